@@ -1,0 +1,182 @@
+package io.alicemultiverse.metadata.generators;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits the A1111 "infotext" ({@code prompt\nNegative prompt: …\nSteps: 20, Sampler: …}) into prompt, negative
+ * prompt and the ordered parameter map. Written by hand because no Java library reads this format; it follows
+ * A1111's own {@code parse_generation_parameters}: the last line holding at least three {@code Key: value} pairs is
+ * the parameter line, quoted values may contain commas, and {@code {…}} JSON values (e.g. {@code Hashes}) are kept
+ * whole. Stateless.
+ */
+final class A1111Text {
+    private static final String NEGATIVE = "Negative prompt:";
+
+    /** The parts of one infotext; {@code params} keeps file order, values unquoted. */
+    record Parts(String prompt, String negative, Map<String, String> params) {
+    }
+
+    private A1111Text() {
+    }
+
+    static Parts parse(String text) {
+        String[] lines = text.strip().replace("\r\n", "\n").split("\n", -1);
+        int paramLine = -1;
+        Map<String, String> params = Map.of();
+        for (int i = lines.length - 1; i >= 0 && i >= lines.length - 3; i--) {
+            Map<String, String> p = parseParams(lines[i]);
+            if (p.size() >= 3 || p.containsKey("Steps")) {
+                paramLine = i;
+                params = p;
+                break;
+            }
+        }
+        StringBuilder prompt = new StringBuilder();
+        StringBuilder negative = null;
+        int end = paramLine < 0 ? lines.length : paramLine;
+        for (int i = 0; i < end; i++) {
+            String line = lines[i];
+            if (negative == null && line.startsWith(NEGATIVE)) {
+                negative = new StringBuilder(line.substring(NEGATIVE.length()).strip());
+                continue;
+            }
+            StringBuilder target = negative != null ? negative : prompt;
+            if (target.length() > 0) {
+                target.append('\n');
+            }
+            target.append(line);
+        }
+        return new Parts(prompt.toString().strip(), negative == null ? null : negative.toString().strip(), params);
+    }
+
+    /** Parses {@code Key: value, Key2: "quoted, value", Hashes: {"a": "b"}} into an ordered map. */
+    static Map<String, String> parseParams(String line) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == ',')) {
+                i++;
+            }
+            int colon = line.indexOf(':', i);
+            if (colon < 0) {
+                break;
+            }
+            String key = line.substring(i, colon).strip();
+            if (!isKey(key)) {
+                // not "Key: value"; skip to the next comma so one odd token does not lose the rest
+                int comma = line.indexOf(',', i);
+                if (comma < 0) {
+                    break;
+                }
+                i = comma + 1;
+                continue;
+            }
+            i = colon + 1;
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            int valueEnd;
+            String value;
+            if (i < n && line.charAt(i) == '"') {
+                valueEnd = endOfQuoted(line, i);
+                value = unquote(line.substring(i, valueEnd));
+            } else if (i < n && line.charAt(i) == '{') {
+                valueEnd = endOfBraces(line, i);
+                value = line.substring(i, valueEnd);
+            } else {
+                int comma = line.indexOf(',', i);
+                valueEnd = comma < 0 ? n : comma;
+                value = line.substring(i, valueEnd).strip();
+            }
+            out.putIfAbsent(key, value);
+            i = valueEnd;
+        }
+        return out;
+    }
+
+    /** LoRA references written in the prompt, {@code <lora:name:0.8>} or {@code <lyco:name>}. */
+    static List<String[]> promptLoras(String prompt) {
+        List<String[]> out = new ArrayList<>();
+        if (prompt == null) {
+            return out;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<(?:lora|lyco|hypernet):([^:>]+)(?::([^:>]*))?[^>]*>").matcher(prompt);
+        while (m.find()) {
+            out.add(new String[]{m.group(1).strip(), m.group(2)});
+        }
+        return out;
+    }
+
+    private static boolean isKey(String key) {
+        if (key.isEmpty() || key.length() > 60 || !Character.isLetterOrDigit(key.charAt(0))) {
+            return false;
+        }
+        for (int k = 0; k < key.length(); k++) {
+            char c = key.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '_' || c == '/' || c == '.'
+                    || c == '(' || c == ')')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int endOfQuoted(String s, int start) {
+        for (int i = start + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i + 1;
+            }
+        }
+        return s.length();
+    }
+
+    private static int endOfBraces(String s, int start) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return s.length();
+    }
+
+    private static String unquote(String quoted) {
+        String body = quoted.length() >= 2 && quoted.endsWith("\"") ? quoted.substring(1, quoted.length() - 1)
+                : quoted.substring(1);
+        StringBuilder sb = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                char e = body.charAt(++i);
+                sb.append(switch (e) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> e;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

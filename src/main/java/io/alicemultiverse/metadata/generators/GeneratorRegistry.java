@@ -1,0 +1,39 @@
+package io.alicemultiverse.metadata.generators;
+
+import io.alicemultiverse.metadata.Generation;
+import io.alicemultiverse.metadata.RawMetadata;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place generator parsers are registered, in the order they are tried. Order matters: formats that are
+ * unambiguous (ComfyUI graphs, InvokeAI, NovelAI, JSON-in-parameters dialects) come before the A1111 text format
+ * they could be mistaken for; C2PA service detection follows embedded generation parameters; file-name hints come
+ * last and never outrank embedded metadata. Stateless and thread-safe.
+ */
+public final class GeneratorRegistry {
+    private static final List<GeneratorParser> PARSERS = List.of(
+            new A1111Parser()
+    );
+
+    private GeneratorRegistry() {
+    }
+
+    /** The first parser's answer, in registry order. */
+    public static Optional<Generation> detect(RawMetadata raw) {
+        for (GeneratorParser parser : PARSERS) {
+            Optional<Generation> g;
+            try {
+                g = parser.parse(raw);
+            } catch (RuntimeException e) {
+                // A parser bug must not abort a run; the next parser gets its chance.
+                continue;
+            }
+            if (g.isPresent()) {
+                return g;
+            }
+        }
+        return Optional.empty();
+    }
+}
