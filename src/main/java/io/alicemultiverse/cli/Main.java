@@ -1,0 +1,24 @@
+package io.alicemultiverse.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code alice} command line: parses arguments and hands each subcommand to the application. Exit status 0
+ * when everything worked, 1 when some input could not be processed, 2 on a usage error.
+ */
+@Command(name = "alice", mixinStandardHelpOptions = true, version = "alice 0.1.0",
+        description = "Organizes, understands and searches collections of AI-generated images and videos.",
+        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line without exiting (for tests). */
+    public static int run(String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        // picocli answers 2 for invalid input and 1 for an exception escaping a command
+        return cmd.execute(args);
+    }
+}

@@ -1,0 +1,88 @@
+package io.alicemultiverse.metadata;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Finds the pixel size of a HEIC/AVIF image from its {@code meta/iprp/ipco/ispe} boxes (the largest {@code ispe}
+ * is the primary image; thumbnails and grid tiles are smaller), reading only box headers and the small
+ * {@code meta} box. Written by hand because metadata-extractor does not report AVIF sizes. Stateless.
+ */
+final class IsoBmffReader {
+    private static final int MAX_META = 4 * 1024 * 1024;
+    private static final int MAX_DEPTH = 8;
+
+    private IsoBmffReader() {
+    }
+
+    static void readSize(FileChannel ch, RawMetadata.Builder out) throws IOException {
+        long size = ch.size();
+        long pos = 0;
+        ByteBuffer header = ByteBuffer.allocate(16);
+        while (pos + 8 <= size) {
+            header.clear().limit(16);
+            if (pos + 16 > size) {
+                header.limit(8);
+            }
+            PngReader.readFully(ch, header, pos);
+            long boxSize = header.getInt(0) & 0xFFFFFFFFL;
+            String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
+            int headerLength = 8;
+            if (boxSize == 1 && header.limit() >= 16) {
+                boxSize = header.getLong(8);
+                headerLength = 16;
+            } else if (boxSize == 0) {
+                boxSize = size - pos;
+            }
+            if (boxSize < headerLength || pos + boxSize > size) {
+                out.problem("truncated or malformed box '" + type.strip() + "'");
+                return;
+            }
+            if (type.equals("meta")) {
+                if (boxSize > MAX_META) {
+                    out.problem("meta box too large to read");
+                    return;
+                }
+                ByteBuffer meta = ByteBuffer.allocate((int) (boxSize - headerLength));
+                PngReader.readFully(ch, meta, pos + headerLength);
+                long[] best = new long[2];
+                walk(meta.array(), 4, meta.limit(), 0, best); // skip the full-box version/flags
+                if (best[0] > 0) {
+                    out.size((int) best[0], (int) best[1]);
+                }
+                return;
+            }
+            pos += boxSize;
+        }
+    }
+
+    private static void walk(byte[] d, int from, int to, int depth, long[] best) {
+        int pos = from;
+        while (pos + 8 <= to && depth <= MAX_DEPTH) {
+            ByteBuffer b = ByteBuffer.wrap(d);
+            long size = b.getInt(pos) & 0xFFFFFFFFL;
+            String type = new String(d, pos + 4, 4, StandardCharsets.ISO_8859_1);
+            if (size < 8 || pos + size > to) {
+                return;
+            }
+            int end = (int) (pos + size);
+            switch (type) {
+                case "iprp", "ipco" -> walk(d, pos + 8, end, depth + 1, best);
+                case "ispe" -> {
+                    if (size >= 20) {
+                        long w = b.getInt(pos + 12) & 0xFFFFFFFFL;
+                        long h = b.getInt(pos + 16) & 0xFFFFFFFFL;
+                        if (w * h > best[0] * best[1] && w <= Integer.MAX_VALUE && h <= Integer.MAX_VALUE) {
+                            best[0] = w;
+                            best[1] = h;
+                        }
+                    }
+                }
+                default -> { }
+            }
+            pos = end;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.alicemultiverse.metadata;
+
+import com.drew.imaging.jpeg.JpegProcessingException;
+import com.drew.imaging.jpeg.JpegSegmentData;
+import com.drew.imaging.jpeg.JpegSegmentReader;
+import com.drew.imaging.jpeg.JpegSegmentType;
+import com.drew.lang.StreamReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifReader;
+import com.drew.metadata.jpeg.JpegDirectory;
+import com.drew.metadata.xmp.XmpReader;
+import io.alicemultiverse.metadata.c2pa.C2paReader;
+import io.alicemultiverse.metadata.c2pa.JpegApp11;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a JPEG's header segments up to the start of scan (never the entropy-coded image data): SOF size, APP1
+ * EXIF and XMP (metadata-extractor), COM comments, and APP11 JUMBF (C2PA). Stateless.
+ */
+final class JpegReader {
+    private static final Set<JpegSegmentType> SEGMENTS = EnumSet.of(JpegSegmentType.APP1, JpegSegmentType.APPB,
+            JpegSegmentType.COM, JpegSegmentType.SOF0, JpegSegmentType.SOF1, JpegSegmentType.SOF2,
+            JpegSegmentType.SOF3, JpegSegmentType.SOF5, JpegSegmentType.SOF6, JpegSegmentType.SOF7,
+            JpegSegmentType.SOF9, JpegSegmentType.SOF10, JpegSegmentType.SOF11, JpegSegmentType.SOF13,
+            JpegSegmentType.SOF14, JpegSegmentType.SOF15);
+
+    private JpegReader() {
+    }
+
+    static void read(InputStream in, RawMetadata.Builder out) throws IOException {
+        JpegSegmentData segments;
+        try {
+            segments = JpegSegmentReader.readSegments(new StreamReader(in), SEGMENTS);
+        } catch (JpegProcessingException e) {
+            out.problem("JPEG structure: " + e.getMessage());
+            return;
+        }
+        Metadata md = new Metadata();
+        List<byte[]> app1 = new ArrayList<>();
+        for (byte[] s : segments.getSegments(JpegSegmentType.APP1)) {
+            app1.add(s);
+        }
+        new ExifReader().readJpegSegments(app1, md, JpegSegmentType.APP1);
+        new XmpReader().readJpegSegments(app1, md, JpegSegmentType.APP1);
+        for (JpegSegmentType sof : SEGMENTS) {
+            if (sof.name().startsWith("SOF")) {
+                List<byte[]> sofs = new ArrayList<>();
+                segments.getSegments(sof).forEach(sofs::add);
+                if (!sofs.isEmpty()) {
+                    new com.drew.metadata.jpeg.JpegReader().readJpegSegments(sofs, md, sof);
+                }
+            }
+        }
+        JpegDirectory jpeg = md.getFirstDirectoryOfType(JpegDirectory.class);
+        if (jpeg != null) {
+            out.size(jpeg.getInteger(JpegDirectory.TAG_IMAGE_WIDTH), jpeg.getInteger(JpegDirectory.TAG_IMAGE_HEIGHT));
+        }
+        ExifText.from(md, out);
+        for (byte[] com : segments.getSegments(JpegSegmentType.COM)) {
+            String c = TextDecoding.utf8OrLatin1(com, 0, com.length).replaceAll("\\u0000+$", "").strip();
+            if (!c.isEmpty()) {
+                out.text("Jpeg.Comment", c);
+            }
+        }
+        List<byte[]> app11 = new ArrayList<>();
+        segments.getSegments(JpegSegmentType.APPB).forEach(app11::add);
+        if (!app11.isEmpty()) {
+            byte[] jumbf = JpegApp11.assemble(app11);
+            if (jumbf != null) {
+                out.c2pa(C2paReader.read(jumbf));
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.alicemultiverse.metadata;
+
+import io.alicemultiverse.metadata.c2pa.C2paReader;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+
+/**
+ * Walks every chunk of a PNG file, also those after IDAT, without reading image data: IDAT and other large
+ * chunks are skipped by seeking. Collects IHDR size and alpha, tEXt/zTXt/iTXt text, eXIf EXIF, XMP and the C2PA
+ * {@code caBX} chunk. Written by hand because metadata-extractor decodes every chunk into directories (slower, and
+ * without the caBX/size control we need). Stateless.
+ */
+final class PngReader {
+    private static final long SIGNATURE_LENGTH = 8;
+
+    private PngReader() {
+    }
+
+    static void read(FileChannel ch, RawMetadata.Builder out) throws IOException {
+        long size = ch.size();
+        long pos = SIGNATURE_LENGTH;
+        ByteBuffer header = ByteBuffer.allocate(8);
+        boolean sawIhdr = false;
+        while (pos + 8 <= size) {
+            header.clear();
+            readFully(ch, header, pos);
+            long length = header.getInt(0) & 0xFFFFFFFFL;
+            String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
+            long dataStart = pos + 8;
+            if (dataStart + length > size) {
+                out.problem("truncated PNG: chunk " + printable(type) + " runs past the end of the file");
+                length = size - dataStart;
+                if (!isMetadataChunk(type)) {
+                    break;
+                }
+            }
+            if (type.equals("IEND")) {
+                break;
+            }
+            if (isMetadataChunk(type) || type.equals("IHDR")) {
+                if (length > Limits.MAX_TEXT_BYTES) {
+                    out.problem(type + " chunk of " + length + " bytes skipped (limit " + Limits.MAX_TEXT_BYTES + ")");
+                } else {
+                    ByteBuffer data = ByteBuffer.allocate((int) length);
+                    readFully(ch, data, dataStart);
+                    chunk(type, data.array(), out);
+                    sawIhdr |= type.equals("IHDR");
+                }
+            } else if (!sawIhdr && pos == SIGNATURE_LENGTH) {
+                out.problem("PNG does not start with IHDR");
+            }
+            pos = dataStart + length + 4; // skip data and CRC
+        }
+    }
+
+    private static boolean isMetadataChunk(String type) {
+        switch (type) {
+            case "tEXt": case "zTXt": case "iTXt": case "eXIf": case "caBX":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void chunk(String type, byte[] d, RawMetadata.Builder out) {
+        switch (type) {
+            case "IHDR" -> ihdr(d, out);
+            case "tEXt" -> text(d, out);
+            case "zTXt" -> ztxt(d, out);
+            case "iTXt" -> itxt(d, out);
+            case "eXIf" -> ExifText.fromTiff(d, 0, out);
+            case "caBX" -> out.c2pa(C2paReader.read(d));
+            default -> { }
+        }
+    }
+
+    private static void ihdr(byte[] d, RawMetadata.Builder out) {
+        if (d.length < 13) {
+            out.problem("IHDR chunk too short");
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(d);
+        long w = b.getInt(0) & 0xFFFFFFFFL;
+        long h = b.getInt(4) & 0xFFFFFFFFL;
+        int colorType = d[9] & 0xFF;
+        if (w > 0 && h > 0 && w <= Integer.MAX_VALUE && h <= Integer.MAX_VALUE) {
+            out.size((int) w, (int) h);
+        } else {
+            out.problem("IHDR has impossible dimensions " + w + "x" + h);
+        }
+        out.hasAlpha(colorType == 4 || colorType == 6);
+    }
+
+    private static void text(byte[] d, RawMetadata.Builder out) {
+        int nul = indexOf(d, 0, 0);
+        if (nul <= 0) {
+            out.problem("tEXt chunk without keyword");
+            return;
+        }
+        String key = new String(d, 0, nul, StandardCharsets.ISO_8859_1);
+        add(key, TextDecoding.utf8OrLatin1(d, nul + 1, d.length - nul - 1), out);
+    }
+
+    private static void ztxt(byte[] d, RawMetadata.Builder out) {
+        int nul = indexOf(d, 0, 0);
+        if (nul <= 0 || nul + 2 > d.length) {
+            out.problem("zTXt chunk without keyword");
+            return;
+        }
+        String key = new String(d, 0, nul, StandardCharsets.ISO_8859_1);
+        try {
+            byte[] text = TextDecoding.inflate(d, nul + 2, d.length - nul - 2, Limits.MAX_INFLATED_BYTES);
+            add(key, TextDecoding.utf8OrLatin1(text, 0, text.length), out);
+        } catch (DataFormatException e) {
+            out.problem("zTXt '" + key + "' cannot be inflated: " + e.getMessage());
+        }
+    }
+
+    private static void itxt(byte[] d, RawMetadata.Builder out) {
+        int nul = indexOf(d, 0, 0);
+        if (nul <= 0 || nul + 3 > d.length) {
+            out.problem("iTXt chunk without keyword");
+            return;
+        }
+        String key = new String(d, 0, nul, StandardCharsets.ISO_8859_1);
+        boolean compressed = d[nul + 1] != 0;
+        int lang = indexOf(d, nul + 3, 0);
+        int translated = lang < 0 ? -1 : indexOf(d, lang + 1, 0);
+        if (translated < 0) {
+            out.problem("iTXt '" + key + "' is malformed");
+            return;
+        }
+        int start = translated + 1;
+        try {
+            byte[] text = compressed ? TextDecoding.inflate(d, start, d.length - start, Limits.MAX_INFLATED_BYTES)
+                    : java.util.Arrays.copyOfRange(d, start, d.length);
+            add(key, new String(text, StandardCharsets.UTF_8), out);
+        } catch (DataFormatException e) {
+            out.problem("iTXt '" + key + "' cannot be inflated: " + e.getMessage());
+        }
+    }
+
+    private static void add(String key, String value, RawMetadata.Builder out) {
+        if (key.equals("XML:com.adobe.xmp")) {
+            XmpText.read(value, out);
+        }
+        out.text(key, value);
+    }
+
+    private static int indexOf(byte[] d, int from, int value) {
+        for (int i = Math.max(0, from); i < d.length; i++) {
+            if (d[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String printable(String type) {
+        return type.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? "'" + type + "'" : "(garbled)";
+    }
+
+    static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new EOFException("unexpected end of file");
+            }
+            pos += n;
+        }
+        buf.flip();
+    }
+}
