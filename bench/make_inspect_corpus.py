@@ -141,7 +141,7 @@ def build_bases(tmp):
         sample = png_sources[k % len(png_sources)]
         w, h = sizes_png[k % 3]
         base = os.path.join(tmp, f"png{k}.png")
-        render(base, w, h, t=k * 7 % 60, hue=rnd.randrange(360), grain=rnd.randrange(19, 23), seed=k)
+        render(base, w, h, t=k * 7 % 60, hue=rnd.randrange(360), grain=rnd.randrange(17, 21), seed=k)
         with open(base, "rb") as f:
             png = f.read()
         extra = text_chunks(os.path.join(SAMPLES, sample))

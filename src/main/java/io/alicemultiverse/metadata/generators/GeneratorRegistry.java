@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public final class GeneratorRegistry {
     private static final List<GeneratorParser> PARSERS = List.of(
-            new A1111Parser()
+            new A1111Parser(),
+            new ServiceParser()
     );
 
     private GeneratorRegistry() {
