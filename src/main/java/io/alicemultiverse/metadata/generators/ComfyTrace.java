@@ -34,7 +34,8 @@ final class ComfyTrace {
             "AlignYourStepsScheduler", "align_your_steps", "BetaSamplingScheduler", "beta",
             "SDTurboScheduler", "sd_turbo", "LaplaceScheduler", "laplace", "VPScheduler", "vp");
 
-    private enum Polarity { POSITIVE, NEGATIVE }
+    /** Which prompt a walk collects; {@code EMBEDS} splits at the first node with positive and negative inputs. */
+    private enum Polarity { POSITIVE, NEGATIVE, EMBEDS }
 
     private final ComfyGraph graph;
     private final ComfyValues values;
@@ -89,7 +90,7 @@ final class ComfyTrace {
         }
         conditioning(s.input("positive"), Polarity.POSITIVE);
         conditioning(s.input("negative"), Polarity.NEGATIVE);
-        conditioning(s.input("text_embeds"), Polarity.POSITIVE);
+        conditioning(s.input("text_embeds"), Polarity.EMBEDS);
         if (guider != null && !guider.bypassed()) {
             for (String k : List.of("positive", "conditioning", "cond1", "cond2")) {
                 conditioning(guider.input(k), Polarity.POSITIVE);
@@ -150,6 +151,12 @@ final class ComfyTrace {
                 return;
             }
             if (graph.source(n.input("positive")) != null && graph.source(n.input("negative")) != null) {
+                if (p == Polarity.EMBEDS) {
+                    // A text-embeds bridge (WanVideo): one output carrying both prompts.
+                    conditioning(n.input("positive"), Polarity.POSITIVE, depth + 1, seen);
+                    conditioning(n.input("negative"), Polarity.NEGATIVE, depth + 1, seen);
+                    return;
+                }
                 // ControlNetApplyAdvanced, InpaintModelConditioning…: output 0 is positive, 1 negative.
                 if (link.slot() <= 1) {
                     conditioning(n.input(link.slot() == 0 ? "positive" : "negative"), p, depth + 1, seen);
@@ -191,7 +198,7 @@ final class ComfyTrace {
     }
 
     private void add(String text, Polarity p) {
-        if (p == Polarity.POSITIVE) {
+        if (p != Polarity.NEGATIVE) {
             b.prompt(text);
         } else {
             b.negative(text);

@@ -204,6 +204,23 @@ class ComfyUiParserTest {
     }
 
     @Test
+    void readsVideoWrapperSamplerWithTextEmbedsBridge() {
+        Generation g = prompt("""
+                {"5": {"class_type": "WanVideoModelLoader", "inputs": {"model": "wan2.1_t2v_14B_fp8.safetensors", "base_precision": "bf16"}},
+                 "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "waves at night", "clip": ["9", 0]}},
+                 "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "static, still", "clip": ["9", 0]}},
+                 "8": {"class_type": "WanVideoTextEmbedBridge", "inputs": {"positive": ["6", 0], "negative": ["7", 0]}},
+                 "10": {"class_type": "WanVideoSampler", "inputs": {"steps": 25, "cfg": 5.0, "seed": 99, "scheduler": "unipc",
+                        "model": ["5", 0], "text_embeds": ["8", 0]}}}""");
+        assertThat(g.prompts()).containsExactly("waves at night");
+        assertThat(g.negatives()).containsExactly("static, still");
+        assertThat(g.model()).isEqualTo("wan2.1_t2v_14B_fp8.safetensors");
+        assertThat(g.seeds()).containsExactly(BigInteger.valueOf(99));
+        assertThat(g.steps()).isEqualTo(25);
+        assertThat(g.scheduler()).isEqualTo("unipc");
+    }
+
+    @Test
     void dropsNegativeThatIsZeroedOut() {
         Generation g = prompt("""
                 {"1": {"class_type": "CLIPTextEncode", "inputs": {"text": "only positive"}},
