@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class GeneratorRegistry {
     private static final List<GeneratorParser> PARSERS = List.of(
+            new ComfyUiParser(),
             new A1111Parser(),
             new ServiceParser()
     );

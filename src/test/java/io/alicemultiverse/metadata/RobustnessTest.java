@@ -1,0 +1,98 @@
+package io.alicemultiverse.metadata;
+
+import io.alicemultiverse.testsupport.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Truncated and bit-flipped copies of every sample never throw, never hang, and always give one record. */
+class RobustnessTest {
+    @TempDir
+    Path dir;
+
+    private static List<Path> samples() throws IOException {
+        try (Stream<Path> s = Files.walk(Samples.dir())) {
+            List<Path> out = new ArrayList<>(s.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().endsWith(".json") && !p.toString().endsWith(".md")).sorted().toList());
+            assertThat(out).hasSizeGreaterThan(10);
+            return out;
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void truncatedSamplesNeverThrow() throws IOException {
+        int checked = 0;
+        for (Path sample : samples()) {
+            byte[] b = Files.readAllBytes(sample);
+            int step = Math.max(1, b.length / 40);
+            for (int len = 0; len < b.length; len += step) {
+                Path p = dir.resolve("t-" + sample.getFileName());
+                Files.write(p, java.util.Arrays.copyOf(b, len));
+                Inspection i = Inspector.inspect(p, p.toString());
+                assertThat(i).isNotNull();
+                assertThat(i.error() == null || !i.error().startsWith("internal error"))
+                        .as("%s truncated to %d: %s", sample.getFileName(), len, i.error()).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(300);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void flippedBytesNeverThrow() throws IOException {
+        Random random = new Random(20261125);
+        int checked = 0;
+        for (Path sample : samples()) {
+            byte[] original = Files.readAllBytes(sample);
+            if (original.length == 0) {
+                continue;
+            }
+            for (int round = 0; round < 40; round++) {
+                byte[] b = original.clone();
+                int flips = 1 + random.nextInt(8);
+                for (int f = 0; f < flips; f++) {
+                    b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+                Path p = dir.resolve("f-" + sample.getFileName());
+                Files.write(p, b);
+                Inspection i = Inspector.inspect(p, p.toString());
+                assertThat(i.error() == null || !i.error().startsWith("internal error"))
+                        .as("%s round %d: %s", sample.getFileName(), round, i.error()).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void randomGarbageWithMagicBytesNeverThrows() throws IOException {
+        Random random = new Random(7);
+        byte[][] magics = {{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+                {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P'}, {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'},
+                {'G', 'I', 'F', '8', '9', 'a'}};
+        for (int round = 0; round < 200; round++) {
+            byte[] magic = magics[round % magics.length];
+            byte[] b = new byte[magic.length + random.nextInt(4000)];
+            random.nextBytes(b);
+            System.arraycopy(magic, 0, b, 0, magic.length);
+            Path p = dir.resolve("g" + round);
+            Files.write(p, b);
+            Inspection i = Inspector.inspect(p, p.toString());
+            assertThat(i.error() == null || !i.error().startsWith("internal error")).as("%d: %s", round, i.error()).isTrue();
+        }
+    }
+}
