@@ -6,7 +6,8 @@
 #   bench/make-inspect-corpus.sh [DIR] [COUNT]     defaults: bench-data/inspect (gitignored), 10000
 #
 # Needs python3 (standard library only) and ffmpeg; installs ffmpeg with apt-get when missing and run as root.
-# ALICE_SAMPLES overrides where the samples are (default /work/shared/samples). Replaces DIR if it exists.
+# ALICE_SAMPLES overrides where the samples are (default /work/shared/samples). Replaces DIR when it holds a
+# previous corpus; refuses a DIR with other files.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -27,5 +28,10 @@ samples="${ALICE_SAMPLES:-/work/shared/samples}"
 [ -f "$samples/AUTOMATIC1111/automatic1111_cropped.jpg" ] || {
   echo "make-inspect-corpus: samples not found in $samples (set ALICE_SAMPLES)" >&2; exit 2; }
 
-rm -rf -- "$dir"
+if [ -e "$dir" ]; then # replace only a previous corpus: nothing but batch-NN/gen-NNNNN.{png,jpg}
+  if [ -n "$(find "$dir" -mindepth 1 ! -regex '.*/batch-[0-9][0-9]\(/gen-[0-9]+\.\(png\|jpg\)\)?' -print -quit)" ]; then
+    echo "make-inspect-corpus: $dir holds other files; choose another DIR" >&2; exit 2
+  fi
+  rm -rf -- "$dir"
+fi
 ALICE_SAMPLES="$samples" python3 "$here/make_inspect_corpus.py" "$dir" "$count"

@@ -2,6 +2,7 @@ package io.alicemultiverse.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.alicemultiverse.media.Ffprobe;
 import io.alicemultiverse.media.MediaFiles;
 import io.alicemultiverse.media.MediaFormat;
 import io.alicemultiverse.metadata.Inspection;
@@ -48,6 +49,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
         boolean allRead = true;
+        boolean warnedFfprobe = false;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "inspect");
@@ -66,6 +68,11 @@ final class InspectCommand implements Callable<Integer> {
                 }
                 Inspection result = await(window.poll());
                 allRead &= result.ok();
+                if (result.format().isVideo() && !warnedFfprobe && !Ffprobe.isAvailable()) {
+                    warnedFfprobe = true;
+                    System.err.println("alice: ffprobe not found: video tags (prompts, workflows) are not read; "
+                            + "install ffmpeg (e.g. apt-get install ffmpeg) for full video metadata");
+                }
                 print(result, out);
             }
         } finally {

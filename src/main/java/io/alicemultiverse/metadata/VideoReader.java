@@ -22,6 +22,7 @@ final class VideoReader {
 
     static void read(Path file, RawMetadata.Builder out) throws IOException {
         if (!Ffprobe.isAvailable()) {
+            out.problem("ffprobe not installed: only the container header was read");
             GenericReader.read(file, out);
             return;
         }
