@@ -1,0 +1,447 @@
+package io.alicemultiverse.catalog;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The DuckDB catalog of one library. Owns one connection; not thread-safe: one writer thread uses it (DuckDB
+ * allows one writing process per file, and this class is that process's single writer). Bulk writes go through
+ * the Appender inside one transaction per batch, so a batch is in the catalog entirely or not at all.
+ */
+public final class Catalog implements AutoCloseable {
+    /** Columns {@link #countBy} may group by: a whitelist, never user text in SQL. */
+    public enum Dimension {
+        SOURCE("coalesce(source, 'unknown')"), PROJECT("coalesce(project, 'uncategorized')"),
+        MODEL("coalesce(model, 'unknown')"), MONTH("coalesce(strftime(created_at, '%Y-%m'), 'unknown')"),
+        MEDIA_TYPE("coalesce(media_type, 'unknown')");
+
+        private final String expression;
+
+        Dimension(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    private final Connection connection;
+    private final Path file;
+    private long nextJournalEntry;
+
+    private Catalog(Connection connection, Path file) throws SQLException {
+        this.connection = connection;
+        this.file = file;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
+            rs.next();
+            nextJournalEntry = rs.getLong(1);
+        }
+    }
+
+    /** Opens (creating and migrating if needed) the catalog at {@code <library>/.alice/catalog.duckdb}. */
+    public static Catalog open(Path library) {
+        Path dir = library.resolve(".alice");
+        Path file = dir.resolve("catalog.duckdb");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CatalogException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            Schema.migrate(c);
+            return new Catalog(c, file);
+        } catch (SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("lock")) {
+                throw new CatalogException("the catalog " + file + " is in use by another process", e);
+            }
+            throw new CatalogException("cannot open the catalog " + file + ": " + m, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    // ---- reads ----
+
+    /** Every asset's library path by content hash. */
+    public Map<String, String> assetPaths() {
+        Map<String, String> out = new HashMap<>();
+        query("SELECT content_hash, path FROM assets", rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    /** Path, size, mtime, project and source of every asset, for checks and numbering. */
+    public List<AssetFile> assetFiles() {
+        List<AssetFile> out = new ArrayList<>();
+        query("SELECT content_hash, path, bytes, mtime, project, source FROM assets ORDER BY path",
+                rs -> out.add(new AssetFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6))));
+        return out;
+    }
+
+    /** An asset's full record, without tags and hashes. */
+    public Optional<Map<String, Object>> asset(String contentHash) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM assets WHERE content_hash = ?")) {
+            ps.setString(1, contentHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+                    }
+                    out.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read asset", e);
+        }
+        return out.stream().findFirst();
+    }
+
+    /** Inbox files already handled, by absolute path. */
+    public Map<String, InboxFile> inboxFiles() {
+        Map<String, InboxFile> out = new HashMap<>();
+        query("SELECT path, bytes, mtime, content_hash FROM inbox_files",
+                rs -> out.put(rs.getString(1), new InboxFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4))));
+        return out;
+    }
+
+    /** Tags users made (origin {@code user}), which rebuilds keep. */
+    public List<String[]> userTags() {
+        List<String[]> out = new ArrayList<>();
+        query("SELECT content_hash, tag, category FROM tags WHERE origin = 'user'",
+                rs -> out.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}));
+        return out;
+    }
+
+    /** Counts of assets grouped by a whitelisted dimension, largest first. */
+    public Map<String, Long> countBy(Dimension d) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        query("SELECT " + d.expression + " AS k, count(*) AS n FROM assets GROUP BY k ORDER BY n DESC, k",
+                rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    public long assetCount() {
+        long[] n = {0};
+        query("SELECT count(*) FROM assets", rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    /** The latest state of every journal operation of {@code run}, in operation order. */
+    public List<JournalEntry> journal(String run) {
+        List<JournalEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT run, seq, operation, source, target, content_hash, state FROM journal WHERE run = ?
+                QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1 ORDER BY seq""")) {
+            ps.setString(1, run);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(entry(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read journal", e);
+        }
+        return out;
+    }
+
+    /** Operations whose latest state is {@code planned}: interrupted by a crash, to be reconciled. */
+    public List<JournalEntry> pendingOperations() {
+        List<JournalEntry> out = new ArrayList<>();
+        query("""
+                SELECT run, seq, operation, source, target, content_hash, state FROM journal
+                QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1 AND state = 'planned'
+                ORDER BY run, seq""", rs -> out.add(entry(rs)));
+        return out;
+    }
+
+    public List<RunInfo> runs() {
+        List<RunInfo> out = new ArrayList<>();
+        query("SELECT run, command, mode, inbox, started_at, finished_at, status FROM runs ORDER BY started_at, run",
+                rs -> out.add(new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        time(rs.getTimestamp(5)), time(rs.getTimestamp(6)), rs.getString(7))));
+        return out;
+    }
+
+    // ---- writes ----
+
+    public void startRun(RunInfo run) {
+        transaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, run.run());
+                ps.setString(2, run.command());
+                ps.setString(3, run.mode());
+                ps.setString(4, run.inbox());
+                ps.setTimestamp(5, Timestamp.valueOf(run.startedAt()));
+                ps.setTimestamp(6, null);
+                ps.setString(7, run.status());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    public void finishRun(String run, String status) {
+        transaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE runs SET finished_at = ?, status = ? WHERE run = ?")) {
+                ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
+                ps.setString(2, status);
+                ps.setString(3, run);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Appends journal lines in one transaction; returns when they are durable in the catalog. */
+    public void journal(Collection<JournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        transaction(() -> appendJournal(entries));
+    }
+
+    /**
+     * Applies one batch atomically: removes the listed assets, adds the new ones (with tags and hashes), records
+     * inbox files and duplicates, and appends journal lines.
+     */
+    public void commit(CatalogBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        transaction(() -> {
+            deleteAssetsInTransaction(batch.removedAssets(), false);
+            deleteWhereIn("inbox_files", "path", batch.inboxFiles().stream().map(InboxFile::path).toList());
+            try (DuckDBAppender assets = appender("assets");
+                 DuckDBAppender tags = appender("tags");
+                 DuckDBAppender hashes = appender("hashes")) {
+                for (AssetRecord a : batch.assets()) {
+                    appendAsset(assets, a);
+                    for (AssetRecord.Tag t : a.tags()) {
+                        tags.beginRow().append(a.contentHash()).append(t.tag()).append(t.category())
+                                .append(t.origin()).append(t.confidence()).endRow();
+                    }
+                    if (a.dhash() != null || a.phash() != null) {
+                        hashes.beginRow().append(a.contentHash()).append(a.dhash()).append(a.phash()).endRow();
+                    }
+                }
+            }
+            try (DuckDBAppender inbox = appender("inbox_files")) {
+                for (InboxFile f : batch.inboxFiles()) {
+                    inbox.beginRow().append(f.path()).append(f.bytes()).append(f.mtime()).append(f.contentHash()).endRow();
+                }
+            }
+            try (DuckDBAppender dup = appender("duplicates")) {
+                for (CatalogBatch.Duplicate d : batch.duplicates()) {
+                    dup.beginRow().append(d.run()).append(d.source()).append(d.contentHash()).append(d.keptPath())
+                            .append(d.movedTo()).append(LocalDateTime.now()).endRow();
+                }
+            }
+            for (String[] t : batch.userTags()) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO tags SELECT ?, ?, ?, 'user', NULL WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')")) {
+                    ps.setString(1, t[0]);
+                    ps.setString(2, t[1]);
+                    ps.setString(3, t[2]);
+                    ps.setString(4, t[0]);
+                    ps.setString(5, t[1]);
+                    ps.executeUpdate();
+                }
+            }
+            appendJournal(batch.journal());
+        });
+    }
+
+    /** Removes assets (and their prompt tags and hashes; user tags stay for a later return of the content). */
+    public void deleteAssets(Collection<String> contentHashes) {
+        transaction(() -> deleteAssetsInTransaction(contentHashes, false));
+    }
+
+    /** Empties the derived tables for a rebuild; user tags, journal, runs and duplicates stay. */
+    public void clearDerived() {
+        transaction(() -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DELETE FROM assets");
+                s.execute("DELETE FROM hashes");
+                s.execute("DELETE FROM tags WHERE origin = 'prompt'");
+            }
+        });
+    }
+
+    public void removeInboxFiles(Collection<String> paths) {
+        transaction(() -> deleteWhereIn("inbox_files", "path", paths));
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw fail("close", e);
+        }
+    }
+
+    // ---- internals ----
+
+    private void deleteAssetsInTransaction(Collection<String> hashes, boolean includeUserTags) throws SQLException {
+        if (hashes.isEmpty()) {
+            return;
+        }
+        deleteWhereIn("assets", "content_hash", hashes);
+        deleteWhereIn("hashes", "content_hash", hashes);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM tags WHERE content_hash = ? AND origin <> 'user'")) {
+            for (String h : hashes) {
+                ps.setString(1, h);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void deleteWhereIn(String table, String column, Collection<String> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        // table and column are constants of this class, values are bound parameters
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE " + column + " IN (SELECT unnest(?::VARCHAR[]))")) {
+            ps.setArray(1, connection.createArrayOf("VARCHAR", values.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void appendJournal(Collection<JournalEntry> entries) throws SQLException {
+        try (DuckDBAppender j = appender("journal")) {
+            LocalDateTime now = LocalDateTime.now();
+            for (JournalEntry e : entries) {
+                j.beginRow().append(nextJournalEntry++).append(e.run()).append(e.seq()).append(e.operation())
+                        .append(e.source()).append(e.target()).append(e.contentHash()).append(e.state())
+                        .append(now).endRow();
+            }
+        }
+    }
+
+    private static void appendAsset(DuckDBAppender a, AssetRecord r) throws SQLException {
+        a.beginRow().append(r.contentHash()).append(r.path()).append(r.originalPath()).append(r.mediaType())
+                .append(r.format()).append(r.width()).append(r.height()).append(r.duration()).append(r.bytes())
+                .append(r.mtime()).append(r.source()).append(r.aiGenerated()).append(r.project());
+        appendTime(a, r.createdAt());
+        appendTime(a, r.organizedAt());
+        a.append(r.prompt()).append(r.negative()).append(r.model()).append(r.seeds()).append(r.params())
+                .append(r.raw()).append(r.run()).endRow();
+    }
+
+    private static void appendTime(DuckDBAppender a, LocalDateTime t) throws SQLException {
+        if (t == null) {
+            a.appendNull();
+        } else {
+            a.append(t);
+        }
+    }
+
+    private DuckDBAppender appender(String table) throws SQLException {
+        return connection.unwrap(DuckDBConnection.class).createAppender("main", table);
+    }
+
+    private static JournalEntry entry(ResultSet rs) throws SQLException {
+        return new JournalEntry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7));
+    }
+
+    private static LocalDateTime time(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void transaction(SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("write", e);
+        }
+    }
+
+    private void query(String sql, RowHandler handler) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                handler.row(rs);
+            }
+        } catch (SQLException e) {
+            throw fail("query", e);
+        }
+    }
+
+    /** Runs a read-only query with bound parameters (for the search and stats readers). */
+    public <T> List<T> select(String sql, List<Object> params, RowMapper<T> mapper) {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("query", e);
+        }
+        return out;
+    }
+
+    /** Maps one result row. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private CatalogException fail(String what, SQLException e) {
+        return new CatalogException("catalog " + what + " failed (" + file + "): " + e.getMessage(), e);
+    }
+
+    static Set<String> tables() {
+        return Set.of("assets", "tags", "hashes", "journal", "runs", "inbox_files", "duplicates");
+    }
+}

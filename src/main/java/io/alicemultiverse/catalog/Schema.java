@@ -1,0 +1,75 @@
+package io.alicemultiverse.catalog;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The catalog schema as forward-only migrations: migration {@code n} brings version {@code n-1} to {@code n}; the
+ * applied version lives in {@code schema_version}. No primary keys: uniqueness of {@code content_hash} is kept by
+ * the single writer (DuckDB's eager index checks reject delete-then-insert of one key inside a transaction).
+ */
+final class Schema {
+    private static final List<String> MIGRATIONS = List.of(
+            // 1: assets, tags, hashes, journal, runs, inbox state, duplicates
+            """
+            CREATE TABLE assets (
+                content_hash VARCHAR NOT NULL, path VARCHAR NOT NULL, original_path VARCHAR, media_type VARCHAR,
+                format VARCHAR, width INTEGER, height INTEGER, duration DOUBLE, bytes BIGINT, mtime BIGINT,
+                source VARCHAR, ai_generated BOOLEAN, project VARCHAR, created_at TIMESTAMP, organized_at TIMESTAMP,
+                prompt VARCHAR, negative VARCHAR, model VARCHAR, seeds VARCHAR[], params JSON, raw JSON, run VARCHAR);
+            CREATE TABLE tags (content_hash VARCHAR NOT NULL, tag VARCHAR NOT NULL, category VARCHAR,
+                origin VARCHAR NOT NULL, confidence DOUBLE);
+            CREATE TABLE hashes (content_hash VARCHAR NOT NULL, dhash BIGINT, phash BIGINT);
+            CREATE TABLE journal (entry BIGINT NOT NULL, run VARCHAR NOT NULL, seq INTEGER NOT NULL,
+                operation VARCHAR NOT NULL, source VARCHAR, target VARCHAR, content_hash VARCHAR,
+                state VARCHAR NOT NULL, time TIMESTAMP NOT NULL);
+            CREATE TABLE runs (run VARCHAR NOT NULL, command VARCHAR, mode VARCHAR, inbox VARCHAR,
+                started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR);
+            CREATE TABLE inbox_files (path VARCHAR NOT NULL, bytes BIGINT, mtime BIGINT, content_hash VARCHAR);
+            CREATE TABLE duplicates (run VARCHAR, source VARCHAR, content_hash VARCHAR, kept_path VARCHAR,
+                moved_to VARCHAR, time TIMESTAMP);
+            """);
+
+    private Schema() {
+    }
+
+    static int latest() {
+        return MIGRATIONS.size();
+    }
+
+    static void migrate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            int current = 0;
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                if (rs.next()) {
+                    current = rs.getInt(1);
+                }
+            }
+            if (current > MIGRATIONS.size()) {
+                throw new CatalogException("catalog schema version " + current
+                        + " is newer than this alice understands (" + MIGRATIONS.size() + "); upgrade alice");
+            }
+            for (int v = current; v < MIGRATIONS.size(); v++) {
+                c.setAutoCommit(false);
+                try {
+                    for (String statement : MIGRATIONS.get(v).split(";")) {
+                        if (!statement.isBlank()) {
+                            s.execute(statement);
+                        }
+                    }
+                    s.execute("INSERT INTO schema_version VALUES (" + (v + 1) + ")");
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+    }
+}
