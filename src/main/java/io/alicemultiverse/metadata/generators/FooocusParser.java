@@ -82,7 +82,7 @@ public final class FooocusParser implements GeneratorParser {
             // the user gave no negative; the style negatives are kept, but not as the user's prompt
             b.extra("full_negative_prompt", fullNegative.isEmpty() ? null : fullNegative);
         }
-        b.steps(Values.toInteger(j.get("steps")))
+        b.steps(JsonFields.positive(j.get("steps")))
                 .sampler(JsonFields.text(j, "sampler"))
                 .scheduler(JsonFields.text(j, "scheduler"))
                 .cfgScale(Values.toDouble(JsonFields.node(j, "guidance_scale", "cfg")))
@@ -96,9 +96,9 @@ public final class FooocusParser implements GeneratorParser {
         String resolution = JsonFields.text(j, "resolution");
         Matcher m = resolution == null ? null : RESOLUTION.matcher(resolution);
         if (m != null && m.find()) {
-            b.size(Values.toInteger(m.group(1)), Values.toInteger(m.group(2)));
+            b.size(JsonFields.positive(m.group(1)), JsonFields.positive(m.group(2)));
         }
-        b.size(Values.toInteger(j.get("width")), Values.toInteger(j.get("height")));
+        b.size(JsonFields.positive(j.get("width")), JsonFields.positive(j.get("height")));
         loras(b, j);
         JsonFields.extras(b, j, USED);
         if (!foundIn.equals("parameters")) {

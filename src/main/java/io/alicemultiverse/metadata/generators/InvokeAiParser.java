@@ -46,11 +46,11 @@ public final class InvokeAiParser implements GeneratorParser {
                 .negative(JsonFields.text(m, "negative_prompt"))
                 .prompt(JsonFields.text(m, "positive_style_prompt"))
                 .negative(JsonFields.text(m, "negative_style_prompt"))
-                .steps(Values.toInteger(m.get("steps")))
+                .steps(JsonFields.positive(m.get("steps")))
                 .sampler(JsonFields.text(m, "scheduler"))
                 .cfgScale(Values.toDouble(m.get("cfg_scale")))
                 .seed(m.get("seed"))
-                .size(Values.toInteger(m.get("width")), Values.toInteger(m.get("height")));
+                .size(JsonFields.positive(m.get("width")), JsonFields.positive(m.get("height")));
         JsonNode model = m.get("model");
         if (model != null && model.isObject()) {
             b.model(JsonFields.text(model, "model_name", "name"));
@@ -112,11 +112,11 @@ public final class InvokeAiParser implements GeneratorParser {
         } else {
             addBracketed(b, Values.text(prompt));
         }
-        b.steps(Values.toInteger(image.get("steps")))
+        b.steps(JsonFields.positive(image.get("steps")))
                 .sampler(JsonFields.text(image, "sampler"))
                 .cfgScale(Values.toDouble(image.get("cfg_scale")))
                 .seed(image.get("seed"))
-                .size(Values.toInteger(image.get("width")), Values.toInteger(image.get("height")))
+                .size(JsonFields.positive(image.get("width")), JsonFields.positive(image.get("height")))
                 .model(JsonFields.text(sd, "model_weights"))
                 .modelHash(JsonFields.text(sd, "model_hash"));
         JsonFields.extras(b, image, IMAGE_USED);

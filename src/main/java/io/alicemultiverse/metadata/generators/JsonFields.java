@@ -44,6 +44,12 @@ final class JsonFields {
         return null;
     }
 
+    /** A positive whole number (a pixel size, a step count), or null for anything else. */
+    static Integer positive(Object v) {
+        Integer i = Values.toInteger(v);
+        return i != null && i > 0 ? i : null;
+    }
+
     /** Whether {@code obj} is an object holding every one of {@code names}. */
     static boolean hasAll(JsonNode obj, String... names) {
         if (obj == null || !obj.isObject()) {

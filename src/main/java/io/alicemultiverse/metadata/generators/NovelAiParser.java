@@ -62,12 +62,12 @@ public final class NovelAiParser implements GeneratorParser {
             b.negative(JsonFields.text(c, "uc"));
             characterCaptions(b, c.get("v4_prompt"), false);
             characterCaptions(b, c.get("v4_negative_prompt"), true);
-            b.steps(Values.toInteger(c.get("steps")))
+            b.steps(JsonFields.positive(c.get("steps")))
                     .sampler(JsonFields.text(c, "sampler"))
                     .scheduler(JsonFields.text(c, "noise_schedule"))
                     .cfgScale(Values.toDouble(c.get("scale")))
                     .seed(c.get("seed"))
-                    .size(Values.toInteger(c.get("width")), Values.toInteger(c.get("height")));
+                    .size(JsonFields.positive(c.get("width")), JsonFields.positive(c.get("height")));
             JsonFields.extras(b, c, COMMENT_USED);
         } else if (commentText != null && !commentText.isBlank()) {
             b.extra("Comment", commentText.strip());
