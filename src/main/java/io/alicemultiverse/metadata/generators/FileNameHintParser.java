@@ -38,7 +38,7 @@ public final class FileNameHintParser implements GeneratorParser {
             Hint.of("^Leonardo_", Source.LEONARDO),
             Hint.of("^Firefly" + END, Source.FIREFLY),
             Hint.of("^ideogram" + END, Source.IDEOGRAM),
-            Hint.of("^(?:Gen-[234](?: Alpha)?|runway" + END + ")", Source.RUNWAY),
+            Hint.of("^(?:Gen-[234](?!\\d)(?: Alpha)?|runway" + END + ")", Source.RUNWAY),
             Hint.of("^kling" + END, Source.KLING),
             Hint.of("^pika" + END, Source.PIKA),
             Hint.of("^(?:luma" + END + "|dream[ _-]?machine)", Source.LUMA),

@@ -50,19 +50,6 @@ final class JsonFields {
         return i != null && i > 0 ? i : null;
     }
 
-    /** Whether {@code obj} is an object holding every one of {@code names}. */
-    static boolean hasAll(JsonNode obj, String... names) {
-        if (obj == null || !obj.isObject()) {
-            return false;
-        }
-        for (String name : names) {
-            if (!obj.has(name)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** How many of {@code names} {@code obj} holds. */
     static int count(JsonNode obj, String... names) {
         int n = 0;

@@ -68,7 +68,7 @@ class FileNameHintParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"1234567890.png", "IMG_0001.jpg", "pikachu.png", "fluxus.png", "holiday.png",
             "8d1c2b3a-4e5f-4a6b-9c7d-0e1f2a3b4c5d.png", "photo_8d1c2b3a-4e5f-4a6b-9c7d-0e1f2a3b4c5d.png",
-            "0012-1234567890.png", "00012-1234567890-a cat.png", "my_ComfyUI_00001_.png", "", ".png",
+            "0012-1234567890.png", "Gen-2024 report.png", "00012-1234567890-a cat.png", "my_ComfyUI_00001_.png", "", ".png",
             "Fireflyer.jpg", "generated.png"})
     void staysQuietOnOrdinaryNames(String name) {
         assertThat(parser.parse(raw(name))).isEmpty();
