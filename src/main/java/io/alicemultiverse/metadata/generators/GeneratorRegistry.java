@@ -14,9 +14,17 @@ import java.util.Optional;
  */
 public final class GeneratorRegistry {
     private static final List<GeneratorParser> PARSERS = List.of(
+            new InvokeAiParser(),
+            new NovelAiParser(),
+            new SwarmUiParser(),      // SwarmUI files may also carry a ComfyUI graph: its own params win
             new ComfyUiParser(),
+            new FooocusParser(),      // before A1111: Fooocus's a1111 scheme is A1111 text
+            new DrawThingsParser(),
+            new EasyDiffusionParser(),
+            new MidjourneyParser(),
             new A1111Parser(),
-            new ServiceParser()
+            new ServiceParser(),      // hosted services named by C2PA or software fields
+            new FileNameHintParser()  // last resort, never above embedded metadata
     );
 
     private GeneratorRegistry() {
