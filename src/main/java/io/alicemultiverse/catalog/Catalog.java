@@ -78,6 +78,22 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** An empty in-memory catalog: what a dry run on a library without a catalog plans against. */
+    public static Catalog inMemory() {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            Schema.migrate(c);
+            return new Catalog(c, Path.of(":memory:"));
+        } catch (SQLException e) {
+            throw new CatalogException("cannot create an in-memory catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code library} already has a catalog. */
+    public static boolean exists(Path library) {
+        return Files.isRegularFile(library.resolve(".alice").resolve("catalog.duckdb"));
+    }
+
     public Path file() {
         return file;
     }

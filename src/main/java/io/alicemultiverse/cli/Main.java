@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "alice", mixinStandardHelpOptions = true, version = "alice 0.1.0",
         description = "Organizes, understands and searches collections of AI-generated images and videos.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, OrganizeCommand.class, UndoCommand.class, CheckCommand.class,
+                StatsCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -18,6 +19,12 @@ public final class Main {
     /** Runs the command line without exiting (for tests). */
     public static int run(String... args) {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // a clear message, not a stack trace: bad configuration, a locked catalog, a missing inbox
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            commandLine.getErr().println("alice " + commandLine.getCommandName() + ": " + message);
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        });
         // picocli answers 2 for invalid input and 1 for an exception escaping a command
         return cmd.execute(args);
     }

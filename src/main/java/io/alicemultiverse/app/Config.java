@@ -1,0 +1,83 @@
+package io.alicemultiverse.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.alicemultiverse.library.Layout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Settings for working on a library, resolved in this order (later wins): defaults ({@code ./inbox} into
+ * {@code ./organized}, the default layout), {@code $XDG_CONFIG_HOME/alice/config.yaml} (else
+ * {@code ~/.config/alice/config.yaml}), an explicit {@code --config FILE}, environment {@code ALICE_INBOX},
+ * {@code ALICE_LIBRARY}, {@code ALICE_LAYOUT}; command-line flags are applied by the caller. Immutable.
+ *
+ * <p>YAML keys: {@code inbox}, {@code library}, {@code layout}. API keys are never read from files.
+ */
+public record Config(Path inbox, Path library, String layout) {
+
+    public static Config defaults() {
+        return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT);
+    }
+
+    /** Loads the configuration; a malformed file is an error naming the file. */
+    public static Config load(Path explicitFile, Map<String, String> env) {
+        Config c = defaults();
+        String xdg = env.get("XDG_CONFIG_HOME");
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        Path user = xdg != null && !xdg.isBlank() ? Path.of(xdg, "alice", "config.yaml")
+                : home == null ? null : Path.of(home, ".config", "alice", "config.yaml");
+        if (user != null && Files.isRegularFile(user)) {
+            c = c.merge(read(user));
+        }
+        if (explicitFile != null) {
+            if (!Files.isRegularFile(explicitFile)) {
+                throw new IllegalArgumentException("config file not found: " + explicitFile);
+            }
+            c = c.merge(read(explicitFile));
+        }
+        return c.with(env.get("ALICE_INBOX"), env.get("ALICE_LIBRARY"), env.get("ALICE_LAYOUT"));
+    }
+
+    /** This configuration with the given non-blank values replacing its own. */
+    public Config with(String inboxValue, String libraryValue, String layoutValue) {
+        return new Config(blank(inboxValue) ? inbox : expand(inboxValue), blank(libraryValue) ? library : expand(libraryValue),
+                blank(layoutValue) ? layout : layoutValue);
+    }
+
+    private Config merge(JsonNode n) {
+        return with(text(n, "inbox"), text(n, "library"), text(n, "layout"));
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            if (n != null && !n.isObject() && !n.isMissingNode()) {
+                throw new IllegalArgumentException("config file " + file + " must be a YAML mapping");
+            }
+            return n == null ? new ObjectMapper().createObjectNode() : n;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("config file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Path expand(String p) {
+        if (p.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home"), p.substring(2));
+        }
+        return Path.of(p);
+    }
+}

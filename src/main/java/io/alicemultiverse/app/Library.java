@@ -1,0 +1,122 @@
+package io.alicemultiverse.app;
+
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.library.CheckReport;
+import io.alicemultiverse.library.FileAnalyzer;
+import io.alicemultiverse.library.IndexRebuild;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.library.LibraryCheck;
+import io.alicemultiverse.library.OrganizeListener;
+import io.alicemultiverse.library.OrganizeOptions;
+import io.alicemultiverse.library.OrganizeSummary;
+import io.alicemultiverse.library.Organizer;
+import io.alicemultiverse.library.PixelHasher;
+import io.alicemultiverse.library.Undo;
+import io.alicemultiverse.library.UndoSummary;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The application facade for one library: every surface (CLI, MCP, web) calls this and holds no logic of its
+ * own. Owns the catalog connection; not thread-safe — one caller at a time. Close it when done.
+ */
+public final class Library implements AutoCloseable {
+    private final Path root;
+    private final Catalog catalog;
+    private final Layout layout;
+    private final Clock clock;
+    private final FileAnalyzer analyzer;
+
+    private Library(Path root, Catalog catalog, Layout layout, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
+        this.catalog = catalog;
+        this.layout = layout;
+        this.clock = clock;
+        this.analyzer = new FileAnalyzer(Hashing.pixelHasher(), clock.getZone());
+    }
+
+    /** Opens (creating if needed) the library at {@code root}. */
+    public static Library open(Path root, Layout layout, Clock clock) {
+        return new Library(root, Catalog.open(root.toAbsolutePath().normalize()), layout, clock);
+    }
+
+    /**
+     * Opens the library for a dry run: its existing catalog, or an empty in-memory one when it has none, so a
+     * dry run creates nothing on disk.
+     */
+    public static Library openForDryRun(Path root, Layout layout, Clock clock) {
+        Path r = root.toAbsolutePath().normalize();
+        return new Library(r, Catalog.exists(r) ? Catalog.open(r) : Catalog.inMemory(), layout, clock);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Organizes {@code inbox} into this library. */
+    public OrganizeSummary organize(Path inbox, boolean move, boolean dryRun, OrganizeListener listener)
+            throws IOException {
+        OrganizeOptions options = new OrganizeOptions(inbox, root, move, dryRun, layout, clock, clock.getZone(),
+                Runtime.getRuntime().availableProcessors());
+        return new Organizer(catalog, analyzer, options, listener).run();
+    }
+
+    /** An organizer to run (and stop) from a surface that needs control, such as watch mode. */
+    public Organizer organizer(Path inbox, boolean move, OrganizeListener listener) {
+        OrganizeOptions options = new OrganizeOptions(inbox, root, move, false, layout, clock, clock.getZone(),
+                Runtime.getRuntime().availableProcessors());
+        return new Organizer(catalog, analyzer, options, listener);
+    }
+
+    public UndoSummary undo(String run) throws IOException {
+        return new Undo(catalog, analyzer, root, clock).undo(run);
+    }
+
+    public CheckReport check(boolean repair) throws IOException {
+        return new LibraryCheck(catalog, analyzer, root, layout).check(repair);
+    }
+
+    public IndexRebuild.Result rebuild() throws IOException {
+        return new IndexRebuild(catalog, analyzer, root, layout, Runtime.getRuntime().availableProcessors()).rebuild();
+    }
+
+    /** Counts by source, project, model, month and media type: {@code {"assets": N, "by_source": {…}, …}}. */
+    public Map<String, Object> stats() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("assets", catalog.assetCount());
+        out.put("by_source", catalog.countBy(Catalog.Dimension.SOURCE));
+        out.put("by_project", catalog.countBy(Catalog.Dimension.PROJECT));
+        out.put("by_model", catalog.countBy(Catalog.Dimension.MODEL));
+        out.put("by_month", catalog.countBy(Catalog.Dimension.MONTH));
+        out.put("by_media_type", catalog.countBy(Catalog.Dimension.MEDIA_TYPE));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+    }
+
+    /** The pixel hasher organizing uses. */
+    static final class Hashing {
+        private Hashing() {
+        }
+
+        static PixelHasher pixelHasher() {
+            return PixelHasher.NONE;
+        }
+    }
+
+    static ZoneId zone(Clock clock) {
+        return clock.getZone();
+    }
+}

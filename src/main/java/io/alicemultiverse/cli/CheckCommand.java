@@ -1,0 +1,55 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.CheckReport;
+import io.alicemultiverse.library.Layout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice check [--repair]}: compares the catalog with the disk. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Report catalog rows whose files are missing or changed, and library files the catalog lacks.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:catalog and disk agree (or were repaired)", "1:differences found", "2:usage error"})
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Option(names = "--repair", description = "Bring the catalog in line with the disk (never touches your files).")
+    boolean repair;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Config c = lib.resolve();
+        PrintStream out = Output.out();
+        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            CheckReport r = library.check(repair);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("missing", r.missing());
+                m.put("changed", r.changed());
+                m.put("unknown", r.unknown());
+                m.put("repaired", r.repaired());
+                out.println(Output.json(m));
+            } else {
+                r.missing().forEach(p -> out.println("missing  " + p));
+                r.changed().forEach(p -> out.println("changed  " + p));
+                r.unknown().forEach(p -> out.println("unknown  " + p));
+                out.printf("%d missing, %d changed, %d not in the catalog%s%n", r.missing().size(), r.changed().size(),
+                        r.unknown().size(), r.repaired() && !r.clean() ? " — catalog repaired" : "");
+            }
+            return r.clean() || r.repaired() ? 0 : 1;
+        }
+    }
+}

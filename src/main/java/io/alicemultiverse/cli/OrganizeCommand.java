@@ -1,0 +1,159 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.library.OrganizeListener;
+import io.alicemultiverse.library.OrganizeSummary;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice organize}: files an inbox into the library. */
+@Command(name = "organize", mixinStandardHelpOptions = true,
+        description = "File an inbox into the library (copy by default), cataloguing every file; never overwrites.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every file was handled", "1:some files could not be organized (they stay in the inbox)",
+                "2:usage error"})
+final class OrganizeCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Option(names = "--inbox", paramLabel = "DIR", description = "The inbox folder (default: configuration, else ./inbox).")
+    Path inbox;
+
+    @Option(names = "--move", description = "Move files instead of copying them.")
+    boolean move;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--watch", description = "Keep watching the inbox and organize new files as they settle.")
+    boolean watch;
+
+    @Option(names = "--json", description = "JSON Lines: a line per failed file (and per planned file in a dry run), then a summary.")
+    boolean json;
+
+    @Option(names = "--layout", paramLabel = "TEMPLATE", description = "Layout template (default " + Layout.DEFAULT + ").")
+    String layout;
+
+    @Override
+    public Integer call() throws Exception {
+        Config c = lib.resolve().with(inbox == null ? null : inbox.toString(), null, layout);
+        Layout l = Layout.of(c.layout());
+        PrintStream out = Output.out();
+        if (watch) {
+            return WatchRunner.run(c, l, move, json, out);
+        }
+        try (Library library = dryRun ? Library.openForDryRun(c.library(), l, Clock.systemDefaultZone())
+                : Library.open(c.library(), l, Clock.systemDefaultZone())) {
+            Reporter reporter = new Reporter(out, json, dryRun);
+            OrganizeSummary s;
+            try {
+                s = library.organize(c.inbox(), move, dryRun, reporter);
+            } finally {
+                reporter.close();
+            }
+            print(s, json, out);
+            return s.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    static void print(OrganizeSummary s, boolean json, PrintStream out) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", s.run());
+            m.put("scanned", s.scanned());
+            m.put("organized", s.organized());
+            m.put("duplicates", s.duplicates());
+            m.put("unchanged", s.unchanged());
+            m.put("errors", s.errors());
+            m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+            if (s.dryRun()) {
+                m.put("dry_run", true);
+            }
+            out.println(Output.json(m));
+        } else {
+            out.printf("%s%s: %d scanned, %d organized, %d duplicates, %d unchanged, %d errors in %.1f s%n",
+                    s.dryRun() ? "dry run " : "run ", s.run(), s.scanned(), s.organized(), s.duplicates(),
+                    s.unchanged(), s.errors(), s.seconds());
+            if (!s.dryRun() && s.organized() + s.duplicates() > 0) {
+                out.println("undo with: alice undo " + s.run());
+            }
+        }
+    }
+
+    /** Renders progress and per-file events. */
+    static final class Reporter implements OrganizeListener, AutoCloseable {
+        private final PrintStream out;
+        private final boolean json;
+        private final boolean dryRun;
+        private ProgressBar bar;
+
+        Reporter(PrintStream out, boolean json, boolean dryRun) {
+            this.out = out;
+            this.json = json;
+            this.dryRun = dryRun;
+        }
+
+        @Override
+        public void started(String run, int total) {
+            if (!json && !dryRun && System.console() != null && total > 0) {
+                bar = new ProgressBarBuilder().setTaskName("organize").setInitialMax(total).setUnit(" files", 1)
+                        .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build();
+            }
+        }
+
+        @Override
+        public void progressed(int done, int total) {
+            if (bar != null) {
+                bar.stepTo(done);
+            }
+        }
+
+        @Override
+        public void planned(String source, String target, String action) {
+            if (!dryRun) {
+                return;
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("path", source);
+                m.put("target", target);
+                m.put("action", action);
+                out.println(Output.json(m));
+            } else {
+                out.println(action + "  " + source + "  →  " + target);
+            }
+        }
+
+        @Override
+        public void failed(String path, String error) {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("path", path);
+                m.put("error", error);
+                out.println(Output.json(m));
+            } else {
+                System.err.println("alice: " + path + ": " + error + " (left in place)");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

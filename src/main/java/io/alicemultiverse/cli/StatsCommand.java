@@ -1,0 +1,45 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice stats}: counts by source, project, model, month and media type. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Count the library's assets by source, project, model, month and media type.")
+final class StatsCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Option(names = "--json", description = "Print {\"assets\": N, \"by_source\": {…}, …}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Config c = lib.resolve();
+        PrintStream out = Output.out();
+        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            Map<String, Object> stats = library.stats();
+            if (json) {
+                out.println(Output.json(stats));
+                return 0;
+            }
+            out.println("assets: " + stats.get("assets"));
+            for (Map.Entry<String, Object> e : stats.entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> m) {
+                    out.println(e.getKey().replace('_', ' ') + ":");
+                    m.forEach((k, v) -> out.printf("  %-40s %s%n", k, v));
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.library.UndoSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice undo [RUN]}: puts a run's files back. */
+@Command(name = "undo", mixinStandardHelpOptions = true,
+        description = "Put the files of a run (default: the latest) back where they came from.")
+final class UndoCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run id printed by organize.")
+    String run;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Config c = lib.resolve();
+        PrintStream out = Output.out();
+        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            UndoSummary s;
+            try {
+                s = library.undo(run);
+            } catch (IllegalArgumentException e) {
+                Output.error(e.getMessage());
+                return 1;
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("run", s.run());
+                m.put("undo_run", s.undoRun());
+                m.put("restored", s.restored());
+                m.put("skipped", s.skipped());
+                out.println(Output.json(m));
+            } else {
+                out.printf("undid run %s: %d files put back%n", s.run(), s.restored());
+                s.skipped().forEach(x -> out.println("  left alone: " + x));
+            }
+            return s.skipped().isEmpty() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.alicemultiverse.library;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.catalog.AssetRecord;
+import io.alicemultiverse.metadata.Generation;
+import io.alicemultiverse.metadata.Inspection;
+import io.alicemultiverse.metadata.InspectionJson;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+
+/** Turns an {@link Analysis} into the catalog's {@link AssetRecord}. Stateless. */
+public final class AssetRecords {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AssetRecords() {
+    }
+
+    public static AssetRecord of(Analysis a, String libraryPath, String originalPath, String project, String run,
+                                 LocalDateTime organizedAt) {
+        Inspection i = a.inspection();
+        Generation g = i.generation();
+        Map<String, Object> params = InspectionJson.toMap(i, false);
+        params.remove("path");
+        Object duration = i.video().get("duration");
+        return new AssetRecord(a.contentHash(), libraryPath, originalPath, i.format().type().name().toLowerCase(),
+                i.format().id(), i.width(), i.height(), duration instanceof Number n ? n.doubleValue() : null,
+                a.bytes(), a.mtime(), g.source().id(), i.aiGenerated(), project, a.createdAt(), organizedAt,
+                g.prompt(), g.negative(), g.model(), g.seeds().stream().map(Object::toString).toList(),
+                json(params), json(i.raw()), run, PromptTags.of(g), a.dhash(), a.phash());
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.media.MediaFiles;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Lists the media files of an inbox with their project (the first-level folder, {@code uncategorized} for loose
+ * files). Skips hidden entries, symbolic links (never follow a link into someone else's files) and the library
+ * itself when it lies inside the inbox. Sorted by path, so numbering is stable. Stateless.
+ */
+public final class InboxScanner {
+    public static final String LOOSE_PROJECT = "uncategorized";
+
+    /** One inbox file. {@code relative} uses {@code /}. */
+    public record Item(Path path, String relative, String project, long bytes, long mtime) {
+    }
+
+    private InboxScanner() {
+    }
+
+    public static List<Item> scan(Path inbox, Path library) throws IOException {
+        Path root = inbox.toAbsolutePath().normalize();
+        Path lib = library.toAbsolutePath().normalize();
+        List<Item> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            throw new java.nio.file.NoSuchFileException(root.toString(), null, "inbox folder does not exist");
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(root) && (hidden(dir) || dir.equals(lib))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !hidden(file) && MediaFiles.looksLikeMedia(file, attrs)) {
+                    Path rel = root.relativize(file);
+                    String project = rel.getNameCount() > 1 ? rel.getName(0).toString() : LOOSE_PROJECT;
+                    out.add(new Item(file, rel.toString().replace('\\', '/'), project, attrs.size(),
+                            attrs.lastModifiedTime().toMillis()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // unreadable entries are reported when read
+            }
+        });
+        out.sort(Comparator.comparing(Item::relative));
+        return out;
+    }
+
+    private static boolean hidden(Path p) {
+        Path n = p.getFileName();
+        return n != null && n.toString().startsWith(".");
+    }
+}

@@ -1,0 +1,160 @@
+package io.alicemultiverse.library;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A library layout template such as {@code {date}/{project}/{source}/{project}-{seq:05}{ext}}. Placeholders:
+ * {@code date} (yyyy-MM-dd), {@code year}, {@code month}, {@code day}, {@code project}, {@code source},
+ * {@code model}, {@code name} (the original file name without extension), {@code hash8} (first 8 hex digits of
+ * the content hash), {@code seq} or {@code seq:0N} (a number zero-padded to N digits), {@code ext} (the extension
+ * with its dot). Values are made safe as path components. Immutable and thread-safe.
+ */
+public final class Layout {
+    public static final String DEFAULT = "{date}/{project}/{source}/{project}-{seq:05}{ext}";
+    private static final Pattern TOKEN = Pattern.compile("\\{([a-z0-9]+)(?::(\\d{1,2}))?}");
+    private static final List<String> KNOWN = List.of("date", "year", "month", "day", "project", "source", "model",
+            "name", "hash8", "seq", "ext");
+
+    /** The values one file contributes to its path. */
+    public record Values(LocalDateTime date, String project, String source, String model, String name,
+                         String contentHash, String ext) {
+    }
+
+    private final String template;
+
+    private Layout(String template) {
+        this.template = template;
+    }
+
+    /** Parses and validates a template; throws {@link IllegalArgumentException} naming the problem. */
+    public static Layout of(String template) {
+        if (template == null || template.isBlank()) {
+            throw new IllegalArgumentException("layout template is empty");
+        }
+        if (template.startsWith("/") || template.contains("..") || template.contains("\\")) {
+            throw new IllegalArgumentException("layout template must be a relative path without '..' or '\\': " + template);
+        }
+        Matcher m = TOKEN.matcher(template);
+        while (m.find()) {
+            if (!KNOWN.contains(m.group(1))) {
+                throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "} in layout template; "
+                        + "known: " + String.join(", ", KNOWN));
+            }
+        }
+        String stripped = TOKEN.matcher(template).replaceAll("");
+        if (stripped.contains("{") || stripped.contains("}")) {
+            throw new IllegalArgumentException("malformed placeholder in layout template: " + template);
+        }
+        if (!template.contains("{ext}")) {
+            throw new IllegalArgumentException("layout template must end the file name with {ext}: " + template);
+        }
+        return new Layout(template);
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** Whether the template numbers files; without {@code {seq}}, collisions get a {@code -N} suffix instead. */
+    public boolean numbered() {
+        return template.contains("{seq");
+    }
+
+    /** Renders a library-relative path with {@code /} separators. */
+    public String render(Values v, int seq) {
+        Matcher m = TOKEN.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String token = m.group(1);
+            String width = m.group(2);
+            String value = switch (token) {
+                case "date" -> String.format(Locale.ROOT, "%04d-%02d-%02d", v.date().getYear(), v.date().getMonthValue(),
+                        v.date().getDayOfMonth());
+                case "year" -> String.format(Locale.ROOT, "%04d", v.date().getYear());
+                case "month" -> String.format(Locale.ROOT, "%02d", v.date().getMonthValue());
+                case "day" -> String.format(Locale.ROOT, "%02d", v.date().getDayOfMonth());
+                case "project" -> safe(v.project(), "uncategorized");
+                case "source" -> safe(v.source(), "unknown");
+                case "model" -> safe(v.model(), "unknown-model");
+                case "name" -> safe(v.name(), "file");
+                case "hash8" -> v.contentHash().substring(0, Math.min(8, v.contentHash().length()));
+                case "seq" -> width == null ? Integer.toString(seq)
+                        : String.format(Locale.ROOT, "%0" + Integer.parseInt(width) + "d", seq);
+                case "ext" -> v.ext();
+                default -> throw new IllegalStateException(token);
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * The sequence number in {@code path} if it was rendered by this template for {@code project} and
+     * {@code source}, else -1. Used to continue numbering from the highest number present.
+     */
+    public int seqOf(String path, String project, String source) {
+        return seqPattern(project, source).map(p -> {
+            Matcher m = p.matcher(path);
+            if (!m.matches()) {
+                return -1;
+            }
+            try {
+                return Integer.parseInt(m.group("seq"));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }).orElse(-1);
+    }
+
+    /** A regex matching paths this template renders for one project and source, capturing {@code seq}. */
+    java.util.Optional<Pattern> seqPattern(String project, String source) {
+        if (!numbered()) {
+            return java.util.Optional.empty();
+        }
+        Matcher m = TOKEN.matcher(template);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        boolean seqSeen = false;
+        List<String> parts = new ArrayList<>();
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(last, m.start())));
+            String token = m.group(1);
+            switch (token) {
+                case "date" -> regex.append("\\d{4}-\\d{2}-\\d{2}");
+                case "year" -> regex.append("\\d{4}");
+                case "month", "day" -> regex.append("\\d{2}");
+                case "project" -> regex.append(Pattern.quote(safe(project, "uncategorized")));
+                case "source" -> regex.append(Pattern.quote(safe(source, "unknown")));
+                case "seq" -> {
+                    regex.append(seqSeen ? "\\d+" : "(?<seq>\\d+)");
+                    seqSeen = true;
+                }
+                case "ext" -> regex.append("\\.[^/.]+");
+                default -> regex.append("[^/]*?");
+            }
+            parts.add(token);
+            last = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        return java.util.Optional.of(Pattern.compile(regex.toString()));
+    }
+
+    /** Makes a value safe as one path component: no separators, control characters, dots-only or huge names. */
+    static String safe(String value, String fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        String s = value.strip().replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}]+", "_");
+        s = s.replaceAll("^\\.+", "_");
+        if (s.length() > 80) {
+            s = s.substring(0, 80);
+        }
+        return s.isBlank() ? fallback : s;
+    }
+}

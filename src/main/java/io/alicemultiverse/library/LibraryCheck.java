@@ -1,0 +1,83 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.catalog.AssetFile;
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.CatalogBatch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares the catalog with the disk: rows whose file is missing or whose content changed (size or time differ
+ * and the SHA-256 confirms it), and library files the catalog lacks. With repair, missing rows are dropped,
+ * changed files re-read, unknown files catalogued where they lie. Never touches user files.
+ */
+public final class LibraryCheck {
+    private final Catalog catalog;
+    private final FileAnalyzer analyzer;
+    private final Path library;
+    private final Layout layout;
+
+    public LibraryCheck(Catalog catalog, FileAnalyzer analyzer, Path library, Layout layout) {
+        this.catalog = catalog;
+        this.analyzer = analyzer;
+        this.library = library.toAbsolutePath().normalize();
+        this.layout = layout;
+    }
+
+    public CheckReport check(boolean repair) throws IOException {
+        if (repair) {
+            new Recovery(catalog, analyzer, library).reconcile();
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        Map<String, AssetFile> byPath = new HashMap<>();
+        Map<String, String> hashes = catalog.assetPaths();
+        CatalogBatch batch = new CatalogBatch();
+        for (AssetFile f : catalog.assetFiles()) {
+            byPath.put(f.path(), f);
+            Path file = library.resolve(f.path());
+            if (!Files.isRegularFile(file)) {
+                missing.add(f.path());
+                batch.remove(f.contentHash());
+                continue;
+            }
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attrs.size() == f.bytes() && attrs.lastModifiedTime().toMillis() == f.mtime()) {
+                continue;
+            }
+            if (attrs.size() == f.bytes() && SafeFiles.hasContent(file, f.contentHash())) {
+                continue; // only touched
+            }
+            changed.add(f.path());
+            batch.remove(f.contentHash());
+            Analysis a = analyzer.analyze(file);
+            if (a.ok() && !hashes.containsKey(a.contentHash())) {
+                batch.add(AssetRecords.of(a, f.path(), null, f.project(), null, LocalDateTime.now()));
+            }
+        }
+        for (String rel : LibraryFiles.list(library)) {
+            if (byPath.containsKey(rel)) {
+                continue;
+            }
+            unknown.add(rel);
+            Analysis a = analyzer.analyze(library.resolve(rel));
+            if (a.ok() && !hashes.containsKey(a.contentHash())) {
+                hashes.put(a.contentHash(), rel);
+                batch.add(AssetRecords.of(a, rel, null, LibraryFiles.projectOf(layout, rel), null, LocalDateTime.now()));
+            }
+        }
+        if (repair) {
+            catalog.commit(batch);
+        }
+        return new CheckReport(missing, changed, unknown, repair);
+    }
+}

@@ -1,0 +1,323 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.catalog.AssetFile;
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.CatalogBatch;
+import io.alicemultiverse.catalog.InboxFile;
+import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.RunInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Files an inbox into a library.
+ *
+ * <p>Design note. A run works in batches of {@link #BATCH} files:
+ * <ol>
+ *   <li>read: hash, metadata and perceptual hashes of the batch on all cores;</li>
+ *   <li>plan, on this thread: duplicates (content already catalogued or seen earlier in the run) and target paths,
+ *       numbering from the highest number present for the project and source, skipping names taken on disk;</li>
+ *   <li>journal every planned operation in one catalog transaction — the write-ahead record;</li>
+ *   <li>execute the file operations on an I/O pool ({@link SafeFiles}: never overwrite, verified copies);</li>
+ *   <li>fsync the touched directories, then commit assets, inbox state, duplicates and the journal's
+ *       {@code done}/{@code failed} lines in one transaction.</li>
+ * </ol>
+ * A crash between 3 and 5 leaves {@code planned} lines that {@link Recovery} settles on the next run by looking at
+ * the disk. The catalog has one writer: this thread. Not thread-safe; one run at a time per library.
+ */
+public final class Organizer {
+    static final int BATCH = 256;
+    private static final int IO_THREADS = 4;
+
+    private final Catalog catalog;
+    private final FileAnalyzer analyzer;
+    private final OrganizeOptions options;
+    private final OrganizeListener listener;
+    private final Path library;
+    private final Map<String, Integer> lastSeq = new HashMap<>();
+    private final Set<String> plannedTargets = new HashSet<>();
+    private volatile boolean stopRequested;
+
+    public Organizer(Catalog catalog, FileAnalyzer analyzer, OrganizeOptions options, OrganizeListener listener) {
+        this.catalog = catalog;
+        this.analyzer = analyzer;
+        this.options = options;
+        this.listener = listener;
+        this.library = options.library().toAbsolutePath().normalize();
+    }
+
+    /** Asks a running {@link #run()} to stop after the current batch. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    private record Planned(InboxScanner.Item item, Analysis analysis, JournalEntry entry, String relativeTarget) {
+    }
+
+    public OrganizeSummary run() throws IOException {
+        long started = System.nanoTime();
+        String run = RunIds.next(options.clock());
+        if (!options.dryRun()) {
+            new Recovery(catalog, analyzer, library).reconcile();
+        }
+        List<InboxScanner.Item> items = InboxScanner.scan(options.inbox(), library);
+        Map<String, InboxFile> seen = catalog.inboxFiles();
+        Map<String, String> known = new HashMap<>(catalog.assetPaths());
+        initialiseNumbering();
+        listener.started(run, items.size());
+
+        List<InboxScanner.Item> todo = new ArrayList<>();
+        int unchanged = 0;
+        for (InboxScanner.Item item : items) {
+            InboxFile s = seen.get(item.path().toString());
+            if (s != null && s.bytes() == item.bytes() && s.mtime() == item.mtime() && known.containsKey(s.contentHash())) {
+                unchanged++;
+            } else {
+                todo.add(item);
+            }
+        }
+        int done = unchanged;
+        listener.progressed(done, items.size());
+        if (!options.dryRun() && !todo.isEmpty()) {
+            catalog.startRun(new RunInfo(run, "organize", options.move() ? "move" : "copy",
+                    options.inbox().toAbsolutePath().toString(), LocalDateTime.now(options.clock()), null, "running"));
+        }
+        int organized = 0;
+        int duplicates = 0;
+        int errors = 0;
+        int seq = 0;
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemon("organize-read"));
+        ExecutorService writers = Executors.newFixedThreadPool(IO_THREADS, daemon("organize-io"));
+        try {
+            for (int from = 0; from < todo.size() && !stopRequested; from += BATCH) {
+                List<InboxScanner.Item> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
+                List<Analysis> analyses = readAll(readers, batch);
+                CatalogBatch out = new CatalogBatch();
+                List<Planned> ops = new ArrayList<>();
+                LocalDateTime now = LocalDateTime.now(options.clock());
+                for (int i = 0; i < batch.size(); i++) {
+                    InboxScanner.Item item = batch.get(i);
+                    Analysis a = analyses.get(i);
+                    if (!a.ok()) {
+                        errors++;
+                        listener.failed(item.path().toString(), a.error());
+                        continue;
+                    }
+                    String existing = known.get(a.contentHash());
+                    if (existing != null) {
+                        duplicates++;
+                        if (options.move()) {
+                            String rel = ".alice/duplicates/" + run + "/" + item.relative();
+                            ops.add(new Planned(item, a, entry(run, ++seq, "duplicate-move", item.path(), rel, a), rel));
+                            listener.planned(item.path().toString(), rel, "duplicate-move");
+                        } else {
+                            listener.planned(item.path().toString(), existing, "duplicate");
+                            out.duplicate(new CatalogBatch.Duplicate(run, item.path().toString(), a.contentHash(), existing, null));
+                            out.inbox(new InboxFile(item.path().toString(), a.bytes(), a.mtime(), a.contentHash()));
+                        }
+                        continue;
+                    }
+                    String rel = target(item, a);
+                    known.put(a.contentHash(), rel);
+                    String op = options.move() ? "move" : "copy";
+                    ops.add(new Planned(item, a, entry(run, ++seq, op, item.path(), rel, a), rel));
+                    listener.planned(item.path().toString(), rel, op);
+                }
+                if (options.dryRun()) {
+                    organized += (int) ops.stream().filter(p -> !p.entry().operation().startsWith("duplicate")).count();
+                    done += batch.size();
+                    listener.progressed(done, items.size());
+                    continue;
+                }
+                catalog.journal(ops.stream().map(Planned::entry).toList());
+                List<String> failures = execute(writers, ops);
+                Set<Path> dirs = new LinkedHashSet<>();
+                for (int i = 0; i < ops.size(); i++) {
+                    Planned p = ops.get(i);
+                    String failure = failures.get(i);
+                    if (failure != null) {
+                        errors++;
+                        listener.failed(p.item().path().toString(), failure);
+                        out.journal(p.entry().withState("failed"));
+                        if (!p.entry().operation().startsWith("duplicate")) {
+                            known.remove(p.analysis().contentHash());
+                        }
+                        continue;
+                    }
+                    dirs.add(library.resolve(p.relativeTarget()).getParent());
+                    if (options.move()) {
+                        dirs.add(p.item().path().getParent());
+                    }
+                    out.journal(p.entry().withState("done"));
+                    if (p.entry().operation().equals("duplicate-move")) {
+                        out.duplicate(new CatalogBatch.Duplicate(run, p.item().path().toString(),
+                                p.analysis().contentHash(), known.get(p.analysis().contentHash()), p.relativeTarget()));
+                        continue;
+                    }
+                    organized++;
+                    out.add(AssetRecords.of(p.analysis(), p.relativeTarget(), p.item().path().toString(),
+                            p.item().project(), run, now));
+                    if (!options.move()) {
+                        out.inbox(new InboxFile(p.item().path().toString(), p.analysis().bytes(), p.analysis().mtime(),
+                                p.analysis().contentHash()));
+                    }
+                }
+                dirs.forEach(SafeFiles::fsyncDirectory);
+                catalog.commit(out);
+                done += batch.size();
+                listener.progressed(done, items.size());
+            }
+        } finally {
+            readers.shutdownNow();
+            writers.shutdownNow();
+        }
+        if (!options.dryRun() && !todo.isEmpty()) {
+            catalog.finishRun(run, stopRequested ? "stopped" : "done");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new OrganizeSummary(run, items.size(), organized, duplicates, unchanged, errors, seconds, options.dryRun());
+    }
+
+    private JournalEntry entry(String run, int seq, String op, Path source, String relTarget, Analysis a) {
+        return new JournalEntry(run, seq, op, source.toString(), library.resolve(relTarget).toString(),
+                a.contentHash(), "planned");
+    }
+
+    /** The next free library path for this file: numbered on from the highest present, never a taken name. */
+    private String target(InboxScanner.Item item, Analysis a) {
+        String source = a.inspection().generation().source().id();
+        Layout.Values values = new Layout.Values(a.createdAt(), item.project(), source,
+                a.inspection().generation().model(), stem(item.path()), a.contentHash(),
+                Extensions.of(item.path(), a.inspection().format()));
+        Layout layout = options.layout();
+        String key = Layout.safe(item.project(), "uncategorized") + "\u0000" + source;
+        int seq = lastSeq.getOrDefault(key, 0);
+        for (int attempt = 0; ; attempt++) {
+            String rel;
+            if (layout.numbered()) {
+                seq++;
+                rel = layout.render(values, seq);
+            } else {
+                rel = layout.render(values, 0);
+                if (attempt > 0) {
+                    int dot = rel.lastIndexOf('.');
+                    rel = dot > rel.lastIndexOf('/') ? rel.substring(0, dot) + "-" + attempt + rel.substring(dot)
+                            : rel + "-" + attempt;
+                }
+            }
+            if (!plannedTargets.contains(rel) && !java.nio.file.Files.exists(library.resolve(rel))) {
+                plannedTargets.add(rel);
+                if (layout.numbered()) {
+                    lastSeq.put(key, seq);
+                }
+                return rel;
+            }
+        }
+    }
+
+    private void initialiseNumbering() {
+        Layout layout = options.layout();
+        if (!layout.numbered()) {
+            return;
+        }
+        Map<String, java.util.regex.Pattern> patterns = new HashMap<>();
+        for (AssetFile f : catalog.assetFiles()) {
+            if (f.project() == null || f.source() == null) {
+                continue;
+            }
+            String key = Layout.safe(f.project(), "uncategorized") + "\u0000" + f.source();
+            java.util.regex.Pattern p = patterns.computeIfAbsent(key,
+                    k -> layout.seqPattern(f.project(), f.source()).orElse(null));
+            if (p == null) {
+                continue;
+            }
+            java.util.regex.Matcher m = p.matcher(f.path());
+            if (m.matches()) {
+                try {
+                    lastSeq.merge(key, Integer.parseInt(m.group("seq")), Math::max);
+                } catch (NumberFormatException ignored) {
+                    // a number too large to continue from; the exists-check keeps us safe
+                }
+            }
+        }
+    }
+
+    private List<Analysis> readAll(ExecutorService pool, List<InboxScanner.Item> batch) {
+        List<Future<Analysis>> futures = new ArrayList<>();
+        for (InboxScanner.Item item : batch) {
+            futures.add(pool.submit(() -> analyzer.analyze(item.path())));
+        }
+        List<Analysis> out = new ArrayList<>();
+        for (Future<Analysis> f : futures) {
+            out.add(await(f));
+        }
+        return out;
+    }
+
+    /** Runs the planned operations; the i-th answer is null on success or the reason it failed. */
+    private List<String> execute(ExecutorService pool, List<Planned> ops) {
+        List<Future<String>> futures = new ArrayList<>();
+        for (Planned p : ops) {
+            futures.add(pool.submit(() -> {
+                Path source = p.item().path();
+                Path target = library.resolve(p.relativeTarget());
+                Path tmp = library.resolve(".alice/tmp/" + p.entry().run() + "-" + p.entry().seq() + ".part");
+                try {
+                    if (p.entry().operation().equals("copy")) {
+                        SafeFiles.copy(source, target, p.analysis().contentHash(), tmp);
+                    } else {
+                        SafeFiles.move(source, target, p.analysis().contentHash(), tmp);
+                    }
+                    return null;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    return "target name appeared meanwhile: " + e.getMessage();
+                } catch (IOException | RuntimeException e) {
+                    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                }
+            }));
+        }
+        List<String> out = new ArrayList<>();
+        for (Future<String> f : futures) {
+            out.add(await(f));
+        }
+        return out;
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

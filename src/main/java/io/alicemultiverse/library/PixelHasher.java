@@ -1,0 +1,18 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.media.MediaFormat;
+
+import java.nio.file.Path;
+
+/**
+ * Computes the 64-bit perceptual hashes (dHash, pHash) of a file's pixels. A seam so organizing does not depend
+ * on how pixels are decoded. Implementations are thread-safe and return null when the pixels cannot be read.
+ */
+@FunctionalInterface
+public interface PixelHasher {
+    /** {@code {dhash, phash}}, or null. */
+    long[] hash(Path file, MediaFormat format);
+
+    /** A hasher that computes nothing (for rebuilds that keep old hashes, and tests). */
+    PixelHasher NONE = (file, format) -> null;
+}

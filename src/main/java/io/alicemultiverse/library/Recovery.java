@@ -1,0 +1,109 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.CatalogBatch;
+import io.alicemultiverse.catalog.InboxFile;
+import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.RunInfo;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settles operations a crash interrupted: every journal line still {@code planned} is checked against the disk.
+ * If the target holds the expected content the operation is completed (a moved source removed, the asset
+ * catalogued) and marked {@code done}; otherwise nothing happened to the user's file and it is marked
+ * {@code failed}, so the next run simply does it again. Leftover temporary copies are removed (they are never
+ * the only copy of anything). Runs before any command that changes the library.
+ */
+public final class Recovery {
+    private final Catalog catalog;
+    private final FileAnalyzer analyzer;
+    private final Path library;
+
+    public Recovery(Catalog catalog, FileAnalyzer analyzer, Path library) {
+        this.catalog = catalog;
+        this.analyzer = analyzer;
+        this.library = library.toAbsolutePath().normalize();
+    }
+
+    /** Returns how many interrupted operations were settled. */
+    public int reconcile() throws IOException {
+        List<JournalEntry> pending = catalog.pendingOperations();
+        if (!pending.isEmpty()) {
+            Map<String, RunInfo> runs = new HashMap<>();
+            catalog.runs().forEach(r -> runs.put(r.run(), r));
+            Map<String, String> known = catalog.assetPaths();
+            CatalogBatch batch = new CatalogBatch();
+            for (JournalEntry e : pending) {
+                settle(e, runs.get(e.run()), known, batch);
+            }
+            catalog.commit(batch);
+        }
+        clearTemporaryFiles();
+        return pending.size();
+    }
+
+    private void settle(JournalEntry e, RunInfo run, Map<String, String> known, CatalogBatch batch) throws IOException {
+        Path source = Path.of(e.source());
+        Path target = Path.of(e.target());
+        if (!SafeFiles.hasContent(target, e.contentHash())) {
+            batch.journal(e.withState("failed"));
+            return;
+        }
+        boolean removesSource = !e.operation().equals("copy");
+        if (removesSource && SafeFiles.hasContent(source, e.contentHash())) {
+            Files.delete(source);
+            SafeFiles.fsyncDirectory(source.getParent());
+        }
+        batch.journal(e.withState("done"));
+        switch (e.operation()) {
+            case "copy", "move" -> {
+                if (known.containsKey(e.contentHash())) {
+                    return;
+                }
+                Analysis a = analyzer.analyze(target);
+                if (!a.ok()) {
+                    return;
+                }
+                String rel = library.relativize(target).toString().replace('\\', '/');
+                batch.add(AssetRecords.of(a, rel, e.source(), project(run, source), e.run(), LocalDateTime.now()));
+                known.put(e.contentHash(), rel);
+                if (e.operation().equals("copy") && Files.isRegularFile(source)) {
+                    batch.inbox(new InboxFile(e.source(), a.bytes(), Files.getLastModifiedTime(source).toMillis(),
+                            e.contentHash()));
+                }
+            }
+            case "duplicate-move" -> batch.duplicate(new CatalogBatch.Duplicate(e.run(), e.source(), e.contentHash(),
+                    known.get(e.contentHash()), library.relativize(target).toString()));
+            case "restore" -> batch.remove(e.contentHash());
+            default -> { }
+        }
+    }
+
+    private static String project(RunInfo run, Path source) {
+        if (run == null || run.inbox() == null) {
+            return InboxScanner.LOOSE_PROJECT;
+        }
+        Path rel = Path.of(run.inbox()).relativize(source);
+        return rel.getNameCount() > 1 ? rel.getName(0).toString() : InboxScanner.LOOSE_PROJECT;
+    }
+
+    private void clearTemporaryFiles() throws IOException {
+        Path tmp = library.resolve(".alice/tmp");
+        if (!Files.isDirectory(tmp)) {
+            return;
+        }
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.part")) {
+            for (Path p : parts) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

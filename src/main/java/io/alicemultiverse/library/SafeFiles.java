@@ -1,0 +1,119 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.media.ContentHash;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+
+/**
+ * File operations that never overwrite and never lose data. A copy goes to a temporary file inside the library,
+ * is fsynced, verified against the expected SHA-256, then linked into place (a hard link fails if the name is
+ * taken, so placement is atomic and never clobbers). A move on one filesystem is a hard link plus unlink — the
+ * no-clobber equivalent of rename(2); across filesystems it is a verified copy followed by removing the source.
+ * Callers fsync the touched directories ({@link #fsyncDirectory}) before recording the operation as done.
+ * Stateless and thread-safe.
+ */
+public final class SafeFiles {
+    private SafeFiles() {
+    }
+
+    /** Copies {@code source} to {@code target} through {@code tmp}; the source is untouched. */
+    public static void copy(Path source, Path target, String expectedHash, Path tmp) throws IOException {
+        Files.createDirectories(tmp.getParent());
+        Files.deleteIfExists(tmp);
+        try {
+            Files.copy(source, tmp, StandardCopyOption.COPY_ATTRIBUTES);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            String actual = hash(tmp);
+            if (!actual.equals(expectedHash)) {
+                throw new IOException("content changed while organizing (hash " + actual.substring(0, 12)
+                        + "… expected " + expectedHash.substring(0, 12) + "…)");
+            }
+            place(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Moves {@code source} to {@code target}; never overwrites; the source disappears only once the target is in place. */
+    public static void move(Path source, Path target, String expectedHash, Path tmp) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        try {
+            Files.createLink(target, source);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // another filesystem, or one without hard links: verified copy, then remove the source
+            copy(source, target, expectedHash, tmp);
+        }
+        Files.delete(source);
+    }
+
+    /** Puts a finished temporary file at {@code target} without ever replacing an existing file. */
+    static void place(Path tmp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // no hard links here: check-then-rename; the library has a single owner, so nobody races us
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Makes a directory's entries (new names, removed names) durable. */
+    public static void fsyncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some filesystems cannot sync directories; the file data itself was already synced
+        }
+    }
+
+    public static String hash(Path file) throws IOException {
+        MessageDigest md = ContentHash.newDigest();
+        byte[] buf = new byte[128 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return ContentHash.hex(md.digest());
+    }
+
+    /** Whether {@code file} exists and has the given content hash. */
+    public static boolean hasContent(Path file, String contentHash) {
+        try {
+            return Files.isRegularFile(file) && hash(file).equals(contentHash);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void keepTime(Path file, long mtimeMillis) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(mtimeMillis));
+        } catch (IOException ignored) {
+            // the time is a courtesy, not data
+        }
+    }
+}

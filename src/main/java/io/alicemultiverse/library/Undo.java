@@ -1,0 +1,132 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.CatalogBatch;
+import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.RunInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Puts a run's files back where they came from. Each restore is journaled first (operation {@code restore},
+ * source = the library file, target = its original place), then: if the original place already holds the same
+ * content (a copy run), the library copy is removed; otherwise the file is moved back, never overwriting — a name
+ * now taken by other content gets {@code (restored N)}. Files changed since the run are left alone and reported.
+ */
+public final class Undo {
+    private final Catalog catalog;
+    private final FileAnalyzer analyzer;
+    private final Path library;
+    private final Clock clock;
+
+    public Undo(Catalog catalog, FileAnalyzer analyzer, Path library, Clock clock) {
+        this.catalog = catalog;
+        this.analyzer = analyzer;
+        this.library = library.toAbsolutePath().normalize();
+        this.clock = clock;
+    }
+
+    /** Undoes {@code run}, or the latest run that changed files when null. */
+    public UndoSummary undo(String run) throws IOException {
+        new Recovery(catalog, analyzer, library).reconcile();
+        RunInfo target = pick(run);
+        String undoRun = RunIds.next(clock);
+        List<JournalEntry> done = new ArrayList<>(catalog.journal(target.run()).stream()
+                .filter(e -> e.state().equals("done")).toList());
+        done.sort(Comparator.comparingInt(JournalEntry::seq).reversed());
+        catalog.startRun(new RunInfo(undoRun, "undo", target.run(), target.inbox(), LocalDateTime.now(clock), null,
+                "running"));
+        List<JournalEntry> restores = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int seq = 0;
+        for (JournalEntry e : done) {
+            Path inLibrary = Path.of(e.target());
+            if (!SafeFiles.hasContent(inLibrary, e.contentHash())) {
+                skipped.add(e.target() + ": missing or changed since the run; left alone");
+                continue;
+            }
+            Path back = placeBack(Path.of(e.source()), e.contentHash());
+            restores.add(new JournalEntry(undoRun, ++seq, "restore", e.target(), back.toString(), e.contentHash(),
+                    "planned"));
+        }
+        catalog.journal(restores);
+        CatalogBatch batch = new CatalogBatch();
+        Set<Path> dirs = new LinkedHashSet<>();
+        int restored = 0;
+        for (JournalEntry r : restores) {
+            Path from = Path.of(r.source());
+            Path to = Path.of(r.target());
+            try {
+                if (SafeFiles.hasContent(to, r.contentHash())) {
+                    Files.delete(from);
+                } else {
+                    SafeFiles.move(from, to, r.contentHash(),
+                            library.resolve(".alice/tmp/" + r.run() + "-" + r.seq() + ".part"));
+                }
+                dirs.add(from.getParent());
+                dirs.add(to.getParent());
+                batch.journal(r.withState("done"));
+                if (!r.source().contains("/.alice/duplicates/")) {
+                    batch.remove(r.contentHash());
+                }
+                restored++;
+            } catch (IOException e) {
+                batch.journal(r.withState("failed"));
+                skipped.add(r.source() + ": " + e.getMessage());
+            }
+        }
+        dirs.forEach(SafeFiles::fsyncDirectory);
+        for (JournalEntry e : done) {
+            batch.journal(e.withState("undone"));
+        }
+        catalog.commit(batch);
+        catalog.removeInboxFiles(done.stream().map(JournalEntry::source).toList());
+        catalog.finishRun(undoRun, skipped.isEmpty() ? "done" : "partial");
+        catalog.finishRun(target.run(), "undone");
+        return new UndoSummary(target.run(), undoRun, restored, skipped);
+    }
+
+    private RunInfo pick(String run) {
+        List<RunInfo> runs = catalog.runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunInfo r = runs.get(i);
+            boolean undoable = !"undo".equals(r.command()) && !"undone".equals(r.status());
+            if (run == null && undoable && catalog.journal(r.run()).stream().noneMatch(e -> e.state().equals("done"))) {
+                continue; // nothing of this run is left to undo
+            }
+            if (run == null ? undoable : r.run().equals(run)) {
+                if (!undoable) {
+                    throw new IllegalArgumentException("run " + run + " cannot be undone (" + r.status() + ")");
+                }
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(run == null ? "no run to undo" : "no run " + run);
+    }
+
+    /** The original path, or a free "(restored N)" name beside it when other content took it. */
+    private static Path placeBack(Path original, String contentHash) {
+        if (!Files.exists(original) || SafeFiles.hasContent(original, contentHash)) {
+            return original;
+        }
+        String name = original.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (int n = 1; ; n++) {
+            Path candidate = original.resolveSibling(stem + " (restored " + n + ")" + ext);
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}
