@@ -7,7 +7,8 @@ weigh about 0.5 MB, like real 512-1024 px generations). Metadata: the real gener
 
   * PNG, RGB, no alpha (60 %): the sample's tEXt chunks (A1111 `parameters`, ComfyUI `prompt` + `workflow`, Fooocus
     `parameters` + `fooocus_scheme`, InvokeAI `Dream` / `sd-metadata` / `invokeai_metadata`, NovelAI
-    `Title`/`Description`/`Software`/`Source`/`Comment`) inserted after IHDR, as the generators write them;
+    `Title`/`Description`/`Software`/`Source`/`Comment`) inserted after IHDR, as the generators write them, and the
+    image data re-chunked into 64 KiB IDAT chunks like PIL (which those generators save with) writes;
   * JPEG (35 %): an EXIF APP1 with UserComment `UNICODE\\0` + UTF-16BE infotext, as A1111 (piexif) writes it, half
     of them the sample's APP1 segment verbatim;
   * PNG, RGBA (5 %): alpha channel, which makes alice run its stealth check (a full pixel decode); half carry an A1111
@@ -49,9 +50,16 @@ def text_chunks(sample):
 
 
 def with_text(png, extra):
-    """The PNG with the given raw chunks inserted right after IHDR."""
+    """The PNG with the given raw chunks inserted right after IHDR, and its image data in 64 KiB IDAT chunks as
+    PIL writes them (A1111, ComfyUI, Fooocus, InvokeAI all save through PIL; ffmpeg writes 4 KiB chunks)."""
     out = [PNG_SIG]
+    idat = b"".join(raw[8:-4] for t, raw in chunks(png) if t == b"IDAT")
     for t, raw in chunks(png):
+        if t == b"IDAT":
+            if idat:
+                out.extend(chunk(b"IDAT", idat[i:i + 65536]) for i in range(0, len(idat), 65536))
+                idat = b""
+            continue
         out.append(raw)
         if t == b"IHDR":
             out.extend(extra)
@@ -174,8 +182,7 @@ def build_bases(tmp):
         ffmpeg(["-f", "rawvideo", "-pix_fmt", "rgba", "-s", f"{w}x{h}", "-i", raw, "-frames:v", "1", out])
         with open(out, "rb") as f:
             png = f.read()
-        if k % 2 == 1:
-            png = with_text(png, [chunk(b"tEXt", b"parameters\0" + text.encode("latin-1"))])
+        png = with_text(png, [chunk(b"tEXt", b"parameters\0" + text.encode("latin-1"))] if k % 2 == 1 else [])
         rgbas.append(png)
     return pngs, jpgs, rgbas
 
