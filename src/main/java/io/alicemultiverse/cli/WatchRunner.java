@@ -1,17 +1,67 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.InboxWatcher;
 import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.library.OrganizeSummary;
+import io.alicemultiverse.library.WatchLoop;
 
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** Runs {@code organize --watch}. */
+/** Runs {@code organize --watch} until Ctrl-C, which stops cleanly between files. */
 final class WatchRunner {
+    static final Duration DEBOUNCE = Duration.ofMillis(750);
+    static final Duration SETTLE = Duration.ofMillis(1500);
+    static final Duration RESCAN = Duration.ofSeconds(30);
+
     private WatchRunner() {
     }
 
-    static int run(Config c, Layout l, boolean move, boolean json, PrintStream out) {
-        Output.error("--watch is not available yet");
-        return 2;
+    static int run(Config c, Layout l, boolean move, boolean json, PrintStream out) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        try (Library library = Library.open(c.library(), l, Clock.systemDefaultZone());
+             InboxWatcher watcher = new InboxWatcher(c.inbox(), DEBOUNCE, SETTLE)) {
+            Set<String> reported = new HashSet<>();
+            OrganizeCommand.Reporter reporter = new OrganizeCommand.Reporter(out, json, false);
+            WatchLoop.Listener listener = new WatchLoop.Listener() {
+                @Override
+                public void failed(String path, String error) {
+                    if (reported.add(path + "\u0000" + error)) { // once per file and reason, not every cycle
+                        reporter.failed(path, error);
+                    }
+                }
+
+                @Override
+                public void cycle(OrganizeSummary s) {
+                    OrganizeCommand.print(s, json, out);
+                }
+            };
+            WatchLoop loop = new WatchLoop(() -> library.organizer(c.inbox(), move, listener), watcher, RESCAN);
+            Thread hook = new Thread(() -> {
+                loop.stop();
+                try {
+                    finished.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "alice-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (!json) {
+                System.err.println("alice: watching " + c.inbox().toAbsolutePath() + " (Ctrl-C to stop)");
+            }
+            try {
+                loop.run(listener);
+            } finally {
+                finished.countDown();
+            }
+            return 0;
+        }
     }
 }

@@ -68,12 +68,20 @@ public final class Organizer {
     }
 
     public OrganizeSummary run() throws IOException {
+        return run(item -> true);
+    }
+
+    /**
+     * Organizes the inbox files {@code ready} accepts; the others are left for a later run (watch mode passes
+     * files that are still being written).
+     */
+    public OrganizeSummary run(java.util.function.Predicate<InboxScanner.Item> ready) throws IOException {
         long started = System.nanoTime();
         String run = RunIds.next(options.clock());
         if (!options.dryRun()) {
             new Recovery(catalog, analyzer, library).reconcile();
         }
-        List<InboxScanner.Item> items = InboxScanner.scan(options.inbox(), library);
+        List<InboxScanner.Item> items = InboxScanner.scan(options.inbox(), library).stream().filter(ready).toList();
         Map<String, InboxFile> seen = catalog.inboxFiles();
         Map<String, String> known = new HashMap<>(catalog.assetPaths());
         initialiseNumbering();

@@ -1,0 +1,56 @@
+package io.alicemultiverse.library;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * {@code organize --watch}: organizes what has settled, waits for changes, repeats until {@link #stop()}. A stop
+ * request takes effect between batches, never in the middle of a file. Runs on the calling thread.
+ */
+public final class WatchLoop {
+    /** Hears each cycle's outcome. */
+    public interface Listener extends OrganizeListener {
+        default void cycle(OrganizeSummary summary) { }
+    }
+
+    private final Supplier<Organizer> organizers;
+    private final InboxWatcher watcher;
+    private final Duration rescan;
+    private volatile boolean stopped;
+    private volatile Organizer current;
+
+    public WatchLoop(Supplier<Organizer> organizers, InboxWatcher watcher, Duration rescan) {
+        this.organizers = organizers;
+        this.watcher = watcher;
+        this.rescan = rescan;
+    }
+
+    public void stop() {
+        stopped = true;
+        Organizer o = current;
+        if (o != null) {
+            o.requestStop();
+        }
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    public void run(Listener listener) throws IOException, InterruptedException {
+        while (!stopped) {
+            Organizer organizer = organizers.get();
+            current = organizer;
+            if (stopped) {
+                break;
+            }
+            OrganizeSummary s = organizer.run(watcher::ready);
+            current = null;
+            if (s.organized() + s.duplicates() + s.errors() > 0) {
+                listener.cycle(s);
+            }
+            watcher.await(rescan, () -> stopped);
+        }
+    }
+}
