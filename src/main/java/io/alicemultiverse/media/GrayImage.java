@@ -62,8 +62,9 @@ public final class GrayImage {
     }
 
     /**
-     * This picture area-averaged to {@code newWidth × newHeight} with the same cell rule as the decoders, so that
-     * resizing a grid equals computing the smaller grid from the source directly (up to rounding).
+     * This picture area-averaged to {@code newWidth × newHeight} with the same cell rule as the decoders, each value
+     * taken as uniform over its cell. Resizing a grid approximates computing the smaller grid from the source (cut
+     * cells differ by the unevenness inside them); it is deterministic, which is what hashes need.
      */
     public GrayImage resize(int newWidth, int newHeight) {
         if (newWidth == width && newHeight == height) {

@@ -84,16 +84,44 @@ final class PngRows {
                 }
                 return true;
             case 3:
-                for (int i = 1; i < n; i++) {
-                    int left = i > bpp ? cur[i - bpp] & 0xFF : 0;
-                    cur[i] += (byte) ((left + (prev[i] & 0xFF)) >>> 1);
-                }
+                average(cur, prev, bpp);
                 return true;
             case 4:
                 paeth(cur, prev, bpp);
                 return true;
             default:
                 return false;
+        }
+    }
+
+    private static void average(byte[] cur, byte[] prev, int bpp) {
+        int n = cur.length;
+        int first = Math.min(n, 1 + bpp);
+        for (int i = 1; i < first; i++) {
+            cur[i] += (byte) ((prev[i] & 0xFF) >>> 1);
+        }
+        if (bpp == 3 && n > 3) {
+            average3(cur, prev);
+            return;
+        }
+        for (int i = first; i < n; i++) {
+            cur[i] += (byte) (((cur[i - bpp] & 0xFF) + (prev[i] & 0xFF)) >>> 1);
+        }
+    }
+
+    /** Average for 8-bit RGB with the left pixel held in locals: a chain through memory costs 2× more. */
+    private static void average3(byte[] cur, byte[] prev) {
+        int n = cur.length;
+        int r = cur[1] & 0xFF;
+        int g = cur[2] & 0xFF;
+        int b = cur[3] & 0xFF;
+        for (int i = 4; i + 2 < n; i += 3) {
+            r = (cur[i] + ((r + (prev[i] & 0xFF)) >>> 1)) & 0xFF;
+            g = (cur[i + 1] + ((g + (prev[i + 1] & 0xFF)) >>> 1)) & 0xFF;
+            b = (cur[i + 2] + ((b + (prev[i + 2] & 0xFF)) >>> 1)) & 0xFF;
+            cur[i] = (byte) r;
+            cur[i + 1] = (byte) g;
+            cur[i + 2] = (byte) b;
         }
     }
 
@@ -110,8 +138,11 @@ final class PngRows {
             int pa = Math.abs(b - c);
             int pb = Math.abs(a - c);
             int pc = Math.abs(a + b - 2 * c);
-            int pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-            cur[i] += (byte) pred;
+            // branch-free form of (pa <= pb && pa <= pc ? a : pb <= pc ? b : c): noisy rows mispredict branches
+            int notA = ((pb - pa) | (pc - pa)) >> 31;
+            int useC = (pc - pb) >> 31;
+            int bc = b ^ ((b ^ c) & useC);
+            cur[i] += (byte) (a ^ ((a ^ bc) & notA));
         }
     }
 

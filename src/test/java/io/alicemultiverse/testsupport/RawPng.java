@@ -8,13 +8,36 @@ import java.nio.ByteBuffer;
  * chosen filter type (0 None .. 4 Paeth) or by cycling through all five, optionally with PLTE and tRNS.
  */
 public final class RawPng {
+    /** Cycle through the five filter types, row by row. */
+    public static final int CYCLE = -1;
+    /** Choose each row's filter the way libpng does. */
+    public static final int ADAPTIVE = -2;
+
     private RawPng() {
+    }
+
+    /** An 8-bit RGB PNG of {@code img} with the given filter choice. */
+    public static byte[] rgb(java.awt.image.BufferedImage img, int filter) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[][] rows = new byte[h][w * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = img.getRGB(x, y);
+                rows[y][x * 3] = (byte) (p >> 16);
+                rows[y][x * 3 + 1] = (byte) (p >> 8);
+                rows[y][x * 3 + 2] = (byte) p;
+            }
+        }
+        return build(w, h, 8, 2, rows, filter, null, null);
     }
 
     /**
      * A PNG whose unfiltered scanlines are {@code rows} (each {@code ceil(width·channels·depth / 8)} bytes).
      *
-     * @param filter 0..4 for one filter on every row, -1 to cycle through all five row by row
+     * @param filter 0..4 for one filter on every row, {@link #CYCLE} to cycle through all five row by row,
+     *               {@link #ADAPTIVE} to pick per row the filter with the smallest sum of absolute differences (the
+     *               libpng heuristic most encoders use)
      */
     public static byte[] build(int width, int height, int depth, int colorType, byte[][] rows, int filter,
                                byte[] plte, byte[] trns) {
@@ -28,9 +51,28 @@ public final class RawPng {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         byte[] prev = new byte[rows[0].length];
         for (int y = 0; y < height; y++) {
-            int f = filter < 0 ? y % 5 : filter;
-            raw.write(f);
-            raw.writeBytes(filter(rows[y], prev, bpp, f));
+            byte[] best = null;
+            int bestType = 0;
+            if (filter == ADAPTIVE) {
+                long bestCost = Long.MAX_VALUE;
+                for (int f = 0; f < 5; f++) {
+                    byte[] candidate = filter(rows[y], prev, bpp, f);
+                    long cost = 0;
+                    for (byte v : candidate) {
+                        cost += Math.abs(v);
+                    }
+                    if (cost < bestCost) {
+                        bestCost = cost;
+                        best = candidate;
+                        bestType = f;
+                    }
+                }
+            } else {
+                bestType = filter == CYCLE ? y % 5 : filter;
+                best = filter(rows[y], prev, bpp, bestType);
+            }
+            raw.write(bestType);
+            raw.writeBytes(best);
             prev = rows[y];
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
