@@ -16,7 +16,7 @@ public final class RawPng {
     private RawPng() {
     }
 
-    /** An 8-bit RGB PNG of {@code img} with the given filter choice. */
+    /** An 8-bit RGB PNG of {@code img} with the given filter choice, IDAT split every 8 KB as libpng does. */
     public static byte[] rgb(java.awt.image.BufferedImage img, int filter) {
         int w = img.getWidth();
         int h = img.getHeight();
@@ -29,7 +29,7 @@ public final class RawPng {
                 rows[y][x * 3 + 2] = (byte) p;
             }
         }
-        return build(w, h, 8, 2, rows, filter, null, null);
+        return build(w, h, 8, 2, rows, filter, null, null, 8192);
     }
 
     /**
@@ -41,6 +41,12 @@ public final class RawPng {
      */
     public static byte[] build(int width, int height, int depth, int colorType, byte[][] rows, int filter,
                                byte[] plte, byte[] trns) {
+        return build(width, height, depth, colorType, rows, filter, plte, trns, 1000);
+    }
+
+    /** As {@link #build(int, int, int, int, byte[][], int, byte[], byte[])}, splitting IDAT every {@code idatSize} bytes. */
+    public static byte[] build(int width, int height, int depth, int colorType, byte[][] rows, int filter,
+                               byte[] plte, byte[] trns, int idatSize) {
         int channels = switch (colorType) {
             case 0, 3 -> 1;
             case 2 -> 3;
@@ -88,8 +94,8 @@ public final class RawPng {
         }
         byte[] data = PngBuilder.deflate(raw.toByteArray());
         // split the image data over several IDAT chunks, as encoders do
-        for (int off = 0; off < data.length; off += 1000) {
-            byte[] part = java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + 1000));
+        for (int off = 0; off < data.length; off += idatSize) {
+            byte[] part = java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + idatSize));
             out.writeBytes(PngBuilder.encode("IDAT", part));
         }
         out.writeBytes(PngBuilder.encode("IEND", new byte[0]));
