@@ -1,0 +1,27 @@
+package io.alicemultiverse.similar;
+
+import io.alicemultiverse.media.GrayImage;
+import io.alicemultiverse.media.MediaFormat;
+import io.alicemultiverse.media.Thumbnails;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The two perceptual hashes of one image (or of a video's frame at 10% of its duration). Immutable. */
+public record ImageHashes(long dhash, long phash) {
+
+    /** Both hashes of one 32 × 32 picture. */
+    public static ImageHashes of(GrayImage image) {
+        return new ImageHashes(PerceptualHash.dHash(image), PerceptualHash.pHash(image));
+    }
+
+    /**
+     * Decodes {@code file} to a 32 × 32 picture with {@link Thumbnails#grayscale(Path, MediaFormat, int)} and hashes
+     * it.
+     *
+     * @throws IOException when the file cannot be decoded
+     */
+    public static ImageHashes of(Path file, MediaFormat format) throws IOException {
+        return of(Thumbnails.grayscale(file, format, Thumbnails.HASH_SIZE));
+    }
+}

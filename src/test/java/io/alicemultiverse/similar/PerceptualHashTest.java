@@ -1,0 +1,185 @@
+package io.alicemultiverse.similar;
+
+import io.alicemultiverse.media.GrayImage;
+import io.alicemultiverse.media.MediaFormat;
+import io.alicemultiverse.media.Thumbnails;
+import io.alicemultiverse.media.Ffprobe;
+import io.alicemultiverse.testsupport.Ffmpeg;
+import io.alicemultiverse.testsupport.Pictures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PerceptualHashTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {101, 202, 303, 404, 505, 606, 707, 808})
+    void nearCopiesStayWithinTenBitsOfPHash(long seed) throws Exception {
+        BufferedImage photo = Pictures.photo(seed, 800, 600, 12);
+        Path original = png(photo, "original");
+        ImageHashes base = ImageHashes.of(original, MediaFormat.PNG);
+
+        Map<String, Path> variants = new LinkedHashMap<>();
+        variants.put("resized 0.5x", png(resize(photo, 400, 300), "half"));
+        variants.put("resized 2x", png(resize(photo, 1600, 1200), "double"));
+        variants.put("JPEG quality 30", jpeg(photo, 0.30f));
+        variants.put("brightness +10%", png(brightness(photo, 1.10f), "brighter"));
+        variants.put("brightness -10%", png(brightness(photo, 0.90f), "darker"));
+        variants.put("crop 5% (2.5% each side)", png(crop(photo, 0.025), "crop5"));
+        if (Ffprobe.isAvailable()) {
+            Path webp = dir.resolve("v.webp");
+            Ffmpeg.webp(original, webp, 75);
+            variants.put("WebP quality 75 (ffmpeg)", webp);
+        }
+        for (Map.Entry<String, Path> v : variants.entrySet()) {
+            ImageHashes h = ImageHashes.of(v.getValue(), io.alicemultiverse.media.FormatSniffer.sniff(v.getValue()));
+            int p = PerceptualHash.distance(base.phash(), h.phash());
+            int d = PerceptualHash.distance(base.dhash(), h.dhash());
+            System.out.printf("seed %d %-28s pHash %2d  dHash %2d%n", seed, v.getKey(), p, d);
+            assertThat(p).as(v.getKey()).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void unrelatedPicturesAreFarApart() {
+        List<ImageHashes> hashes = new ArrayList<>();
+        for (int seed = 0; seed < 120; seed++) {
+            GrayImage g = grid(Pictures.photo(1000 + seed, 256, 192, 8));
+            hashes.add(ImageHashes.of(g));
+        }
+        IntSummaryStatistics p = new IntSummaryStatistics();
+        IntSummaryStatistics d = new IntSummaryStatistics();
+        int pBelow20 = 0;
+        for (int i = 0; i < hashes.size(); i++) {
+            for (int j = i + 1; j < hashes.size(); j++) {
+                int dp = PerceptualHash.distance(hashes.get(i).phash(), hashes.get(j).phash());
+                p.accept(dp);
+                d.accept(PerceptualHash.distance(hashes.get(i).dhash(), hashes.get(j).dhash()));
+                pBelow20 += dp < 20 ? 1 : 0;
+            }
+        }
+        System.out.printf("unrelated pairs (%d): pHash min %d mean %.1f, %.2f%% below 20; dHash min %d mean %.1f%n",
+                p.getCount(), p.getMin(), p.getAverage(), 100.0 * pBelow20 / p.getCount(), d.getMin(), d.getAverage());
+        assertThat(p.getMin()).isGreaterThan(10); // never confused with the near copies above
+        assertThat(p.getAverage()).isBetween(28.0, 36.0);
+        assertThat((double) pBelow20 / p.getCount()).isLessThan(0.02);
+        assertThat(d.getAverage()).isGreaterThan(20);
+    }
+
+    @Test
+    void dHashOfARampToTheRightSetsEveryBit() {
+        float[] v = new float[32 * 32];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 32 * 8;
+        }
+        assertThat(PerceptualHash.dHash(GrayImage.of(32, 32, v))).isEqualTo(-1L);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 255 - i % 32 * 8;
+        }
+        assertThat(PerceptualHash.dHash(GrayImage.of(32, 32, v))).isZero();
+    }
+
+    @Test
+    void pHashIsStableAndHalfTheBitsAreSet() {
+        GrayImage g = grid(Pictures.photo(7, 300, 200, 10));
+        long h = PerceptualHash.pHash(g);
+        assertThat(PerceptualHash.pHash(GrayImage.of(32, 32, g.toArray()))).isEqualTo(h);
+        assertThat(Long.bitCount(h)).isEqualTo(32); // strictly above the median of 64 distinct values
+        assertThat(PerceptualHash.distance(h, h)).isZero();
+        assertThat(PerceptualHash.distance(h, ~h)).isEqualTo(64);
+    }
+
+    @Test
+    void pHashIgnoresUniformBrightnessAndContrastChanges() {
+        float[] v = grid(Pictures.photo(8, 300, 200, 10)).toArray();
+        float[] w = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            w[i] = v[i] * 0.8f + 20;
+        }
+        assertThat(PerceptualHash.pHash(GrayImage.of(32, 32, w))).isEqualTo(PerceptualHash.pHash(GrayImage.of(32, 32, v)));
+        assertThat(PerceptualHash.dHash(GrayImage.of(32, 32, w))).isEqualTo(PerceptualHash.dHash(GrayImage.of(32, 32, v)));
+    }
+
+    private static GrayImage grid(BufferedImage img) {
+        float[] lum = new float[img.getWidth() * img.getHeight()];
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                lum[y * img.getWidth() + x] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+            }
+        }
+        return GrayImage.of(img.getWidth(), img.getHeight(), lum).resize(Thumbnails.HASH_SIZE, Thumbnails.HASH_SIZE);
+    }
+
+    private static BufferedImage resize(BufferedImage img, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(img.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage brightness(BufferedImage img, float factor) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int r = Math.min(255, Math.round(((p >> 16) & 0xFF) * factor));
+                int g = Math.min(255, Math.round(((p >> 8) & 0xFF) * factor));
+                int b = Math.min(255, Math.round((p & 0xFF) * factor));
+                out.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage crop(BufferedImage img, double each) {
+        int dx = (int) Math.round(img.getWidth() * each);
+        int dy = (int) Math.round(img.getHeight() * each);
+        return img.getSubimage(dx, dy, img.getWidth() - 2 * dx, img.getHeight() - 2 * dy);
+    }
+
+    private Path png(BufferedImage img, String name) throws IOException {
+        Path f = dir.resolve(name + ".png");
+        ImageIO.write(img, "png", f.toFile());
+        return f;
+    }
+
+    private Path jpeg(BufferedImage img, float quality) throws IOException {
+        Path f = dir.resolve("q" + Math.round(quality * 100) + ".jpg");
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+            w.setOutput(out);
+            ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            w.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            w.dispose();
+        }
+        return f;
+    }
+}
