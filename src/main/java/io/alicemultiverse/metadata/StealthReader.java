@@ -1,5 +1,7 @@
 package io.alicemultiverse.metadata;
 
+import io.alicemultiverse.media.PngScanlines;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -34,6 +36,14 @@ final class StealthReader {
             out.problem("stealth check skipped: " + w + "x" + h + " is too large to decode");
             return;
         }
+        try {
+            if (!mayHoldStealth(file)) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            out.problem("stealth check: pixels cannot be decoded (" + MetadataReader.describe(e) + ")");
+            return;
+        }
         BufferedImage image;
         try {
             image = decode(file);
@@ -49,6 +59,77 @@ final class StealthReader {
             return;
         }
         extract(new BitStream(image.getRaster(), false), "stealth_rgb", out);
+    }
+
+    /**
+     * Whether the first rows of column 0 start with a stealth signature, read by streaming only those rows (the
+     * signature and length are the first 152 bits: 152 alpha or 51 RGB pixels down column 0). Most PNGs with an
+     * alpha channel carry no stealth data, and this saves decoding all of their pixels. True when the probe cannot
+     * decide (a short image, 16-bit or palette pixels): the full decode then looks.
+     */
+    static boolean mayHoldStealth(Path file) throws IOException {
+        ColumnProbe probe = new ColumnProbe();
+        int rows = PngScanlines.read(file, probe);
+        if (rows < 0 || probe.undecided) {
+            return true;
+        }
+        return probe.matches();
+    }
+
+    /** Collects column 0's channel values of the first {@code PROBE_ROWS} rows of an 8-bit RGB(A)/grey-alpha PNG. */
+    private static final class ColumnProbe implements PngScanlines.Sink {
+        private static final int PROBE_ROWS = SIGNATURE_BITS + 32;
+        private boolean undecided;
+        private int channels;
+        private int colorType;
+        private int[][] pixels;
+        private int got;
+
+        @Override
+        public void header(PngScanlines.Header h) {
+            colorType = h.colorType();
+            channels = h.channels();
+            if (h.bitDepth() != 8 || h.height() < PROBE_ROWS || (colorType != 2 && colorType != 4 && colorType != 6)) {
+                undecided = true;
+                return;
+            }
+            pixels = new int[PROBE_ROWS][channels];
+        }
+
+        @Override
+        public boolean row(byte[] scanline, int y) {
+            if (undecided) {
+                return false;
+            }
+            for (int c = 0; c < channels; c++) {
+                pixels[y][c] = scanline[1 + c] & 0xFF;
+            }
+            got = y + 1;
+            return got < PROBE_ROWS;
+        }
+
+        boolean matches() {
+            if (got < PROBE_ROWS) {
+                return false;
+            }
+            if (colorType == 4 || colorType == 6) {
+                byte[] sig = new byte[15];
+                for (int i = 0; i < SIGNATURE_BITS; i++) {
+                    sig[i / 8] |= (byte) ((pixels[i][channels - 1] & 1) << (7 - i % 8));
+                }
+                if (new String(sig, StandardCharsets.ISO_8859_1).startsWith("stealth_png")) {
+                    return true;
+                }
+            }
+            if (colorType == 2 || colorType == 6) {
+                byte[] sig = new byte[15];
+                for (int i = 0; i < SIGNATURE_BITS; i++) {
+                    sig[i / 8] |= (byte) ((pixels[i / 3][i % 3] & 1) << (7 - i % 8));
+                }
+                return new String(sig, StandardCharsets.ISO_8859_1).startsWith("stealth_rgb");
+            }
+            return false;
+        }
     }
 
     private static BufferedImage decode(Path file) throws IOException {

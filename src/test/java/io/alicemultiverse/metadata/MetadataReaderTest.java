@@ -123,6 +123,21 @@ class MetadataReaderTest {
         assertThat(i.generation().steps()).isEqualTo(20);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"stealth_pnginfo", "stealth_pngcomp", "stealth_rgbinfo", "stealth_rgbcomp"})
+    void probesTallImagesByTheirFirstRowsAndStillReadsStealth(String mode) throws IOException {
+        Path p = write("tall.png", StealthBuilder.png(12, 400, mode, INFOTEXT));
+        assertThat(StealthReader.mayHoldStealth(p)).isTrue();
+        assertThat(MetadataReader.read(p).get(mode)).isEqualTo(INFOTEXT);
+    }
+
+    @Test
+    void probeRulesOutAlphaImagesWithoutStealth() throws IOException {
+        Path p = write("plain.png", PngBuilder.rgba(300, 300).build());
+        assertThat(StealthReader.mayHoldStealth(p)).isFalse();
+        assertThat(MetadataReader.read(p).text()).isEmpty();
+    }
+
     @Test
     void readsSidecarText() throws IOException {
         Path p = write("00001-42.png", PngBuilder.rgb(2, 2).build());
