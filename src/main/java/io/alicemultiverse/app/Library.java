@@ -13,11 +13,11 @@ import io.alicemultiverse.library.Organizer;
 import io.alicemultiverse.library.PixelHasher;
 import io.alicemultiverse.library.Undo;
 import io.alicemultiverse.library.UndoSummary;
+import io.alicemultiverse.similar.ImageHashes;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -112,11 +112,14 @@ public final class Library implements AutoCloseable {
         }
 
         static PixelHasher pixelHasher() {
-            return PixelHasher.NONE;
+            return (file, format) -> {
+                try {
+                    ImageHashes h = ImageHashes.of(file, format);
+                    return new long[]{h.dhash(), h.phash()};
+                } catch (IOException | RuntimeException e) {
+                    return null; // no pixels (an unsupported codec, ffmpeg missing): catalogued without hashes
+                }
+            };
         }
-    }
-
-    static ZoneId zone(Clock clock) {
-        return clock.getZone();
     }
 }

@@ -85,6 +85,7 @@ class OrganizeCliTest {
         assertThat(count("SELECT count(*) FROM assets")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM tags WHERE tag = 'snow'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM assets WHERE prompt LIKE 'a red fox%' AND model = 'fox_v1'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM hashes WHERE dhash IS NOT NULL AND phash IS NOT NULL")).isEqualTo(3);
 
         t.inboxFile("acme/c.png", TempLibrary.png(4));
         JsonNode again = summary(organize());
