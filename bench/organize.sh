@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Issue 4 benchmark: `alice organize` (copy mode) over 10,000 mixed PNG/JPEG files of ~0.5 MB with generation
+# metadata, end to end — JVM start, SHA-256, metadata, perceptual hashes, verified fsynced copies, journal and
+# catalog included — and the re-run over the same, already organized inbox. Targets: ≥ 500 files/s, re-run < 2 s.
+#
+#   bench/make-inspect-corpus.sh            # once: the corpus (shared with the inspect benchmark)
+#   bench/organize.sh [DIR]                 # default DIR: bench-data/inspect
+#
+# Environment: RUNS (default 3), OUT (default bench-data/results), LIB (default bench-data/organize-library).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+dir="$(cd "${1:-$root/bench-data/inspect}" && pwd)"
+runs="${RUNS:-3}"
+out="${OUT:-$root/bench-data/results}"
+lib="${LIB:-$root/bench-data/organize-library}"
+mkdir -p "$out"
+command -v hyperfine >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq hyperfine >&2; }
+command -v hyperfine >/dev/null 2>&1 || { echo "organize.sh: hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+
+"$root/alice" --version >/dev/null
+snap="$out/alice-snapshot"
+rm -rf "$snap" && mkdir -p "$snap/target"
+cp "$root/alice" "$snap/alice" && cp -R "$root/target/alice.jar" "$root/target/lib" "$snap/target/"
+alice="$snap/alice"
+files=$(find "$dir" -type f | wc -l)
+echo "corpus: $files files, $(du -sh "$dir" | cut -f1) in $dir; library: $lib"
+
+warm="find '$dir' -type f -exec cat {} + > /dev/null"
+hyperfine --runs "$runs" --prepare "rm -rf '$lib'; sync; $warm" \
+  --export-markdown "$out/organize-first.md" --export-json "$out/organize-first.json" \
+  -n "organize (copy, empty library)" "$alice organize --inbox '$dir' --library '$lib' --json > '$out/organize-last.jsonl'"
+tail -1 "$out/organize-last.jsonl"
+hyperfine --runs "$((runs + 2))" --prepare "$warm" \
+  --export-markdown "$out/organize-rerun.md" --export-json "$out/organize-rerun.json" \
+  -n "organize again (nothing new)" "$alice organize --inbox '$dir' --library '$lib' --json > '$out/organize-rerun.jsonl'"
+tail -1 "$out/organize-rerun.jsonl"
+python3 - "$out" "$files" <<'PY'
+import json, sys
+out, files = sys.argv[1], int(sys.argv[2])
+first = json.load(open(f"{out}/organize-first.json"))["results"][0]
+rerun = json.load(open(f"{out}/organize-rerun.json"))["results"][0]
+print(f"first run: median {first['median']:.2f} s = {files / first['median']:.0f} files/s "
+      f"(best {files / first['min']:.0f} files/s); target >= 500 files/s")
+print(f"re-run: median {rerun['median']:.2f} s (best {rerun['min']:.2f} s); target < 2 s")
+PY
