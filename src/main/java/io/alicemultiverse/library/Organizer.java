@@ -110,9 +110,14 @@ public final class Organizer {
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemon("organize-read"));
         ExecutorService writers = Executors.newFixedThreadPool(IO_THREADS, daemon("organize-io"));
         try {
+            // reading the next batch overlaps this batch's file operations and catalog commit
+            List<Future<Analysis>> ahead = todo.isEmpty() ? List.of() : submitAll(readers, todo.subList(0, Math.min(todo.size(), BATCH)));
             for (int from = 0; from < todo.size() && !stopRequested; from += BATCH) {
                 List<InboxScanner.Item> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
-                List<Analysis> analyses = readAll(readers, batch);
+                List<Analysis> analyses = awaitAll(ahead);
+                int nextFrom = from + BATCH;
+                ahead = nextFrom < todo.size() && !stopRequested
+                        ? submitAll(readers, todo.subList(nextFrom, Math.min(todo.size(), nextFrom + BATCH))) : List.of();
                 CatalogBatch out = new CatalogBatch();
                 List<Planned> ops = new ArrayList<>();
                 LocalDateTime now = LocalDateTime.now(options.clock());
@@ -263,11 +268,15 @@ public final class Organizer {
         }
     }
 
-    private List<Analysis> readAll(ExecutorService pool, List<InboxScanner.Item> batch) {
+    private List<Future<Analysis>> submitAll(ExecutorService pool, List<InboxScanner.Item> batch) {
         List<Future<Analysis>> futures = new ArrayList<>();
         for (InboxScanner.Item item : batch) {
             futures.add(pool.submit(() -> analyzer.analyze(item.path())));
         }
+        return futures;
+    }
+
+    private static List<Analysis> awaitAll(List<Future<Analysis>> futures) {
         List<Analysis> out = new ArrayList<>();
         for (Future<Analysis> f : futures) {
             out.add(await(f));
