@@ -46,7 +46,12 @@ class CrashSafetyTest {
             int kills = 1 + random.nextInt(2);
             for (int k = 0; k < kills; k++) {
                 Process p = start(t);
-                Thread.sleep(300 + random.nextInt(2500));
+                // kill once the run is under way (files have started to land), at a random moment after that
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (p.isAlive() && !anyLibraryFile(t.library()) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(random.nextInt(700));
                 p.destroyForcibly();
                 p.waitFor(30, TimeUnit.SECONDS);
                 assertNothingLost(t, hashes);
@@ -77,6 +82,15 @@ class CrashSafetyTest {
         counts(TempLibrary.fingerprint(t.library()).values()).forEach((h, n) -> everywhere.merge(h, n, Integer::sum));
         for (String h : hashes) {
             assertThat(everywhere.getOrDefault(h, 0)).as("content %s present somewhere", h).isPositive();
+        }
+    }
+
+    private static boolean anyLibraryFile(Path library) throws java.io.IOException {
+        if (!Files.isDirectory(library)) {
+            return false;
+        }
+        try (var files = Files.walk(library)) {
+            return files.anyMatch(f -> Files.isRegularFile(f) && !library.relativize(f).toString().startsWith(".alice"));
         }
     }
 
