@@ -125,8 +125,11 @@ public final class Catalog implements AutoCloseable {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+                        row.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
                     }
+                    row.put("params", parseJson(row.get("params")));
+                    row.put("raw", parseJson(row.get("raw")));
+                    row.put("tags", tagsOf(contentHash));
                     out.add(row);
                 }
             }
@@ -135,6 +138,54 @@ public final class Catalog implements AutoCloseable {
         }
         return out.stream().findFirst();
     }
+
+    /** Tags of one asset: {@code [{tag, category, origin}]}. */
+    public List<Map<String, Object>> tagsOf(String contentHash) {
+        return select("SELECT tag, category, origin FROM tags WHERE content_hash = ? ORDER BY origin, tag",
+                List.of(contentHash), rs -> {
+                    Map<String, Object> t = new LinkedHashMap<>();
+                    t.put("tag", rs.getString(1));
+                    t.put("category", rs.getString(2));
+                    t.put("origin", rs.getString(3));
+                    return t;
+                });
+    }
+
+    /** A JDBC value as plain Java (lists, strings, numbers), so any surface can render it as JSON. */
+    private static Object plain(Object v) throws SQLException {
+        if (v instanceof java.sql.Array a) {
+            Object[] items = (Object[]) a.getArray();
+            List<Object> out = new ArrayList<>();
+            for (Object item : items) {
+                out.add(plain(item));
+            }
+            return out;
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime().toString();
+        }
+        if (v instanceof java.time.temporal.TemporalAccessor || v instanceof java.util.Date) {
+            return v.toString();
+        }
+        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        return v.toString();
+    }
+
+    private static Object parseJson(Object v) {
+        if (!(v instanceof String s)) {
+            return v;
+        }
+        try {
+            return JSON_READER.readValue(s, Object.class);
+        } catch (java.io.IOException e) {
+            return s;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Inbox files already handled, by absolute path. */
     public Map<String, InboxFile> inboxFiles() {

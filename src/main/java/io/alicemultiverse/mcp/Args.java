@@ -1,0 +1,52 @@
+package io.alicemultiverse.mcp;
+
+import java.util.Map;
+
+/** Typed access to a tool call's arguments, with messages that tell the client what to send. */
+final class Args {
+    private final Map<String, Object> values;
+
+    Args(Map<String, Object> values) {
+        this.values = values == null ? Map.of() : values;
+    }
+
+    String string(String name) {
+        Object v = values.get(name);
+        if (v == null || v.toString().isBlank()) {
+            throw new ToolError("missing argument '" + name + "'");
+        }
+        return v.toString();
+    }
+
+    String optionalString(String name) {
+        Object v = values.get(name);
+        return v == null || v.toString().isBlank() ? null : v.toString();
+    }
+
+    boolean bool(String name, boolean fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return Boolean.parseBoolean(v.toString());
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = v instanceof Number num ? num.intValue() : Integer.parseInt(v.toString().strip());
+            if (n < min || n > max) {
+                throw new ToolError("argument '" + name + "' must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ToolError("argument '" + name + "' must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.alicemultiverse.mcp;
+
+import io.alicemultiverse.app.Library;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Serves the MCP tools over stdin/stdout until stdin closes (the SDK's transport keeps running otherwise, so the
+ * end of input is watched here). Nothing but protocol messages may reach stdout; diagnostics go to stderr.
+ */
+public final class McpStdioServer {
+    private McpStdioServer() {
+    }
+
+    /** Serves until {@code in} reaches its end. */
+    public static void serve(Library library, Path defaultInbox, InputStream in, OutputStream out)
+            throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream watched = new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    closed.countDown();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n < 0) {
+                    closed.countDown();
+                }
+                return n;
+            }
+        };
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                watched, out);
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("alicemultiverse", "0.1.0")
+                .instructions("AliceMultiverse organizes, inspects and searches a library of AI-generated images "
+                        + "and videos. Use inspect_file for any file's generation metadata, organize_inbox to file "
+                        + "new downloads (dry run first), get_asset and library_stats to explore the library.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(new Tools(library, defaultInbox).all())
+                .build();
+        try {
+            closed.await();
+        } finally {
+            server.closeGracefully();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.alicemultiverse.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.OrganizeListener;
+import io.alicemultiverse.library.OrganizeSummary;
+import io.alicemultiverse.media.ContentHash;
+import io.alicemultiverse.metadata.InspectionJson;
+import io.alicemultiverse.metadata.Inspector;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MCP tools: their names, descriptions and JSON input schemas, each answered by the {@link Library} facade.
+ * Failures come back as tool errors with a suggestion, never as a crash. Calls are serialised: the library's
+ * catalog has one writer.
+ */
+final class Tools {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Library library;
+    private final Path defaultInbox;
+
+    Tools(Library library, Path defaultInbox) {
+        this.library = library;
+        this.defaultInbox = defaultInbox;
+    }
+
+    List<SyncToolSpecification> all() {
+        List<SyncToolSpecification> out = new ArrayList<>();
+        out.add(tool("inspect_file",
+                "Read the generation metadata embedded in an image or video file: which generator made it (ComfyUI, "
+                        + "A1111, Midjourney, OpenAI…), prompt, negative prompt, seeds, model, sampler, LoRAs and "
+                        + "C2PA content credentials. Never modifies the file.",
+                schema(Map.of("path", prop("string", "Absolute path of the file to inspect.")), List.of("path")),
+                this::inspectFile));
+        out.add(tool("organize_inbox",
+                "File an inbox folder into the library (dated folders by project and source, numbered, never "
+                        + "overwriting, duplicates recorded). Dry run by default: returns the plan. Set dry_run=false "
+                        + "to copy (or move=true to move) the files; every run can be undone with `alice undo`.",
+                schema(Map.of(
+                        "inbox", prop("string", "Folder to organize (default: the configured inbox)."),
+                        "dry_run", prop("boolean", "Only plan, change nothing (default true)."),
+                        "move", prop("boolean", "Move instead of copy (default false).")), List.of()),
+                this::organizeInbox));
+        out.add(tool("get_asset",
+                "Everything the catalog knows about one asset: path, source, project, dates, prompt, model, "
+                        + "parameters, tags. Identify it by content hash (or a unique prefix of at least 8 hex "
+                        + "digits) or by its path inside the library.",
+                schema(Map.of("id", prop("string", "Content hash, hash prefix, or library path.")), List.of("id")),
+                this::getAsset));
+        out.add(tool("library_stats",
+                "Counts of the library's assets by source, project, model, month and media type.",
+                schema(Map.of(), List.of()), args -> library.stats()));
+        return out;
+    }
+
+    private Object inspectFile(Args args) {
+        Path p = Path.of(args.string("path"));
+        if (!Files.exists(p)) {
+            throw new ToolError("no such file: " + p + " (give an absolute path)");
+        }
+        return InspectionJson.toMap(Inspector.inspect(p, p.toString()), false);
+    }
+
+    private Object organizeInbox(Args args) throws Exception {
+        String inbox = args.optionalString("inbox");
+        Path in = inbox == null ? defaultInbox : Path.of(inbox);
+        if (!Files.isDirectory(in)) {
+            throw new ToolError("inbox folder not found: " + in + " (pass 'inbox' with an existing folder)");
+        }
+        boolean dryRun = args.bool("dry_run", true);
+        List<Map<String, Object>> plan = new ArrayList<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
+        OrganizeSummary s = library.organize(in, args.bool("move", false), dryRun, new OrganizeListener() {
+            @Override
+            public void planned(String source, String target, String action) {
+                if (plan.size() < 200) {
+                    plan.add(Map.of("path", source, "target", target, "action", action));
+                }
+            }
+
+            @Override
+            public void failed(String path, String error) {
+                failures.add(Map.of("path", path, "error", error));
+            }
+        });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", s.run());
+        m.put("dry_run", s.dryRun());
+        m.put("scanned", s.scanned());
+        m.put("organized", s.organized());
+        m.put("duplicates", s.duplicates());
+        m.put("unchanged", s.unchanged());
+        m.put("errors", s.errors());
+        m.put("failures", failures);
+        m.put("plan", plan);
+        if (dryRun) {
+            m.put("next", "call organize_inbox again with dry_run=false to carry out this plan");
+        }
+        return m;
+    }
+
+    private Object getAsset(Args args) {
+        String id = args.string("id").strip();
+        String hash = resolve(id);
+        return library.catalog().asset(hash).orElseThrow(() -> new ToolError("no asset " + id));
+    }
+
+    private String resolve(String id) {
+        String lower = id.toLowerCase(java.util.Locale.ROOT);
+        if (ContentHash.looksLikeHash(lower)) {
+            return lower;
+        }
+        List<String> hits = new ArrayList<>();
+        library.catalog().assetPaths().forEach((hash, path) -> {
+            if ((lower.length() >= 8 && hash.startsWith(lower)) || path.equals(id)) {
+                hits.add(hash);
+            }
+        });
+        if (hits.isEmpty()) {
+            throw new ToolError("no asset matches '" + id + "' (use a content hash, a prefix of 8+ hex digits, "
+                    + "or a path relative to the library)");
+        }
+        if (hits.size() > 1) {
+            throw new ToolError("'" + id + "' matches " + hits.size() + " assets; give more digits");
+        }
+        return hits.get(0);
+    }
+
+    /** A tool body; may throw {@link ToolError} (shown to the client) or anything else (reported as a failure). */
+    @FunctionalInterface
+    interface Body {
+        Object call(Args args) throws Exception;
+    }
+
+    private SyncToolSpecification tool(String name, String description, Map<String, Object> schema, Body body) {
+        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
+        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
+            synchronized (library) {
+                try {
+                    Object result = body.call(new Args(request.arguments()));
+                    return McpSchema.CallToolResult.builder()
+                            .addTextContent(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result))
+                            .isError(false).build();
+                } catch (ToolError e) {
+                    return error(e.getMessage());
+                } catch (Exception e) {
+                    return error(name + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage()) + ". Check the arguments and the library folder, then try again.");
+                }
+            }
+        }).build();
+    }
+
+    private static McpSchema.CallToolResult error(String message) {
+        return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    static Map<String, Object> schema(Map<String, Object> properties, List<String> required) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "object");
+        s.put("properties", properties);
+        s.put("required", required);
+        s.put("additionalProperties", false);
+        return s;
+    }
+
+    static Map<String, Object> prop(String type, String description) {
+        return Map.of("type", type, "description", description);
+    }
+
+}
