@@ -28,7 +28,7 @@ final class IndexCommand {
             PrintStream out = Output.out();
             try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
                 IndexRebuild.Result r = library.rebuild();
-                r.problems().forEach(p -> System.err.println("alice: " + p));
+                r.problems().forEach(p -> Output.err().println("alice: " + p));
                 out.printf("catalog rebuilt: %d assets%n", r.assets());
                 return 0;
             }

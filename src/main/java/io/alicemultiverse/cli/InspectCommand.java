@@ -46,7 +46,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<MediaFiles.Entry> entries = MediaFiles.expand(paths);
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(Output.out(), StandardCharsets.UTF_8),
                 1 << 16));
         boolean allRead = true;
         boolean warnedFfprobe = false;
@@ -70,7 +70,7 @@ final class InspectCommand implements Callable<Integer> {
                 allRead &= result.ok();
                 if (result.format().isVideo() && !warnedFfprobe && !Ffprobe.isAvailable()) {
                     warnedFfprobe = true;
-                    System.err.println("alice: ffprobe not found: video tags (prompts, workflows) are not read; "
+                    Output.err().println("alice: ffprobe not found: video tags (prompts, workflows) are not read; "
                             + "install ffmpeg (e.g. apt-get install ffmpeg) for full video metadata");
                 }
                 print(result, out);

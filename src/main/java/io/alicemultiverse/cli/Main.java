@@ -1,11 +1,18 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.app.Owner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 /**
  * The {@code alice} command line: parses arguments and hands each subcommand to the application. Exit status 0
- * when everything worked, 1 when some input could not be processed, 2 on a usage error.
+ * when everything worked, 1 when some input could not be processed, 2 on a usage error. A command on a library
+ * that another process owns ({@code mcp}, {@code organize --watch}) is run by that owner.
  */
 @Command(name = "alice", mixinStandardHelpOptions = true, version = "alice 0.1.0",
         description = "Organizes, understands and searches collections of AI-generated images and videos.",
@@ -16,16 +23,44 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line without exiting (for tests). */
+    /** Runs the command line without exiting (for tests), on this process's stdout and stderr. */
     public static int run(String... args) {
-        CommandLine cmd = new CommandLine(new Main());
-        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            // a clear message, not a stack trace: bad configuration, a locked catalog, a missing inbox
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            commandLine.getErr().println("alice " + commandLine.getCommandName() + ": " + message);
-            return e instanceof IllegalArgumentException ? 2 : 1;
+        return runWith(new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err, false, args);
+    }
+
+    /**
+     * Runs a command line with its output on the given streams.
+     *
+     * @param inOwner true when this process is the library's owner running a forwarded command
+     */
+    static int runWith(PrintStream out, PrintStream err, boolean inOwner, String... args) {
+        return Output.with(out, err, () -> {
+            if (!inOwner) {
+                Optional<Owner> owner = OwnerClient.ownerFor(args);
+                if (owner.isPresent()) {
+                    try {
+                        return OwnerClient.forward(owner.get(), args);
+                    } catch (java.io.IOException e) {
+                        Output.error("cannot reach the library's owner (process " + owner.get().pid() + "): "
+                                + e.getMessage());
+                        return 1;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return 1;
+                    }
+                }
+            }
+            CommandLine cmd = new CommandLine(new Main());
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+            cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                // a clear message, not a stack trace: bad configuration, a locked catalog, a missing inbox
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                commandLine.getErr().println("alice " + commandLine.getCommandName() + ": " + message);
+                return e instanceof IllegalArgumentException ? 2 : 1;
+            });
+            // picocli answers 2 for invalid input and 1 for an exception escaping a command
+            return cmd.execute(args);
         });
-        // picocli answers 2 for invalid input and 1 for an exception escaping a command
-        return cmd.execute(args);
     }
 }

@@ -26,7 +26,10 @@ final class McpCommand implements Callable<Integer> {
         // stdout belongs to the protocol: anything else printed by a library would corrupt it
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         System.setOut(System.err);
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+        OwnerChannel.refuseIfOwned(c.library());
+        // the catalog is open (and migrated) before owner.json tells others to come here
+        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone());
+             OwnerChannel owner = OwnerChannel.open(c.library(), "mcp")) {
             McpStdioServer.serve(library, c.inbox(), System.in, protocol);
         }
         return 0;

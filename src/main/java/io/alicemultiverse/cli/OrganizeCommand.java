@@ -108,7 +108,7 @@ final class OrganizeCommand implements Callable<Integer> {
 
         @Override
         public void started(String run, int total) {
-            if (!json && !dryRun && System.console() != null && total > 0) {
+            if (!json && !dryRun && Output.isConsole() && total > 0) {
                 bar = new ProgressBarBuilder().setTaskName("organize").setInitialMax(total).setUnit(" files", 1)
                         .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build();
             }
@@ -145,7 +145,7 @@ final class OrganizeCommand implements Callable<Integer> {
                 m.put("error", error);
                 out.println(Output.json(m));
             } else {
-                System.err.println("alice: " + path + ": " + error + " (left in place)");
+                Output.err().println("alice: " + path + ": " + error + " (left in place)");
             }
         }
 

@@ -26,7 +26,9 @@ final class WatchRunner {
 
     static int run(Config c, Layout l, boolean move, boolean json, PrintStream out) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
+        OwnerChannel.refuseIfOwned(c.library());
         try (Library library = Library.open(c.library(), l, Clock.systemDefaultZone());
+             OwnerChannel owner = OwnerChannel.open(c.library(), "organize --watch");
              InboxWatcher watcher = new InboxWatcher(c.inbox(), DEBOUNCE, SETTLE)) {
             Set<String> reported = new HashSet<>();
             OrganizeCommand.Reporter reporter = new OrganizeCommand.Reporter(out, json, false);
@@ -54,7 +56,7 @@ final class WatchRunner {
             }, "alice-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             if (!json) {
-                System.err.println("alice: watching " + c.inbox().toAbsolutePath() + " (Ctrl-C to stop)");
+                Output.err().println("alice: watching " + c.inbox().toAbsolutePath() + " (Ctrl-C to stop)");
             }
             try {
                 loop.run(listener);

@@ -1,0 +1,80 @@
+package io.alicemultiverse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.app.Owner;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One owner per library: commands run through a live owner instead of failing on the catalog lock. */
+class OwnerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static Process startMcp(Path library) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.alicemultiverse.cli.Main",
+                "mcp", "--library", library.toString()).redirectErrorStream(true).start();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void commandsGoThroughTheLiveOwner() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("acme/a.png", TempLibrary.png(1));
+        Process owner = startMcp(t.library());
+        try {
+            Path ownerFile = Owner.file(t.library());
+            for (int i = 0; i < 300 && !Files.exists(ownerFile); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(ownerFile).exists();
+            assertThat(Owner.find(t.library())).get().extracting(Owner::pid).isEqualTo(owner.pid());
+
+            CliRun organize = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library",
+                    t.library().toString(), "--json");
+            assertThat(organize.exit()).as(organize.err()).isZero();
+            List<String> lines = organize.lines();
+            assertThat(JSON.readTree(lines.get(lines.size() - 1)).get("organized").asInt()).isEqualTo(1);
+
+            CliRun stats = CliRun.run("stats", "--json", "--library", t.library().toString());
+            assertThat(stats.exit()).as(stats.err()).isZero();
+            JsonNode s = JSON.readTree(stats.lines().get(0));
+            assertThat(s.get("assets").asInt()).isEqualTo(1);
+
+            Process second = startMcp(t.library());
+            second.getOutputStream().close();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isNotZero();
+            assertThat(new String(second.getInputStream().readAllBytes())).contains("already owned");
+        } finally {
+            owner.getOutputStream().close();
+            assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Owner.file(t.library())).as("released on exit").doesNotExist();
+    }
+
+    @Test
+    void staleOwnerFileIsIgnored() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("a.png", TempLibrary.png(3));
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        new Owner(dead.pid(), 1, "x", "mcp").write(t.library());
+        CliRun run = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(TempLibrary.fingerprint(t.library())).hasSize(1);
+    }
+}
