@@ -139,6 +139,34 @@ public final class Catalog implements AutoCloseable {
         return out.stream().findFirst();
     }
 
+    /**
+     * The newest assets, optionally only of one source or project: {@code [{content_hash, path, source, project,
+     * created_at, prompt, media_type}]}.
+     */
+    public List<Map<String, Object>> recent(int limit, int offset, String source, String project) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT content_hash, path, source, project, created_at, prompt, "
+                + "media_type, width, height FROM assets WHERE 1 = 1");
+        if (source != null) {
+            sql.append(" AND source = ?");
+            params.add(source);
+        }
+        if (project != null) {
+            sql.append(" AND project = ?");
+            params.add(project);
+        }
+        sql.append(" ORDER BY created_at DESC NULLS LAST, path LIMIT ? OFFSET ?");
+        params.add(Math.max(0, limit));
+        params.add(Math.max(0, offset));
+        return select(sql.toString(), params, rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                m.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
+            }
+            return m;
+        });
+    }
+
     /** Tags of one asset: {@code [{tag, category, origin}]}. */
     public List<Map<String, Object>> tagsOf(String contentHash) {
         return select("SELECT tag, category, origin FROM tags WHERE content_hash = ? ORDER BY origin, tag",

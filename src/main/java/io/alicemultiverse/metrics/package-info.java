@@ -1,0 +1,2 @@
+/** Prometheus metrics for the long-running surfaces (Micrometer). */
+package io.alicemultiverse.metrics;

@@ -1,0 +1,232 @@
+package io.alicemultiverse.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.media.ContentHash;
+import io.alicemultiverse.metrics.AliceMetrics;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code alice serve}: the JSON API, the gallery and {@code /metrics} over Javalin. Routes only translate HTTP to
+ * {@link Library} calls (serialised: the catalog has one writer) and back. Files are served by content hash only,
+ * from paths the catalog holds, and only when they resolve inside the library. A non-loopback bind needs a token.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LIMIT = 500;
+
+    private final Library library;
+    private final Path root;
+    private final String token;
+    private final AliceMetrics metrics;
+    private final ThumbnailCache thumbnails;
+    private final Javalin app;
+
+    private WebServer(Library library, String bind, int port, String token) {
+        this.library = library;
+        this.root = library.root();
+        this.token = token;
+        this.metrics = new AliceMetrics(() -> {
+            synchronized (library) {
+                return library.catalog().assetCount();
+            }
+        });
+        this.thumbnails = new ThumbnailCache(root);
+        this.app = Javalin.create(config -> {
+            config.jetty.host = bind;
+            config.jetty.port = port;
+            config.staticFiles.add("/web", Location.CLASSPATH);
+            config.routes.before(this::authorise);
+            config.routes.after(this::measure);
+            config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok")));
+            config.routes.get("/api/stats", ctx -> json(ctx, catalog(library::stats)));
+            config.routes.get("/api/assets", this::list);
+            config.routes.get("/api/assets/{hash}", this::asset);
+            config.routes.get("/api/assets/{hash}/thumbnail", this::thumbnail);
+            config.routes.get("/api/assets/{hash}/file", this::file);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error"));
+        });
+    }
+
+    /**
+     * Starts serving {@code library} on {@code bind}:{@code port} (0 picks a free port).
+     *
+     * @param token required from clients when not null; must be given for a non-loopback {@code bind}
+     */
+    public static WebServer start(Library library, String bind, int port, String token) throws IOException {
+        if (!InetAddress.getByName(bind).isLoopbackAddress() && (token == null || token.isBlank())) {
+            throw new IllegalArgumentException("binding to " + bind + " (not loopback) needs a token");
+        }
+        WebServer server = new WebServer(library, bind, port, token);
+        server.app.start();
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void authorise(Context ctx) {
+        ctx.attribute("alice-start", System.nanoTime());
+        if (token == null || ctx.path().equals("/health")) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7) : ctx.queryParam("token");
+        if (given == null || !MessageDigest.isEqual(given.getBytes(), token.getBytes())) {
+            ctx.status(401).contentType("application/json").result("{\"error\":\"a token is required\"}");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void measure(Context ctx) {
+        Long start = ctx.attribute("alice-start");
+        if (start != null) {
+            String route = ctx.path().replaceAll("[0-9a-f]{64}", "{hash}");
+            metrics.request(route.startsWith("/api") || route.equals("/health") || route.equals("/metrics") ? route
+                    : "static", ctx.statusCode(), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private void list(Context ctx) {
+        int limit = intParam(ctx, "limit", 100, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        String source = blankToNull(ctx.queryParam("source"));
+        String project = blankToNull(ctx.queryParam("project"));
+        var items = catalog(() -> library.catalog().recent(limit, offset, source, project));
+        for (Map<String, Object> item : items) {
+            item.put("thumbnail", "/api/assets/" + item.get("content_hash") + "/thumbnail");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("limit", limit);
+        out.put("offset", offset);
+        json(ctx, out);
+    }
+
+    private void asset(Context ctx) {
+        String hash = hash(ctx);
+        Optional<Map<String, Object>> a = catalog(() -> library.catalog().asset(hash));
+        if (a.isEmpty()) {
+            error(ctx, 404, "no asset " + hash);
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>(a.get());
+        m.put("thumbnail", "/api/assets/" + hash + "/thumbnail");
+        m.put("file", "/api/assets/" + hash + "/file");
+        json(ctx, m);
+    }
+
+    private void thumbnail(Context ctx) throws IOException {
+        String hash = hash(ctx);
+        Path cached = thumbnails.cached(hash);
+        metrics.thumbnail(cached != null);
+        Path thumb = cached;
+        if (thumb == null) {
+            Optional<Path> file = fileOf(hash);
+            if (file.isEmpty()) {
+                error(ctx, 404, "no asset " + hash);
+                return;
+            }
+            thumb = thumbnails.get(hash, file.get());
+        }
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType("image/jpeg");
+        ctx.result(Files.readAllBytes(thumb));
+    }
+
+    private void file(Context ctx) throws IOException {
+        String hash = hash(ctx);
+        Optional<Path> file = fileOf(hash);
+        if (file.isEmpty()) {
+            error(ctx, 404, "no asset " + hash);
+            return;
+        }
+        String type = Files.probeContentType(file.get());
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType(type == null ? "application/octet-stream" : type);
+        InputStream in = Files.newInputStream(file.get());
+        ctx.result(in);
+    }
+
+    /** The asset's file, only if it resolves (symbolic links included) inside the library. */
+    private Optional<Path> fileOf(String hash) throws IOException {
+        Optional<Map<String, Object>> a = catalog(() -> library.catalog().asset(hash));
+        if (a.isEmpty() || a.get().get("path") == null) {
+            return Optional.empty();
+        }
+        Path p = root.resolve(a.get().get("path").toString()).normalize();
+        if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        Path real = p.toRealPath();
+        return real.startsWith(root.toRealPath()) ? Optional.of(real) : Optional.empty();
+    }
+
+    private static String hash(Context ctx) {
+        String h = ctx.pathParam("hash").toLowerCase(java.util.Locale.ROOT);
+        if (!ContentHash.looksLikeHash(h)) {
+            throw new IllegalArgumentException("not a content hash: use the 64 hex digits of an asset");
+        }
+        return h;
+    }
+
+    private <T> T catalog(java.util.function.Supplier<T> work) {
+        synchronized (library) {
+            return work.get();
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static void json(Context ctx, Object value) {
+        try {
+            ctx.contentType("application/json").result(JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        json(ctx, Map.of("error", message == null ? "error" : message));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,131 @@
+package io.alicemultiverse.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.library.OrganizeListener;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WebServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+    TempLibrary t;
+    Library library;
+    WebServer server;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        t = new TempLibrary(tmp);
+        t.inboxFile("acme/a.png", TempLibrary.png(1));
+        t.inboxFile("beta/b.png", TempLibrary.png(2));
+        library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
+        library.organize(t.inbox(), false, false, OrganizeListener.NONE);
+        server = WebServer.start(library, "127.0.0.1", 0, null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+        library.close();
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonNode json(String path) throws Exception {
+        HttpResponse<byte[]> r = get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void servesTheJsonApi() throws Exception {
+        assertThat(json("/health").get("status").asText()).isEqualTo("ok");
+        assertThat(json("/api/stats").get("assets").asInt()).isEqualTo(2);
+        JsonNode list = json("/api/assets?limit=10&source=automatic1111");
+        assertThat(list.get("items")).hasSize(2);
+        assertThat(json("/api/assets?project=acme").get("items")).hasSize(1);
+        String hash = list.get("items").get(0).get("content_hash").asText();
+        JsonNode asset = json("/api/assets/" + hash);
+        assertThat(asset.get("prompt").asText()).startsWith("a red fox");
+        assertThat(asset.get("tags").toString()).contains("snow");
+        assertThat(get("/api/assets/" + "0".repeat(64)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/assets?limit=abc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void servesThumbnailsCachedAndFilesOnlyFromTheLibrary() throws Exception {
+        String hash = json("/api/assets").get("items").get(0).get("content_hash").asText();
+        HttpResponse<byte[]> thumb = get("/api/assets/" + hash + "/thumbnail");
+        assertThat(thumb.statusCode()).isEqualTo(200);
+        assertThat(thumb.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(thumb.headers().firstValue("Cache-Control").orElse("")).contains("max-age");
+        assertThat(thumb.body()[0] & 0xFF).isEqualTo(0xFF);
+        assertThat(Files.walk(t.library().resolve(".alice/thumbs")).filter(Files::isRegularFile).count()).isEqualTo(1);
+        HttpResponse<byte[]> file = get("/api/assets/" + hash + "/file");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(library.catalog().assetPaths().entrySet().stream()
+                .filter(e -> e.getKey().equals(hash)).map(e -> read(t.library().resolve(e.getValue()))).findFirst().orElseThrow());
+        for (String attack : new String[]{"/api/assets/..%2F..%2Fetc%2Fpasswd/file", "/api/assets/%2e%2e/file",
+                "/api/assets/../../../../etc/passwd", "/web/../../etc/passwd", "/api/assets/..%252F/file"}) {
+            HttpResponse<byte[]> r = get(attack);
+            assertThat(r.statusCode()).as(attack).isIn(400, 404);
+            assertThat(new String(r.body())).doesNotContain("root:");
+        }
+    }
+
+    @Test
+    void servesTheGalleryAndMetrics() throws Exception {
+        HttpResponse<byte[]> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body())).contains("AliceMultiverse", "/api/assets");
+        get("/api/stats");
+        String metrics = new String(get("/metrics").body());
+        assertThat(metrics).contains("alice_catalog_assets 2.0", "alice_http_requests_seconds_count");
+    }
+
+    @Test
+    void nonLoopbackNeedsATokenAndTheTokenIsChecked() throws Exception {
+        assertThatThrownBy(() -> WebServer.start(library, "0.0.0.0", 0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token");
+        try (WebServer guarded = WebServer.start(library, "127.0.0.1", 0, "s3cret")) {
+            String base = "http://127.0.0.1:" + guarded.port();
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats"))
+                    .header("Authorization", "Bearer s3cret").build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats?token=s3cret")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
