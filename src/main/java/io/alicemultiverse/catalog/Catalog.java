@@ -167,6 +167,22 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /** The latest organize runs with how many assets each catalogued and how long it took, newest first. */
+    public List<Map<String, Object>> organizeRuns(int limit) {
+        return select("""
+                SELECT r.run, r.mode, r.started_at, r.finished_at, r.status, count(a.content_hash) AS organized,
+                       epoch(r.finished_at) - epoch(r.started_at) AS seconds
+                FROM runs r LEFT JOIN assets a ON a.run = r.run
+                WHERE r.command = 'organize'
+                GROUP BY ALL ORDER BY r.started_at DESC LIMIT ?""", List.of(Math.max(1, limit)), rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                m.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
+            }
+            return m;
+        });
+    }
+
     /** Tags of one asset: {@code [{tag, category, origin}]}. */
     public List<Map<String, Object>> tagsOf(String contentHash) {
         return select("SELECT tag, category, origin FROM tags WHERE content_hash = ? ORDER BY origin, tag",

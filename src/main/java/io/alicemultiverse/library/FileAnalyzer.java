@@ -40,7 +40,9 @@ public final class FileAnalyzer {
                 return failed(file, bytes, mtime, inspection.error());
             }
             String hash = ContentHash.of(file);
+            long hashStart = System.nanoTime();
             long[] ph = hasher.hash(file, inspection.format());
+            OrganizeMetrics.hashed(java.time.Duration.ofNanos(System.nanoTime() - hashStart));
             return new Analysis(file, bytes, mtime, hash, inspection, CreationDate.of(inspection, mtime, zone),
                     ph == null ? null : ph[0], ph == null ? null : ph[1], null);
         } catch (NoSuchFileException e) {

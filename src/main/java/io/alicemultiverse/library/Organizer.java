@@ -126,12 +126,14 @@ public final class Organizer {
                     Analysis a = analyses.get(i);
                     if (!a.ok()) {
                         errors++;
+                        OrganizeMetrics.file(null, "failed");
                         listener.failed(item.path().toString(), a.error());
                         continue;
                     }
                     String existing = known.get(a.contentHash());
                     if (existing != null) {
                         duplicates++;
+                        OrganizeMetrics.file(a.inspection().generation().source().id(), "duplicate");
                         if (options.move()) {
                             String rel = ".alice/duplicates/" + run + "/" + item.relative();
                             ops.add(new Planned(item, a, entry(run, ++seq, "duplicate-move", item.path(), rel, a), rel));
@@ -163,6 +165,7 @@ public final class Organizer {
                     String failure = failures.get(i);
                     if (failure != null) {
                         errors++;
+                        OrganizeMetrics.file(p.analysis().inspection().generation().source().id(), "failed");
                         listener.failed(p.item().path().toString(), failure);
                         out.journal(p.entry().withState("failed"));
                         if (!p.entry().operation().startsWith("duplicate")) {
@@ -181,6 +184,7 @@ public final class Organizer {
                         continue;
                     }
                     organized++;
+                    OrganizeMetrics.file(p.analysis().inspection().generation().source().id(), "organized");
                     out.add(AssetRecords.of(p.analysis(), p.relativeTarget(), p.item().path().toString(),
                             p.item().project(), run, now));
                     if (!options.move()) {
@@ -201,6 +205,9 @@ public final class Organizer {
             catalog.finishRun(run, stopRequested ? "stopped" : "done");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (!options.dryRun()) {
+            OrganizeMetrics.run(java.time.Duration.ofNanos(System.nanoTime() - started), items.size());
+        }
         return new OrganizeSummary(run, items.size(), organized, duplicates, unchanged, errors, seconds, options.dryRun());
     }
 

@@ -20,6 +20,8 @@ public final class AliceMetrics {
     private final Counter errors;
 
     public AliceMetrics(Supplier<Number> catalogSize) {
+        // organize, hashing and search record into Micrometer's global registry; publish them here too
+        io.micrometer.core.instrument.Metrics.addRegistry(registry);
         Gauge.builder("alice_catalog_assets", catalogSize).description("assets in the catalog").register(registry);
         thumbnailHits = Counter.builder("alice_thumbnail_cache_hits").register(registry);
         thumbnailMisses = Counter.builder("alice_thumbnail_cache_misses").register(registry);
@@ -29,7 +31,7 @@ public final class AliceMetrics {
     /** Records one HTTP request. */
     public void request(String route, int status, Duration took) {
         Timer.builder("alice_http_requests").tag("route", route).tag("status", Integer.toString(status))
-                .publishPercentileHistogram().register(registry).record(took);
+                .publishPercentileHistogram().publishPercentiles(0.5, 0.95).register(registry).record(took);
         if (status >= 500) {
             errors.increment();
         }
@@ -37,6 +39,39 @@ public final class AliceMetrics {
 
     public void thumbnail(boolean hit) {
         (hit ? thumbnailHits : thumbnailMisses).increment();
+    }
+
+    /** Stops publishing the process-wide meters through this registry. */
+    public void close() {
+        io.micrometer.core.instrument.Metrics.removeRegistry(registry);
+        registry.close();
+    }
+
+    /**
+     * A summary for the gallery's stats page: per HTTP route, count and p50/p95 latency in milliseconds; files
+     * organized by status.
+     */
+    public java.util.Map<String, Object> summary() {
+        java.util.Map<String, Object> routes = new java.util.TreeMap<>();
+        for (Timer t : registry.find("alice_http_requests").timers()) {
+            String route = t.getId().getTag("route");
+            var snapshot = t.takeSnapshot();
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("count", snapshot.count());
+            r.put("mean_ms", snapshot.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+            for (var p : snapshot.percentileValues()) {
+                r.put("p" + Math.round(p.percentile() * 100) + "_ms", p.value(java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
+            routes.merge(route, r, (a, b) -> a);
+        }
+        java.util.Map<String, Object> files = new java.util.TreeMap<>();
+        for (Counter c : registry.find("alice_files_organized").counters()) {
+            files.merge(c.getId().getTag("status"), c.count(), (a, b) -> ((Double) a) + ((Double) b));
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("routes", routes);
+        out.put("files", files);
+        return out;
     }
 
     /** The Prometheus text exposition. */

@@ -58,6 +58,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/assets/{hash}/thumbnail", this::thumbnail);
             config.routes.get("/api/assets/{hash}/file", this::file);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
+            config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().organizeRuns(
+                    intParam(ctx, "limit", 30, 1, MAX_LIMIT)))));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error"));
         });
@@ -228,5 +231,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        metrics.close();
     }
 }

@@ -103,6 +103,11 @@ class WebServerTest {
         get("/api/stats");
         String metrics = new String(get("/metrics").body());
         assertThat(metrics).contains("alice_catalog_assets 2.0", "alice_http_requests_seconds_count");
+        JsonNode summary = json("/api/metrics/summary");
+        assertThat(summary.get("routes").has("/api/stats")).isTrue();
+        JsonNode runs = json("/api/runs");
+        assertThat(runs.get(0).get("organized").asInt()).isEqualTo(2);
+        assertThat(new String(get("/stats.html").body())).contains("Organize throughput");
     }
 
     @Test
