@@ -88,19 +88,39 @@ public final class SimilarAccuracy {
         System.err.println(origin + " originals, " + origin * (TRANSFORMS.length + 1) + " files in " + work);
     }
 
-    static List<Item> items(Path work, boolean hash) throws IOException {
+    /** Originals within this many pHash bits of an earlier one are the same picture (another size, a variant). */
+    static final int SAME_PICTURE = 12;
+
+    /**
+     * Every file of the set, without the origins whose original is (nearly) the same picture as an earlier one —
+     * the wallpaper packages ship some pictures twice (two resolutions, light/dark variants, recoloured patterns),
+     * which would otherwise count as false positives.
+     */
+    static List<Item> items(Path work) throws IOException {
         List<Item> items = new ArrayList<>();
         for (String line : Files.readAllLines(work.resolve("files.tsv"))) {
             String[] f = line.split("\t");
             Path p = Path.of(f[0]);
-            long h = hash ? ImageHashes.of(p, FormatSniffer.sniff(p)).phash() : 0;
-            items.add(new Item(p, Integer.parseInt(f[1]), f[2], h));
+            items.add(new Item(p, Integer.parseInt(f[1]), f[2], ImageHashes.of(p, FormatSniffer.sniff(p)).phash()));
         }
-        return items;
+        List<Item> kept = new ArrayList<>();
+        java.util.Set<Integer> excluded = new java.util.HashSet<>();
+        for (Item i : items) {
+            if (i.transform().equals("original")) {
+                boolean same = kept.stream().anyMatch(k -> Long.bitCount(k.phash() ^ i.phash()) <= SAME_PICTURE);
+                if (same) {
+                    excluded.add(i.origin());
+                    System.err.println("excluded (same picture as an earlier original): " + i.path());
+                } else {
+                    kept.add(i);
+                }
+            }
+        }
+        return items.stream().filter(i -> !excluded.contains(i.origin())).toList();
     }
 
     static void score(Path work) throws IOException {
-        List<Item> items = items(work, true);
+        List<Item> items = items(work);
         System.out.println("pHash (this project), " + count(items, "original") + " originals, " + items.size()
                 + " files");
         System.out.println();
@@ -121,7 +141,7 @@ public final class SimilarAccuracy {
     }
 
     static void groups(Path work, Path groupsFile) throws IOException {
-        List<Item> items = items(work, false);
+        List<Item> items = items(work);
         Map<Path, Integer> group = new LinkedHashMap<>();
         int g = 0;
         for (String line : Files.readAllLines(groupsFile)) {
@@ -171,7 +191,7 @@ public final class SimilarAccuracy {
                 fp += !truth && said ? 1 : 0;
             }
         }
-        String p = tp + fp == 0 ? "—" : String.format("%.3f", (double) tp / (tp + fp));
+        String p = tp + fp == 0 ? "—" : String.format("%.4f", (double) tp / (tp + fp));
         return p + " / " + String.format("%.3f", positives == 0 ? 0.0 : (double) tp / positives);
     }
 

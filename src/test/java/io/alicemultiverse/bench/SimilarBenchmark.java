@@ -43,7 +43,7 @@ public class SimilarBenchmark {
     @Param({"MULTI_INDEX", "BK_TREE"})
     public HashIndex.Engine engine;
 
-    @Param({"8"})
+    @Param({"10"})
     public int radius;
 
     private long[] hashes;
