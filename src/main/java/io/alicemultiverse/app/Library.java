@@ -15,7 +15,20 @@ import io.alicemultiverse.library.Undo;
 import io.alicemultiverse.library.UndoSummary;
 import io.alicemultiverse.similar.ImageHashes;
 
+import io.alicemultiverse.library.Recovery;
+import io.alicemultiverse.media.ContentHash;
+import io.alicemultiverse.media.FormatSniffer;
+import io.alicemultiverse.similar.CatalogAssets;
+import io.alicemultiverse.similar.DedupAsset;
+import io.alicemultiverse.similar.DuplicateFinder;
+import io.alicemultiverse.similar.DuplicateGroup;
+import io.alicemultiverse.similar.DuplicateResolver;
+import io.alicemultiverse.similar.KeepRule;
+import io.alicemultiverse.similar.SimilarFinder;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -87,6 +100,51 @@ public final class Library implements AutoCloseable {
 
     public IndexRebuild.Result rebuild() throws IOException {
         return new IndexRebuild(catalog, analyzer, root, layout, Runtime.getRuntime().availableProcessors()).rebuild();
+    }
+
+    /**
+     * Catalogued assets that look like {@code fileOrHash}: a file (anywhere; hashed now) or the content hash (or a
+     * unique prefix of at least 8 hex digits) of a catalogued asset. The query's own asset is left out.
+     *
+     * @throws IllegalArgumentException naming the input when it is neither, or cannot be decoded
+     */
+    public List<SimilarFinder.Match> similar(String fileOrHash, int maxDistance, int limit) {
+        SimilarFinder finder = new SimilarFinder(CatalogAssets.load(catalog, root, false));
+        Path file = Path.of(fileOrHash);
+        if (Files.isRegularFile(file)) {
+            try {
+                long phash = ImageHashes.of(file, FormatSniffer.sniff(file)).phash();
+                return finder.similar(phash, ContentHash.of(file), maxDistance, limit);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(fileOrHash + ": cannot be hashed: " + e.getMessage(), e);
+            }
+        }
+        if (!fileOrHash.matches("[0-9a-fA-F]{8,64}")) {
+            throw new IllegalArgumentException(fileOrHash + ": no such file (nor a content hash of 8 to 64 hex digits)");
+        }
+        String prefix = fileOrHash.toLowerCase(java.util.Locale.ROOT);
+        List<String> hits = CatalogAssets.byPrefix(catalog, prefix);
+        if (hits.isEmpty()) {
+            throw new IllegalArgumentException(fileOrHash + ": no such file, and no catalogued asset has this hash");
+        }
+        if (hits.size() > 1) {
+            throw new IllegalArgumentException(fileOrHash + ": more than one asset's hash starts so; give more digits");
+        }
+        DedupAsset asset = finder.asset(hits.get(0)).orElseThrow(() -> new IllegalArgumentException(
+                fileOrHash + ": this asset has no perceptual hash (its pixels could not be decoded)"));
+        return finder.similar(asset.phash(), asset.contentHash(), maxDistance, limit);
+    }
+
+    /** Groups of exact and near duplicates among the catalogued assets, each with its keeper. */
+    public List<DuplicateGroup> duplicates(int maxDistance, KeepRule rule) {
+        return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule);
+    }
+
+    /** Resolves {@code groups} on disk (see {@link DuplicateResolver}); interrupted operations are settled first. */
+    public DuplicateResolver.Result resolveDuplicates(List<DuplicateGroup> groups, DuplicateResolver.Action action,
+                                                      KeepRule rule) throws IOException {
+        new Recovery(catalog, analyzer, root).reconcile();
+        return new DuplicateResolver(catalog, root, clock).apply(groups, action, rule);
     }
 
     /** Counts by source, project, model, month and media type: {@code {"assets": N, "by_source": {…}, …}}. */

@@ -17,8 +17,8 @@ import java.util.Optional;
 @Command(name = "alice", mixinStandardHelpOptions = true, version = "alice 0.1.0",
         description = "Organizes, understands and searches collections of AI-generated images and videos.",
         subcommands = {InspectCommand.class, OrganizeCommand.class, UndoCommand.class, CheckCommand.class,
-                StatsCommand.class, IndexCommand.class, McpCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+                StatsCommand.class, IndexCommand.class, McpCommand.class, ServeCommand.class, SimilarCommand.class,
+                DedupCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -1,5 +1,6 @@
 package io.alicemultiverse.library;
 
+import io.alicemultiverse.catalog.AssetRecord;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 import io.alicemultiverse.catalog.InboxFile;
@@ -51,6 +52,19 @@ public final class Recovery {
     }
 
     private void settle(JournalEntry e, RunInfo run, Map<String, String> known, CatalogBatch batch) throws IOException {
+        if (e.operation().equals("delete")) { // dedup delete: done when the file is gone
+            boolean gone = !SafeFiles.hasContent(Path.of(e.source()), e.contentHash());
+            batch.journal(e.withState(gone ? "done" : "failed"));
+            if (gone) {
+                batch.remove(e.contentHash());
+            }
+            return;
+        }
+        if (e.operation().equals("hardlink")) { // the source is the keeper: never removed
+            boolean linked = SafeFiles.hasContent(Path.of(e.target()), e.contentHash());
+            batch.journal(e.withState(linked ? "done" : "failed"));
+            return;
+        }
         Path source = Path.of(e.source());
         Path target = Path.of(e.target());
         if (!SafeFiles.hasContent(target, e.contentHash())) {
@@ -82,7 +96,16 @@ public final class Recovery {
             }
             case "duplicate-move" -> batch.duplicate(new CatalogBatch.Duplicate(e.run(), e.source(), e.contentHash(),
                     known.get(e.contentHash()), library.relativize(target).toString()));
-            case "restore" -> batch.remove(e.contentHash());
+            case "restore", "trash" -> batch.remove(e.contentHash());
+            case "untrash" -> {
+                if (!known.containsKey(e.contentHash())) {
+                    AssetRecord back = Undo.restoredRecord(analyzer, library, target, e.source(), e.run());
+                    if (back != null) {
+                        batch.add(back);
+                        known.put(e.contentHash(), back.path());
+                    }
+                }
+            }
             default -> { }
         }
     }

@@ -1,5 +1,6 @@
 package io.alicemultiverse.library;
 
+import io.alicemultiverse.catalog.AssetRecord;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 import io.alicemultiverse.catalog.JournalEntry;
@@ -21,6 +22,8 @@ import java.util.Set;
  * source = the library file, target = its original place), then: if the original place already holds the same
  * content (a copy run), the library copy is removed; otherwise the file is moved back, never overwriting — a name
  * now taken by other content gets {@code (restored N)}. Files changed since the run are left alone and reported.
+ * A dedup run reverses too: a trashed file ({@code trash}) comes back and is catalogued again ({@code untrash}),
+ * a hard link made in place of a duplicate is removed first ({@code unlink}); a {@code delete} cannot be undone.
  */
 public final class Undo {
     private final Catalog catalog;
@@ -48,14 +51,28 @@ public final class Undo {
         List<JournalEntry> restores = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int seq = 0;
+        Set<Path> freed = new java.util.HashSet<>(); // names whose hard link this undo removes before reusing them
         for (JournalEntry e : done) {
+            if (e.operation().equals("delete")) {
+                skipped.add(e.source() + ": deleted for good by dedup --apply delete; cannot be restored");
+                continue;
+            }
             Path inLibrary = Path.of(e.target());
             if (!SafeFiles.hasContent(inLibrary, e.contentHash())) {
                 skipped.add(e.target() + ": missing or changed since the run; left alone");
                 continue;
             }
-            Path back = placeBack(Path.of(e.source()), e.contentHash());
-            restores.add(new JournalEntry(undoRun, ++seq, "restore", e.target(), back.toString(), e.contentHash(),
+            String op = switch (e.operation()) {
+                case "trash" -> "untrash";
+                case "hardlink" -> "unlink";
+                default -> "restore";
+            };
+            Path original = Path.of(e.source());
+            Path back = op.equals("unlink") || freed.contains(original) ? original : placeBack(original, e.contentHash());
+            if (op.equals("unlink")) {
+                freed.add(inLibrary);
+            }
+            restores.add(new JournalEntry(undoRun, ++seq, op, e.target(), back.toString(), e.contentHash(),
                     "planned"));
         }
         catalog.journal(restores);
@@ -75,7 +92,12 @@ public final class Undo {
                 dirs.add(from.getParent());
                 dirs.add(to.getParent());
                 batch.journal(r.withState("done"));
-                if (!r.source().contains("/.alice/duplicates/")) {
+                if (r.operation().equals("untrash")) {
+                    AssetRecord back = restoredRecord(analyzer, library, to, r.source(), undoRun);
+                    if (back != null) {
+                        batch.add(back);
+                    }
+                } else if (r.operation().equals("restore") && !r.source().contains("/.alice/duplicates/")) {
                     batch.remove(r.contentHash());
                 }
                 restored++;
@@ -111,6 +133,23 @@ public final class Undo {
             }
         }
         throw new IllegalArgumentException(run == null ? "no run to undo" : "no run " + run);
+    }
+
+    /**
+     * The asset row of a file brought back from the dedup trash: re-analyzed (metadata, hashes, dates), with the
+     * original path, project and organizing run its trash manifest kept. Null when the file cannot be analyzed.
+     */
+    static AssetRecord restoredRecord(FileAnalyzer analyzer, Path library, Path restored, String trashedFrom,
+                                      String run) {
+        Analysis a = analyzer.analyze(restored);
+        if (!a.ok()) {
+            return null;
+        }
+        java.util.Optional<TrashManifest.Item> item = TrashManifest.item(library, trashedFrom);
+        String rel = library.relativize(restored).toString().replace('\\', '/');
+        return AssetRecords.of(a, rel, item.map(TrashManifest.Item::originalPath).orElse(null),
+                item.map(TrashManifest.Item::project).orElse(InboxScanner.LOOSE_PROJECT),
+                item.map(TrashManifest.Item::organizedBy).orElse(run), LocalDateTime.now());
     }
 
     /** The original path, or a free "(restored N)" name beside it when other content took it. */

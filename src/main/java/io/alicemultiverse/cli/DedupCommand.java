@@ -1,0 +1,122 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.similar.DuplicateGroup;
+import io.alicemultiverse.similar.DuplicateResolver;
+import io.alicemultiverse.similar.KeepRule;
+import io.alicemultiverse.similar.SimilarFinder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice dedup}: groups of duplicates with a keeper each; resolves them with {@code --apply}. */
+@Command(name = "dedup", mixinStandardHelpOptions = true,
+        description = "Find exact and near duplicates; with --apply, trash, hard-link or delete all but the keeper.")
+final class DedupCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Option(names = "--max-distance", paramLabel = "N", description = "Largest pHash distance in bits for near duplicates (default: ${DEFAULT-VALUE}).")
+    int maxDistance = SimilarFinder.DEFAULT_MAX_DISTANCE;
+
+    @Option(names = "--keep", paramLabel = "RULE", description = "best (default: in library, most pixels, richest metadata, oldest), largest, richest, oldest, newest.")
+    String keep = "best";
+
+    @Option(names = "--apply", paramLabel = "ACTION", description = "trash, hardlink (exact duplicates only) or delete (needs --yes). Without it: a dry run.")
+    String apply;
+
+    @Option(names = "--yes", description = "Confirm --apply delete.")
+    boolean yes;
+
+    @Option(names = "--json", description = "JSON Lines: one group a line, then with --apply a summary.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxDistance < 0 || maxDistance > 64) {
+            Output.error("--max-distance must be 0..64");
+            return 2;
+        }
+        KeepRule rule;
+        DuplicateResolver.Action action = null;
+        try {
+            rule = KeepRule.parse(keep);
+            if (apply != null) {
+                action = DuplicateResolver.Action.valueOf(apply.trim().toUpperCase(Locale.ROOT));
+            }
+        } catch (IllegalArgumentException e) {
+            Output.error(apply != null && e.getMessage().contains("enum") ? "unknown --apply '" + apply
+                    + "' (one of trash, hardlink, delete)" : e.getMessage());
+            return 2;
+        }
+        if (action == DuplicateResolver.Action.DELETE && !yes) {
+            Output.error("--apply delete removes files for good and cannot be undone; add --yes to confirm "
+                    + "(or use --apply trash, which alice undo reverses)");
+            return 2;
+        }
+        Config c = lib.resolve();
+        PrintStream out = Output.out();
+        Clock clock = Clock.systemDefaultZone();
+        try (Library library = action == null ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)
+                : Library.open(c.library(), Layout.of(c.layout()), clock)) {
+            List<DuplicateGroup> groups = library.duplicates(maxDistance, rule);
+            groups.forEach(g -> print(out, g));
+            if (action == null) {
+                if (!json) {
+                    out.printf("%d groups; dry run (add --apply trash|hardlink|delete to act)%n", groups.size());
+                }
+                return 0;
+            }
+            DuplicateResolver.Result r = library.resolveDuplicates(groups, action, rule);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("applied", action.name().toLowerCase(Locale.ROOT));
+                m.put("run", r.run());
+                m.put("changed", r.changed());
+                m.put("skipped", r.skipped());
+                out.println(Output.json(m));
+            } else {
+                out.printf("%s: %d files in run %s (alice undo %s reverses it)%n", action.name().toLowerCase(Locale.ROOT),
+                        r.changed(), r.run(), r.run());
+                r.skipped().forEach(s -> out.println("  left alone: " + s));
+            }
+            return r.skipped().isEmpty() ? 0 : 1;
+        }
+    }
+
+    private void print(PrintStream out, DuplicateGroup g) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", g.group());
+            m.put("kind", g.kind().id());
+            m.put("keep", g.keep().path());
+            m.put("reason", g.reason());
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (DuplicateGroup.Member x : g.members()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("path", x.asset().path());
+                row.put("content_hash", x.asset().contentHash());
+                row.put("distance", x.distance());
+                members.add(row);
+            }
+            m.put("members", members);
+            out.println(Output.json(m));
+            return;
+        }
+        out.printf("group %d (%s) keep %s — %s%n", g.group(), g.kind().id(), g.keep().path(), g.reason());
+        for (DuplicateGroup.Member x : g.others()) {
+            out.printf("  %2d  %s%n", x.distance(), x.asset().path());
+        }
+    }
+}

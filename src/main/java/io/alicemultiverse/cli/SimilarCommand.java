@@ -1,0 +1,71 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.similar.SimilarFinder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice similar FILE|HASH}: catalogued assets that look like a file or an asset. */
+@Command(name = "similar", mixinStandardHelpOptions = true,
+        description = "List catalogued assets that look like FILE (anywhere) or the asset with content hash HASH.")
+final class SimilarCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Parameters(paramLabel = "FILE|HASH", description = "A picture or video, or a content hash (at least 8 hex digits).")
+    String query;
+
+    @Option(names = "--max-distance", paramLabel = "N", description = "Largest pHash distance in bits (default: ${DEFAULT-VALUE}).")
+    int maxDistance = SimilarFinder.DEFAULT_MAX_DISTANCE;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N results (default: ${DEFAULT-VALUE}).")
+    int limit = 20;
+
+    @Option(names = "--json", description = "JSON Lines: {content_hash, path, distance}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (maxDistance < 0 || maxDistance > 64 || limit < 1) {
+            Output.error("--max-distance must be 0..64 and --limit at least 1");
+            return 2;
+        }
+        Config c = lib.resolve();
+        PrintStream out = Output.out();
+        try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            List<SimilarFinder.Match> matches;
+            try {
+                matches = library.similar(query, maxDistance, limit);
+            } catch (IllegalArgumentException e) {
+                Output.error(e.getMessage());
+                return 1;
+            }
+            for (SimilarFinder.Match m : matches) {
+                if (json) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("content_hash", m.contentHash());
+                    row.put("path", m.path());
+                    row.put("distance", m.distance());
+                    out.println(Output.json(row));
+                } else {
+                    out.printf("%2d  %s%n", m.distance(), m.path());
+                }
+            }
+            if (!json && matches.isEmpty()) {
+                out.println("nothing within distance " + maxDistance);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.alicemultiverse.similar;
+
+import java.time.LocalDateTime;
+
+/**
+ * What duplicate finding knows of one catalogued asset. Immutable.
+ *
+ * @param path           the path relative to the library
+ * @param inLibrary      whether the file lies inside the library proper (not under {@code .alice/})
+ * @param metadataFields how many of prompt, model and seed the catalog holds (0..3)
+ * @param createdAt      creation time, null when unknown
+ * @param frames         for a video, the pHashes of its keyframes (see {@link VideoHashes}); null for images or
+ *                       when they could not be computed
+ */
+public record DedupAsset(String contentHash, String path, String format, int width, int height, long dhash,
+                         long phash, boolean inLibrary, int metadataFields, LocalDateTime createdAt, long[] frames) {
+
+    public long pixels() {
+        return (long) width * height;
+    }
+
+    public boolean isVideo() {
+        return frames != null;
+    }
+}

@@ -1,0 +1,213 @@
+package io.alicemultiverse.similar;
+
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.CatalogBatch;
+import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.RunInfo;
+import io.alicemultiverse.library.RunIds;
+import io.alicemultiverse.library.SafeFiles;
+import io.alicemultiverse.library.TrashManifest;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves duplicate groups on disk, journaled like organizing (a line {@code planned} before each operation,
+ * {@code done} after) in a run with command {@code dedup}, so a crash is settled by {@code Recovery} and the run
+ * is reversed by {@code alice undo}. The keeper is never touched; only regular files inside the library (outside
+ * {@code .alice/}) whose bytes still match the catalog are acted on; the catalog follows each change.
+ * <ul>
+ *   <li>{@code trash}: every other member moves to {@code .alice/trash/<run>/<its library path>}, listed in the
+ *       run's {@link TrashManifest}; its asset row is removed.</li>
+ *   <li>{@code hardlink}: exact groups only, and only members of the keeper's format whose decoded pixels equal
+ *       the keeper's: the member is trashed as above (so undo can bring its bytes back), then its name becomes a
+ *       hard link to the keeper (a temporary link renamed into place). Space is freed once the trash is emptied.</li>
+ *   <li>{@code delete}: every other member is removed for good (the caller asks for confirmation).</li>
+ * </ul>
+ * Not thread-safe: one caller, the catalog's single writer.
+ */
+public final class DuplicateResolver {
+    /** What to do with the members that are not kept. */
+    public enum Action { TRASH, HARDLINK, DELETE }
+
+    /** The outcome: files acted on and files left alone, each with why. */
+    public record Result(String run, int changed, List<String> skipped) {
+    }
+
+    private final Catalog catalog;
+    private final Path library;
+    private final Clock clock;
+
+    public DuplicateResolver(Catalog catalog, Path library, Clock clock) {
+        this.catalog = catalog;
+        this.library = library.toAbsolutePath().normalize();
+        this.clock = clock;
+    }
+
+    public Result apply(List<DuplicateGroup> groups, Action action, KeepRule rule) throws IOException {
+        String run = RunIds.next(clock);
+        List<String> skipped = new ArrayList<>();
+        List<Planned> plan = new ArrayList<>();
+        for (DuplicateGroup g : groups) {
+            Path keeper = file(g.keep());
+            for (DuplicateGroup.Member m : g.others()) {
+                String why = refusal(g, keeper, m.asset(), action);
+                if (why != null) {
+                    skipped.add(m.asset().path() + ": " + why);
+                } else {
+                    plan.add(new Planned(g, m, file(m.asset()), keeper));
+                }
+            }
+        }
+        catalog.startRun(new RunInfo(run, "dedup", action.name().toLowerCase(), null, LocalDateTime.now(clock), null,
+                "running"));
+        if (action != Action.DELETE) {
+            writeManifest(run, action, rule, plan);
+        }
+        int seq = 0;
+        int changed = 0;
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Planned p : plan) {
+            try {
+                switch (action) {
+                    case TRASH -> trash(run, ++seq, p);
+                    case HARDLINK -> {
+                        trash(run, ++seq, p);
+                        link(run, ++seq, p);
+                    }
+                    case DELETE -> delete(run, ++seq, p);
+                }
+                dirs.add(p.file().getParent());
+                changed++;
+            } catch (IOException e) {
+                skipped.add(p.member().asset().path() + ": " + e.getMessage());
+            }
+        }
+        dirs.forEach(SafeFiles::fsyncDirectory);
+        catalog.finishRun(run, skipped.isEmpty() ? "done" : "partial");
+        return new Result(run, changed, skipped);
+    }
+
+    private record Planned(DuplicateGroup group, DuplicateGroup.Member member, Path file, Path keeper) {
+    }
+
+    private Path file(DedupAsset a) {
+        return library.resolve(a.path()).normalize();
+    }
+
+    /** Why a member must be left alone, or null when it may be acted on. */
+    private String refusal(DuplicateGroup g, Path keeper, DedupAsset a, Action action) {
+        Path f = file(a);
+        if (!f.startsWith(library) || f.startsWith(library.resolve(".alice")) || !a.inLibrary()) {
+            return "not inside the library; left alone";
+        }
+        if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || !SafeFiles.hasContent(f, a.contentHash())) {
+            return "missing or changed since it was catalogued; left alone";
+        }
+        if (action == Action.HARDLINK) {
+            if (g.kind() != DuplicateGroup.Kind.EXACT) {
+                return "near duplicate; hardlink only replaces exact duplicates";
+            }
+            if (!a.format().equals(g.keep().format())) {
+                return "exact duplicate in another format (" + a.format() + " vs " + g.keep().format()
+                        + "); a link would change its type";
+            }
+            if (!samePixels(f, keeper)) {
+                return "pixels differ from the keeper's; not linked";
+            }
+        }
+        return null;
+    }
+
+    private void trash(String run, int seq, Planned p) throws IOException {
+        Path to = trashPath(run, p.member().asset());
+        String hash = p.member().asset().contentHash();
+        JournalEntry e = new JournalEntry(run, seq, "trash", p.file().toString(), to.toString(), hash, "planned");
+        catalog.journal(List.of(e));
+        SafeFiles.move(p.file(), to, hash, tmp(run, seq));
+        SafeFiles.fsyncDirectory(to.getParent());
+        catalog.commit(new CatalogBatch().remove(hash).journal(e.withState("done")));
+    }
+
+    private void link(String run, int seq, Planned p) throws IOException {
+        String keeperHash = p.group().keep().contentHash();
+        JournalEntry e = new JournalEntry(run, seq, "hardlink", p.keeper().toString(), p.file().toString(),
+                keeperHash, "planned");
+        catalog.journal(List.of(e));
+        Path tmp = library.resolve(".alice/tmp/" + run + "-" + seq + ".link");
+        Files.createDirectories(tmp.getParent());
+        Files.deleteIfExists(tmp);
+        Files.createLink(tmp, p.keeper());
+        if (Files.exists(p.file(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(tmp);
+            throw new IOException("its name was taken meanwhile; not linked (the original is in the trash)");
+        }
+        Files.move(tmp, p.file(), StandardCopyOption.ATOMIC_MOVE);
+        catalog.journal(List.of(e.withState("done")));
+    }
+
+    private void delete(String run, int seq, Planned p) throws IOException {
+        String hash = p.member().asset().contentHash();
+        JournalEntry e = new JournalEntry(run, seq, "delete", p.file().toString(), null, hash, "planned");
+        catalog.journal(List.of(e));
+        Files.delete(p.file());
+        catalog.commit(new CatalogBatch().remove(hash).journal(e.withState("done")));
+    }
+
+    private Path trashPath(String run, DedupAsset a) {
+        return TrashManifest.dir(library, run).resolve(a.path()).normalize();
+    }
+
+    private Path tmp(String run, int seq) {
+        return library.resolve(".alice/tmp/" + run + "-" + seq + ".part");
+    }
+
+    private void writeManifest(String run, Action action, KeepRule rule, List<Planned> plan) throws IOException {
+        List<TrashManifest.Item> items = new ArrayList<>();
+        for (Planned p : plan) {
+            DedupAsset a = p.member().asset();
+            Map<String, Object> row = catalog.asset(a.contentHash()).orElse(Map.of());
+            items.add(new TrashManifest.Item(a.path(), a.contentHash(), trashPath(run, a).toString(),
+                    p.group().keep().path(), p.group().group(), p.group().kind().id(), p.member().distance(),
+                    (String) row.get("original_path"), (String) row.get("project"), (String) row.get("run")));
+        }
+        TrashManifest.write(library, new TrashManifest.Manifest(run, action.name().toLowerCase(),
+                rule.name().toLowerCase(), items));
+    }
+
+    /** Whether two image files decode to the same pixels (ImageIO; false when either cannot be decoded). */
+    static boolean samePixels(Path a, Path b) {
+        try {
+            BufferedImage x = ImageIO.read(a.toFile());
+            BufferedImage y = ImageIO.read(b.toFile());
+            if (x == null || y == null || x.getWidth() != y.getWidth() || x.getHeight() != y.getHeight()) {
+                return false;
+            }
+            int w = x.getWidth();
+            int[] rowX = new int[w];
+            int[] rowY = new int[w];
+            for (int r = 0; r < x.getHeight(); r++) {
+                x.getRGB(0, r, w, 1, rowX, 0, w);
+                y.getRGB(0, r, w, 1, rowY, 0, w);
+                if (!java.util.Arrays.equals(rowX, rowY)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.alicemultiverse.similar;
+
+import java.util.Arrays;
+
+/**
+ * An in-memory index of 64-bit perceptual hashes answering "every hash within distance d" and "the k nearest".
+ * Ids are positions in the array given to {@link #of}; hashes are kept as a primitive {@code long[]} and the
+ * tables as {@code int[]} (no boxing): about 25 bytes a hash, 2.7 MB for 100,000. Immutable and thread-safe.
+ *
+ * <p>The default engine is multi-index hashing. Measured by {@code bench.SimilarBenchmark} on 100,000 hashes
+ * (half random, half in clusters of near-copies), radius 8: ~3.6 µs a query against ~1.5 ms for the BK-tree,
+ * which at radius 8 of 64 bits still visits most of its nodes (random 64-bit hashes are ~32 apart, so the
+ * triangle-inequality pruning {@code |e - d| ≤ r} keeps a wide band of every node's children). The BK-tree stays
+ * for comparison.
+ */
+public final class HashIndex {
+    /** The search structure behind the index. */
+    public enum Engine { MULTI_INDEX, BK_TREE }
+
+    /** Ids and their distances to the query, nearest first (ties by id). */
+    public record Neighbors(int[] ids, int[] distances) {
+        public int size() {
+            return ids.length;
+        }
+    }
+
+    /** The wider radius each multi-index step covers at the same per-chunk cost. */
+    private static final int[] NEAREST_STEPS = {3, 7, 11};
+
+    private final long[] hashes;
+    private final HammingSearch search;
+
+    private HashIndex(long[] hashes, HammingSearch search) {
+        this.hashes = hashes;
+        this.search = search;
+    }
+
+    /** Indexes {@code hashes} (not copied: do not change the array afterwards) with the default engine. */
+    public static HashIndex of(long[] hashes) {
+        return of(hashes, Engine.MULTI_INDEX);
+    }
+
+    public static HashIndex of(long[] hashes, Engine engine) {
+        return new HashIndex(hashes, switch (engine) {
+            case MULTI_INDEX -> new MultiIndexHash(hashes);
+            case BK_TREE -> new BkTree(hashes);
+        });
+    }
+
+    public int size() {
+        return hashes.length;
+    }
+
+    public long hash(int id) {
+        return hashes[id];
+    }
+
+    /** Every id whose hash is within {@code radius} bits of {@code query}, nearest first. */
+    public Neighbors within(long query, int radius) {
+        IntBuffer out = new IntBuffer();
+        search.within(query, radius, out);
+        return sorted(query, out.toArray(), Integer.MAX_VALUE);
+    }
+
+    /** Ids only, unsorted: the fast path for grouping. */
+    void withinUnsorted(long query, int radius, IntBuffer out) {
+        search.within(query, radius, out);
+    }
+
+    /** The {@code k} ids nearest to {@code query} (fewer when the index is smaller), nearest first. */
+    public Neighbors nearest(long query, int k) {
+        if (k <= 0) {
+            return new Neighbors(new int[0], new int[0]);
+        }
+        IntBuffer out = new IntBuffer();
+        for (int r : NEAREST_STEPS) {
+            out.clear();
+            search.within(query, r, out);
+            if (out.size() >= k) {
+                return sorted(query, out.toArray(), k);
+            }
+        }
+        // far from everything: one pass counts hashes per distance, a second collects those up to the k-th
+        int[] perDistance = new int[65];
+        for (long h : hashes) {
+            perDistance[Long.bitCount(h ^ query)]++;
+        }
+        int limit = 0;
+        for (int seen = perDistance[0]; seen < k && limit < 64; seen += perDistance[++limit]) {
+            // advance to the distance that completes k
+        }
+        IntBuffer all = new IntBuffer();
+        for (int i = 0; i < hashes.length; i++) {
+            if (Long.bitCount(hashes[i] ^ query) <= limit) {
+                all.add(i);
+            }
+        }
+        return sorted(query, all.toArray(), k);
+    }
+
+    /** Bytes held by the hash array and the engine's tables. */
+    public long bytes() {
+        return search.bytes();
+    }
+
+    private Neighbors sorted(long query, int[] ids, int limit) {
+        // sort by (distance, id) packed into one long: no boxing, no comparator
+        long[] keyed = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            keyed[i] = ((long) Long.bitCount(hashes[ids[i]] ^ query) << 32) | ids[i];
+        }
+        Arrays.sort(keyed);
+        int n = Math.min(limit, keyed.length);
+        int[] outIds = new int[n];
+        int[] outDist = new int[n];
+        for (int i = 0; i < n; i++) {
+            outIds[i] = (int) keyed[i];
+            outDist[i] = (int) (keyed[i] >>> 32);
+        }
+        return new Neighbors(outIds, outDist);
+    }
+}

@@ -1,0 +1,134 @@
+package io.alicemultiverse.similar;
+
+import java.util.Arrays;
+
+/**
+ * Multi-index hashing (Norouzi, Punjani, Fleet, "Fast search in Hamming space with multi-index hashing", 2012):
+ * the 64 bits are split into m = 4 chunks of 16 bits, each with its own table from chunk value to hashes.
+ *
+ * <p>The rule that makes it exact: write the radius as {@code r = m·a + b} with {@code 0 ≤ b < m}. If two hashes
+ * differ in at most {@code r} bits, then one of the first {@code b + 1} chunks differs in at most {@code a} bits
+ * or one of the other chunks in at most {@code a - 1} (otherwise the total would be at least
+ * {@code (b+1)(a+1) + (m-b-1)·a = r + 1}). So a query enumerates, per chunk, every value within that chunk's
+ * radius of its own chunk (1, 17, 137 or 697 values for 0..3 flips), checks each candidate's full distance with one
+ * popcount, and drops repeats. Past {@value #MAX_CHUNK_RADIUS} flips a chunk the enumeration costs more than a
+ * scan, so wider queries scan the array.
+ *
+ * <p>Each table is in compressed-row form: {@code start[v] .. start[v + 1]} are the positions, in {@code ids} and in
+ * the parallel {@code values} (the full hashes again, so the check reads memory in order), of the hashes whose
+ * chunk equals {@code v}. Memory: 8 bytes a hash, plus per chunk 12 bytes a hash and 256 KiB — 6.6 MB for 100,000.
+ */
+final class MultiIndexHash implements HammingSearch {
+    static final int CHUNKS = 4;
+    private static final int BITS = 16;
+    private static final int VALUES = 1 << BITS;
+    private static final int MAX_CHUNK_RADIUS = 3;
+
+    private final long[] hashes;
+    private final int[][] start = new int[CHUNKS][];
+    private final int[][] ids = new int[CHUNKS][];
+    private final long[][] values = new long[CHUNKS][];
+
+    MultiIndexHash(long[] hashes) {
+        this.hashes = hashes;
+        int n = hashes.length;
+        for (int c = 0; c < CHUNKS; c++) {
+            int[] s = new int[VALUES + 1];
+            for (long h : hashes) {
+                s[chunk(h, c) + 1]++;
+            }
+            for (int v = 0; v < VALUES; v++) {
+                s[v + 1] += s[v];
+            }
+            int[] fill = Arrays.copyOf(s, VALUES);
+            int[] list = new int[n];
+            long[] vals = new long[n];
+            for (int i = 0; i < n; i++) {
+                int p = fill[chunk(hashes[i], c)]++;
+                list[p] = i;
+                vals[p] = hashes[i];
+            }
+            start[c] = s;
+            ids[c] = list;
+            values[c] = vals;
+        }
+    }
+
+    private static int chunk(long h, int c) {
+        return (int) (h >>> (c * BITS)) & (VALUES - 1);
+    }
+
+    @Override
+    public void within(long query, int radius, IntBuffer out) {
+        if (radius < 0) {
+            return;
+        }
+        int a = radius / CHUNKS;
+        int b = radius % CHUNKS;
+        if (a > MAX_CHUNK_RADIUS || (a == MAX_CHUNK_RADIUS && b > 0)) {
+            scan(query, radius, out);
+            return;
+        }
+        int from = out.size();
+        for (int c = 0; c < CHUNKS; c++) {
+            int flips = c <= b ? a : a - 1;
+            if (flips >= 0) {
+                probe(query, radius, c, chunk(query, c), flips, 0, out);
+            }
+        }
+        dropRepeats(out, from);
+    }
+
+    private void scan(long query, int radius, IntBuffer out) {
+        for (int i = 0; i < hashes.length; i++) {
+            if (Long.bitCount(hashes[i] ^ query) <= radius) {
+                out.add(i);
+            }
+        }
+    }
+
+    /** Probes every chunk value within {@code left} flips of {@code value}, flipping bits at {@code bit} or above. */
+    private void probe(long query, int radius, int c, int value, int left, int bit, IntBuffer out) {
+        int[] list = ids[c];
+        long[] vals = values[c];
+        for (int p = start[c][value], end = start[c][value + 1]; p < end; p++) {
+            if (Long.bitCount(vals[p] ^ query) <= radius) {
+                out.add(list[p]);
+            }
+        }
+        if (left == 0) {
+            return;
+        }
+        for (int i = bit; i < BITS; i++) {
+            probe(query, radius, c, value ^ (1 << i), left - 1, i + 1, out);
+        }
+    }
+
+    /** A hash near in several chunks is found once per chunk; keep one. */
+    private static void dropRepeats(IntBuffer out, int from) {
+        int n = out.size() - from;
+        if (n < 2) {
+            return;
+        }
+        int[] found = new int[n];
+        for (int i = 0; i < n; i++) {
+            found[i] = out.get(from + i);
+        }
+        Arrays.sort(found);
+        out.truncate(from);
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || found[i] != found[i - 1]) {
+                out.add(found[i]);
+            }
+        }
+    }
+
+    @Override
+    public long bytes() {
+        long bytes = 8L * hashes.length;
+        for (int c = 0; c < CHUNKS; c++) {
+            bytes += 4L * start[c].length + 4L * ids[c].length + 8L * values[c].length;
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,242 @@
+package io.alicemultiverse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.Pictures;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code alice similar} and {@code alice dedup} end to end on a library organized from photo-like pictures: an
+ * original with a half-size and a JPEG copy (near), a picture with a pixel-identical PNG copy (exact), and an
+ * unrelated one.
+ */
+class DedupCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    TempLibrary t;
+    BufferedImage fox;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        t = new TempLibrary(tmp);
+        fox = Pictures.photo(1, 512, 512, 6);
+        BufferedImage owl = Pictures.photo(2, 512, 512, 6);
+        t.inboxFile("fox/fox.png", png(fox));
+        t.inboxFile("fox/fox-half.png", png(scale(fox, 256)));
+        t.inboxFile("fox/fox.jpg", jpeg(fox, 0.85f));
+        byte[] owlPng = png(owl);
+        t.inboxFile("owl/owl.png", owlPng);
+        t.inboxFile("owl/owl-tagged.png", withText(owlPng, "Comment", "same pixels, other bytes"));
+        t.inboxFile("cat/cat.png", png(Pictures.photo(3, 512, 512, 6)));
+        CliRun organized = alice("organize", "--inbox", t.inbox().toString(), "--json");
+        assertThat(organized.exit()).as(organized.err()).isZero();
+    }
+
+    private CliRun alice(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--library");
+        all.add(t.library().toString());
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private List<JsonNode> groups(CliRun run) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : run.lines()) {
+            JsonNode n = JSON.readTree(line);
+            if (n.has("group")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private JsonNode kind(List<JsonNode> groups, String kind) {
+        return groups.stream().filter(g -> g.get("kind").asText().equals(kind)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void dryRunListsAnExactAndANearGroupAndChangesNothing() throws IOException {
+        Map<String, String> before = TempLibrary.fingerprint(t.library());
+        CliRun run = alice("dedup", "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> groups = groups(run);
+        assertThat(groups).hasSize(2);
+        JsonNode exact = kind(groups, "exact");
+        assertThat(exact.get("members")).hasSize(2);
+        assertThat(exact.get("members").get(0).get("path").asText()).isEqualTo(exact.get("keep").asText());
+        JsonNode near = kind(groups, "near");
+        assertThat(near.get("members")).hasSize(3);
+        assertThat(near.get("keep").asText()).doesNotContain("fox-half"); // fewer pixels never wins
+        assertThat(near.get("reason").asText()).isNotBlank();
+        assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(before);
+    }
+
+    @Test
+    void trashThenUndoRestoresEveryByteAndTheCatalog() throws IOException {
+        Map<String, String> before = TempLibrary.fingerprint(t.library());
+        String statsBefore = alice("stats", "--json").out();
+        CliRun apply = alice("dedup", "--apply", "trash", "--json");
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+        JsonNode summary = JSON.readTree(apply.lines().get(apply.lines().size() - 1));
+        assertThat(summary.get("changed").asInt()).isEqualTo(3);
+        Path trash = t.library().resolve(".alice/trash/" + summary.get("run").asText());
+        assertThat(trash.resolve("manifest.json")).isRegularFile();
+        assertThat(TempLibrary.fingerprint(t.library())).hasSize(before.size() - 3);
+        assertThat(groups(alice("dedup", "--json"))).isEmpty();
+        assertThat(alice("stats", "--json").out()).contains("\"assets\":3");
+
+        CliRun undo = alice("undo", "--json");
+        assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+        assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(before);
+        assertThat(alice("stats", "--json").out()).isEqualTo(statsBefore);
+        assertThat(groups(alice("dedup", "--json"))).hasSize(2);
+        assertThat(alice("check", "--json").exit()).isZero();
+    }
+
+    @Test
+    void hardlinkReplacesOnlyExactDuplicatesAndUndoesByteForByte() throws IOException {
+        Map<String, String> before = TempLibrary.fingerprint(t.library());
+        JsonNode exact = kind(groups(alice("dedup", "--json")), "exact");
+        Path keeper = t.library().resolve(exact.get("keep").asText());
+        Path other = t.library().resolve(exact.get("members").get(1).get("path").asText());
+        CliRun apply = alice("dedup", "--apply", "hardlink", "--json");
+        assertThat(apply.exit()).isEqualTo(1); // the near group's members are left alone, and said so
+        JsonNode summary = JSON.readTree(apply.lines().get(apply.lines().size() - 1));
+        assertThat(summary.get("changed").asInt()).isEqualTo(1);
+        assertThat(summary.get("skipped").toString()).contains("near duplicate");
+        assertThat(Files.isSameFile(keeper, other)).isTrue();
+        Map<String, String> after = TempLibrary.fingerprint(t.library());
+        before.forEach((path, hash) -> {
+            if (!t.library().resolve(path).equals(other)) {
+                assertThat(after.get(path)).as(path).isEqualTo(hash);
+            }
+        });
+        assertThat(alice("undo").exit()).isZero();
+        assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(before);
+        assertThat(Files.isSameFile(keeper, other)).isFalse();
+    }
+
+    @Test
+    void deleteNeedsYes() throws IOException {
+        Map<String, String> before = TempLibrary.fingerprint(t.library());
+        CliRun refused = alice("dedup", "--apply", "delete");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--yes");
+        assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(before);
+        CliRun deleted = alice("dedup", "--apply", "delete", "--yes", "--json");
+        assertThat(deleted.exit()).isZero();
+        assertThat(TempLibrary.fingerprint(t.library())).hasSize(before.size() - 3);
+    }
+
+    @Test
+    void similarFindsCopiesOfAFileOutsideTheLibraryNearestFirst() throws IOException {
+        Path outside = Files.write(tmp.resolve("outside.jpg"), jpeg(scale(fox, 300), 0.5f));
+        CliRun run = alice("similar", outside.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> rows = new ArrayList<>();
+        for (String l : run.lines()) {
+            rows.add(JSON.readTree(l));
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows).allMatch(r -> r.get("path").asText().contains("fox"));
+        assertThat(rows.get(0).get("distance").asInt()).isLessThanOrEqualTo(rows.get(2).get("distance").asInt());
+        assertThat(Files.exists(outside)).isTrue();
+    }
+
+    @Test
+    void similarByHashPrefixLeavesTheAssetItselfOut() throws IOException {
+        JsonNode near = kind(groups(alice("dedup", "--json")), "near");
+        String hash = near.get("members").get(0).get("content_hash").asText();
+        CliRun run = alice("similar", hash.substring(0, 10), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.lines()).hasSize(2).noneMatch(l -> l.contains(hash));
+    }
+
+    @Test
+    void badInputGetsAMessageNamingIt() {
+        CliRun missing = alice("similar", "/no/such/picture.png");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("/no/such/picture.png").doesNotContain("Exception");
+        Path text = tmp.resolve("notes.png");
+        try {
+            Files.writeString(text, "not a picture");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        CliRun garbage = alice("similar", text.toString());
+        assertThat(garbage.exit()).isEqualTo(1);
+        assertThat(garbage.err()).contains(text.toString()).doesNotContain("\tat ");
+        assertThat(alice("dedup", "--apply", "shred").exit()).isEqualTo(2);
+    }
+
+    static byte[] png(BufferedImage img) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    static byte[] jpeg(BufferedImage img, float quality) throws IOException {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionQuality(quality);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            w.setOutput(out);
+            w.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    static BufferedImage scale(BufferedImage img, int side) {
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, side, side, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The same PNG with a tEXt chunk before IEND: same pixels, other bytes. */
+    static byte[] withText(byte[] png, String key, String value) {
+        byte[] data = (key + "\0" + value).getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update(chunk.array(), 4, 4 + data.length);
+        chunk.putInt((int) crc.getValue());
+        int iend = png.length - 12;
+        ByteBuffer out = ByteBuffer.allocate(png.length + chunk.capacity());
+        out.put(png, 0, iend).put(chunk.array()).put(png, iend, 12);
+        return out.array();
+    }
+}
