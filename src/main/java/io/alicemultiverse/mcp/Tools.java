@@ -7,6 +7,9 @@ import io.alicemultiverse.library.OrganizeSummary;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metadata.InspectionJson;
 import io.alicemultiverse.metadata.Inspector;
+import io.alicemultiverse.similar.DuplicateGroupJson;
+import io.alicemultiverse.similar.KeepRule;
+import io.alicemultiverse.similar.SimilarFinder;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -56,6 +59,30 @@ final class Tools {
                         + "digits) or by its path inside the library.",
                 schema(Map.of("id", prop("string", "Content hash, hash prefix, or library path.")), List.of("id")),
                 this::getAsset));
+        out.add(tool("find_similar",
+                "Catalogued images that look like a given image: pass a file path (anywhere on disk; it is hashed on "
+                        + "the fly) or an asset's content hash (8+ hex digits). Nearest first, with the perceptual "
+                        + "hash distance (0 = identical picture; the default threshold is "
+                        + SimilarFinder.DEFAULT_MAX_DISTANCE + ").",
+                schema(Map.of(
+                        "target", prop("string", "A file path or a content hash (prefix of 8+ hex digits)."),
+                        "max_distance", prop("integer", "Largest distance to report, 0-32 (default "
+                                + SimilarFinder.DEFAULT_MAX_DISTANCE + ")."),
+                        "limit", prop("integer", "At most this many results (default 20).")), List.of("target")),
+                args -> library.similar(args.string("target"),
+                        args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32),
+                        args.integer("limit", 20, 1, 500)).stream().map(DuplicateGroupJson::toMap).toList()));
+        out.add(tool("find_duplicates",
+                "Groups of exact duplicates (same picture in another container) and near duplicates (variants, "
+                        + "re-encodes, resizes) in the library, each with a suggested keeper and why. Read-only: "
+                        + "resolve them with `alice dedup --apply trash` (undoable) or in the gallery.",
+                schema(Map.of(
+                        "max_distance", prop("integer", "Near-duplicate threshold, 0-32 (default "
+                                + SimilarFinder.DEFAULT_MAX_DISTANCE + ")."),
+                        "limit", prop("integer", "At most this many groups (default 50).")), List.of()),
+                args -> library.duplicates(args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32),
+                        KeepRule.BEST).stream().limit(args.integer("limit", 50, 1, 1000))
+                        .map(DuplicateGroupJson::toMap).toList()));
         out.add(tool("library_stats",
                 "Counts of the library's assets by source, project, model, month and media type.",
                 schema(Map.of(), List.of()), args -> library.stats()));
@@ -150,7 +177,7 @@ final class Tools {
                     return McpSchema.CallToolResult.builder()
                             .addTextContent(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result))
                             .isError(false).build();
-                } catch (ToolError e) {
+                } catch (ToolError | IllegalArgumentException e) {
                     return error(e.getMessage());
                 } catch (Exception e) {
                     return error(name + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
+import io.alicemultiverse.similar.DuplicateGroupJson;
+import io.alicemultiverse.similar.KeepRule;
+import io.alicemultiverse.similar.SimilarFinder;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -57,6 +60,12 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/assets/{hash}", this::asset);
             config.routes.get("/api/assets/{hash}/thumbnail", this::thumbnail);
             config.routes.get("/api/assets/{hash}/file", this::file);
+            config.routes.get("/api/assets/{hash}/similar", ctx -> json(ctx, catalog(() -> library.similar(hash(ctx),
+                    intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32),
+                    intParam(ctx, "limit", 24, 1, MAX_LIMIT))).stream().map(DuplicateGroupJson::toMap).toList()));
+            config.routes.get("/api/duplicates", ctx -> json(ctx, catalog(() -> library.duplicates(
+                    intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32), KeepRule.BEST))
+                    .stream().map(DuplicateGroupJson::toMap).toList()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
             config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().organizeRuns(

@@ -53,7 +53,8 @@ class McpServerTest {
             client.initialize();
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(McpSchema.Tool::name)
-                    .contains("inspect_file", "organize_inbox", "get_asset", "library_stats");
+                    .contains("inspect_file", "organize_inbox", "get_asset", "library_stats", "find_similar",
+                            "find_duplicates");
             assertThat(tools).allSatisfy(tool -> {
                 assertThat(tool.description()).hasSizeGreaterThan(40);
                 assertThat(tool.inputSchema()).containsEntry("type", "object");
@@ -81,6 +82,16 @@ class McpServerTest {
                     Map.of("id", hash.substring(0, 10)))));
             assertThat(asset.get("content_hash").asText()).isEqualTo(hash);
             assertThat(asset.get("prompt").asText()).contains("a red fox 1");
+
+            McpSchema.CallToolResult similar = client.callTool(new McpSchema.CallToolRequest("find_similar",
+                    Map.of("target", hash.substring(0, 12), "max_distance", 64)));
+            assertThat(similar.isError()).as(similar.toString()).isTrue(); // out of range: a tool error, not a crash
+            JsonNode near = text(client.callTool(new McpSchema.CallToolRequest("find_similar",
+                    Map.of("target", hash.substring(0, 12), "max_distance", 32))));
+            assertThat(near.isArray()).isTrue();
+            assertThat(near.toString()).doesNotContain(hash); // the query asset itself is left out
+            JsonNode groups = text(client.callTool(new McpSchema.CallToolRequest("find_duplicates", Map.of())));
+            assertThat(groups.isArray()).isTrue();
 
             McpSchema.CallToolResult missing = client.callTool(new McpSchema.CallToolRequest("inspect_file",
                     Map.of("path", "/no/such/file.png")));

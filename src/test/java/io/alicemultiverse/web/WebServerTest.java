@@ -71,6 +71,8 @@ class WebServerTest {
         assertThat(asset.get("prompt").asText()).startsWith("a red fox");
         assertThat(asset.get("tags").toString()).contains("snow");
         assertThat(get("/api/assets/" + "0".repeat(64)).statusCode()).isEqualTo(404);
+        assertThat(json("/api/assets/" + hash + "/similar?max_distance=32").toString()).doesNotContain(hash);
+        assertThat(json("/api/duplicates").isArray()).isTrue();
         assertThat(get("/api/assets?limit=abc").statusCode()).isEqualTo(400);
     }
 
