@@ -103,4 +103,40 @@ public final class Providers {
                 throw new IllegalArgumentException("unknown provider " + s.name());
         }
     }
+
+    /**
+     * A stand-in with the provider's name, model and batch size that sends nothing: what a dry run plans with, so an
+     * estimate needs no API key.
+     */
+    public static VisionProvider planningOnly(ProviderSettings s) {
+        Known k = known(s.name());
+        String model = model(s);
+        int batch = Math.min(k.maxImages(), s.batchSize());
+        return new VisionProvider() {
+            @Override
+            public String name() {
+                return k.name();
+            }
+
+            @Override
+            public String model() {
+                return model;
+            }
+
+            @Override
+            public int maxImagesPerRequest() {
+                return batch;
+            }
+
+            @Override
+            public boolean paid() {
+                return !k.name().equals("local");
+            }
+
+            @Override
+            public Reply analyse(java.util.List<ImageInput> images) {
+                throw new IllegalStateException("a planning-only provider sends nothing");
+            }
+        };
+    }
 }
