@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * A small RGB picture of an image for the local analyzer: decoded through ImageIO with source subsampling (every
+ * A small RGB picture of an image for the local analyzer: PNGs through {@link PngSample}, everything else through
+ * ImageIO with source subsampling (every
  * n-th pixel, so the decoder converts only what is kept and sharp detail survives as it would in a thumbnail),
  * about {@code side} pixels on the short side. Immutable after construction. Alpha is composited over white.
  *
@@ -23,6 +24,12 @@ record Pixels(int width, int height, int[] rgb, int fullWidth, int fullHeight) {
     static final long MAX_PIXELS = 100_000_000L;
 
     static Pixels read(Path file, int side) throws IOException {
+        if (isPng(file)) {
+            Pixels p = PngSample.read(file, side);
+            if (p != null) {
+                return p;
+            }
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException("cannot open " + file);
@@ -59,6 +66,13 @@ record Pixels(int width, int height, int[] rgb, int fullWidth, int fullHeight) {
             } finally {
                 reader.dispose();
             }
+        }
+    }
+
+    private static boolean isPng(Path file) throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            return head.length == 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
         }
     }
 

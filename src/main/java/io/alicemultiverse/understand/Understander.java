@@ -87,8 +87,8 @@ public final class Understander {
                 todo.add(i);
             }
         }
-        int per = provider.maxImagesPerRequest();
-        int requests = (todo.size() + per - 1) / per;
+        int requests = batches(todo, provider.maxImagesPerRequest(), provider.paid() ? options.concurrency() : 1)
+                .size();
         PriceTable.Estimate e = provider.paid()
                 ? prices.estimate(provider.name(), provider.model(), todo.size(), requests)
                 : new PriceTable.Estimate(todo.size(), requests, 0, 0, 0);
@@ -107,7 +107,8 @@ public final class Understander {
                 : new Budget(null, null, null, 0, 0);
         budget.drainWarnings().forEach(listener::warning);
         Resilience resilience = new Resilience(provider.name(), options.limits(), clock, sleeper, random);
-        List<List<ImageInput>> batches = batches(plan.toSend(), provider.maxImagesPerRequest());
+        List<List<ImageInput>> batches = batches(plan.toSend(), provider.maxImagesPerRequest(),
+                provider.paid() ? options.concurrency() : 1);
         int total = plan.toSend().size();
         listener.started(total);
         int threads = Math.max(1, provider.paid() ? options.concurrency()
@@ -243,10 +244,18 @@ public final class Understander {
         return o.toString();
     }
 
-    private static List<List<ImageInput>> batches(List<ImageInput> images, int size) {
+    /**
+     * Requests of at most {@code max} images, but at least {@code concurrency} requests when there are that many
+     * images, sized evenly: a small run then uses every worker at once (latency) while a large one fills each
+     * request (fewer shared instructions to pay for).
+     */
+    static List<List<ImageInput>> batches(List<ImageInput> images, int max, int concurrency) {
+        int n = images.size();
+        int requests = Math.max((n + max - 1) / max, Math.min(Math.max(1, concurrency), n));
+        int size = requests == 0 ? 1 : (n + requests - 1) / requests;
         List<List<ImageInput>> out = new ArrayList<>();
-        for (int i = 0; i < images.size(); i += size) {
-            out.add(images.subList(i, Math.min(images.size(), i + size)));
+        for (int i = 0; i < n; i += size) {
+            out.add(images.subList(i, Math.min(n, i + size)));
         }
         return out;
     }

@@ -36,6 +36,8 @@ final class FakeProvider implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final ConcurrentLinkedQueue<MockResponse> script = new ConcurrentLinkedQueue<>();
     volatile long delayMs;
+    /** When each request arrived ({@link System#nanoTime}). */
+    final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
     volatile Function<Integer, String> replyText = FakeProvider::goodReply;
 
     FakeProvider(String provider) throws IOException {
@@ -43,6 +45,7 @@ final class FakeProvider implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+                arrivals.add(System.nanoTime());
                 requests.incrementAndGet();
                 JsonNode body;
                 try {

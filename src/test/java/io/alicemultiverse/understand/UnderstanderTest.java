@@ -71,8 +71,9 @@ class UnderstanderTest {
         return run(p, o, images, new ArrayList<>());
     }
 
+    /** One worker, so requests are as full as the batch size allows and their count is predictable. */
     private static Understander.Options options() {
-        return Understander.Options.defaults("run-1");
+        return Understander.Options.defaults("run-1").withConcurrency(1);
     }
 
     @Test
@@ -253,5 +254,14 @@ class UnderstanderTest {
         assertThat(catalog.select("SELECT count(*) FROM spend", List.of(), rs -> rs.getLong(1))).containsExactly(0L);
         assertThat(catalog.select("SELECT tags FROM understanding WHERE content_hash = 'hash0'", List.of(),
                 rs -> rs.getString(1))).singleElement().asString().contains("\"measures\"").contains("a fox 0");
+    }
+
+    @Test
+    void aSmallRunIsSpreadOverTheWorkersAndALargeOneFillsItsRequests() {
+        List<ImageInput> twenty = IntStream.range(0, 20).mapToObj(i -> images.get(0)).toList();
+        assertThat(Understander.batches(twenty, 8, 4)).extracting(List::size).containsExactly(5, 5, 5, 5);
+        List<ImageInput> hundred = IntStream.range(0, 100).mapToObj(i -> images.get(0)).toList();
+        assertThat(Understander.batches(hundred, 8, 4)).hasSize(13).allSatisfy(b -> assertThat(b.size()).isLessThanOrEqualTo(8));
+        assertThat(Understander.batches(List.of(), 8, 4)).isEmpty();
     }
 }
