@@ -291,7 +291,10 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
-    /** Removes assets (and their prompt tags and hashes; user tags stay for a later return of the content). */
+    /**
+     * Removes assets (and their prompt tags and hashes; user and understanding tags stay for a later return of the
+     * content, as the understanding cache does).
+     */
     public void deleteAssets(Collection<String> contentHashes) {
         transaction(() -> deleteAssetsInTransaction(contentHashes, false));
     }
@@ -410,7 +413,7 @@ public final class Catalog implements AutoCloseable {
         deleteWhereIn("assets", "content_hash", hashes);
         deleteWhereIn("hashes", "content_hash", hashes);
         try (PreparedStatement ps = connection.prepareStatement(
-                "DELETE FROM tags WHERE content_hash = ? AND origin <> 'user'")) {
+                "DELETE FROM tags WHERE content_hash = ? AND origin NOT IN ('user', 'understanding')")) {
             for (String h : hashes) {
                 ps.setString(1, h);
                 ps.addBatch();

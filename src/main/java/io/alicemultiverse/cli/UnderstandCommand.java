@@ -102,6 +102,11 @@ final class UnderstandCommand implements Callable<Integer> {
                         + "run again with --yes", plan.estimate().usd(), settings.confirmAboveUsd()));
                 return 1;
             }
+            if (plan.paid() && !json && !plan.toSend().isEmpty()) {
+                PriceTable.Estimate e = plan.estimate();
+                System.err.printf(Locale.ROOT, "alice: estimate: %d images in %d requests, ~$%.4f%s%n", e.images(),
+                        e.requests(), e.usd(), budget == null ? "" : String.format(Locale.ROOT, " (budget $%.4f)", budget));
+            }
             try (Reporter reporter = new Reporter(out, json)) {
                 UnderstandSummary s = understander.run(plan, reporter);
                 reporter.close();
