@@ -60,7 +60,7 @@ class UnderstandCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode e = last(r);
         assertThat(e.path("images").asInt()).isEqualTo(3);
-        assertThat(e.path("requests").asInt()).isEqualTo(1);
+        assertThat(e.path("requests").asInt()).isEqualTo(3); // a small run is spread over the 4 workers
         assertThat(e.path("estimated_usd").asDouble()).isPositive();
         JsonNode costs = last(CliRun.run("costs", "--json", "--library", t.library().toString()));
         assertThat(costs.path("rows")).isEmpty();
@@ -86,7 +86,7 @@ class UnderstandCliTest {
                 }
             });
             server.start(InetAddress.getByName("127.0.0.1"), 0);
-            Path config = Files.writeString(root.resolve("alice.yaml"), "understanding:\n  confirm_above_usd: 0\n");
+            Path config = Files.writeString(root.resolve("alice.yaml"), "understanding:\n  confirm_above_usd: 0\n  concurrency: 1\n");
             String[] args = {"understand", "--all", "--provider", "openai-compatible", "--model", "my-vlm",
                     "--base-url", server.url("/v1").toString(), "--json", "--library", t.library().toString(),
                     "--config", config.toString()};
@@ -113,5 +113,25 @@ class UnderstandCliTest {
     void withoutPathsOrAllItIsAUsageError() {
         CliRun r = CliRun.run("understand", "--library", root.resolve("lib").toString());
         assertThat(r.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void understandingTagsAndResultsSurviveAnIndexRebuild() throws Exception {
+        TempLibrary t = organized(2);
+        assertThat(CliRun.run("understand", "--all", "--library", t.library().toString()).exit()).isZero();
+        long before = understandingTags(t);
+        assertThat(before).isPositive();
+        CliRun rebuild = CliRun.run("index", "rebuild", "--library", t.library().toString());
+        assertThat(rebuild.exit()).as(rebuild.err()).isZero();
+        assertThat(understandingTags(t)).isEqualTo(before);
+        JsonNode again = last(CliRun.run("understand", "--all", "--library", t.library().toString(), "--json"));
+        assertThat(again.path("cached").asInt()).isEqualTo(2);
+    }
+
+    private static long understandingTags(TempLibrary t) {
+        try (io.alicemultiverse.catalog.Catalog c = io.alicemultiverse.catalog.Catalog.open(t.library())) {
+            return c.select("SELECT count(*) FROM tags WHERE origin = 'understanding'", java.util.List.of(),
+                    rs -> rs.getLong(1)).get(0);
+        }
     }
 }
