@@ -69,6 +69,10 @@ final class UnderstandCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Run even when the estimate is above the configured confirm_above_usd.")
     boolean yes;
 
+    @Option(names = "--share-near-duplicates",
+            description = "Analyse each group of near-duplicate images (by the catalog's perceptual hashes) once and share the result.")
+    boolean shareNearDuplicates;
+
     @Option(names = "--json", description = "JSON Lines: a line per failed image, then the estimate or summary.")
     boolean json;
 
@@ -91,7 +95,7 @@ final class UnderstandCommand implements Callable<Integer> {
             VisionProvider p = dryRun ? Providers.planningOnly(ps) : Providers.create(ps, System.getenv());
             String run = "u-" + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Understander understander = library.understander(p, settings, budget, run);
-            UnderstandPlan plan = understander.plan(images);
+            UnderstandPlan plan = understander.plan(images, shareNearDuplicates);
             if (dryRun) {
                 printPlan(plan, out);
                 return 0;
@@ -125,6 +129,7 @@ final class UnderstandCommand implements Callable<Integer> {
             m.put("model", plan.model());
             m.put("selected", plan.selected());
             m.put("cached", plan.cached());
+            m.put("shared", plan.shared());
             m.put("images", e.images());
             m.put("requests", e.requests());
             m.put("tokens_in", e.tokensIn());
@@ -149,6 +154,7 @@ final class UnderstandCommand implements Callable<Integer> {
             m.put("selected", s.selected());
             m.put("cached", s.cached());
             m.put("analysed", s.analysed());
+            m.put("shared", s.shared());
             m.put("failed", s.failed());
             m.put("skipped", s.skipped());
             m.put("requests", s.requests());
@@ -159,9 +165,9 @@ final class UnderstandCommand implements Callable<Integer> {
             m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
             out.println(Output.json(m));
         } else {
-            out.printf(Locale.ROOT, "%s/%s: %d analysed, %d cached, %d failed, %d skipped; %d requests, "
+            out.printf(Locale.ROOT, "%s/%s: %d analysed (%d shared), %d cached, %d failed, %d skipped; %d requests, "
                             + "%d tokens in, %d out, $%.4f in %.1f s%n", s.provider(), s.model(), s.analysed(),
-                    s.cached(), s.failed(), s.skipped(), s.requests(), s.tokensIn(), s.tokensOut(), s.costUsd(),
+                    s.shared(), s.cached(), s.failed(), s.skipped(), s.requests(), s.tokensIn(), s.tokensOut(), s.costUsd(),
                     s.seconds());
             if (s.stopReason() != null) {
                 out.println("stopped: " + s.stopReason());

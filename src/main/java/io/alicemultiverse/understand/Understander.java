@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -78,6 +79,14 @@ public final class Understander {
 
     /** Which images need a request, and the estimate for them; reads the catalog only. */
     public UnderstandPlan plan(List<ImageInput> images) {
+        return plan(images, false);
+    }
+
+    /**
+     * As {@link #plan(List)}; with {@code shareNearDuplicates}, near-duplicate images (by the catalog's perceptual
+     * hashes) are analysed once through a representative whose result they share.
+     */
+    public UnderstandPlan plan(List<ImageInput> images, boolean shareNearDuplicates) {
         List<String> hashes = images.stream().map(ImageInput::contentHash).toList();
         var done = catalog.understood(provider.name(), provider.model(), Instructions.VERSION, hashes);
         List<ImageInput> todo = new ArrayList<>();
@@ -87,13 +96,20 @@ public final class Understander {
                 todo.add(i);
             }
         }
+        Map<String, List<ImageInput>> shared = Map.of();
+        if (shareNearDuplicates) {
+            NearDuplicates.Groups g = NearDuplicates.of(catalog, todo);
+            todo = new ArrayList<>(g.representatives());
+            shared = g.followers();
+        }
         int requests = batches(todo, provider.maxImagesPerRequest(), provider.paid() ? options.concurrency() : 1)
                 .size();
         PriceTable.Estimate e = provider.paid()
                 ? prices.estimate(provider.name(), provider.model(), todo.size(), requests)
                 : new PriceTable.Estimate(todo.size(), requests, 0, 0, 0);
         int cached = (int) images.stream().filter(i -> done.contains(i.contentHash())).count();
-        return new UnderstandPlan(provider.name(), provider.model(), provider.paid(), images.size(), cached, todo, e, !provider.paid() || prices.listed(provider.name(), provider.model()));
+        return new UnderstandPlan(provider.name(), provider.model(), provider.paid(), images.size(), cached, todo,
+                e, !provider.paid() || prices.listed(provider.name(), provider.model()), shared);
     }
 
     /** Sends what {@code plan} lists and stores the results. */
@@ -123,6 +139,7 @@ public final class Understander {
         int next = 0;
         int inFlight = 0;
         int analysed = 0;
+        int shared = 0;
         int failed = 0;
         int finished = 0;
         long tokensIn = 0;
@@ -153,8 +170,10 @@ public final class Understander {
                 budget.drainWarnings().forEach(listener::warning);
                 tokensIn += r.usage.tokensIn();
                 tokensOut += r.usage.tokensOut();
-                analysed += store(r, cost, listener);
-                failed += (int) r.outcomes.stream().filter(o -> o.result() == null).count();
+                int[] stored = store(r, cost, plan.sharedWith(), listener);
+                analysed += stored[0];
+                shared += stored[1];
+                failed += stored[2];
                 finished += r.batch.size();
                 listener.progressed(finished, total);
             }
@@ -162,8 +181,13 @@ public final class Understander {
             pool.shutdownNow();
         }
         int skipped = total - finished;
+        for (int i = next; i < batches.size(); i++) { // images that would have shared a skipped result
+            for (ImageInput in : batches.get(i)) {
+                skipped += plan.sharedWith().getOrDefault(in.contentHash(), List.of()).size();
+            }
+        }
         return new UnderstandSummary(provider.name(), provider.model(), plan.selected(), plan.cached(), analysed,
-                failed, skipped, requests.get(), tokensIn, tokensOut, budget.spent(), stop,
+                shared, failed, skipped, requests.get(), tokensIn, tokensOut, budget.spent(), stop,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -204,8 +228,14 @@ public final class Understander {
         }
     }
 
-    /** Stores a request's results and its spend lines in one transaction; returns how many results it stored. */
-    private int store(BatchResult r, double cost, UnderstandListener listener) {
+    /**
+     * Stores a request's results (and copies for the near duplicates they speak for) and its spend lines in one
+     * transaction; returns {stored, of those shared, failed}.
+     */
+    private int[] store(BatchResult r, double cost, Map<String, List<ImageInput>> sharedWith,
+                        UnderstandListener listener) {
+        int shared = 0;
+        int failed = 0;
         LocalDateTime now = LocalDateTime.now(clock);
         List<UnderstandingRow> rows = new ArrayList<>();
         List<SpendEntry> spend = new ArrayList<>();
@@ -219,8 +249,18 @@ public final class Understander {
                         .map(t -> new AssetRecord.Tag(t.getKey(), t.getValue(), "understanding", null)).toList();
                 rows.add(new UnderstandingRow(in.contentHash(), provider.name(), provider.model(),
                         Instructions.VERSION, u.description(), tagsJson(u), u.prompt(), u.negative(), now, tags));
+                for (ImageInput f : sharedWith.getOrDefault(in.contentHash(), List.of())) {
+                    rows.add(new UnderstandingRow(f.contentHash(), provider.name(), provider.model(),
+                            Instructions.VERSION, u.description(), tagsJson(u), u.prompt(), u.negative(), now, tags));
+                    shared++;
+                }
             } else {
                 listener.failed(in, o.error());
+                failed++;
+                for (ImageInput f : sharedWith.getOrDefault(in.contentHash(), List.of())) {
+                    listener.failed(f, "its near-duplicate representative failed: " + o.error());
+                    failed++;
+                }
             }
             if (provider.paid() && (r.usage.tokensIn() > 0 || r.usage.tokensOut() > 0)) {
                 // a request's tokens and cost shared evenly by its images, remainder on the first
@@ -231,7 +271,7 @@ public final class Understander {
             }
         }
         catalog.saveUnderstanding(rows, spend);
-        return rows.size();
+        return new int[]{rows.size(), shared, failed};
     }
 
     static String tagsJson(Understanding u) {

@@ -134,4 +134,29 @@ class UnderstandCliTest {
                     rs -> rs.getLong(1)).get(0);
         }
     }
+
+    @Test
+    void nearDuplicatesShareOneRepresentativesResult() throws Exception {
+        TempLibrary t = new TempLibrary(root);
+        // same pixels, different generation text: three files, one picture; plus one different picture
+        for (int i = 0; i < 3; i++) {
+            t.inboxFile("proj/same" + i + ".png", TempLibrary.png(i));
+        }
+        java.io.ByteArrayOutputStream other = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(io.alicemultiverse.testsupport.Pictures.photo(7, 64, 64, 4), "png", other);
+        t.inboxFile("proj/other.png", other.toByteArray());
+        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString())
+                .exit()).isZero();
+        CliRun dry = CliRun.run("understand", "--all", "--share-near-duplicates", "--dry-run", "--json",
+                "--library", t.library().toString());
+        assertThat(last(dry).path("images").asInt()).isEqualTo(2);
+        assertThat(last(dry).path("shared").asInt()).isEqualTo(2);
+        JsonNode s = last(CliRun.run("understand", "--all", "--share-near-duplicates", "--json",
+                "--library", t.library().toString()));
+        assertThat(s.path("analysed").asInt()).isEqualTo(4);
+        assertThat(s.path("shared").asInt()).isEqualTo(2);
+        assertThat(s.path("requests").asInt()).isEqualTo(2);
+        assertThat(last(CliRun.run("understand", "--all", "--json", "--library", t.library().toString()))
+                .path("cached").asInt()).isEqualTo(4);
+    }
 }
