@@ -85,7 +85,9 @@ final class UnderstandCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--budget must be ≥ 0: " + budget);
         }
         Config c = lib.resolve();
-        UnderstandSettings settings = UnderstandConfig.load(lib.config, System.getenv());
+        UnderstandSettings configured = UnderstandConfig.load(lib.config, System.getenv());
+        String providerName = provider != null ? provider : configured.provider() != null ? configured.provider() : "local";
+        UnderstandSettings settings = configured.forProvider(providerName);
         ProviderSettings ps = settings.provider(provider, model, baseUrl);
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();

@@ -12,19 +12,40 @@ import java.util.Map;
  * {@code max_side}, {@code batch_size}, {@code concurrency}, {@code requests_per_minute},
  * {@code tokens_per_minute}, {@code timeout_seconds}, {@code confirm_above_usd}, {@code daily_budget_usd},
  * {@code monthly_budget_usd}, {@code prices} ({@code "provider/model": {input, output, image_tokens}}, dollars per
- * million tokens). API keys are never read from here.
+ * million tokens), {@code providers} (per provider id, any of the keys above except {@code provider} and
+ * {@code prices}: e.g. {@code providers: {openai: {concurrency: 8, requests_per_minute: 500}}}, applied on top for
+ * runs of that provider). API keys are never read from here.
  */
 public record UnderstandSettings(String provider, String model, String baseUrl, int maxSide, int batchSize,
                                  int concurrency, int requestsPerMinute, long tokensPerMinute, int timeoutSeconds,
                                  double confirmAboveUsd, Double dailyBudgetUsd, Double monthlyBudgetUsd,
-                                 Map<String, PriceTable.Price> prices) {
+                                 Map<String, PriceTable.Price> prices, Map<String, JsonNode> perProvider) {
     public UnderstandSettings {
         prices = Map.copyOf(prices);
+        perProvider = Map.copyOf(perProvider);
     }
 
     public static UnderstandSettings defaults() {
         return new UnderstandSettings(null, null, null, ProviderSettings.DEFAULT_MAX_SIDE, 8, 4, 0, 0, 60, 1.00,
-                null, null, Map.of());
+                null, null, Map.of(), Map.of());
+    }
+
+    /** These settings with the {@code providers.<name>} section applied, for a run of that provider. */
+    public UnderstandSettings forProvider(String name) {
+        // the top-level model and base URL belong to the configured provider, not to another one
+        boolean same = name.equals(provider == null ? "local" : provider);
+        UnderstandSettings base = new UnderstandSettings(name, same ? model : null, same ? baseUrl : null, maxSide,
+                batchSize, concurrency, requestsPerMinute, tokensPerMinute, timeoutSeconds, confirmAboveUsd,
+                dailyBudgetUsd, monthlyBudgetUsd, prices, perProvider);
+        JsonNode n = perProvider.get(name);
+        if (n == null) {
+            return base;
+        }
+        if (!n.isObject() || n.has("provider") || n.has("prices") || n.has("providers")) {
+            throw new IllegalArgumentException("understanding.providers." + name
+                    + " must be a mapping without provider, prices or providers");
+        }
+        return base.merge(n);
     }
 
     /** These settings with the keys present in {@code section} replacing them; bad values name their key. */
@@ -54,7 +75,7 @@ public record UnderstandSettings(String provider, String model, String baseUrl, 
                 integer(section, "timeout_seconds", timeoutSeconds),
                 number(section, "confirm_above_usd", confirmAboveUsd),
                 number(section, "daily_budget_usd", dailyBudgetUsd),
-                number(section, "monthly_budget_usd", monthlyBudgetUsd), p);
+                number(section, "monthly_budget_usd", monthlyBudgetUsd), p, providers(section));
     }
 
     /** The provider settings for a run, with the command line's choices (null = configured). */
@@ -72,6 +93,12 @@ public record UnderstandSettings(String provider, String model, String baseUrl, 
 
     public PriceTable priceTable() {
         return PriceTable.builtIn().with(prices);
+    }
+
+    private Map<String, JsonNode> providers(JsonNode section) {
+        Map<String, JsonNode> out = new LinkedHashMap<>(perProvider);
+        section.path("providers").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     private static String text(JsonNode n, String key, String fallback) {
