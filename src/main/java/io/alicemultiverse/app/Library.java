@@ -14,6 +14,13 @@ import io.alicemultiverse.library.PixelHasher;
 import io.alicemultiverse.library.Undo;
 import io.alicemultiverse.library.UndoSummary;
 import io.alicemultiverse.similar.ImageHashes;
+import io.alicemultiverse.understand.Costs;
+import io.alicemultiverse.understand.ImageInput;
+import io.alicemultiverse.understand.Selection;
+import io.alicemultiverse.understand.Sleeper;
+import io.alicemultiverse.understand.UnderstandSettings;
+import io.alicemultiverse.understand.Understander;
+import io.alicemultiverse.understand.VisionProvider;
 
 import io.alicemultiverse.library.Recovery;
 import io.alicemultiverse.media.ContentHash;
@@ -32,7 +39,9 @@ import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The application facade for one library: every surface (CLI, MCP, web) calls this and holds no logic of its
@@ -157,6 +166,26 @@ public final class Library implements AutoCloseable {
         out.put("by_month", catalog.countBy(Catalog.Dimension.MONTH));
         out.put("by_media_type", catalog.countBy(Catalog.Dimension.MEDIA_TYPE));
         return out;
+    }
+
+    /** The images to understand: every catalogued image, or the named files and folders. */
+    public List<ImageInput> understandSelection(List<Path> paths, boolean all) throws IOException {
+        return all ? Selection.all(catalog, root) : Selection.of(catalog, root, paths);
+    }
+
+    /** A run of {@code provider} over this library's catalog (cache, ledger, budgets from {@code settings}). */
+    public Understander understander(VisionProvider provider, UnderstandSettings settings, Double budgetUsd,
+                                     String run) {
+        Understander.Options o = Understander.Options.defaults(run).withBudget(budgetUsd)
+                .withConcurrency(Math.max(1, settings.concurrency()))
+                .withDailyMonthly(settings.dailyBudgetUsd(), settings.monthlyBudgetUsd())
+                .withLimits(settings.limits());
+        return new Understander(catalog, provider, settings.priceTable(), o, clock, Sleeper.REAL, new Random());
+    }
+
+    /** The spend ledger grouped by day, provider, model or project. */
+    public List<Map<String, Object>> costs(Costs.By by) {
+        return Costs.by(catalog, by);
     }
 
     @Override

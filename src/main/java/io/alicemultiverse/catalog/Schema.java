@@ -31,6 +31,15 @@ final class Schema {
             CREATE TABLE inbox_files (path VARCHAR NOT NULL, bytes BIGINT, mtime BIGINT, content_hash VARCHAR);
             CREATE TABLE duplicates (run VARCHAR, source VARCHAR, content_hash VARCHAR, kept_path VARCHAR,
                 moved_to VARCHAR, time TIMESTAMP);
+            """,
+            // 2: understanding results (the never-pay-twice cache) and the spend ledger; kept by rebuilds
+            """
+            CREATE TABLE understanding (content_hash VARCHAR NOT NULL, provider VARCHAR NOT NULL,
+                model VARCHAR NOT NULL, instruction_version VARCHAR NOT NULL, description VARCHAR, tags JSON,
+                prompt VARCHAR, negative VARCHAR, created_at TIMESTAMP NOT NULL);
+            CREATE TABLE spend (time TIMESTAMP NOT NULL, provider VARCHAR NOT NULL, model VARCHAR NOT NULL,
+                tokens_in BIGINT, tokens_out BIGINT, cost_usd DOUBLE NOT NULL, content_hash VARCHAR, run VARCHAR,
+                project VARCHAR);
             """);
 
     private Schema() {

@@ -18,7 +18,7 @@ import java.util.Optional;
         description = "Organizes, understands and searches collections of AI-generated images and videos.",
         subcommands = {InspectCommand.class, OrganizeCommand.class, UndoCommand.class, CheckCommand.class,
                 StatsCommand.class, IndexCommand.class, McpCommand.class, ServeCommand.class, SimilarCommand.class,
-                DedupCommand.class, CommandLine.HelpCommand.class})
+                DedupCommand.class, UnderstandCommand.class, CostsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

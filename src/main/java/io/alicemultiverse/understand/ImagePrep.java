@@ -1,0 +1,143 @@
+package io.alicemultiverse.understand;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * Turns an image file into what is sent to a provider: a JPEG (quality 0.85) whose long side is at most
+ * {@code maxSide} pixels, alpha flattened over white. Large sources are subsampled while decoding (to no less than
+ * twice the target) and then scaled smoothly. A JPEG that is already small enough is sent as it is, minus its
+ * metadata segments (EXIF/GPS, XMP, comments), which saves a decode and re-encode. Stateless and thread-safe.
+ */
+final class ImagePrep {
+    private ImagePrep() {
+    }
+
+    /** The JPEG bytes to send. */
+    static byte[] jpeg(Path file, int maxSide) throws IOException {
+        byte[] small = smallJpeg(file, maxSide);
+        if (small != null) {
+            return small;
+        }
+        BufferedImage src = decode(file, maxSide);
+        double scale = Math.min(1.0, maxSide / (double) Math.max(src.getWidth(), src.getHeight()));
+        int w = Math.max(1, (int) Math.round(src.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(src.getHeight() * scale));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(ios);
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.85f);
+            writer.write(null, new IIOImage(out, null, null), p);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static BufferedImage decode(Path file, int maxSide) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not an image that can be decoded");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w <= 0 || h <= 0 || (long) w * h > Pixels.MAX_PIXELS) {
+                    throw new IOException("image size " + w + "x" + h + " outside the accepted range");
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(w, h) / (2 * maxSide));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } catch (RuntimeException | LinkageError e) {
+                throw new IOException("cannot decode the image: " + e.getClass().getSimpleName(), e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static final long PASS_THROUGH_BYTES = 2L << 20;
+
+    /** The file without metadata segments when it is a JPEG of at most {@code maxSide} a side, else null. */
+    static byte[] smallJpeg(Path file, int maxSide) throws IOException {
+        if (java.nio.file.Files.size(file) > PASS_THROUGH_BYTES) {
+            return null;
+        }
+        byte[] b = java.nio.file.Files.readAllBytes(file);
+        if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
+        out.write(0xFF);
+        out.write(0xD8);
+        int i = 2;
+        boolean sized = false;
+        while (i + 4 <= b.length) {
+            if ((b[i] & 0xFF) != 0xFF) {
+                return null;
+            }
+            int marker = b[i + 1] & 0xFF;
+            if (marker == 0xFF) { // fill byte
+                i++;
+                continue;
+            }
+            int len = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+            if (len < 2 || i + 2 + len > b.length) {
+                return null;
+            }
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                if (len < 7) {
+                    return null;
+                }
+                int h = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
+                int w = ((b[i + 7] & 0xFF) << 8) | (b[i + 8] & 0xFF);
+                int components = b[i + 9] & 0xFF;
+                if (Math.max(w, h) > maxSide || components == 4 || marker != 0xC0 && marker != 0xC1
+                        && marker != 0xC2) {
+                    return null; // too large, CMYK, or a coding providers may not take: re-encode
+                }
+                sized = true;
+            }
+            boolean metadata = marker >= 0xE1 && marker <= 0xEF && marker != 0xEE || marker == 0xFE;
+            if (!metadata) {
+                out.write(b, i, 2 + len);
+            }
+            i += 2 + len;
+            if (marker == 0xDA) { // start of scan: the rest is image data
+                out.write(b, i, b.length - i);
+                return sized ? out.toByteArray() : null;
+            }
+        }
+        return null;
+    }
+}

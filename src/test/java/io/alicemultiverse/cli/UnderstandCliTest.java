@@ -1,0 +1,162 @@
+package io.alicemultiverse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UnderstandCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    private TempLibrary organized(int files) throws Exception {
+        TempLibrary t = new TempLibrary(root);
+        for (int i = 0; i < files; i++) {
+            t.inboxFile("proj/f" + i + ".png", TempLibrary.png(i));
+        }
+        CliRun r = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        return t;
+    }
+
+    private static JsonNode last(CliRun r) throws Exception {
+        return JSON.readTree(r.lines().get(r.lines().size() - 1));
+    }
+
+    @Test
+    void localByDefaultThenEverythingIsCached() throws Exception {
+        TempLibrary t = organized(3);
+        CliRun first = CliRun.run("understand", "--all", "--library", t.library().toString(), "--json");
+        assertThat(first.exit()).as(first.err() + first.out()).isZero();
+        JsonNode s = last(first);
+        assertThat(s.path("provider").asText()).isEqualTo("local");
+        assertThat(s.path("analysed").asInt()).isEqualTo(3);
+        JsonNode again = last(CliRun.run("understand", "--all", "--library", t.library().toString(), "--json"));
+        assertThat(again.path("cached").asInt()).isEqualTo(3);
+        assertThat(again.path("analysed").asInt()).isZero();
+        assertThat(again.path("requests").asInt()).isZero();
+    }
+
+    @Test
+    void dryRunPrintsTheEstimateAndChangesNothingWithoutAKey() throws Exception {
+        TempLibrary t = organized(3);
+        CliRun r = CliRun.run("understand", "--all", "--provider", "anthropic", "--dry-run", "--json",
+                "--library", t.library().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode e = last(r);
+        assertThat(e.path("images").asInt()).isEqualTo(3);
+        assertThat(e.path("requests").asInt()).isEqualTo(3); // a small run is spread over the 4 workers
+        assertThat(e.path("estimated_usd").asDouble()).isPositive();
+        JsonNode costs = last(CliRun.run("costs", "--json", "--library", t.library().toString()));
+        assertThat(costs.path("rows")).isEmpty();
+    }
+
+    @Test
+    void aPaidRunAboveTheConfirmAmountNeedsYesThenRecordsItsSpend() throws Exception {
+        TempLibrary t = organized(2);
+        AtomicInteger requests = new AtomicInteger();
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest req) {
+                    requests.incrementAndGet();
+                    String text = "{\\\"images\\\":[{\\\"index\\\":1,\\\"description\\\":\\\"a fox\\\",\\\"tags\\\":{\\\"subject\\\":[\\\"fox\\\"]}},"
+                            + "{\\\"index\\\":2,\\\"description\\\":\\\"a fox\\\",\\\"tags\\\":{\\\"subject\\\":[\\\"fox\\\"]}}]}";
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                            .body("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+                                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                                    + text + "\"},\"finish_reason\":\"stop\"}],"
+                                    + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":100,\"total_tokens\":1100}}")
+                            .build();
+                }
+            });
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+            Path config = Files.writeString(root.resolve("alice.yaml"), "understanding:\n  confirm_above_usd: 0\n  concurrency: 1\n");
+            String[] args = {"understand", "--all", "--provider", "openai-compatible", "--model", "my-vlm",
+                    "--base-url", server.url("/v1").toString(), "--json", "--library", t.library().toString(),
+                    "--config", config.toString()};
+            CliRun refused = CliRun.run(args);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("--yes");
+            assertThat(requests.get()).isZero();
+
+            String[] withYes = java.util.Arrays.copyOf(args, args.length + 1);
+            withYes[args.length] = "--yes";
+            CliRun ran = CliRun.run(withYes);
+            assertThat(ran.exit()).as(ran.err() + ran.out()).isZero();
+            assertThat(last(ran).path("analysed").asInt()).isEqualTo(2);
+            assertThat(requests.get()).isEqualTo(1);
+
+            JsonNode costs = last(CliRun.run("costs", "--by", "provider", "--json", "--library", t.library().toString()));
+            assertThat(costs.path("rows").path(0).path("provider").asText()).isEqualTo("openai-compatible");
+            assertThat(costs.path("rows").path(0).path("tokens_in").asLong()).isEqualTo(1000);
+            assertThat(costs.path("total_usd").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void withoutPathsOrAllItIsAUsageError() {
+        CliRun r = CliRun.run("understand", "--library", root.resolve("lib").toString());
+        assertThat(r.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void understandingTagsAndResultsSurviveAnIndexRebuild() throws Exception {
+        TempLibrary t = organized(2);
+        assertThat(CliRun.run("understand", "--all", "--library", t.library().toString()).exit()).isZero();
+        long before = understandingTags(t);
+        assertThat(before).isPositive();
+        CliRun rebuild = CliRun.run("index", "rebuild", "--library", t.library().toString());
+        assertThat(rebuild.exit()).as(rebuild.err()).isZero();
+        assertThat(understandingTags(t)).isEqualTo(before);
+        JsonNode again = last(CliRun.run("understand", "--all", "--library", t.library().toString(), "--json"));
+        assertThat(again.path("cached").asInt()).isEqualTo(2);
+    }
+
+    private static long understandingTags(TempLibrary t) {
+        try (io.alicemultiverse.catalog.Catalog c = io.alicemultiverse.catalog.Catalog.open(t.library())) {
+            return c.select("SELECT count(*) FROM tags WHERE origin = 'understanding'", java.util.List.of(),
+                    rs -> rs.getLong(1)).get(0);
+        }
+    }
+
+    @Test
+    void nearDuplicatesShareOneRepresentativesResult() throws Exception {
+        TempLibrary t = new TempLibrary(root);
+        // same pixels, different generation text: three files, one picture; plus one different picture
+        for (int i = 0; i < 3; i++) {
+            t.inboxFile("proj/same" + i + ".png", TempLibrary.png(i));
+        }
+        java.io.ByteArrayOutputStream other = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(io.alicemultiverse.testsupport.Pictures.photo(7, 64, 64, 4), "png", other);
+        t.inboxFile("proj/other.png", other.toByteArray());
+        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString())
+                .exit()).isZero();
+        CliRun dry = CliRun.run("understand", "--all", "--share-near-duplicates", "--dry-run", "--json",
+                "--library", t.library().toString());
+        assertThat(last(dry).path("images").asInt()).isEqualTo(2);
+        assertThat(last(dry).path("shared").asInt()).isEqualTo(2);
+        JsonNode s = last(CliRun.run("understand", "--all", "--share-near-duplicates", "--json",
+                "--library", t.library().toString()));
+        assertThat(s.path("analysed").asInt()).isEqualTo(4);
+        assertThat(s.path("shared").asInt()).isEqualTo(2);
+        assertThat(s.path("requests").asInt()).isEqualTo(2);
+        assertThat(last(CliRun.run("understand", "--all", "--json", "--library", t.library().toString()))
+                .path("cached").asInt()).isEqualTo(4);
+    }
+}
