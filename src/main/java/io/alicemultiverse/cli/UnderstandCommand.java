@@ -110,7 +110,7 @@ final class UnderstandCommand implements Callable<Integer> {
             }
             if (plan.paid() && !json && !plan.toSend().isEmpty()) {
                 PriceTable.Estimate e = plan.estimate();
-                System.err.printf(Locale.ROOT, "alice: estimate: %d images in %d requests, ~$%.4f%s%n", e.images(),
+                Output.err().printf(Locale.ROOT, "alice: estimate: %d images in %d requests, ~$%.4f%s%n", e.images(),
                         e.requests(), e.usd(), budget == null ? "" : String.format(Locale.ROOT, " (budget $%.4f)", budget));
             }
             try (Reporter reporter = new Reporter(out, json)) {
@@ -190,7 +190,7 @@ final class UnderstandCommand implements Callable<Integer> {
 
         @Override
         public void started(int toSend) {
-            if (!json && System.console() != null && toSend > 0) {
+            if (!json && Output.isConsole() && toSend > 0) {
                 bar = new ProgressBarBuilder().setTaskName("understand").setInitialMax(toSend)
                         .setUnit(" images", 1).setStyle(ProgressBarStyle.ASCII).showSpeed()
                         .setUpdateIntervalMillis(250).build();
@@ -212,13 +212,13 @@ final class UnderstandCommand implements Callable<Integer> {
                 m.put("error", error);
                 out.println(Output.json(m));
             } else {
-                System.err.println("alice: " + image.file() + ": " + error);
+                Output.err().println("alice: " + image.file() + ": " + error);
             }
         }
 
         @Override
         public void warning(String message) {
-            System.err.println("alice: warning: " + message);
+            Output.err().println("alice: warning: " + message);
         }
 
         @Override
