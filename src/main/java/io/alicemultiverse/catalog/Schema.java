@@ -31,6 +31,13 @@ final class Schema {
             CREATE TABLE inbox_files (path VARCHAR NOT NULL, bytes BIGINT, mtime BIGINT, content_hash VARCHAR);
             CREATE TABLE duplicates (run VARCHAR, source VARCHAR, content_hash VARCHAR, kept_path VARCHAR,
                 moved_to VARCHAR, time TIMESTAMP);
+            """,
+            // 2: text embeddings for search, and a counter every change of assets or tags bumps (the search index
+            // records the value it was built at, and is rebuilt when they differ)
+            """
+            CREATE TABLE embeddings (content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, vector FLOAT[384]);
+            CREATE TABLE changes (counter BIGINT NOT NULL);
+            INSERT INTO changes VALUES (0);
             """);
 
     private Schema() {

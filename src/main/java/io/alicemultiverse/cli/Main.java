@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "alice", mixinStandardHelpOptions = true, version = "alice 0.1.0",
         description = "Organizes, understands and searches collections of AI-generated images and videos.",
         subcommands = {InspectCommand.class, OrganizeCommand.class, UndoCommand.class, CheckCommand.class,
-                StatsCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, IndexCommand.class, SearchCommand.class, TagCommand.class, TagsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

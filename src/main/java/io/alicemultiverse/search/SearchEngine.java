@@ -1,0 +1,232 @@
+package io.alicemultiverse.search;
+
+import io.alicemultiverse.catalog.Catalog;
+
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs searches over one library.
+ *
+ * <p>Design: filters always run in DuckDB with bound parameters (the catalog is the truth, so a filter-only query
+ * never waits for an index). Text ranks in two ways — BM25 over prompt and tags in a Lucene index
+ * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
+ * candidates; reciprocal rank fusion merges them, and one catalog query keeps the candidates that pass the filters
+ * and fetches their rows. The embedding model and the vectors load only when a query has text. Not thread-safe
+ * (the catalog connection is not).
+ */
+public final class SearchEngine implements AutoCloseable {
+    /** Which rankings a text query uses: both merged (the default), or one alone (for evaluation). */
+    public enum Mode { HYBRID, LEXICAL, SEMANTIC }
+
+    static final int RRF_K = 60;
+    static final float MIN_COSINE = 0.25f;
+    private static final int CANDIDATES = 300;
+    private static final int CANDIDATES_FILTERED = 3_000;
+
+    private static final String ROW = """
+            SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt,
+                (SELECT list(DISTINCT t.tag ORDER BY t.tag) FROM tags t WHERE t.content_hash = a.content_hash)
+            FROM assets a""";
+    private static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+    static {
+        FACETS.put("source", "coalesce(a.source, 'unknown')");
+        FACETS.put("project", "coalesce(a.project, 'uncategorized')");
+        FACETS.put("model", "coalesce(a.model, 'unknown')");
+        FACETS.put("month", "coalesce(strftime(a.created_at, '%Y-%m'), 'unknown')");
+    }
+
+    private final Catalog catalog;
+    private final Path library;
+    private final Supplier<TextEmbedder> embedderSupplier;
+    private TextEmbedder embedder;
+    private LexicalIndex lexical;
+    private VectorIndex vectors;
+
+    public SearchEngine(Catalog catalog, Path library, Supplier<TextEmbedder> embedder) {
+        this.catalog = catalog;
+        this.library = library;
+        this.embedderSupplier = embedder;
+    }
+
+    public SearchResult search(SearchQuery q, boolean facets) {
+        return search(q, facets, Mode.HYBRID);
+    }
+
+    public SearchResult search(SearchQuery q, boolean facets, Mode mode) {
+        SqlFilter f = SqlFilter.of(q);
+        if (!q.hasText()) {
+            return filtersOnly(q, f, facets);
+        }
+        int k = f.isEmpty() ? Math.max(CANDIDATES, q.offset() + q.limit()) : Math.max(CANDIDATES_FILTERED, q.offset() + q.limit());
+        Map<String, Double> fused = rank(q.text(), k, mode);
+        if (fused.isEmpty()) {
+            return new SearchResult(List.of(), facets ? emptyFacets() : null);
+        }
+        List<Object> params = new ArrayList<>(f.params);
+        params.add(String.join(",", fused.keySet()));
+        List<SearchHit> all = catalog.select(ROW + " WHERE " + f.where
+                + " AND a.content_hash IN (SELECT unnest(string_split(?, ',')))", params,
+                rs -> hit(rs, fused.get(rs.getString(1))));
+        Comparator<SearchHit> order = switch (q.sort()) {
+            case RELEVANCE -> Comparator.comparing(SearchHit::score).reversed().thenComparing(SearchHit::path);
+            case NEWEST -> Comparator.comparing(SearchHit::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(SearchHit::path);
+            case OLDEST -> Comparator.comparing(SearchHit::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(SearchHit::path);
+        };
+        List<SearchHit> sorted = all.stream().sorted(order).toList();
+        List<SearchHit> page = sorted.subList(Math.min(sorted.size(), q.offset()),
+                Math.min(sorted.size(), q.offset() + q.limit()));
+        Map<String, Map<String, Long>> fc = null;
+        if (facets) {
+            String hashes = String.join(",", sorted.stream().map(SearchHit::contentHash).toList());
+            fc = facets("a.content_hash IN (SELECT unnest(string_split(?, ',')))", List.of(hashes));
+        }
+        return new SearchResult(page, fc);
+    }
+
+    /** Reciprocal rank fusion of the lexical and semantic candidates (or one of them), best first. */
+    Map<String, Double> rank(String text, int k, Mode mode) {
+        Map<String, Double> score = new HashMap<>();
+        if (mode != Mode.SEMANTIC) {
+            List<VectorIndex.Scored> lex = lexical().search(text, k);
+            for (int i = 0; i < lex.size(); i++) {
+                score.merge(lex.get(i).contentHash(), 1.0 / (RRF_K + i + 1), Double::sum);
+            }
+        }
+        if (mode != Mode.LEXICAL) {
+            List<VectorIndex.Scored> sem = vectors().nearest(embedder().embed(text), k, MIN_COSINE);
+            for (int i = 0; i < sem.size(); i++) {
+                score.merge(sem.get(i).contentHash(), 1.0 / (RRF_K + i + 1), Double::sum);
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private SearchResult filtersOnly(SearchQuery q, SqlFilter f, boolean facets) {
+        String order = q.sort() == SearchQuery.Sort.OLDEST ? "a.created_at ASC NULLS LAST, a.path"
+                : "a.created_at DESC NULLS LAST, a.path";
+        List<Object> params = new ArrayList<>(f.params);
+        params.add(q.limit());
+        params.add(q.offset());
+        List<SearchHit> hits = catalog.select(ROW + " WHERE " + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                params, rs -> hit(rs, null));
+        return new SearchResult(hits, facets ? facets(f.where, f.params) : null);
+    }
+
+    private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : FACETS.entrySet()) {
+            out.put(e.getKey(), counts("SELECT " + e.getValue() + " AS k, count(*) AS n FROM assets a WHERE " + where
+                    + " GROUP BY k ORDER BY n DESC, k", params));
+        }
+        out.put("tag", counts("SELECT t.tag AS k, count(DISTINCT t.content_hash) AS n FROM tags t JOIN assets a "
+                + "ON a.content_hash = t.content_hash WHERE " + where + " GROUP BY k ORDER BY n DESC, k LIMIT 50", params));
+        return out;
+    }
+
+    private Map<String, Long> counts(String sql, List<Object> params) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        catalog.select(sql, params, rs -> m.put(rs.getString(1), rs.getLong(2)));
+        return m;
+    }
+
+    private static Map<String, Map<String, Long>> emptyFacets() {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String k : List.of("source", "project", "model", "tag", "month")) {
+            out.put(k, Map.of());
+        }
+        return out;
+    }
+
+    private static SearchHit hit(java.sql.ResultSet rs, Double score) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(6);
+        Array tags = rs.getArray(8);
+        List<String> tagList = tags == null ? List.of()
+                : Arrays.stream((Object[]) tags.getArray()).map(String::valueOf).toList();
+        return new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                t == null ? null : t.toLocalDateTime(), rs.getString(7), tagList, score);
+    }
+
+    // ---- keeping the indexes in step ----
+
+    private LexicalIndex lexical() {
+        if (lexical == null) {
+            lexical = LexicalIndex.open(library);
+        }
+        lexical.sync(catalog);
+        return lexical;
+    }
+
+    private TextEmbedder embedder() {
+        if (embedder == null) {
+            embedder = embedderSupplier.get();
+        }
+        return embedder;
+    }
+
+    private VectorIndex vectors() {
+        if (vectors == null) {
+            TextEmbedder e = embedder();
+            Embeddings.fillMissing(catalog, e);
+            vectors = VectorIndex.load(catalog, e.model(), e.dimensions());
+        }
+        return vectors;
+    }
+
+    /**
+     * Brings the indexes up to date after this process changed {@code hashes} (organize, tagging), the catalog
+     * having been at change counter {@code before}: embeds what lacks a vector (when {@code embed}) and
+     * re-indexes those assets.
+     */
+    public void changed(long before, Collection<String> hashes, boolean embed) {
+        if (embed) {
+            Embeddings.fillMissing(catalog, embedder());
+        }
+        vectors = null;
+        if (lexical == null) {
+            lexical = LexicalIndex.open(library);
+        }
+        lexical.update(catalog, before, hashes);
+    }
+
+    /** Recreates the lexical index and every embedding from the catalog. */
+    public void rebuild(boolean embed) {
+        if (lexical == null) {
+            lexical = LexicalIndex.open(library);
+        }
+        lexical.rebuild(catalog, catalog.changeCounter());
+        if (embed) {
+            Embeddings.fillMissing(catalog, embedder());
+        }
+        vectors = null;
+    }
+
+    /** Loads what text queries need now (for benchmarks and servers that want the first query fast). */
+    public void warm() {
+        lexical();
+        vectors();
+    }
+
+    @Override
+    public void close() {
+        if (lexical != null) {
+            lexical.close();
+        }
+    }
+}
