@@ -26,6 +26,8 @@ public final class Main {
             commandLine.getErr().println("alice " + commandLine.getCommandName() + ": " + message);
             return e instanceof IllegalArgumentException ? 2 : 1;
         });
+        // "-blurry" in a search query is an excluded word, not an unknown option
+        cmd.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
         // picocli answers 2 for invalid input and 1 for an exception escaping a command
         return cmd.execute(args);
     }

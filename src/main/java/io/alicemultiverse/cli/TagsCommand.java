@@ -40,10 +40,17 @@ final class TagsCommand implements Callable<Integer> {
                 if (limit != null && shown++ >= limit) {
                     break;
                 }
-                out.println(json ? Output.json(Map.of("tag", e.getKey(), "count", e.getValue()))
+                out.println(json ? Output.json(entry(e.getKey(), e.getValue()))
                         : String.format("%6d  %s", e.getValue(), e.getKey()));
             }
             return 0;
         }
+    }
+
+    private static Map<String, Object> entry(String tag, long count) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("tag", tag);
+        m.put("count", count);
+        return m;
     }
 }

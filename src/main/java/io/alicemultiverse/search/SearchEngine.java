@@ -71,14 +71,23 @@ public final class SearchEngine implements AutoCloseable {
         }
         int k = f.isEmpty() ? Math.max(CANDIDATES, q.offset() + q.limit()) : Math.max(CANDIDATES_FILTERED, q.offset() + q.limit());
         Map<String, Double> fused = rank(q.text(), k, mode);
-        if (fused.isEmpty()) {
+        if (fused.isEmpty() && q.phrases().isEmpty()) {
             return new SearchResult(List.of(), facets ? emptyFacets() : null);
         }
-        List<Object> params = new ArrayList<>(f.params);
-        params.add(String.join(",", fused.keySet()));
-        List<SearchHit> all = catalog.select(ROW + " WHERE " + f.where
-                + " AND a.content_hash IN (SELECT unnest(string_split(?, ',')))", params,
-                rs -> hit(rs, fused.get(rs.getString(1))));
+        List<SearchHit> all;
+        if (q.phrases().isEmpty()) {
+            List<Object> params = new ArrayList<>(f.params);
+            params.add(String.join(",", fused.keySet()));
+            all = catalog.select(ROW + " WHERE " + f.where
+                    + " AND a.content_hash IN (SELECT unnest(string_split(?, ',')))", params,
+                    rs -> hit(rs, fused.get(rs.getString(1))));
+        } else {
+            // a quoted phrase is a match by itself: every asset containing it, ranked ones first
+            List<Object> params = new ArrayList<>(f.params);
+            params.add(SearchQuery.MAX_LIMIT);
+            all = catalog.select(ROW + " WHERE " + f.where + " ORDER BY a.created_at DESC NULLS LAST LIMIT ?", params,
+                    rs -> hit(rs, fused.getOrDefault(rs.getString(1), 0.0)));
+        }
         Comparator<SearchHit> order = switch (q.sort()) {
             case RELEVANCE -> Comparator.comparing(SearchHit::score).reversed().thenComparing(SearchHit::path);
             case NEWEST -> Comparator.comparing(SearchHit::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))

@@ -110,7 +110,7 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
 
         public Builder exclude(String w) {
             String n = norm(w);
-            if (!n.isEmpty()) {
+            if (n.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 excluded.add(n);
             }
             return this;
