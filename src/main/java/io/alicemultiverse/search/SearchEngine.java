@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * <p>Design: filters always run in DuckDB with bound parameters (the catalog is the truth, so a filter-only query
  * never waits for an index). Text ranks in two ways — BM25 over prompt and tags in a Lucene index
  * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
- * candidates; reciprocal rank fusion merges them, and one catalog query keeps the candidates that pass the filters
+ * candidates; a score blend merges them ({@link #rank}), and one catalog query keeps the candidates that pass the filters
  * and fetches their rows. The embedding model and the vectors load only when a query has text. Not thread-safe
  * (the catalog connection is not).
  */
@@ -29,7 +29,7 @@ public final class SearchEngine implements AutoCloseable {
     /** Which rankings a text query uses: both merged (the default), or one alone (for evaluation). */
     public enum Mode { HYBRID, LEXICAL, SEMANTIC }
 
-    static final int RRF_K = 60;
+    static final double LEXICAL_WEIGHT = 0.1;
     static final float MIN_COSINE = 0.25f;
     private static final int CANDIDATES = 300;
     private static final int CANDIDATES_FILTERED = 3_000;
@@ -53,6 +53,7 @@ public final class SearchEngine implements AutoCloseable {
     private TextEmbedder embedder;
     private LexicalIndex lexical;
     private VectorIndex vectors;
+    double lexicalWeight = LEXICAL_WEIGHT;
 
     public SearchEngine(Catalog catalog, Path library, Supplier<TextEmbedder> embedder) {
         this.catalog = catalog;
@@ -106,19 +107,27 @@ public final class SearchEngine implements AutoCloseable {
         return new SearchResult(page, fc);
     }
 
-    /** Reciprocal rank fusion of the lexical and semantic candidates (or one of them), best first. */
+    /**
+     * Merges the rankings: each candidate's cosine similarity to the query plus {@link #LEXICAL_WEIGHT} times its
+     * BM25 score relative to the best one. Cosine carries meaning ("dog" finds "retriever"); the lexical part lifts
+     * exact words the embedding blurs (artist names, LoRA names, rare styles). Best first.
+     */
     Map<String, Double> rank(String text, int k, Mode mode) {
         Map<String, Double> score = new HashMap<>();
-        if (mode != Mode.SEMANTIC) {
-            List<VectorIndex.Scored> lex = lexical().search(text, k);
-            for (int i = 0; i < lex.size(); i++) {
-                score.merge(lex.get(i).contentHash(), 1.0 / (RRF_K + i + 1), Double::sum);
+        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : lexical().search(text, k);
+        float[] query = mode == Mode.LEXICAL ? null : embedder().embed(text);
+        if (mode != Mode.LEXICAL) {
+            for (VectorIndex.Scored s : vectors().nearest(query, k, MIN_COSINE)) {
+                score.put(s.contentHash(), (double) s.score());
             }
         }
-        if (mode != Mode.LEXICAL) {
-            List<VectorIndex.Scored> sem = vectors().nearest(embedder().embed(text), k, MIN_COSINE);
-            for (int i = 0; i < sem.size(); i++) {
-                score.merge(sem.get(i).contentHash(), 1.0 / (RRF_K + i + 1), Double::sum);
+        if (!lex.isEmpty()) {
+            double best = lex.get(0).score();
+            double weight = mode == Mode.LEXICAL ? 1 : lexicalWeight;
+            for (VectorIndex.Scored s : lex) {
+                double base = score.containsKey(s.contentHash()) || query == null ? score.getOrDefault(s.contentHash(), 0.0)
+                        : vectors().similarity(s.contentHash(), query);
+                score.put(s.contentHash(), base + weight * s.score() / best);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();

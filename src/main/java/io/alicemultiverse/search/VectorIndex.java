@@ -13,11 +13,28 @@ final class VectorIndex {
     private final String[] hashes;
     private final float[] vectors;
     private final int dims;
+    private final java.util.Map<String, Integer> row = new java.util.HashMap<>();
 
     private VectorIndex(String[] hashes, float[] vectors, int dims) {
         this.hashes = hashes;
         this.vectors = vectors;
         this.dims = dims;
+        for (int i = 0; i < hashes.length; i++) {
+            row.put(hashes[i], i);
+        }
+    }
+
+    /** The cosine similarity of one asset to {@code query}; 0 when the asset has no vector. */
+    double similarity(String hash, float[] query) {
+        Integer i = row.get(hash);
+        if (i == null) {
+            return 0;
+        }
+        float s = 0;
+        for (int d = 0, base = i * dims; d < dims; d++) {
+            s += vectors[base + d] * query[d];
+        }
+        return s;
     }
 
     static VectorIndex load(Catalog catalog, String model, int dims) {
