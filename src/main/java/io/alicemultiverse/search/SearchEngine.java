@@ -3,8 +3,8 @@ package io.alicemultiverse.search;
 import io.alicemultiverse.catalog.Catalog;
 
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,9 +35,9 @@ public final class SearchEngine implements AutoCloseable {
     private static final int CANDIDATES_FILTERED = 3_000;
 
     private static final String ROW = """
-            SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt,
-                (SELECT list(DISTINCT t.tag ORDER BY t.tag) FROM tags t WHERE t.content_hash = a.content_hash)
-            FROM assets a""";
+            SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt FROM assets a
+            WHERE a.content_hash IN (SELECT unnest(string_split(?, ',')))""";
+    private static final String IN_LIST = "a.content_hash IN (SELECT unnest(string_split(?, ',')))";
     private static final Map<String, String> FACETS = new LinkedHashMap<>();
 
     static {
@@ -75,37 +75,72 @@ public final class SearchEngine implements AutoCloseable {
         if (fused.isEmpty() && q.phrases().isEmpty()) {
             return new SearchResult(List.of(), facets ? emptyFacets() : null);
         }
-        List<SearchHit> all;
+        List<Match> all;
         if (q.phrases().isEmpty()) {
             List<Object> params = new ArrayList<>(f.params);
             params.add(String.join(",", fused.keySet()));
-            all = catalog.select(ROW + " WHERE " + f.where
-                    + " AND a.content_hash IN (SELECT unnest(string_split(?, ',')))", params,
-                    rs -> hit(rs, fused.get(rs.getString(1))));
+            all = catalog.select(MATCH + f.where + " AND " + IN_LIST, params,
+                    rs -> match(rs, fused.get(rs.getString(1))));
         } else {
             // a quoted phrase is a match by itself: every asset containing it, ranked ones first
             List<Object> params = new ArrayList<>(f.params);
             params.add(SearchQuery.MAX_LIMIT);
-            all = catalog.select(ROW + " WHERE " + f.where + " ORDER BY a.created_at DESC NULLS LAST LIMIT ?", params,
-                    rs -> hit(rs, fused.getOrDefault(rs.getString(1), 0.0)));
+            all = catalog.select(MATCH + f.where + " ORDER BY a.created_at DESC NULLS LAST LIMIT ?", params,
+                    rs -> match(rs, fused.getOrDefault(rs.getString(1), 0.0)));
         }
-        Comparator<SearchHit> order = switch (q.sort()) {
-            case RELEVANCE -> Comparator.comparing(SearchHit::score).reversed().thenComparing(SearchHit::path);
-            case NEWEST -> Comparator.comparing(SearchHit::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                    .thenComparing(SearchHit::path);
-            case OLDEST -> Comparator.comparing(SearchHit::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(SearchHit::path);
+        Comparator<Match> order = switch (q.sort()) {
+            case RELEVANCE -> Comparator.comparing(Match::score).reversed().thenComparing(Match::path);
+            case NEWEST -> Comparator.comparing(Match::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(Match::path);
+            case OLDEST -> Comparator.comparing(Match::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(Match::path);
         };
-        List<SearchHit> sorted = all.stream().sorted(order).toList();
-        List<SearchHit> page = sorted.subList(Math.min(sorted.size(), q.offset()),
+        List<Match> sorted = all.stream().sorted(order).toList();
+        List<Match> page = sorted.subList(Math.min(sorted.size(), q.offset()),
                 Math.min(sorted.size(), q.offset() + q.limit()));
         Map<String, Map<String, Long>> fc = null;
         if (facets) {
-            String hashes = String.join(",", sorted.stream().map(SearchHit::contentHash).toList());
-            fc = facets("a.content_hash IN (SELECT unnest(string_split(?, ',')))", List.of(hashes));
+            String hashes = String.join(",", sorted.stream().map(Match::hash).toList());
+            fc = facets(IN_LIST, List.of(hashes));
         }
-        return new SearchResult(page, fc);
+        return new SearchResult(rows(page), fc);
     }
+
+    private static final String MATCH = "SELECT a.content_hash, a.created_at, a.path FROM assets a WHERE ";
+
+    /** A candidate that passed the filters, before its row is fetched. */
+    private record Match(String hash, LocalDateTime createdAt, String path, Double score) {
+    }
+
+    private static Match match(java.sql.ResultSet rs, Double score) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(2);
+        return new Match(rs.getString(1), t == null ? null : t.toLocalDateTime(), rs.getString(3), score);
+    }
+
+    /** The rows and tags of a page of matches, in the page's order. */
+    private List<SearchHit> rows(List<Match> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        String hashes = String.join(",", page.stream().map(Match::hash).toList());
+        Map<String, List<String>> tags = new HashMap<>();
+        catalog.select("SELECT content_hash, list(DISTINCT tag ORDER BY tag) FROM tags WHERE content_hash IN "
+                + "(SELECT unnest(string_split(?, ','))) GROUP BY content_hash", List.of(hashes), rs -> {
+            Object[] arr = (Object[]) rs.getArray(2).getArray();
+            return tags.put(rs.getString(1), Arrays.stream(arr).map(String::valueOf).toList());
+        });
+        Map<String, SearchHit> byHash = new HashMap<>();
+        Map<String, Double> score = new HashMap<>();
+        page.forEach(m -> {
+            if (m.score() != null) {
+                score.put(m.hash(), m.score());
+            }
+        });
+        catalog.select(ROW, List.of(hashes), rs -> byHash.put(rs.getString(1),
+                hit(rs, tags.getOrDefault(rs.getString(1), List.of()), score.get(rs.getString(1)))));
+        return page.stream().map(m -> byHash.get(m.hash())).filter(java.util.Objects::nonNull).toList();
+    }
+
 
     /**
      * Merges the rankings: each candidate's cosine similarity to the query plus {@link #LEXICAL_WEIGHT} times its
@@ -142,9 +177,9 @@ public final class SearchEngine implements AutoCloseable {
         List<Object> params = new ArrayList<>(f.params);
         params.add(q.limit());
         params.add(q.offset());
-        List<SearchHit> hits = catalog.select(ROW + " WHERE " + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
-                params, rs -> hit(rs, null));
-        return new SearchResult(hits, facets ? facets(f.where, f.params) : null);
+        List<Match> page = catalog.select(MATCH + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", params,
+                rs -> match(rs, null));
+        return new SearchResult(rows(page), facets ? facets(f.where, f.params) : null);
     }
 
     private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
@@ -172,11 +207,8 @@ public final class SearchEngine implements AutoCloseable {
         return out;
     }
 
-    private static SearchHit hit(java.sql.ResultSet rs, Double score) throws java.sql.SQLException {
+    private static SearchHit hit(java.sql.ResultSet rs, List<String> tagList, Double score) throws java.sql.SQLException {
         Timestamp t = rs.getTimestamp(6);
-        Array tags = rs.getArray(8);
-        List<String> tagList = tags == null ? List.of()
-                : Arrays.stream((Object[]) tags.getArray()).map(String::valueOf).toList();
         return new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 t == null ? null : t.toLocalDateTime(), rs.getString(7), tagList, score);
     }

@@ -30,12 +30,12 @@ final class SqlFilter {
         List<Object> params = new ArrayList<>();
         if (!q.tags().isEmpty()) {
             if (q.anyTag()) {
-                parts.add("EXISTS (SELECT 1 FROM tags t WHERE t.content_hash = a.content_hash AND t.tag IN ("
+                parts.add("a.content_hash IN (SELECT t.content_hash FROM tags t WHERE t.tag IN ("
                         + placeholders(q.tags().size()) + "))");
                 params.addAll(q.tags());
             } else {
                 for (String t : q.tags()) {
-                    parts.add("EXISTS (SELECT 1 FROM tags t WHERE t.content_hash = a.content_hash AND t.tag = ?)");
+                    parts.add("a.content_hash IN (SELECT t.content_hash FROM tags t WHERE t.tag = ?)");
                     params.add(t);
                 }
             }
