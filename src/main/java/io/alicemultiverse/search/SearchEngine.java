@@ -54,6 +54,8 @@ public final class SearchEngine implements AutoCloseable {
     private LexicalIndex lexical;
     private VectorIndex vectors;
     double lexicalWeight = LEXICAL_WEIGHT;
+    private boolean cacheRows;
+    private RowCache cache;
 
     public SearchEngine(Catalog catalog, Path library, Supplier<TextEmbedder> embedder) {
         this.catalog = catalog;
@@ -76,7 +78,16 @@ public final class SearchEngine implements AutoCloseable {
             return new SearchResult(List.of(), facets ? emptyFacets() : null);
         }
         List<Match> all;
-        if (q.phrases().isEmpty()) {
+        RowCache rc = freshCache();
+        if (rc != null && f.isEmpty()) {
+            all = new ArrayList<>();
+            for (Map.Entry<String, Double> e : fused.entrySet()) {
+                SearchHit h = rc.get(e.getKey());
+                if (h != null) {
+                    all.add(new Match(h.contentHash(), h.createdAt(), h.path(), e.getValue()));
+                }
+            }
+        } else if (q.phrases().isEmpty()) {
             List<Object> params = new ArrayList<>(f.params);
             params.add(String.join(",", fused.keySet()));
             all = catalog.select(MATCH + f.where + " AND " + IN_LIST, params,
@@ -121,6 +132,18 @@ public final class SearchEngine implements AutoCloseable {
     private List<SearchHit> rows(List<Match> page) {
         if (page.isEmpty()) {
             return List.of();
+        }
+        RowCache rc = freshCache();
+        if (rc != null) {
+            List<SearchHit> out = new ArrayList<>(page.size());
+            for (Match m : page) {
+                SearchHit h = rc.get(m.hash());
+                if (h != null) {
+                    out.add(new SearchHit(h.contentHash(), h.path(), h.source(), h.project(), h.model(), h.createdAt(),
+                            h.prompt(), h.tags(), m.score()));
+                }
+            }
+            return out;
         }
         String hashes = String.join(",", page.stream().map(Match::hash).toList());
         Map<String, List<String>> tags = new HashMap<>();
@@ -267,10 +290,25 @@ public final class SearchEngine implements AutoCloseable {
         vectors = null;
     }
 
-    /** Loads what text queries need now (for benchmarks and servers that want the first query fast). */
+    /**
+     * Loads what text queries need now and from then on keeps every asset's row in memory (reloaded when the
+     * catalog's change counter moves): for servers and benchmarks, not for one-shot commands.
+     */
     public void warm() {
         lexical();
         vectors();
+        cacheRows = true;
+        freshCache();
+    }
+
+    private RowCache freshCache() {
+        if (!cacheRows) {
+            return null;
+        }
+        if (cache == null || cache.counter != catalog.changeCounter()) {
+            cache = RowCache.load(catalog);
+        }
+        return cache;
     }
 
     @Override
