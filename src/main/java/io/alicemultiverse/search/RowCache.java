@@ -83,11 +83,6 @@ final class RowCache {
         return new RowCache(counter, rows, media);
     }
 
-    /** Every row, for filter-only scans. */
-    java.util.Collection<SearchHit> all() {
-        return rows.values();
-    }
-
     SearchHit get(String hash) {
         return rows.get(hash);
     }

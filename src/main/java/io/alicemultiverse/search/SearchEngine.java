@@ -197,27 +197,6 @@ public final class SearchEngine implements AutoCloseable {
     private SearchResult filtersOnly(SearchQuery q, SqlFilter f, boolean facets) {
         String order = q.sort() == SearchQuery.Sort.OLDEST ? "a.created_at ASC NULLS LAST, a.path"
                 : "a.created_at DESC NULLS LAST, a.path";
-        RowCache rc = freshCache();
-        if (rc != null && RowCache.decides(q)) {
-            // newest (or oldest) first, ties by path: the order of the SQL below
-            Comparator<Match> byTime = Comparator.comparing(Match::createdAt, Comparator.nullsLast(
-                    q.sort() == SearchQuery.Sort.OLDEST ? Comparator.<LocalDateTime>naturalOrder()
-                            : Comparator.<LocalDateTime>reverseOrder())).thenComparing(Match::path);
-            int keep = q.offset() + q.limit();
-            java.util.PriorityQueue<Match> top = new java.util.PriorityQueue<>(byTime.reversed());
-            for (SearchHit h : rc.all()) {
-                if (rc.passes(q, h)) {
-                    top.add(new Match(h.contentHash(), h.createdAt(), h.path(), null));
-                    if (top.size() > keep) {
-                        top.poll();
-                    }
-                }
-            }
-            List<Match> sorted = new ArrayList<>(top);
-            sorted.sort(byTime);
-            List<Match> page = sorted.subList(Math.min(sorted.size(), q.offset()), sorted.size());
-            return new SearchResult(rows(page), facets ? facets(f.where, f.params) : null);
-        }
         List<Object> params = new ArrayList<>(f.params);
         params.add(q.limit());
         params.add(q.offset());
