@@ -68,31 +68,31 @@ final class VectorIndex {
     /** The {@code k} nearest assets by cosine similarity at or above {@code minScore}, best first. */
     List<Scored> nearest(float[] query, int k, float minScore) {
         int n = hashes.length;
-        int[] top = new int[k];
-        float[] topScore = new float[k];
-        int size = 0;
+        // a min-heap of the best k so far: O(n log k), not O(n k)
+        java.util.PriorityQueue<long[]> heap = new java.util.PriorityQueue<>(k + 1,
+                (x, y) -> Float.compare(Float.intBitsToFloat((int) x[1]), Float.intBitsToFloat((int) y[1])));
+        float floor = minScore;
         for (int i = 0; i < n; i++) {
             int base = i * dims;
             float s = 0;
             for (int d = 0; d < dims; d++) {
                 s += vectors[base + d] * query[d];
             }
-            if (s < minScore || (size == k && s <= topScore[k - 1])) {
+            if (s < floor) {
                 continue;
             }
-            int pos = size < k ? size++ : k - 1;
-            while (pos > 0 && topScore[pos - 1] < s) {
-                top[pos] = top[pos - 1];
-                topScore[pos] = topScore[pos - 1];
-                pos--;
+            heap.add(new long[]{i, Float.floatToIntBits(s)});
+            if (heap.size() > k) {
+                heap.poll();
+                floor = Math.max(minScore, Float.intBitsToFloat((int) heap.peek()[1]));
             }
-            top[pos] = i;
-            topScore[pos] = s;
         }
-        List<Scored> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            out.add(new Scored(hashes[top[i]], topScore[i]));
+        List<Scored> out = new ArrayList<>(heap.size());
+        while (!heap.isEmpty()) {
+            long[] e = heap.poll();
+            out.add(new Scored(hashes[(int) e[0]], Float.intBitsToFloat((int) e[1])));
         }
+        java.util.Collections.reverse(out);
         return out;
     }
 
