@@ -13,6 +13,12 @@ import io.alicemultiverse.library.Organizer;
 import io.alicemultiverse.library.PixelHasher;
 import io.alicemultiverse.library.Undo;
 import io.alicemultiverse.library.UndoSummary;
+import io.alicemultiverse.search.MiniLmEmbedder;
+import io.alicemultiverse.search.QueryParser;
+import io.alicemultiverse.search.SearchEngine;
+import io.alicemultiverse.search.SearchQuery;
+import io.alicemultiverse.search.SearchResult;
+import io.alicemultiverse.search.TagTargets;
 import io.alicemultiverse.similar.ImageHashes;
 import io.alicemultiverse.understand.Costs;
 import io.alicemultiverse.understand.ImageInput;
@@ -38,10 +44,12 @@ import java.nio.file.Files;
 import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The application facade for one library: every surface (CLI, MCP, web) calls this and holds no logic of its
@@ -53,6 +61,7 @@ public final class Library implements AutoCloseable {
     private final Layout layout;
     private final Clock clock;
     private final FileAnalyzer analyzer;
+    private SearchEngine search;
 
     private Library(Path root, Catalog catalog, Layout layout, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
@@ -89,7 +98,14 @@ public final class Library implements AutoCloseable {
             throws IOException {
         OrganizeOptions options = new OrganizeOptions(inbox, root, move, dryRun, layout, clock, clock.getZone(),
                 Runtime.getRuntime().availableProcessors());
-        return new Organizer(catalog, analyzer, options, listener).run();
+        long before = catalog.changeCounter();
+        OrganizeSummary summary = new Organizer(catalog, analyzer, options, listener).run();
+        if (!dryRun && summary.organized() > 0) {
+            List<String> added = catalog.select("SELECT content_hash FROM assets WHERE run = ?", List.of(summary.run()),
+                    rs -> rs.getString(1));
+            search().changed(before, added, true);
+        }
+        return summary;
     }
 
     /** An organizer to run (and stop) from a surface that needs control, such as watch mode. */
@@ -108,7 +124,63 @@ public final class Library implements AutoCloseable {
     }
 
     public IndexRebuild.Result rebuild() throws IOException {
-        return new IndexRebuild(catalog, analyzer, root, layout, Runtime.getRuntime().availableProcessors()).rebuild();
+        IndexRebuild.Result r = new IndexRebuild(catalog, analyzer, root, layout,
+                Runtime.getRuntime().availableProcessors()).rebuild();
+        search().rebuild(true);
+        return r;
+    }
+
+    /** The parser for plain-language queries, with this library's clock. */
+    public QueryParser queryParser() {
+        return new QueryParser(clock);
+    }
+
+    /** Runs a search; {@code facets} adds counts of every match. */
+    public SearchResult search(SearchQuery query, boolean facets) {
+        return search().search(query, facets);
+    }
+
+    /**
+     * Adds or removes user tags on the assets {@code targets} name (paths or content hashes) or, when
+     * {@code query} is not null, on every asset it matches. Returns the number of assets addressed.
+     */
+    public int tag(boolean add, List<String> targets, SearchQuery query, List<String> tags) {
+        List<String> normalised = tags.stream().map(TagTargets::normalise).distinct().toList();
+        Set<String> hashes = new java.util.LinkedHashSet<>(TagTargets.resolve(catalog, root, targets));
+        if (query != null) {
+            search(query, false).hits().forEach(h -> hashes.add(h.contentHash()));
+        }
+        if (hashes.isEmpty()) {
+            return 0;
+        }
+        long before = catalog.changeCounter();
+        if (catalog.changeUserTags(hashes, normalised, add) > 0) {
+            search().changed(before, hashes, false);
+        }
+        return hashes.size();
+    }
+
+    /** Every tag with the number of assets carrying it, most used first; {@code origin} null for all origins. */
+    public Map<String, Long> tagCounts(String origin) {
+        if (origin != null && !List.of("prompt", "understanding", "user").contains(origin)) {
+            throw new IllegalArgumentException("--origin must be prompt, understanding or user, not '" + origin + "'");
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        List<Object> params = new ArrayList<>();
+        if (origin != null) {
+            params.add(origin);
+        }
+        catalog.select("SELECT tag, count(DISTINCT content_hash) AS n FROM tags WHERE content_hash IN "
+                + "(SELECT content_hash FROM assets)" + (origin == null ? "" : " AND origin = ?")
+                + " GROUP BY tag ORDER BY n DESC, tag", params, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    private SearchEngine search() {
+        if (search == null) {
+            search = new SearchEngine(catalog, root, MiniLmEmbedder::new);
+        }
+        return search;
     }
 
     /**
@@ -190,6 +262,9 @@ public final class Library implements AutoCloseable {
 
     @Override
     public void close() {
+        if (search != null) {
+            search.close();
+        }
         catalog.close();
     }
 

@@ -383,6 +383,9 @@ public final class Catalog implements AutoCloseable {
                 }
             }
             appendJournal(batch.journal());
+            if (!batch.assets().isEmpty() || !batch.removedAssets().isEmpty() || !batch.userTags().isEmpty()) {
+                bumpChanges();
+            }
         });
     }
 
@@ -391,7 +394,10 @@ public final class Catalog implements AutoCloseable {
      * content, as the understanding cache does).
      */
     public void deleteAssets(Collection<String> contentHashes) {
-        transaction(() -> deleteAssetsInTransaction(contentHashes, false));
+        transaction(() -> {
+            deleteAssetsInTransaction(contentHashes, false);
+            bumpChanges();
+        });
     }
 
     /** Empties the derived tables for a rebuild; user tags, journal, runs and duplicates stay. */
@@ -401,7 +407,9 @@ public final class Catalog implements AutoCloseable {
                 s.execute("DELETE FROM assets");
                 s.execute("DELETE FROM hashes");
                 s.execute("DELETE FROM tags WHERE origin = 'prompt'");
+                s.execute("DELETE FROM embeddings");
             }
+            bumpChanges();
         });
     }
 
@@ -499,6 +507,80 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    // ---- search support ----
+
+    /** The change counter: bumped by every write that adds, removes or re-tags assets. */
+    public long changeCounter() {
+        long[] n = {0};
+        query("SELECT coalesce(max(counter), 0) FROM changes", rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    /**
+     * Adds ({@code add}) or removes user tags on assets in one transaction; returns how many tag rows changed.
+     * Tags are stored as given (callers normalise them).
+     */
+    public int changeUserTags(Collection<String> contentHashes, Collection<String> tags, boolean add) {
+        int[] changed = {0};
+        transaction(() -> {
+            String sql = add
+                    ? "INSERT INTO tags SELECT ?, ?, 'user', 'user', NULL WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')"
+                    : "DELETE FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user'";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (String h : contentHashes) {
+                    for (String t : tags) {
+                        ps.setString(1, h);
+                        ps.setString(2, t);
+                        if (add) {
+                            ps.setString(3, h);
+                            ps.setString(4, t);
+                        }
+                        changed[0] += ps.executeUpdate();
+                    }
+                }
+            }
+            if (changed[0] > 0) {
+                deleteWhereIn("embeddings", "content_hash", contentHashes);
+                bumpChanges();
+            }
+        });
+        return changed[0];
+    }
+
+    /** Stores embeddings of one model (replacing earlier ones of those assets). */
+    public void putEmbeddings(String model, Map<String, float[]> vectors) {
+        if (vectors.isEmpty()) {
+            return;
+        }
+        transaction(() -> {
+            deleteWhereIn("embeddings", "content_hash", vectors.keySet());
+            try (DuckDBAppender a = appender("embeddings")) {
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    a.beginRow().append(e.getKey()).append(model).append(e.getValue()).endRow();
+                }
+            }
+        });
+    }
+
+    /** Runs a statement that changes nothing the search index reads (e.g. clearing embeddings), with bound values. */
+    public void execute(String sql, List<Object> params) {
+        transaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    private void bumpChanges() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("UPDATE changes SET counter = counter + 1");
+        }
+    }
+
     // ---- internals ----
 
     private void deleteAssetsInTransaction(Collection<String> hashes, boolean includeUserTags) throws SQLException {
@@ -507,6 +589,7 @@ public final class Catalog implements AutoCloseable {
         }
         deleteWhereIn("assets", "content_hash", hashes);
         deleteWhereIn("hashes", "content_hash", hashes);
+        deleteWhereIn("embeddings", "content_hash", hashes);
         try (PreparedStatement ps = connection.prepareStatement(
                 "DELETE FROM tags WHERE content_hash = ? AND origin NOT IN ('user', 'understanding')")) {
             for (String h : hashes) {
@@ -638,6 +721,6 @@ public final class Catalog implements AutoCloseable {
 
     static Set<String> tables() {
         return Set.of("assets", "tags", "hashes", "journal", "runs", "inbox_files", "duplicates", "understanding",
-                "spend");
+                "spend", "embeddings", "changes");
     }
 }

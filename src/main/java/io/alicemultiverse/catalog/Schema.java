@@ -40,6 +40,13 @@ final class Schema {
             CREATE TABLE spend (time TIMESTAMP NOT NULL, provider VARCHAR NOT NULL, model VARCHAR NOT NULL,
                 tokens_in BIGINT, tokens_out BIGINT, cost_usd DOUBLE NOT NULL, content_hash VARCHAR, run VARCHAR,
                 project VARCHAR);
+            """,
+            // 3: text embeddings for search, and a counter every change of assets or tags bumps (the search index
+            // records the value it was built at, and is rebuilt when they differ)
+            """
+            CREATE TABLE embeddings (content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, vector FLOAT[384]);
+            CREATE TABLE changes (counter BIGINT NOT NULL);
+            INSERT INTO changes VALUES (0);
             """);
 
     private Schema() {

@@ -18,7 +18,8 @@ import java.util.Optional;
         description = "Organizes, understands and searches collections of AI-generated images and videos.",
         subcommands = {InspectCommand.class, OrganizeCommand.class, UndoCommand.class, CheckCommand.class,
                 StatsCommand.class, IndexCommand.class, McpCommand.class, ServeCommand.class, SimilarCommand.class,
-                DedupCommand.class, UnderstandCommand.class, CostsCommand.class, CommandLine.HelpCommand.class})
+                DedupCommand.class, UnderstandCommand.class, CostsCommand.class, SearchCommand.class, TagCommand.class,
+                TagsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -60,6 +61,8 @@ public final class Main {
                 commandLine.getErr().println("alice " + commandLine.getCommandName() + ": " + message);
                 return e instanceof IllegalArgumentException ? 2 : 1;
             });
+            // "-blurry" in a search query is an excluded word, not an unknown option
+            cmd.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
             // picocli answers 2 for invalid input and 1 for an exception escaping a command
             return cmd.execute(args);
         });

@@ -40,6 +40,12 @@ public final class TempLibrary {
                         + ", Model: fox_v1").build();
     }
 
+    /** A small PNG with A1111 parameters carrying {@code prompt}, {@code model} and {@code seed}. */
+    public static byte[] png(String prompt, String model, int seed) {
+        return PngBuilder.rgb(8, 8).text("parameters", prompt + "\nNegative prompt: blurry\nSteps: 20, Sampler: Euler, Seed: "
+                + seed + ", Model: " + model).build();
+    }
+
     /** Relative path → SHA-256 of every regular file under {@code dir}, skipping the {@code .alice} folder. */
     public static Map<String, String> fingerprint(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();

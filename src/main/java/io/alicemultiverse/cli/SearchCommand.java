@@ -1,0 +1,166 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.search.QueryParser;
+import io.alicemultiverse.search.SearchHit;
+import io.alicemultiverse.search.SearchQuery;
+import io.alicemultiverse.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice search}: filters, tags, prompt text and plain-language queries. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Find assets. QUERY is plain language: time words (today, last week, in march, 2024-05,",
+                "since monday), generators and models (midjourney, comfy, flux, sdxl), videos/images,",
+                "\"quoted phrases\" and -excluded words (both filter), tag:x; the rest ranks by meaning and words."})
+final class SearchCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The plain-language query.")
+    List<String> query = new ArrayList<>();
+
+    @Mixin
+    QueryOptions filters;
+
+    @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest or oldest.")
+    String sort;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N results (default 20).")
+    int limit = SearchQuery.DEFAULT_LIMIT;
+
+    @Option(names = "--offset", paramLabel = "N", description = "Skip the first N results.")
+    int offset;
+
+    @Option(names = "--facets", description = "Also count every match by source, project, model, tag and month.")
+    boolean facets;
+
+    @Option(names = "--json", description = "JSON Lines: one object per result (and a last {\"facets\": …} line).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Config c = lib.resolve();
+        PrintStream out = Output.out();
+        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            SearchQuery.Builder b = filters.builder(library.queryParser(), String.join(" ", query));
+            if (sort != null) {
+                b.sort(SearchQuery.Sort.of(sort));
+            }
+            SearchQuery q = b.limit(limit).offset(offset).build();
+            SearchResult r = library.search(q, facets);
+            if (json) {
+                for (SearchHit h : r.hits()) {
+                    out.println(Output.json(record(h)));
+                }
+                if (r.facets() != null) {
+                    out.println(Output.json(Map.of("facets", r.facets())));
+                }
+                return 0;
+            }
+            table(out, r);
+            return 0;
+        }
+    }
+
+    static Map<String, Object> record(SearchHit h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("content_hash", h.contentHash());
+        m.put("path", h.path());
+        m.put("source", h.source());
+        m.put("project", h.project());
+        m.put("created_at", h.createdAt() == null ? null : h.createdAt().toString());
+        m.put("prompt", h.prompt());
+        m.put("tags", h.tags());
+        m.put("score", h.score());
+        return m;
+    }
+
+    private static void table(PrintStream out, SearchResult r) {
+        if (r.hits().isEmpty()) {
+            out.println("no matches");
+        }
+        for (SearchHit h : r.hits()) {
+            String date = h.createdAt() == null ? "-" : h.createdAt().toLocalDate().toString();
+            out.printf("%-50s %-14s %-10s %s%n", h.path(), h.source() == null ? "-" : h.source(), date,
+                    excerpt(h.prompt(), 60));
+        }
+        if (r.facets() != null) {
+            r.facets().forEach((k, v) -> {
+                out.println(k + ":");
+                v.forEach((name, n) -> out.printf("  %-40s %d%n", name, n));
+            });
+        }
+    }
+
+    static String excerpt(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replaceAll("\\s+", " ").trim();
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    }
+
+    /** The filter flags search and {@code tag --query} share. */
+    static final class QueryOptions {
+        @Option(names = "--tag", paramLabel = "TAG", description = "Only assets with this tag (repeatable: all of them).")
+        List<String> tags = new ArrayList<>();
+
+        @Option(names = "--any-tag", description = "With several --tag: any of them is enough.")
+        boolean anyTag;
+
+        @Option(names = "--source", paramLabel = "SOURCE", description = "Only this generator (repeatable: any).")
+        List<String> sources = new ArrayList<>();
+
+        @Option(names = "--model", paramLabel = "MODEL", description = "Only models whose name contains this.")
+        List<String> models = new ArrayList<>();
+
+        @Option(names = "--project", paramLabel = "PROJECT", description = "Only this project (repeatable: any).")
+        List<String> projects = new ArrayList<>();
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Created on or after DATE (2024-05-01, 2024-05, last week, …).")
+        String since;
+
+        @Option(names = "--until", paramLabel = "DATE", description = "Created on or before DATE (inclusive of that day or month).")
+        String until;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "image or video.")
+        String type;
+
+        SearchQuery.Builder builder(QueryParser parser, String query) {
+            SearchQuery.Builder b = parser.parse(query);
+            tags.forEach(b::tag);
+            b.anyTag(anyTag);
+            for (String s : sources) {
+                b.source(io.alicemultiverse.search.QueryParser.sourceId(s));
+            }
+            models.forEach(b::model);
+            projects.forEach(b::project);
+            if (since != null) {
+                LocalDateTime[] r = parser.timeRange(since);
+                b.between(r[0], null);
+            }
+            if (until != null) {
+                LocalDateTime[] r = parser.timeRange(until);
+                b.between(null, r[1]);
+            }
+            if (type != null) {
+                b.mediaType(type);
+            }
+            return b;
+        }
+    }
+}

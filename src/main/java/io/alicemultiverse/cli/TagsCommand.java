@@ -1,0 +1,56 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice tags}: every tag with how many assets carry it. */
+@Command(name = "tags", mixinStandardHelpOptions = true, description = "Count assets per tag, most used first.")
+final class TagsCommand implements Callable<Integer> {
+    @Mixin
+    LibraryOptions lib;
+
+    @Option(names = "--origin", paramLabel = "ORIGIN", description = "Only tags from prompt, understanding or user.")
+    String origin;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N tags.")
+    Integer limit;
+
+    @Option(names = "--json", description = "One object {\"tag\": …, \"count\": N} per line.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1");
+        }
+        Config c = lib.resolve();
+        PrintStream out = Output.out();
+        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            int shown = 0;
+            for (Map.Entry<String, Long> e : library.tagCounts(origin).entrySet()) {
+                if (limit != null && shown++ >= limit) {
+                    break;
+                }
+                out.println(json ? Output.json(entry(e.getKey(), e.getValue()))
+                        : String.format("%6d  %s", e.getValue(), e.getKey()));
+            }
+            return 0;
+        }
+    }
+
+    private static Map<String, Object> entry(String tag, long count) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("tag", tag);
+        m.put("count", count);
+        return m;
+    }
+}

@@ -1,0 +1,58 @@
+package io.alicemultiverse.search;
+
+import io.alicemultiverse.catalog.Catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills the catalog's {@code embeddings} table: every asset without a vector of the embedder's model gets one of
+ * its prompt plus its user and understanding tags. Each distinct text is embedded once (many assets share a
+ * prompt). Not thread-safe (uses the catalog).
+ */
+public final class Embeddings {
+    private static final int CHUNK = 512;
+
+    private Embeddings() {
+    }
+
+    /** The text an asset is embedded as. */
+    static String text(String prompt, String tags) {
+        String p = prompt == null ? "" : prompt.trim();
+        String t = tags == null ? "" : tags.trim();
+        return t.isEmpty() ? p : p.isEmpty() ? t : p + ". " + t;
+    }
+
+    /** Embeds every asset that has no vector yet; returns how many assets got one. */
+    public static int fillMissing(Catalog catalog, TextEmbedder embedder) {
+        Map<String, List<String>> byText = new LinkedHashMap<>();
+        catalog.select("""
+                SELECT a.content_hash, a.prompt, (SELECT string_agg(DISTINCT t.tag, ', ' ORDER BY t.tag) FROM tags t
+                    WHERE t.content_hash = a.content_hash AND t.origin <> 'prompt')
+                FROM assets a WHERE NOT EXISTS
+                    (SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)""",
+                List.of(embedder.model()), rs -> {
+                    String text = text(rs.getString(2), rs.getString(3));
+                    byText.computeIfAbsent(text, k -> new ArrayList<>()).add(rs.getString(1));
+                    return null;
+                });
+        List<String> texts = new ArrayList<>(byText.keySet());
+        int n = 0;
+        for (int i = 0; i < texts.size(); i += CHUNK) {
+            List<String> chunk = texts.subList(i, Math.min(texts.size(), i + CHUNK));
+            List<float[]> vectors = embedder.embedAll(chunk);
+            Map<String, float[]> out = new HashMap<>();
+            for (int j = 0; j < chunk.size(); j++) {
+                for (String h : byText.get(chunk.get(j))) {
+                    out.put(h, vectors.get(j));
+                }
+            }
+            catalog.putEmbeddings(embedder.model(), out);
+            n += out.size();
+        }
+        return n;
+    }
+}

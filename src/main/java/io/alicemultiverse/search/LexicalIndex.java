@@ -1,0 +1,207 @@
+package io.alicemultiverse.search;
+
+import io.alicemultiverse.catalog.Catalog;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Lucene index of every asset's prompt and tags (English analyzer: stop words, Porter stemming; BM25), kept at
+ * {@code <library>/.alice/search/lexical}. It records the catalog change counter it reflects; {@link #sync} rebuilds
+ * it from the catalog when the counters differ, {@link #update} re-indexes named assets after a change this
+ * process made. Not thread-safe for writes; searches may run concurrently.
+ */
+final class LexicalIndex implements AutoCloseable {
+    private static final String COUNTER = "catalog_changes";
+    private static final String DOCS_SQL = """
+            SELECT a.content_hash, coalesce(a.prompt, '') || ' ' || coalesce((SELECT string_agg(t.tag, ' . ')
+                FROM tags t WHERE t.content_hash = a.content_hash), '') FROM assets a""";
+
+    private final Directory dir;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private DirectoryReader reader;
+    private IndexSearcher searcher;
+    private long counter = -1;
+
+    private LexicalIndex(Directory dir) {
+        this.dir = dir;
+    }
+
+    static LexicalIndex open(Path library) {
+        try {
+            Path p = library.resolve(".alice").resolve("search").resolve("lexical");
+            Files.createDirectories(p);
+            LexicalIndex index = new LexicalIndex(FSDirectory.open(p));
+            if (DirectoryReader.indexExists(index.dir)) {
+                index.reopen();
+            }
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rebuilds from the catalog when it changed since the index was built. */
+    void sync(Catalog catalog) {
+        long now = catalog.changeCounter();
+        if (now != counter) {
+            rebuild(catalog, now);
+        }
+    }
+
+    /**
+     * Re-indexes {@code hashes} after a change that moved the catalog from counter {@code before} to a new value;
+     * rebuilds everything when the index was not at {@code before}.
+     */
+    void update(Catalog catalog, long before, Collection<String> hashes) {
+        long now = catalog.changeCounter();
+        if (counter != before || hashes.size() > 5_000) {
+            rebuild(catalog, now);
+            return;
+        }
+        try (IndexWriter w = writer(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)) {
+            for (String h : hashes) {
+                w.deleteDocuments(new Term("hash", h));
+            }
+            List<Object> params = List.of(String.join(",", hashes));
+            catalog.select(DOCS_SQL + " WHERE a.content_hash IN (SELECT unnest(string_split(?, ',')))", params, rs -> {
+                try {
+                    w.addDocument(doc(rs.getString(1), rs.getString(2)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+            w.setLiveCommitData(Map.of(COUNTER, Long.toString(now)).entrySet());
+            w.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        reopen();
+    }
+
+    void rebuild(Catalog catalog, long now) {
+        try (IndexWriter w = writer(IndexWriterConfig.OpenMode.CREATE)) {
+            catalog.select(DOCS_SQL, List.of(), rs -> {
+                try {
+                    w.addDocument(doc(rs.getString(1), rs.getString(2)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+            w.setLiveCommitData(Map.of(COUNTER, Long.toString(now)).entrySet());
+            w.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        reopen();
+    }
+
+    /** The best {@code k} assets for {@code text} by BM25, best first; empty when no word of it is indexable. */
+    List<VectorIndex.Scored> search(String text, int k) {
+        if (searcher == null) {
+            return List.of();
+        }
+        Set<String> terms = terms(text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (String t : terms) {
+            q.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+        }
+        try {
+            TopDocs top = searcher.search(q.build(), k);
+            List<VectorIndex.Scored> out = new ArrayList<>(top.scoreDocs.length);
+            var stored = searcher.storedFields();
+            for (ScoreDoc d : top.scoreDocs) {
+                out.add(new VectorIndex.Scored(stored.document(d.doc).get("hash"), d.score));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Set<String> terms(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static Document doc(String hash, String text) {
+        Document d = new Document();
+        d.add(new StringField("hash", hash, Field.Store.YES));
+        d.add(new TextField("text", text, Field.Store.NO));
+        return d;
+    }
+
+    private IndexWriter writer(IndexWriterConfig.OpenMode mode) throws IOException {
+        IndexWriterConfig c = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(64);
+        return new IndexWriter(dir, c);
+    }
+
+    private void reopen() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+            reader = DirectoryReader.open(dir);
+            searcher = new IndexSearcher(reader);
+            String c = reader.getIndexCommit().getUserData().get(COUNTER);
+            counter = c == null ? -1 : Long.parseLong(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+            dir.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package io.alicemultiverse.search;
+
+import io.alicemultiverse.catalog.Catalog;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs searches over one library.
+ *
+ * <p>Design: filters always run in DuckDB with bound parameters (the catalog is the truth, so a filter-only query
+ * never waits for an index). Text ranks in two ways — BM25 over prompt and tags in a Lucene index
+ * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
+ * candidates; a score blend merges them ({@link #rank}), and one catalog query keeps the candidates that pass the filters
+ * and fetches their rows. The embedding model and the vectors load only when a query has text. Not thread-safe
+ * (the catalog connection is not).
+ */
+public final class SearchEngine implements AutoCloseable {
+    /** Which rankings a text query uses: both merged (the default), or one alone (for evaluation). */
+    public enum Mode { HYBRID, LEXICAL, SEMANTIC }
+
+    static final double LEXICAL_WEIGHT = 0.1;
+    static final float MIN_COSINE = 0.25f;
+    private static final int CANDIDATES = 300;
+    private static final int CANDIDATES_FILTERED = 3_000;
+
+    private static final String ROW = """
+            SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt FROM assets a
+            WHERE a.content_hash IN (SELECT unnest(string_split(?, ',')))""";
+    private static final String IN_LIST = "a.content_hash IN (SELECT unnest(string_split(?, ',')))";
+    private static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+    static {
+        FACETS.put("source", "coalesce(a.source, 'unknown')");
+        FACETS.put("project", "coalesce(a.project, 'uncategorized')");
+        FACETS.put("model", "coalesce(a.model, 'unknown')");
+        FACETS.put("month", "coalesce(strftime(a.created_at, '%Y-%m'), 'unknown')");
+    }
+
+    private final Catalog catalog;
+    private final Path library;
+    private final Supplier<TextEmbedder> embedderSupplier;
+    private TextEmbedder embedder;
+    private LexicalIndex lexical;
+    private VectorIndex vectors;
+    double lexicalWeight = LEXICAL_WEIGHT;
+    private boolean cacheRows;
+    private RowCache cache;
+
+    public SearchEngine(Catalog catalog, Path library, Supplier<TextEmbedder> embedder) {
+        this.catalog = catalog;
+        this.library = library;
+        this.embedderSupplier = embedder;
+    }
+
+    public SearchResult search(SearchQuery q, boolean facets) {
+        return search(q, facets, Mode.HYBRID);
+    }
+
+    public SearchResult search(SearchQuery q, boolean facets, Mode mode) {
+        SqlFilter f = SqlFilter.of(q);
+        if (!q.hasText()) {
+            return filtersOnly(q, f, facets);
+        }
+        int k = f.isEmpty() ? Math.max(CANDIDATES, q.offset() + q.limit()) : Math.max(CANDIDATES_FILTERED, q.offset() + q.limit());
+        Map<String, Double> fused = rank(q.text(), k, mode);
+        if (fused.isEmpty() && q.phrases().isEmpty()) {
+            return new SearchResult(List.of(), facets ? emptyFacets() : null);
+        }
+        List<Match> all;
+        RowCache rc = freshCache();
+        if (rc != null && RowCache.decides(q)) {
+            all = new ArrayList<>();
+            for (Map.Entry<String, Double> e : fused.entrySet()) {
+                SearchHit h = rc.get(e.getKey());
+                if (h != null && rc.passes(q, h)) {
+                    all.add(new Match(h.contentHash(), h.createdAt(), h.path(), e.getValue()));
+                }
+            }
+        } else if (q.phrases().isEmpty()) {
+            List<Object> params = new ArrayList<>(f.params);
+            params.add(String.join(",", fused.keySet()));
+            all = catalog.select(MATCH + f.where + " AND " + IN_LIST, params,
+                    rs -> match(rs, fused.get(rs.getString(1))));
+        } else {
+            // a quoted phrase is a match by itself: every asset containing it, ranked ones first
+            List<Object> params = new ArrayList<>(f.params);
+            params.add(SearchQuery.MAX_LIMIT);
+            all = catalog.select(MATCH + f.where + " ORDER BY a.created_at DESC NULLS LAST LIMIT ?", params,
+                    rs -> match(rs, fused.getOrDefault(rs.getString(1), 0.0)));
+        }
+        Comparator<Match> order = switch (q.sort()) {
+            case RELEVANCE -> Comparator.comparing(Match::score).reversed().thenComparing(Match::path);
+            case NEWEST -> Comparator.comparing(Match::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(Match::path);
+            case OLDEST -> Comparator.comparing(Match::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(Match::path);
+        };
+        List<Match> sorted = all.stream().sorted(order).toList();
+        List<Match> page = sorted.subList(Math.min(sorted.size(), q.offset()),
+                Math.min(sorted.size(), q.offset() + q.limit()));
+        Map<String, Map<String, Long>> fc = null;
+        if (facets) {
+            String hashes = String.join(",", sorted.stream().map(Match::hash).toList());
+            fc = facets(IN_LIST, List.of(hashes));
+        }
+        return new SearchResult(rows(page), fc);
+    }
+
+    private static final String MATCH = "SELECT a.content_hash, a.created_at, a.path FROM assets a WHERE ";
+
+    /** A candidate that passed the filters, before its row is fetched. */
+    private record Match(String hash, LocalDateTime createdAt, String path, Double score) {
+    }
+
+    private static Match match(java.sql.ResultSet rs, Double score) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(2);
+        return new Match(rs.getString(1), t == null ? null : t.toLocalDateTime(), rs.getString(3), score);
+    }
+
+    /** The rows and tags of a page of matches, in the page's order. */
+    private List<SearchHit> rows(List<Match> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        RowCache rc = freshCache();
+        if (rc != null) {
+            List<SearchHit> out = new ArrayList<>(page.size());
+            for (Match m : page) {
+                SearchHit h = rc.get(m.hash());
+                if (h != null) {
+                    out.add(new SearchHit(h.contentHash(), h.path(), h.source(), h.project(), h.model(), h.createdAt(),
+                            h.prompt(), h.tags(), m.score()));
+                }
+            }
+            return out;
+        }
+        String hashes = String.join(",", page.stream().map(Match::hash).toList());
+        Map<String, List<String>> tags = new HashMap<>();
+        catalog.select("SELECT content_hash, list(DISTINCT tag ORDER BY tag) FROM tags WHERE content_hash IN "
+                + "(SELECT unnest(string_split(?, ','))) GROUP BY content_hash", List.of(hashes), rs -> {
+            Object[] arr = (Object[]) rs.getArray(2).getArray();
+            return tags.put(rs.getString(1), Arrays.stream(arr).map(String::valueOf).toList());
+        });
+        Map<String, SearchHit> byHash = new HashMap<>();
+        Map<String, Double> score = new HashMap<>();
+        page.forEach(m -> {
+            if (m.score() != null) {
+                score.put(m.hash(), m.score());
+            }
+        });
+        catalog.select(ROW, List.of(hashes), rs -> byHash.put(rs.getString(1),
+                hit(rs, tags.getOrDefault(rs.getString(1), List.of()), score.get(rs.getString(1)))));
+        return page.stream().map(m -> byHash.get(m.hash())).filter(java.util.Objects::nonNull).toList();
+    }
+
+
+    /**
+     * Merges the rankings: each candidate's cosine similarity to the query plus {@link #LEXICAL_WEIGHT} times its
+     * BM25 score relative to the best one. Cosine carries meaning ("dog" finds "retriever"); the lexical part lifts
+     * exact words the embedding blurs (artist names, LoRA names, rare styles). Best first.
+     */
+    Map<String, Double> rank(String text, int k, Mode mode) {
+        Map<String, Double> score = new HashMap<>();
+        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : lexical().search(text, k);
+        float[] query = mode == Mode.LEXICAL ? null : embedder().embed(text);
+        if (mode != Mode.LEXICAL) {
+            for (VectorIndex.Scored s : vectors().nearest(query, k, MIN_COSINE)) {
+                score.put(s.contentHash(), (double) s.score());
+            }
+        }
+        if (!lex.isEmpty()) {
+            double best = lex.get(0).score();
+            double weight = mode == Mode.LEXICAL ? 1 : lexicalWeight;
+            for (VectorIndex.Scored s : lex) {
+                double base = score.containsKey(s.contentHash()) || query == null ? score.getOrDefault(s.contentHash(), 0.0)
+                        : vectors().similarity(s.contentHash(), query);
+                score.put(s.contentHash(), base + weight * s.score() / best);
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private SearchResult filtersOnly(SearchQuery q, SqlFilter f, boolean facets) {
+        String order = q.sort() == SearchQuery.Sort.OLDEST ? "a.created_at ASC NULLS LAST, a.path"
+                : "a.created_at DESC NULLS LAST, a.path";
+        List<Object> params = new ArrayList<>(f.params);
+        params.add(q.limit());
+        params.add(q.offset());
+        List<Match> page = catalog.select(MATCH + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", params,
+                rs -> match(rs, null));
+        return new SearchResult(rows(page), facets ? facets(f.where, f.params) : null);
+    }
+
+    private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : FACETS.entrySet()) {
+            out.put(e.getKey(), counts("SELECT " + e.getValue() + " AS k, count(*) AS n FROM assets a WHERE " + where
+                    + " GROUP BY k ORDER BY n DESC, k", params));
+        }
+        out.put("tag", counts("SELECT t.tag AS k, count(DISTINCT t.content_hash) AS n FROM tags t JOIN assets a "
+                + "ON a.content_hash = t.content_hash WHERE " + where + " GROUP BY k ORDER BY n DESC, k LIMIT 50", params));
+        return out;
+    }
+
+    private Map<String, Long> counts(String sql, List<Object> params) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        catalog.select(sql, params, rs -> m.put(rs.getString(1), rs.getLong(2)));
+        return m;
+    }
+
+    private static Map<String, Map<String, Long>> emptyFacets() {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String k : List.of("source", "project", "model", "tag", "month")) {
+            out.put(k, Map.of());
+        }
+        return out;
+    }
+
+    private static SearchHit hit(java.sql.ResultSet rs, List<String> tagList, Double score) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(6);
+        return new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                t == null ? null : t.toLocalDateTime(), rs.getString(7), tagList, score);
+    }
+
+    // ---- keeping the indexes in step ----
+
+    private LexicalIndex lexical() {
+        if (lexical == null) {
+            lexical = LexicalIndex.open(library);
+        }
+        lexical.sync(catalog);
+        return lexical;
+    }
+
+    private TextEmbedder embedder() {
+        if (embedder == null) {
+            embedder = embedderSupplier.get();
+        }
+        return embedder;
+    }
+
+    private VectorIndex vectors() {
+        if (vectors == null) {
+            TextEmbedder e = embedder();
+            Embeddings.fillMissing(catalog, e);
+            vectors = VectorIndex.load(catalog, e.model(), e.dimensions());
+        }
+        return vectors;
+    }
+
+    /**
+     * Brings the indexes up to date after this process changed {@code hashes} (organize, tagging), the catalog
+     * having been at change counter {@code before}: embeds what lacks a vector (when {@code embed}) and
+     * re-indexes those assets.
+     */
+    public void changed(long before, Collection<String> hashes, boolean embed) {
+        if (embed) {
+            Embeddings.fillMissing(catalog, embedder());
+        }
+        vectors = null;
+        if (lexical == null) {
+            lexical = LexicalIndex.open(library);
+        }
+        lexical.update(catalog, before, hashes);
+    }
+
+    /** Recreates the lexical index and every embedding from the catalog. */
+    public void rebuild(boolean embed) {
+        if (lexical == null) {
+            lexical = LexicalIndex.open(library);
+        }
+        lexical.rebuild(catalog, catalog.changeCounter());
+        if (embed) {
+            Embeddings.fillMissing(catalog, embedder());
+        }
+        vectors = null;
+    }
+
+    /**
+     * Loads what text queries need now and from then on keeps every asset's row in memory (reloaded when the
+     * catalog's change counter moves): for servers and benchmarks, not for one-shot commands.
+     */
+    public void warm() {
+        lexical();
+        vectors();
+        cacheRows = true;
+        freshCache();
+    }
+
+    private RowCache freshCache() {
+        if (!cacheRows) {
+            return null;
+        }
+        if (cache == null || cache.counter != catalog.changeCounter()) {
+            cache = RowCache.load(catalog);
+        }
+        return cache;
+    }
+
+    @Override
+    public void close() {
+        if (lexical != null) {
+            lexical.close();
+        }
+    }
+}

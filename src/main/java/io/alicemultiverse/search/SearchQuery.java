@@ -1,0 +1,193 @@
+package io.alicemultiverse.search;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A parsed search: filters (each one narrows the result), a free-text part that ranks, and paging. Immutable.
+ *
+ * @param text      the words left for ranking (lexical and semantic); empty for a filters-only query
+ * @param phrases   phrases every result's prompt or tags must contain (lower case)
+ * @param excluded  words no result's prompt or tags may contain (lower case)
+ * @param tags      tags a result must carry (all of them, or any with {@code anyTag})
+ * @param sources   source ids, any of which matches ({@link io.alicemultiverse.metadata.Source#id()})
+ * @param models    model substrings, any of which matches (lower case; combined with {@code sources} by OR: a
+ *                  generator word like "flux" names a source or a model)
+ * @param projects  projects, any of which matches
+ * @param since     inclusive lower bound of the creation time, or null
+ * @param until     exclusive upper bound of the creation time, or null
+ * @param mediaType {@code image} or {@code video}, or null
+ */
+public record SearchQuery(String text, List<String> phrases, List<String> excluded, List<String> tags, boolean anyTag,
+                          List<String> sources, List<String> models, List<String> projects,
+                          LocalDateTime since, LocalDateTime until, String mediaType,
+                          Sort sort, int limit, int offset) {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 10_000;
+
+    /** Result order; {@link #RELEVANCE} falls back to newest first when there is no text to rank by. */
+    public enum Sort {
+        RELEVANCE, NEWEST, OLDEST;
+
+        /** The sort named {@code name} (case-insensitive), or an {@link IllegalArgumentException} naming the choices. */
+        public static Sort of(String name) {
+            for (Sort s : values()) {
+                if (s.name().equalsIgnoreCase(name.trim())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown sort '" + name + "' (relevance, newest, oldest)");
+        }
+    }
+
+    public SearchQuery {
+        text = text == null ? "" : text.trim();
+        phrases = List.copyOf(phrases);
+        excluded = List.copyOf(excluded);
+        tags = List.copyOf(tags);
+        sources = List.copyOf(sources);
+        models = List.copyOf(models);
+        projects = List.copyOf(projects);
+        if (sort == null) {
+            sort = Sort.RELEVANCE;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("--offset must not be negative, not " + offset);
+        }
+        if (mediaType != null && !mediaType.equals("image") && !mediaType.equals("video")) {
+            throw new IllegalArgumentException("--type must be image or video, not '" + mediaType + "'");
+        }
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new IllegalArgumentException("the time range is empty: since " + since + " is not before " + until);
+        }
+    }
+
+    public boolean hasText() {
+        return !text.isBlank();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects parts of a query from the parser and from command-line flags. Not thread-safe. */
+    public static final class Builder {
+        final StringBuilder text = new StringBuilder();
+        final List<String> phrases = new ArrayList<>();
+        final List<String> excluded = new ArrayList<>();
+        final List<String> tags = new ArrayList<>();
+        boolean anyTag;
+        final List<String> sources = new ArrayList<>();
+        final List<String> models = new ArrayList<>();
+        final List<String> projects = new ArrayList<>();
+        LocalDateTime since;
+        LocalDateTime until;
+        String mediaType;
+        Sort sort = Sort.RELEVANCE;
+        int limit = DEFAULT_LIMIT;
+        int offset;
+
+        public Builder word(String w) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(w);
+            return this;
+        }
+
+        public Builder phrase(String p) {
+            String n = norm(p);
+            if (!n.isEmpty()) {
+                phrases.add(n);
+            }
+            return this;
+        }
+
+        public Builder exclude(String w) {
+            String n = norm(w);
+            if (n.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                excluded.add(n);
+            }
+            return this;
+        }
+
+        public Builder tag(String t) {
+            String n = norm(t);
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException("an empty tag");
+            }
+            tags.add(n);
+            return this;
+        }
+
+        public Builder anyTag(boolean any) {
+            anyTag = any;
+            return this;
+        }
+
+        public Builder source(String id) {
+            if (!sources.contains(id)) {
+                sources.add(id);
+            }
+            return this;
+        }
+
+        public Builder model(String m) {
+            String n = norm(m);
+            if (!n.isEmpty() && !models.contains(n)) {
+                models.add(n);
+            }
+            return this;
+        }
+
+        public Builder project(String p) {
+            projects.add(p.trim());
+            return this;
+        }
+
+        /** Narrows the time range to its intersection with {@code [from, to)} (either may be null). */
+        public Builder between(LocalDateTime from, LocalDateTime to) {
+            if (from != null && (since == null || from.isAfter(since))) {
+                since = from;
+            }
+            if (to != null && (until == null || to.isBefore(until))) {
+                until = to;
+            }
+            return this;
+        }
+
+        public Builder mediaType(String t) {
+            mediaType = t == null ? null : t.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        public Builder sort(Sort s) {
+            sort = s;
+            return this;
+        }
+
+        public Builder limit(int n) {
+            limit = n;
+            return this;
+        }
+
+        public Builder offset(int n) {
+            offset = n;
+            return this;
+        }
+
+        public SearchQuery build() {
+            return new SearchQuery(text.toString(), phrases, excluded, tags, anyTag, sources, models, projects,
+                    since, until, mediaType, sort, limit, offset);
+        }
+
+        private static String norm(String s) {
+            return s == null ? "" : s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        }
+    }
+}

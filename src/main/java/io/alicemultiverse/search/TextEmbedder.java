@@ -1,0 +1,17 @@
+package io.alicemultiverse.search;
+
+import java.util.List;
+
+/** Turns text into unit-length vectors. Implementations are thread-safe; {@link #model()} names the vector space. */
+public interface TextEmbedder {
+    String model();
+
+    int dimensions();
+
+    float[] embed(String text);
+
+    /** Embeds several texts (implementations may batch). */
+    default List<float[]> embedAll(List<String> texts) {
+        return texts.stream().map(this::embed).toList();
+    }
+}

@@ -1,0 +1,160 @@
+package io.alicemultiverse.search;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The plain-language grammar against a fixed clock: Wednesday 2026-11-25, 10:00 UTC. */
+class QueryParserTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    private final QueryParser parser = new QueryParser(CLOCK);
+
+    private SearchQuery q(String s) {
+        return parser.parse(s).build();
+    }
+
+    private static LocalDateTime d(String date) {
+        return LocalDateTime.parse(date + "T00:00");
+    }
+
+    @Test
+    void todayAndYesterdayAreWholeDays() {
+        assertThat(q("today")).satisfies(x -> {
+            assertThat(x.since()).isEqualTo(d("2026-11-25"));
+            assertThat(x.until()).isEqualTo(d("2026-11-26"));
+            assertThat(x.text()).isEmpty();
+        });
+        assertThat(q("yesterday").since()).isEqualTo(d("2026-11-24"));
+        assertThat(q("yesterday").until()).isEqualTo(d("2026-11-25"));
+    }
+
+    @Test
+    void lastWeekIsTheSevenDaysUpToToday() {
+        SearchQuery x = q("cyberpunk portrait from last week");
+        assertThat(x.text()).isEqualTo("cyberpunk portrait");
+        assertThat(x.since()).isEqualTo(d("2026-11-18"));
+        assertThat(x.until()).isEqualTo(d("2026-11-26"));
+    }
+
+    @Test
+    void lastMonthAndThisWeekMonthYear() {
+        assertThat(q("last month").since()).isEqualTo(d("2026-10-25"));
+        assertThat(q("this week").since()).isEqualTo(d("2026-11-23"));
+        assertThat(q("this month").since()).isEqualTo(d("2026-11-01"));
+        assertThat(q("this year").since()).isEqualTo(d("2026-01-01"));
+        assertThat(q("this year").until()).isEqualTo(d("2026-11-26"));
+        assertThat(q("past 3 days").since()).isEqualTo(d("2026-11-22"));
+    }
+
+    @Test
+    void monthNameIsTheMostRecentOneNotInTheFuture() {
+        SearchQuery march = q("in march");
+        assertThat(march.since()).isEqualTo(d("2026-03-01"));
+        assertThat(march.until()).isEqualTo(d("2026-04-01"));
+        assertThat(q("december").since()).isEqualTo(d("2025-12-01"));
+        assertThat(q("november").since()).isEqualTo(d("2026-11-01"));
+        assertThat(q("march 2024").since()).isEqualTo(d("2024-03-01"));
+    }
+
+    @Test
+    void isoYearMonthAndDay() {
+        assertThat(q("2024-05").since()).isEqualTo(d("2024-05-01"));
+        assertThat(q("2024-05").until()).isEqualTo(d("2024-06-01"));
+        assertThat(q("2024").since()).isEqualTo(d("2024-01-01"));
+        assertThat(q("2024").until()).isEqualTo(d("2025-01-01"));
+        assertThat(q("2024-05-01").until()).isEqualTo(d("2024-05-02"));
+    }
+
+    @Test
+    void sinceOpensTheRange() {
+        SearchQuery x = q("since monday");
+        assertThat(x.since()).isEqualTo(d("2026-11-23"));
+        assertThat(x.until()).isNull();
+        assertThat(q("since 2024-05-01").since()).isEqualTo(d("2024-05-01"));
+        assertThat(q("before 2024").until()).isEqualTo(d("2024-01-01"));
+        assertThat(q("until 2024").until()).isEqualTo(d("2025-01-01"));
+    }
+
+    @Test
+    void daysAgoIsThatDay() {
+        assertThat(q("3 days ago").since()).isEqualTo(d("2026-11-22"));
+        assertThat(q("3 days ago").until()).isEqualTo(d("2026-11-23"));
+        assertThat(q("2 months ago").since()).isEqualTo(d("2026-09-01"));
+    }
+
+    @Test
+    void generatorsAndModels() {
+        SearchQuery x = q("midjourney castle");
+        assertThat(x.sources()).containsExactly("midjourney");
+        assertThat(x.text()).isEqualTo("castle");
+        assertThat(q("comfy").sources()).containsExactly("comfyui");
+        assertThat(q("comfyui").sources()).containsExactly("comfyui");
+        assertThat(q("a1111").sources()).containsExactly("automatic1111");
+        SearchQuery flux = q("flux");
+        assertThat(flux.sources()).containsExactly("flux");
+        assertThat(flux.models()).containsExactly("flux");
+        assertThat(q("sdxl").models()).contains("sdxl", "sd_xl");
+        assertThat(q("sdxl").sources()).isEmpty();
+    }
+
+    @Test
+    void mediaWords() {
+        assertThat(q("videos of cats").mediaType()).isEqualTo("video");
+        assertThat(q("videos of cats").text()).isEqualTo("of cats");
+        assertThat(q("photos").mediaType()).isEqualTo("image");
+        assertThat(q("images").mediaType()).isEqualTo("image");
+    }
+
+    @Test
+    void quotedPhrasesFilterAndRank() {
+        SearchQuery x = q("\"Red Hat\" portrait");
+        assertThat(x.phrases()).containsExactly("red hat");
+        assertThat(x.text()).isEqualTo("Red Hat portrait");
+    }
+
+    @Test
+    void excludedWordsAndPhrases() {
+        SearchQuery x = q("cat -dog -\"blurry face\"");
+        assertThat(x.excluded()).containsExactly("dog", "blurry face");
+        assertThat(x.text()).isEqualTo("cat");
+    }
+
+    @Test
+    void fieldPrefixes() {
+        SearchQuery x = q("tag:portrait tag:\"Red Hat\" source:comfy project:acme model:juggernaut sunset");
+        assertThat(x.tags()).containsExactly("portrait", "red hat");
+        assertThat(x.sources()).containsExactly("comfyui");
+        assertThat(x.projects()).containsExactly("acme");
+        assertThat(x.models()).containsExactly("juggernaut");
+        assertThat(x.text()).isEqualTo("sunset");
+    }
+
+    @Test
+    void ordinaryWordsStayText() {
+        SearchQuery x = q("dog on the beach");
+        assertThat(x.text()).isEqualTo("dog on the beach");
+        assertThat(x.since()).isNull();
+    }
+
+    @Test
+    void malformedInputIsAClearError() {
+        assertThatThrownBy(() -> q("\"unclosed")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quote");
+        assertThatThrownBy(() -> q("tag:")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tag:");
+        assertThatThrownBy(() -> q("2024-13")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> q("source:nothing")).hasMessageContaining("unknown source");
+        assertThatThrownBy(() -> parser.timeRange("whenever")).hasMessageContaining("not a date");
+        assertThatThrownBy(() -> q("today 2020")).hasMessageContaining("empty");
+    }
+
+    @Test
+    void injectionTextIsJustText() {
+        SearchQuery x = q("'; DROP TABLE assets; -- % _");
+        assertThat(x.text()).contains("DROP", "%", "_");
+    }
+}

@@ -1,0 +1,180 @@
+package io.alicemultiverse.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code alice search}, {@code tag} and {@code tags} end to end over a library built by {@code alice organize}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    TempLibrary t;
+
+    @BeforeAll
+    void organize() throws IOException {
+        t = new TempLibrary(tmp);
+        t.inboxFile("acme/retriever.png", TempLibrary.png("golden retriever running along the seashore", "realisticVision_v51", 1));
+        t.inboxFile("acme/castle.png", TempLibrary.png("a castle on a hill at night, dramatic clouds", "flux1-dev", 2));
+        Path old = t.inboxFile("misc/cyberpunk.png", TempLibrary.png("cyberpunk portrait of a woman, neon lights", "sd_xl_base_1.0", 3));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+        t.inboxFile("misc/cats.png", TempLibrary.png("two cats sleeping on a sofa", "dreamshaper_8", 4));
+        t.inboxFile("weird.png", TempLibrary.png("100% cotton shirt_design, it's \"quoted\"", "misc", 5));
+        t.inboxFile("drop.png", TempLibrary.png("'; DROP TABLE assets; --", "misc", 6));
+        CliRun run = alice("organize", "--inbox", t.inbox().toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    private CliRun alice(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--library");
+        all.add(t.library().toString());
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private List<JsonNode> search(String... args) {
+        List<String> all = new ArrayList<>(List.of("search", "--json"));
+        all.addAll(List.of(args));
+        CliRun run = alice(all.toArray(String[]::new));
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.lines().stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    private List<String> prompts(String... args) {
+        return search(args).stream().filter(n -> n.has("prompt")).map(n -> n.get("prompt").asText()).toList();
+    }
+
+    @Test
+    void dogOnTheBeachFindsTheRetrieverOnTheSeashore() {
+        List<String> p = prompts("dog on the beach");
+        assertThat(p).isNotEmpty();
+        assertThat(p.get(0)).isEqualTo("golden retriever running along the seashore");
+    }
+
+    @Test
+    void stemmedWordsMatchLexically() {
+        assertThat(prompts("cat sleeps").get(0)).isEqualTo("two cats sleeping on a sofa");
+    }
+
+    @Test
+    void filtersOnlyReturnsEverythingNewestFirstWithTheRecordKeys() {
+        List<JsonNode> all = search();
+        assertThat(all).hasSize(6);
+        assertThat(all.get(0).fieldNames()).toIterable()
+                .containsExactly("content_hash", "path", "source", "project", "created_at", "prompt", "tags", "score");
+        assertThat(all.get(5).get("prompt").asText()).startsWith("cyberpunk");
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(all.get(i - 1).get("created_at").asText()).isGreaterThanOrEqualTo(all.get(i).get("created_at").asText());
+        }
+        assertThat(search("--limit", "2")).hasSize(2);
+        assertThat(search("--limit", "2", "--offset", "5")).hasSize(1);
+        assertThat(prompts("--sort", "oldest").get(0)).startsWith("cyberpunk");
+    }
+
+    @Test
+    void tagModelProjectSourceAndTimeFilters() {
+        assertThat(prompts("--tag", "neon lights")).containsExactly("cyberpunk portrait of a woman, neon lights");
+        assertThat(prompts("--tag", "neon lights", "--tag", "two cats sleeping on a sofa")).isEmpty();
+        assertThat(prompts("--tag", "neon lights", "--tag", "two cats sleeping on a sofa", "--any-tag")).hasSize(2);
+        assertThat(prompts("flux")).containsExactly("a castle on a hill at night, dramatic clouds");
+        assertThat(prompts("sdxl")).containsExactly("cyberpunk portrait of a woman, neon lights");
+        assertThat(prompts("--model", "DREAMSHAPER")).containsExactly("two cats sleeping on a sofa");
+        assertThat(prompts("--project", "acme")).hasSize(2);
+        assertThat(prompts("a1111")).hasSize(6);
+        assertThat(prompts("midjourney")).isEmpty();
+        assertThat(prompts("--source", "comfy")).isEmpty();
+        assertThat(prompts("last week")).hasSize(5).doesNotContain("cyberpunk portrait of a woman, neon lights");
+        assertThat(prompts("--until", "2020")).isEmpty();
+        assertThat(prompts("--since", "2020-01-01")).hasSize(6);
+        assertThat(prompts("videos")).isEmpty();
+        assertThat(prompts("images")).hasSize(6);
+        assertThat(prompts("portrait from last week")).isEmpty();
+    }
+
+    @Test
+    void quotedPhrasesAndExclusionsFilter() {
+        assertThat(prompts("\"on a sofa\"")).containsExactly("two cats sleeping on a sofa");
+        assertThat(prompts("\"on a\"")).containsExactlyInAnyOrder("two cats sleeping on a sofa",
+                "a castle on a hill at night, dramatic clouds");
+        assertThat(prompts("-cats")).hasSize(5).doesNotContain("two cats sleeping on a sofa");
+        // a whole word: "cat" does not exclude "cats"
+        assertThat(prompts("-cat")).hasSize(6);
+        assertThat(prompts("castle -night")).doesNotContain("a castle on a hill at night, dramatic clouds");
+    }
+
+    @Test
+    void injectionAttemptsAreJustText() throws IOException {
+        assertThat(prompts("\"'; DROP TABLE\"")).containsExactly("'; DROP TABLE assets; --");
+        assertThat(prompts("--tag", "'; DROP TABLE assets; --")).isEmpty();
+        assertThat(prompts("\"100%\"")).containsExactly("100% cotton shirt_design, it's \"quoted\"");
+        assertThat(prompts("\"%\"")).containsExactly("100% cotton shirt_design, it's \"quoted\"");
+        assertThat(prompts("\"t_d\"")).containsExactly("100% cotton shirt_design, it's \"quoted\"");
+        assertThat(prompts("\"_\"")).hasSize(4); // shirt_design and three model names (tags) with an underscore
+        assertThat(prompts("--model", "%")).isEmpty();
+        assertThat(prompts("--model", "_")).hasSize(3); // realisticVision_v51, sd_xl_base_1.0, dreamshaper_8
+        assertThat(prompts("--project", "x' OR '1'='1")).isEmpty();
+        assertThat(prompts("\"it's\"")).containsExactly("100% cotton shirt_design, it's \"quoted\"");
+        assertThat(prompts("%")).isNotNull();
+        assertThat(prompts("' OR 1=1 --")).isNotNull();
+        assertThat(search()).hasSize(6); // the table is still there
+    }
+
+    @Test
+    void facetsAreTheLastLine() {
+        List<JsonNode> lines = search("--facets");
+        JsonNode f = lines.get(lines.size() - 1).get("facets");
+        assertThat(f.get("source").get("automatic1111").asInt()).isEqualTo(6);
+        assertThat(f.get("project").get("acme").asInt()).isEqualTo(2);
+        assertThat(f.get("model").get("misc").asInt()).isEqualTo(2);
+        assertThat(f.get("tag").get("neon lights").asInt()).isEqualTo(1);
+        assertThat(f.get("month")).isNotEmpty();
+        JsonNode flux = search("flux", "--facets").get(1).get("facets");
+        assertThat(flux.get("model").get("flux1-dev").asInt()).isEqualTo(1);
+        assertThat(flux.get("model").size()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedInputExitsTwoWithAMessage() {
+        for (String[] args : List.of(new String[]{"search", "\"unclosed"}, new String[]{"search", "--sort", "bogus"},
+                new String[]{"search", "--limit", "0"}, new String[]{"search", "--type", "gif"},
+                new String[]{"search", "--since", "whenever"}, new String[]{"search", "--source", "nope"},
+                new String[]{"search", "--limit", "x"}, new String[]{"tag", "add", "nothing-here.png", "x"},
+                new String[]{"tag", "add", "only-one-arg"}, new String[]{"tags", "--origin", "robot"})) {
+            CliRun run = alice(args);
+            assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).isNotBlank().doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void tableOutputShowsPathSourceDateAndPrompt() {
+        CliRun run = alice("search", "castle");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("automatic1111", "a castle on a hill", ".png");
+    }
+}
