@@ -77,16 +77,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> record(SearchHit h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("content_hash", h.contentHash());
-        m.put("path", h.path());
-        m.put("source", h.source());
-        m.put("project", h.project());
-        m.put("created_at", h.createdAt() == null ? null : h.createdAt().toString());
-        m.put("prompt", h.prompt());
-        m.put("tags", h.tags());
-        m.put("score", h.score());
-        return m;
+        return io.alicemultiverse.search.SearchHitJson.toMap(h);
     }
 
     private static void table(PrintStream out, SearchResult r) {

@@ -23,6 +23,25 @@ final class Args {
         return v == null || v.toString().isBlank() ? null : v.toString();
     }
 
+    /** A list of strings (a JSON array, or one string). */
+    java.util.List<String> strings(String name) {
+        Object v = values.get(name);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (v instanceof java.util.Collection<?> c) {
+            c.forEach(x -> {
+                if (x != null && !x.toString().isBlank()) {
+                    out.add(x.toString());
+                }
+            });
+        } else if (v != null && !v.toString().isBlank()) {
+            out.add(v.toString());
+        }
+        if (out.isEmpty()) {
+            throw new ToolError("missing argument '" + name + "' (a list of strings)");
+        }
+        return out;
+    }
+
     boolean bool(String name, boolean fallback) {
         Object v = values.get(name);
         if (v == null) {

@@ -7,6 +7,10 @@ import io.alicemultiverse.library.OrganizeSummary;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metadata.InspectionJson;
 import io.alicemultiverse.metadata.Inspector;
+import io.alicemultiverse.search.QueryParser;
+import io.alicemultiverse.search.SearchHitJson;
+import io.alicemultiverse.search.SearchQuery;
+import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
 import io.alicemultiverse.similar.KeepRule;
 import io.alicemultiverse.similar.SimilarFinder;
@@ -59,6 +63,29 @@ final class Tools {
                         + "digits) or by its path inside the library.",
                 schema(Map.of("id", prop("string", "Content hash, hash prefix, or library path.")), List.of("id")),
                 this::getAsset));
+        out.add(tool("search_assets",
+                "Search the library in plain language, e.g. \"cyberpunk portraits from last week\", \"midjourney "
+                        + "videos in March\", \"dog on the beach -night\", \"tag:favourite\". Time words, generator and "
+                        + "model names, \"quoted phrases\" and -excluded words filter; the rest is ranked by meaning "
+                        + "and by words in prompts and tags. Optional filters narrow further.",
+                schema(Map.of(
+                        "query", prop("string", "Plain-language query (may be empty when filters are given)."),
+                        "source", prop("string", "Only this generator, e.g. comfyui, midjourney, openai."),
+                        "project", prop("string", "Only this project (first folder of the inbox)."),
+                        "tag", prop("string", "Only assets with this tag."),
+                        "limit", prop("integer", "At most this many results (default 20, up to 200).")), List.of()),
+                this::searchAssets));
+        out.add(tool("tag_assets",
+                "Add (or remove) user tags on assets, named by content hash (8+ hex digits) or library path. User "
+                        + "tags are searchable at once and survive index rebuilds.",
+                schema(Map.of(
+                        "assets", Map.of("type", "array", "items", Map.of("type", "string"),
+                                "description", "Content hashes or library paths."),
+                        "tags", Map.of("type", "array", "items", Map.of("type", "string"),
+                                "description", "Tags to add or remove."),
+                        "remove", prop("boolean", "Remove the tags instead of adding them (default false).")),
+                        List.of("assets", "tags")),
+                this::tagAssets));
         out.add(tool("find_similar",
                 "Catalogued images that look like a given image: pass a file path (anywhere on disk; it is hashed on "
                         + "the fly) or an asset's content hash (8+ hex digits). Nearest first, with the perceptual "
@@ -133,6 +160,39 @@ final class Tools {
             m.put("next", "call organize_inbox again with dry_run=false to carry out this plan");
         }
         return m;
+    }
+
+    private Object searchAssets(Args args) {
+        String query = args.optionalString("query");
+        SearchQuery.Builder b = library.queryParser().parse(query == null ? "" : query);
+        String source = args.optionalString("source");
+        if (source != null) {
+            b.source(QueryParser.sourceId(source));
+        }
+        String project = args.optionalString("project");
+        if (project != null) {
+            b.project(project);
+        }
+        String tag = args.optionalString("tag");
+        if (tag != null) {
+            b.tag(tag);
+        }
+        SearchResult r = library.search(b.limit(args.integer("limit", 20, 1, 200)).build(), true);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", SearchHitJson.total(r));
+        m.put("items", r.hits().stream().map(SearchHitJson::toMap).toList());
+        return m;
+    }
+
+    private Object tagAssets(Args args) {
+        List<String> assets = args.strings("assets");
+        List<String> tags = args.strings("tags");
+        boolean remove = args.bool("remove", false);
+        int n = library.tag(!remove, assets, null, tags);
+        if (n == 0) {
+            throw new ToolError("none of the assets was found (use content hashes or library paths)");
+        }
+        return Map.of("assets", n, "tags", tags, "action", remove ? "removed" : "added");
     }
 
     private Object getAsset(Args args) {

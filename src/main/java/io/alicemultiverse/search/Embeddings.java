@@ -36,7 +36,9 @@ public final class Embeddings {
                     (SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)""",
                 List.of(embedder.model()), rs -> {
                     String text = text(rs.getString(2), rs.getString(3));
-                    byText.computeIfAbsent(text, k -> new ArrayList<>()).add(rs.getString(1));
+                    if (!text.isBlank()) { // nothing to embed: no prompt and no tags (found by filters only)
+                        byText.computeIfAbsent(text, k -> new ArrayList<>()).add(rs.getString(1));
+                    }
                     return null;
                 });
         List<String> texts = new ArrayList<>(byText.keySet());

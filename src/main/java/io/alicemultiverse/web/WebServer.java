@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
+import io.alicemultiverse.search.QueryParser;
+import io.alicemultiverse.search.SearchHitJson;
+import io.alicemultiverse.search.SearchQuery;
+import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
 import io.alicemultiverse.similar.KeepRule;
 import io.alicemultiverse.similar.SimilarFinder;
@@ -57,6 +61,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok")));
             config.routes.get("/api/stats", ctx -> json(ctx, catalog(library::stats)));
             config.routes.get("/api/assets", this::list);
+            config.routes.get("/api/search", this::search);
+            config.routes.post("/api/assets/{hash}/tags", this::tags);
             config.routes.get("/api/assets/{hash}", this::asset);
             config.routes.get("/api/assets/{hash}/thumbnail", this::thumbnail);
             config.routes.get("/api/assets/{hash}/file", this::file);
@@ -129,6 +135,68 @@ public final class WebServer implements AutoCloseable {
         out.put("limit", limit);
         out.put("offset", offset);
         json(ctx, out);
+    }
+
+    private void search(Context ctx) {
+        long start = System.nanoTime();
+        int limit = intParam(ctx, "limit", 60, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        SearchResult r = catalog(() -> {
+            QueryParser parser = library.queryParser();
+            String q = ctx.queryParam("q");
+            SearchQuery.Builder b = parser.parse(q == null ? "" : q);
+            ctx.queryParams("tag").stream().filter(t -> !t.isBlank()).forEach(b::tag);
+            String source = blankToNull(ctx.queryParam("source"));
+            if (source != null) {
+                b.source(QueryParser.sourceId(source));
+            }
+            String project = blankToNull(ctx.queryParam("project"));
+            if (project != null) {
+                b.project(project);
+            }
+            String since = blankToNull(ctx.queryParam("since"));
+            if (since != null) {
+                b.between(parser.timeRange(since)[0], null);
+            }
+            String until = blankToNull(ctx.queryParam("until"));
+            if (until != null) {
+                b.between(null, parser.timeRange(until)[1]);
+            }
+            return library.search(b.limit(limit).offset(offset).build(), true);
+        });
+        java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (var h : r.hits()) {
+            Map<String, Object> m = SearchHitJson.toMap(h);
+            m.put("thumbnail", "/api/assets/" + h.contentHash() + "/thumbnail");
+            items.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", SearchHitJson.total(r));
+        out.put("took_ms", (System.nanoTime() - start) / 1e6);
+        out.put("items", items);
+        json(ctx, out);
+    }
+
+    private void tags(Context ctx) throws IOException {
+        String hash = hash(ctx);
+        var body = JSON.readTree(ctx.body());
+        java.util.List<String> add = new java.util.ArrayList<>();
+        java.util.List<String> remove = new java.util.ArrayList<>();
+        body.path("add").forEach(t -> add.add(t.asText()));
+        body.path("remove").forEach(t -> remove.add(t.asText()));
+        if (add.isEmpty() && remove.isEmpty()) {
+            throw new IllegalArgumentException("send {\"add\": [tags]} and/or {\"remove\": [tags]}");
+        }
+        catalog(() -> {
+            if (!add.isEmpty()) {
+                library.tag(true, java.util.List.of(hash), null, add);
+            }
+            if (!remove.isEmpty()) {
+                library.tag(false, java.util.List.of(hash), null, remove);
+            }
+            return null;
+        });
+        json(ctx, Map.of("tags", catalog(() -> library.catalog().tagsOf(hash))));
     }
 
     private void asset(Context ctx) {

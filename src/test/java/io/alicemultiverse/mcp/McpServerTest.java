@@ -54,7 +54,7 @@ class McpServerTest {
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(McpSchema.Tool::name)
                     .contains("inspect_file", "organize_inbox", "get_asset", "library_stats", "find_similar",
-                            "find_duplicates");
+                            "find_duplicates", "search_assets", "tag_assets");
             assertThat(tools).allSatisfy(tool -> {
                 assertThat(tool.description()).hasSizeGreaterThan(40);
                 assertThat(tool.inputSchema()).containsEntry("type", "object");
@@ -82,6 +82,17 @@ class McpServerTest {
                     Map.of("id", hash.substring(0, 10)))));
             assertThat(asset.get("content_hash").asText()).isEqualTo(hash);
             assertThat(asset.get("prompt").asText()).contains("a red fox 1");
+
+            JsonNode tagged = text(client.callTool(new McpSchema.CallToolRequest("tag_assets",
+                    Map.of("assets", List.of(hash), "tags", List.of("keeper")))));
+            assertThat(tagged.get("assets").asInt()).isEqualTo(1);
+            JsonNode found = text(client.callTool(new McpSchema.CallToolRequest("search_assets",
+                    Map.of("query", "tag:keeper"))));
+            assertThat(found.get("total").asInt()).isEqualTo(1);
+            assertThat(found.get("items").get(0).get("content_hash").asText()).isEqualTo(hash);
+            JsonNode fox = text(client.callTool(new McpSchema.CallToolRequest("search_assets",
+                    Map.of("query", "red fox in the snow", "limit", 5))));
+            assertThat(fox.get("items")).hasSize(2);
 
             McpSchema.CallToolResult similar = client.callTool(new McpSchema.CallToolRequest("find_similar",
                     Map.of("target", hash.substring(0, 12), "max_distance", 64)));

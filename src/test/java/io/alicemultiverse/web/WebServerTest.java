@@ -73,6 +73,18 @@ class WebServerTest {
         assertThat(get("/api/assets/" + "0".repeat(64)).statusCode()).isEqualTo(404);
         assertThat(json("/api/assets/" + hash + "/similar?max_distance=32").toString()).doesNotContain(hash);
         assertThat(json("/api/duplicates").isArray()).isTrue();
+        JsonNode found = json("/api/search?q=fox&source=automatic1111&limit=5");
+        assertThat(found.get("total").asInt()).isEqualTo(2);
+        assertThat(found.has("took_ms")).isTrue();
+        assertThat(found.get("items").get(0).get("thumbnail").asText()).endsWith("/thumbnail");
+        HttpResponse<String> tagged = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/assets/" + hash + "/tags")).POST(HttpRequest.BodyPublishers.ofString("{\"add\": [\"best of\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tagged.statusCode()).isEqualTo(200);
+        assertThat(tagged.body()).contains("best of");
+        assertThat(json("/api/search?tag=best%20of").get("total").asInt()).isEqualTo(1);
+        assertThat(get("/api/search?q=%27;%20DROP%20TABLE%20assets;--").statusCode()).isEqualTo(200);
+        assertThat(json("/api/stats").get("assets").asInt()).isEqualTo(2);
         assertThat(get("/api/assets?limit=abc").statusCode()).isEqualTo(400);
     }
 
