@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and checks that every input's content is in the library exactly once and nothing is lost.
  */
 class CrashSafetyTest {
-    private static final int FILES = 600;
-    private static final int ROUNDS = 6;
+    private static final int FILES = 1500;
+    private static final int ROUNDS = 5;
 
     @TempDir
     Path tmp;
@@ -51,7 +51,7 @@ class CrashSafetyTest {
                 while (p.isAlive() && !anyLibraryFile(t.library()) && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
-                Thread.sleep(random.nextInt(700));
+                Thread.sleep(random.nextInt(300));
                 p.destroyForcibly();
                 p.waitFor(30, TimeUnit.SECONDS);
                 assertNothingLost(t, hashes);
