@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,21 +96,7 @@ final class DedupCommand implements Callable<Integer> {
 
     private void print(PrintStream out, DuplicateGroup g) {
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("group", g.group());
-            m.put("kind", g.kind().id());
-            m.put("keep", g.keep().path());
-            m.put("reason", g.reason());
-            List<Map<String, Object>> members = new ArrayList<>();
-            for (DuplicateGroup.Member x : g.members()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("path", x.asset().path());
-                row.put("content_hash", x.asset().contentHash());
-                row.put("distance", x.distance());
-                members.add(row);
-            }
-            m.put("members", members);
-            out.println(Output.json(m));
+            out.println(Output.json(io.alicemultiverse.similar.DuplicateGroupJson.toMap(g)));
             return;
         }
         out.printf("group %d (%s) keep %s — %s%n", g.group(), g.kind().id(), g.keep().path(), g.reason());

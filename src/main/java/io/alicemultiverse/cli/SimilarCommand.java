@@ -11,9 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code alice similar FILE|HASH}: catalogued assets that look like a file or an asset. */
@@ -53,11 +51,7 @@ final class SimilarCommand implements Callable<Integer> {
             }
             for (SimilarFinder.Match m : matches) {
                 if (json) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("content_hash", m.contentHash());
-                    row.put("path", m.path());
-                    row.put("distance", m.distance());
-                    out.println(Output.json(row));
+                    out.println(Output.json(io.alicemultiverse.similar.DuplicateGroupJson.toMap(m)));
                 } else {
                     out.printf("%2d  %s%n", m.distance(), m.path());
                 }
