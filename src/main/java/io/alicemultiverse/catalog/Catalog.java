@@ -116,120 +116,24 @@ public final class Catalog implements AutoCloseable {
         return out;
     }
 
-    /** An asset's full record, without tags and hashes. */
-    public Optional<Map<String, Object>> asset(String contentHash) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM assets WHERE content_hash = ?")) {
-            ps.setString(1, contentHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
-                    }
-                    row.put("params", parseJson(row.get("params")));
-                    row.put("raw", parseJson(row.get("raw")));
-                    row.put("tags", tagsOf(contentHash));
-                    out.add(row);
-                }
-            }
-        } catch (SQLException e) {
-            throw fail("read asset", e);
-        }
-        return out.stream().findFirst();
+    /** Reads shaped for the surfaces (asset records, newest assets, runs, tags). */
+    public AssetViews views() {
+        return new AssetViews(this);
     }
 
-    /**
-     * The newest assets, optionally only of one source or project: {@code [{content_hash, path, source, project,
-     * created_at, prompt, media_type}]}.
-     */
-    public List<Map<String, Object>> recent(int limit, int offset, String source, String project) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT content_hash, path, source, project, created_at, prompt, "
-                + "media_type, width, height FROM assets WHERE 1 = 1");
-        if (source != null) {
-            sql.append(" AND source = ?");
-            params.add(source);
-        }
-        if (project != null) {
-            sql.append(" AND project = ?");
-            params.add(project);
-        }
-        sql.append(" ORDER BY created_at DESC NULLS LAST, path LIMIT ? OFFSET ?");
-        params.add(Math.max(0, limit));
-        params.add(Math.max(0, offset));
-        return select(sql.toString(), params, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                m.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
-            }
-            return m;
-        });
+    /** The understanding cache and spend ledger. */
+    public UnderstandingStore understanding() {
+        return new UnderstandingStore(this);
     }
 
-    /** The latest organize runs with how many assets each catalogued and how long it took, newest first. */
-    public List<Map<String, Object>> organizeRuns(int limit) {
-        return select("""
-                SELECT r.run, r.mode, r.started_at, r.finished_at, r.status, count(a.content_hash) AS organized,
-                       epoch(r.finished_at) - epoch(r.started_at) AS seconds
-                FROM runs r LEFT JOIN assets a ON a.run = r.run
-                WHERE r.command = 'organize'
-                GROUP BY ALL ORDER BY r.started_at DESC LIMIT ?""", List.of(Math.max(1, limit)), rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                m.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
-            }
-            return m;
-        });
+    Connection connection() {
+        return connection;
     }
 
-    /** Tags of one asset: {@code [{tag, category, origin}]}. */
-    public List<Map<String, Object>> tagsOf(String contentHash) {
-        return select("SELECT tag, category, origin FROM tags WHERE content_hash = ? ORDER BY origin, tag",
-                List.of(contentHash), rs -> {
-                    Map<String, Object> t = new LinkedHashMap<>();
-                    t.put("tag", rs.getString(1));
-                    t.put("category", rs.getString(2));
-                    t.put("origin", rs.getString(3));
-                    return t;
-                });
+    /** Runs {@code work} in one transaction (for the stores that share this connection). */
+    void inTransaction(SqlWork work) {
+        transaction(work);
     }
-
-    /** A JDBC value as plain Java (lists, strings, numbers), so any surface can render it as JSON. */
-    private static Object plain(Object v) throws SQLException {
-        if (v instanceof java.sql.Array a) {
-            Object[] items = (Object[]) a.getArray();
-            List<Object> out = new ArrayList<>();
-            for (Object item : items) {
-                out.add(plain(item));
-            }
-            return out;
-        }
-        if (v instanceof Timestamp t) {
-            return t.toLocalDateTime().toString();
-        }
-        if (v instanceof java.time.temporal.TemporalAccessor || v instanceof java.util.Date) {
-            return v.toString();
-        }
-        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
-            return v;
-        }
-        return v.toString();
-    }
-
-    private static Object parseJson(Object v) {
-        if (!(v instanceof String s)) {
-            return v;
-        }
-        try {
-            return JSON_READER.readValue(s, Object.class);
-        } catch (java.io.IOException e) {
-            return s;
-        }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Inbox files already handled, by absolute path. */
     public Map<String, InboxFile> inboxFiles() {
@@ -417,87 +321,6 @@ public final class Catalog implements AutoCloseable {
         transaction(() -> deleteWhereIn("inbox_files", "path", paths));
     }
 
-    /** Which of {@code hashes} already have a result for this provider, model and instruction version. */
-    public Set<String> understood(String provider, String model, String instructionVersion,
-                                  Collection<String> hashes) {
-        Set<String> out = new java.util.HashSet<>();
-        if (hashes.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT DISTINCT content_hash FROM understanding WHERE provider = ? AND model = ?
-                AND instruction_version = ? AND content_hash IN (SELECT unnest(?::VARCHAR[]))""")) {
-            ps.setString(1, provider);
-            ps.setString(2, model);
-            ps.setString(3, instructionVersion);
-            ps.setArray(4, connection.createArrayOf("VARCHAR", hashes.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw fail("read understanding", e);
-        }
-        return out;
-    }
-
-    /**
-     * Stores understanding results and spend lines in one transaction: each result replaces an earlier one for the
-     * same key, and its tags replace the asset's earlier {@code understanding} tags.
-     */
-    public void saveUnderstanding(Collection<UnderstandingRow> rows, Collection<SpendEntry> spend) {
-        if (rows.isEmpty() && spend.isEmpty()) {
-            return;
-        }
-        transaction(() -> {
-            try (PreparedStatement del = connection.prepareStatement("""
-                    DELETE FROM understanding WHERE content_hash = ? AND provider = ? AND model = ?
-                    AND instruction_version = ?""");
-                 PreparedStatement delTags = connection.prepareStatement(
-                         "DELETE FROM tags WHERE content_hash = ? AND origin = 'understanding'")) {
-                for (UnderstandingRow r : rows) {
-                    del.setString(1, r.contentHash());
-                    del.setString(2, r.provider());
-                    del.setString(3, r.model());
-                    del.setString(4, r.instructionVersion());
-                    del.addBatch();
-                    delTags.setString(1, r.contentHash());
-                    delTags.addBatch();
-                }
-                if (!rows.isEmpty()) {
-                    del.executeBatch();
-                    delTags.executeBatch();
-                }
-            }
-            try (DuckDBAppender u = appender("understanding"); DuckDBAppender t = appender("tags")) {
-                for (UnderstandingRow r : rows) {
-                    u.beginRow().append(r.contentHash()).append(r.provider()).append(r.model())
-                            .append(r.instructionVersion()).append(r.description()).append(r.tagsJson())
-                            .append(r.prompt()).append(r.negative()).append(r.createdAt()).endRow();
-                    for (AssetRecord.Tag tag : r.tags()) {
-                        t.beginRow().append(r.contentHash()).append(tag.tag()).append(tag.category())
-                                .append("understanding").append(tag.confidence()).endRow();
-                    }
-                }
-            }
-            try (DuckDBAppender a = appender("spend")) {
-                for (SpendEntry e : spend) {
-                    a.beginRow().append(e.time()).append(e.provider()).append(e.model()).append(e.tokensIn())
-                            .append(e.tokensOut()).append(e.costUsd()).append(e.contentHash()).append(e.run())
-                            .append(e.project()).endRow();
-                }
-            }
-        });
-    }
-
-    /** Dollars spent from {@code since} on (inclusive). */
-    public double spentSince(LocalDateTime since) {
-        List<Double> v = select("SELECT coalesce(sum(cost_usd), 0) FROM spend WHERE time >= ?",
-                List.of(Timestamp.valueOf(since)), rs -> rs.getDouble(1));
-        return v.isEmpty() ? 0 : v.get(0);
-    }
-
     @Override
     public void close() {
         try {
@@ -641,7 +464,7 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private DuckDBAppender appender(String table) throws SQLException {
+    DuckDBAppender appender(String table) throws SQLException {
         return connection.unwrap(DuckDBConnection.class).createAppender("main", table);
     }
 
@@ -655,7 +478,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface SqlWork {
+    interface SqlWork {
         void run() throws SQLException;
     }
 
@@ -715,7 +538,7 @@ public final class Catalog implements AutoCloseable {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private CatalogException fail(String what, SQLException e) {
+    CatalogException fail(String what, SQLException e) {
         return new CatalogException("catalog " + what + " failed (" + file + "): " + e.getMessage(), e);
     }
 

@@ -198,7 +198,7 @@ final class Tools {
     private Object getAsset(Args args) {
         String id = args.string("id").strip();
         String hash = resolve(id);
-        return library.catalog().asset(hash).orElseThrow(() -> new ToolError("no asset " + id));
+        return library.catalog().views().asset(hash).orElseThrow(() -> new ToolError("no asset " + id));
     }
 
     private String resolve(String id) {

@@ -178,7 +178,7 @@ public final class DuplicateResolver {
         List<TrashManifest.Item> items = new ArrayList<>();
         for (Planned p : plan) {
             DedupAsset a = p.member().asset();
-            Map<String, Object> row = catalog.asset(a.contentHash()).orElse(Map.of());
+            Map<String, Object> row = catalog.views().asset(a.contentHash()).orElse(Map.of());
             items.add(new TrashManifest.Item(a.path(), a.contentHash(), trashPath(run, a).toString(),
                     p.group().keep().path(), p.group().group(), p.group().kind().id(), p.member().distance(),
                     (String) row.get("original_path"), (String) row.get("project"), (String) row.get("run")));

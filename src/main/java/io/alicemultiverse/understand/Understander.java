@@ -88,7 +88,7 @@ public final class Understander {
      */
     public UnderstandPlan plan(List<ImageInput> images, boolean shareNearDuplicates) {
         List<String> hashes = images.stream().map(ImageInput::contentHash).toList();
-        var done = catalog.understood(provider.name(), provider.model(), Instructions.VERSION, hashes);
+        var done = catalog.understanding().understood(provider.name(), provider.model(), Instructions.VERSION, hashes);
         List<ImageInput> todo = new ArrayList<>();
         var seen = new java.util.HashSet<String>();
         for (ImageInput i : images) {
@@ -118,8 +118,8 @@ public final class Understander {
         LocalDateTime now = LocalDateTime.now(clock);
         Budget budget = provider.paid()
                 ? new Budget(options.budgetUsd(), options.dailyBudgetUsd(), options.monthlyBudgetUsd(),
-                catalog.spentSince(now.toLocalDate().atStartOfDay()),
-                catalog.spentSince(now.toLocalDate().withDayOfMonth(1).atStartOfDay()))
+                catalog.understanding().spentSince(now.toLocalDate().atStartOfDay()),
+                catalog.understanding().spentSince(now.toLocalDate().withDayOfMonth(1).atStartOfDay()))
                 : new Budget(null, null, null, 0, 0);
         budget.drainWarnings().forEach(listener::warning);
         Resilience resilience = new Resilience(provider.name(), options.limits(), clock, sleeper, random);
@@ -270,7 +270,7 @@ public final class Understander {
                         in.contentHash(), options.run(), in.project()));
             }
         }
-        catalog.saveUnderstanding(rows, spend);
+        catalog.understanding().saveUnderstanding(rows, spend);
         return new int[]{rows.size(), shared, failed};
     }
 

@@ -74,7 +74,7 @@ public final class WebServer implements AutoCloseable {
                     .stream().map(DuplicateGroupJson::toMap).toList()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
-            config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().organizeRuns(
+            config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().views().organizeRuns(
                     intParam(ctx, "limit", 30, 1, MAX_LIMIT)))));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error"));
@@ -126,7 +126,7 @@ public final class WebServer implements AutoCloseable {
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         String source = blankToNull(ctx.queryParam("source"));
         String project = blankToNull(ctx.queryParam("project"));
-        var items = catalog(() -> library.catalog().recent(limit, offset, source, project));
+        var items = catalog(() -> library.catalog().views().recent(limit, offset, source, project));
         for (Map<String, Object> item : items) {
             item.put("thumbnail", "/api/assets/" + item.get("content_hash") + "/thumbnail");
         }
@@ -196,12 +196,12 @@ public final class WebServer implements AutoCloseable {
             }
             return null;
         });
-        json(ctx, Map.of("tags", catalog(() -> library.catalog().tagsOf(hash))));
+        json(ctx, Map.of("tags", catalog(() -> library.catalog().views().tagsOf(hash))));
     }
 
     private void asset(Context ctx) {
         String hash = hash(ctx);
-        Optional<Map<String, Object>> a = catalog(() -> library.catalog().asset(hash));
+        Optional<Map<String, Object>> a = catalog(() -> library.catalog().views().asset(hash));
         if (a.isEmpty()) {
             error(ctx, 404, "no asset " + hash);
             return;
@@ -246,7 +246,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The asset's file, only if it resolves (symbolic links included) inside the library. */
     private Optional<Path> fileOf(String hash) throws IOException {
-        Optional<Map<String, Object>> a = catalog(() -> library.catalog().asset(hash));
+        Optional<Map<String, Object>> a = catalog(() -> library.catalog().views().asset(hash));
         if (a.isEmpty() || a.get().get("path") == null) {
             return Optional.empty();
         }

@@ -132,7 +132,7 @@ public final class UnderstandBench {
                         "subject", "understanding", null))));
                 in.add(new ImageInput(h, dir.resolve("none-" + i + ".jpg"), null, null));
             }
-            c.saveUnderstanding(rows, List.of());
+            c.understanding().saveUnderstanding(rows, List.of());
             VisionProvider p = Providers.create(ProviderSettings.of("openai").withModel("gpt-4o")
                     .withBaseUrl(fake.baseUrl()), Map.of("OPENAI_API_KEY", "sk-bench"));
             for (int round = 0; round < 3; round++) {

@@ -147,8 +147,8 @@ class UnderstanderTest {
             assertThat(s.analysed()).isZero();
             assertThat(s.failed()).isEqualTo(8);
             assertThat(errors).hasSize(8).allSatisfy(e -> assertThat(e).contains("not JSON"));
-            assertThat(catalog.spentSince(LocalDateTime.of(2026, 1, 1, 0, 0))).isPositive();
-            assertThat(catalog.understood("openai", "gpt-4o", Instructions.VERSION, List.of("hash0"))).isEmpty();
+            assertThat(catalog.understanding().spentSince(LocalDateTime.of(2026, 1, 1, 0, 0))).isPositive();
+            assertThat(catalog.understanding().understood("openai", "gpt-4o", Instructions.VERSION, List.of("hash0"))).isEmpty();
         }
     }
 
@@ -177,13 +177,13 @@ class UnderstanderTest {
             assertThat(s.skipped()).isPositive();
             assertThat(s.requests()).isLessThan(4).isEqualTo(fake.requests.get());
             assertThat(s.costUsd()).isLessThanOrEqualTo(budget);
-            assertThat(catalog.spentSince(LocalDateTime.of(2026, 1, 1, 0, 0))).isLessThanOrEqualTo(budget);
+            assertThat(catalog.understanding().spentSince(LocalDateTime.of(2026, 1, 1, 0, 0))).isLessThanOrEqualTo(budget);
         }
     }
 
     @Test
     void aDailyBudgetWarnsAt80PercentAndStopsAtTheLimit() throws Exception {
-        catalog.saveUnderstanding(List.of(), List.of(new SpendEntry(LocalDateTime.of(2026, 11, 25, 8, 0), "openai",
+        catalog.understanding().saveUnderstanding(List.of(), List.of(new SpendEntry(LocalDateTime.of(2026, 11, 25, 8, 0), "openai",
                 "gpt-4o", 1, 1, 0.85, null, "earlier", null)));
         try (FakeProvider fake = new FakeProvider("openai")) {
             List<String> errors = new ArrayList<>();

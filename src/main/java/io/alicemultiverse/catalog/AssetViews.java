@@ -1,0 +1,141 @@
+package io.alicemultiverse.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Catalog reads shaped for the surfaces (MCP, web): rows as ordered plain maps of strings, numbers and lists, so any
+ * surface can render them as JSON. Not thread-safe, like the {@link Catalog} it reads.
+ */
+public final class AssetViews {
+    private final Catalog catalog;
+
+    AssetViews(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** An asset's full record, without tags and hashes. */
+    public Optional<Map<String, Object>> asset(String contentHash) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = catalog.connection().prepareStatement("SELECT * FROM assets WHERE content_hash = ?")) {
+            ps.setString(1, contentHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
+                    }
+                    row.put("params", parseJson(row.get("params")));
+                    row.put("raw", parseJson(row.get("raw")));
+                    row.put("tags", tagsOf(contentHash));
+                    out.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw catalog.fail("read asset", e);
+        }
+        return out.stream().findFirst();
+    }
+
+    /**
+     * The newest assets, optionally only of one source or project: {@code [{content_hash, path, source, project,
+     * created_at, prompt, media_type}]}.
+     */
+    public List<Map<String, Object>> recent(int limit, int offset, String source, String project) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT content_hash, path, source, project, created_at, prompt, "
+                + "media_type, width, height FROM assets WHERE 1 = 1");
+        if (source != null) {
+            sql.append(" AND source = ?");
+            params.add(source);
+        }
+        if (project != null) {
+            sql.append(" AND project = ?");
+            params.add(project);
+        }
+        sql.append(" ORDER BY created_at DESC NULLS LAST, path LIMIT ? OFFSET ?");
+        params.add(Math.max(0, limit));
+        params.add(Math.max(0, offset));
+        return catalog.select(sql.toString(), params, rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                m.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
+            }
+            return m;
+        });
+    }
+
+    /** The latest organize runs with how many assets each catalogued and how long it took, newest first. */
+    public List<Map<String, Object>> organizeRuns(int limit) {
+        return catalog.select("""
+                SELECT r.run, r.mode, r.started_at, r.finished_at, r.status, count(a.content_hash) AS organized,
+                       epoch(r.finished_at) - epoch(r.started_at) AS seconds
+                FROM runs r LEFT JOIN assets a ON a.run = r.run
+                WHERE r.command = 'organize'
+                GROUP BY ALL ORDER BY r.started_at DESC LIMIT ?""", List.of(Math.max(1, limit)), rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                m.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));
+            }
+            return m;
+        });
+    }
+
+    /** Tags of one asset: {@code [{tag, category, origin}]}. */
+    public List<Map<String, Object>> tagsOf(String contentHash) {
+        return catalog.select("SELECT tag, category, origin FROM tags WHERE content_hash = ? ORDER BY origin, tag",
+                List.of(contentHash), rs -> {
+                    Map<String, Object> t = new LinkedHashMap<>();
+                    t.put("tag", rs.getString(1));
+                    t.put("category", rs.getString(2));
+                    t.put("origin", rs.getString(3));
+                    return t;
+                });
+    }
+
+    /** A JDBC value as plain Java (lists, strings, numbers), so any surface can render it as JSON. */
+    private static Object plain(Object v) throws SQLException {
+        if (v instanceof java.sql.Array a) {
+            Object[] items = (Object[]) a.getArray();
+            List<Object> out = new ArrayList<>();
+            for (Object item : items) {
+                out.add(plain(item));
+            }
+            return out;
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime().toString();
+        }
+        if (v instanceof java.time.temporal.TemporalAccessor || v instanceof java.util.Date) {
+            return v.toString();
+        }
+        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        return v.toString();
+    }
+
+    private static Object parseJson(Object v) {
+        if (!(v instanceof String s)) {
+            return v;
+        }
+        try {
+            return JSON_READER.readValue(s, Object.class);
+        } catch (java.io.IOException e) {
+            return s;
+        }
+    }
+
+    private static final ObjectMapper JSON_READER =
+            new ObjectMapper();
+
+}

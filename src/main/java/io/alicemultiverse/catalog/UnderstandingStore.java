@@ -1,0 +1,106 @@
+package io.alicemultiverse.catalog;
+
+import org.duckdb.DuckDBAppender;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The understanding cache (results by content hash, provider, model and instruction version) and the spend ledger
+ * in the catalog. Not thread-safe, like the {@link Catalog} it writes through.
+ */
+public final class UnderstandingStore {
+    private final Catalog catalog;
+
+    UnderstandingStore(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Which of {@code hashes} already have a result for this provider, model and instruction version. */
+    public Set<String> understood(String provider, String model, String instructionVersion,
+                                  Collection<String> hashes) {
+        Set<String> out = new java.util.HashSet<>();
+        if (hashes.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = catalog.connection().prepareStatement("""
+                SELECT DISTINCT content_hash FROM understanding WHERE provider = ? AND model = ?
+                AND instruction_version = ? AND content_hash IN (SELECT unnest(?::VARCHAR[]))""")) {
+            ps.setString(1, provider);
+            ps.setString(2, model);
+            ps.setString(3, instructionVersion);
+            ps.setArray(4, catalog.connection().createArrayOf("VARCHAR", hashes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw catalog.fail("read understanding", e);
+        }
+        return out;
+    }
+
+    /**
+     * Stores understanding results and spend lines in one transaction: each result replaces an earlier one for the
+     * same key, and its tags replace the asset's earlier {@code understanding} tags.
+     */
+    public void saveUnderstanding(Collection<UnderstandingRow> rows, Collection<SpendEntry> spend) {
+        if (rows.isEmpty() && spend.isEmpty()) {
+            return;
+        }
+        catalog.inTransaction(() -> {
+            try (PreparedStatement del = catalog.connection().prepareStatement("""
+                    DELETE FROM understanding WHERE content_hash = ? AND provider = ? AND model = ?
+                    AND instruction_version = ?""");
+                 PreparedStatement delTags = catalog.connection().prepareStatement(
+                         "DELETE FROM tags WHERE content_hash = ? AND origin = 'understanding'")) {
+                for (UnderstandingRow r : rows) {
+                    del.setString(1, r.contentHash());
+                    del.setString(2, r.provider());
+                    del.setString(3, r.model());
+                    del.setString(4, r.instructionVersion());
+                    del.addBatch();
+                    delTags.setString(1, r.contentHash());
+                    delTags.addBatch();
+                }
+                if (!rows.isEmpty()) {
+                    del.executeBatch();
+                    delTags.executeBatch();
+                }
+            }
+            try (DuckDBAppender u = catalog.appender("understanding"); DuckDBAppender t = catalog.appender("tags")) {
+                for (UnderstandingRow r : rows) {
+                    u.beginRow().append(r.contentHash()).append(r.provider()).append(r.model())
+                            .append(r.instructionVersion()).append(r.description()).append(r.tagsJson())
+                            .append(r.prompt()).append(r.negative()).append(r.createdAt()).endRow();
+                    for (AssetRecord.Tag tag : r.tags()) {
+                        t.beginRow().append(r.contentHash()).append(tag.tag()).append(tag.category())
+                                .append("understanding").append(tag.confidence()).endRow();
+                    }
+                }
+            }
+            try (DuckDBAppender a = catalog.appender("spend")) {
+                for (SpendEntry e : spend) {
+                    a.beginRow().append(e.time()).append(e.provider()).append(e.model()).append(e.tokensIn())
+                            .append(e.tokensOut()).append(e.costUsd()).append(e.contentHash()).append(e.run())
+                            .append(e.project()).endRow();
+                }
+            }
+        });
+    }
+
+    /** Dollars spent from {@code since} on (inclusive). */
+    public double spentSince(LocalDateTime since) {
+        List<Double> v = catalog.select("SELECT coalesce(sum(cost_usd), 0) FROM spend WHERE time >= ?",
+                List.of(Timestamp.valueOf(since)), rs -> rs.getDouble(1));
+        return v.isEmpty() ? 0 : v.get(0);
+    }
+
+}
