@@ -1,15 +1,14 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.library.CheckReport;
-import io.alicemultiverse.library.Layout;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.time.Clock;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,9 +30,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+        try (Library library = lib.open()) {
             CheckReport r = library.check(repair);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

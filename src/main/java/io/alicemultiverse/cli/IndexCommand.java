@@ -1,14 +1,13 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.library.IndexRebuild;
-import io.alicemultiverse.library.Layout;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
-import java.time.Clock;
+
 import java.util.concurrent.Callable;
 
 /** {@code alice index rebuild}: recreates the catalog from the library's files. */
@@ -24,9 +23,8 @@ final class IndexCommand {
 
         @Override
         public Integer call() throws Exception {
-            Config c = lib.resolve();
             PrintStream out = Output.out();
-            try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            try (Library library = lib.open()) {
                 IndexRebuild.Result r = library.rebuild();
                 r.problems().forEach(p -> Output.err().println("alice: " + p));
                 out.printf("catalog rebuilt: %d assets%n", r.assets());

@@ -13,6 +13,13 @@ final class LibraryOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (YAML: inbox, library, layout).")
     Path config;
 
+    /** Opens the library this command works on (with its configured layout). */
+    io.alicemultiverse.app.Library open() {
+        Config c = resolve();
+        return io.alicemultiverse.app.Library.open(c.library(), io.alicemultiverse.library.Layout.of(c.layout()),
+                java.time.Clock.systemDefaultZone());
+    }
+
     /** The configuration with this command's flags applied. */
     Config resolve() {
         Config c = Config.load(config, System.getenv());

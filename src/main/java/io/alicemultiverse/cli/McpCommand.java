@@ -2,7 +2,6 @@ package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
-import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.mcp.McpStdioServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code alice mcp}: the MCP server over stdio for Claude Desktop; exits when stdin closes. */
@@ -28,7 +26,7 @@ final class McpCommand implements Callable<Integer> {
         System.setOut(System.err);
         OwnerChannel.refuseIfOwned(c.library());
         // the catalog is open (and migrated) before owner.json tells others to come here
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone());
+        try (Library library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "mcp")) {
             McpStdioServer.serve(library, c.inbox(), System.in, protocol);
         }

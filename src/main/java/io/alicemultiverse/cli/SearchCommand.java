@@ -1,8 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
-import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.search.QueryParser;
 import io.alicemultiverse.search.SearchHit;
 import io.alicemultiverse.search.SearchQuery;
@@ -13,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.time.Clock;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,9 +51,8 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+        try (Library library = lib.open()) {
             SearchQuery.Builder b = filters.builder(library.queryParser(), String.join(" ", query));
             if (sort != null) {
                 b.sort(SearchQuery.Sort.of(sort));

@@ -3,14 +3,13 @@ package io.alicemultiverse.cli;
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.app.Owner;
-import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
-import java.time.Clock;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         OwnerChannel.refuseIfOwned(c.library());
         CountDownLatch stop = new CountDownLatch(1);
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone());
+        try (Library library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
              WebServer server = WebServer.start(library, bind, port, token)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "alice-stop"));

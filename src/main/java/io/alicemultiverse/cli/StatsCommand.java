@@ -1,14 +1,13 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
-import io.alicemultiverse.library.Layout;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.time.Clock;
+
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -24,9 +23,8 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+        try (Library library = lib.open()) {
             Map<String, Object> stats = library.stats();
             if (json) {
                 out.println(Output.json(stats));

@@ -1,15 +1,12 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
-import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.search.SearchQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,8 +51,7 @@ final class TagCommand {
             if (tagList.isEmpty()) {
                 throw new IllegalArgumentException("no tag given");
             }
-            Config c = lib.resolve();
-            try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+            try (Library library = lib.open()) {
                 SearchQuery q = query == null ? null
                         : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
                 int n = library.tag(add(), targets, q, tagList);

@@ -1,14 +1,13 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
-import io.alicemultiverse.library.Layout;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.time.Clock;
+
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -32,9 +31,8 @@ final class TagsCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
-        Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+        try (Library library = lib.open()) {
             int shown = 0;
             for (Map.Entry<String, Long> e : library.tagCounts(origin).entrySet()) {
                 if (limit != null && shown++ >= limit) {

@@ -1,8 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
-import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.UndoSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.time.Clock;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,9 +28,8 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (Library library = Library.open(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+        try (Library library = lib.open()) {
             UndoSummary s;
             try {
                 s = library.undo(run);

@@ -92,16 +92,7 @@ final class LexicalIndex implements AutoCloseable {
                 w.deleteDocuments(new Term("hash", h));
             }
             List<Object> params = List.of(String.join(",", hashes));
-            catalog.select(DOCS_SQL + " WHERE a.content_hash IN (SELECT unnest(string_split(?, ',')))", params, rs -> {
-                try {
-                    w.addDocument(doc(rs.getString(1), rs.getString(2)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return null;
-            });
-            w.setLiveCommitData(Map.of(COUNTER, Long.toString(now)).entrySet());
-            w.commit();
+            addAll(w, catalog, DOCS_SQL + " WHERE a.content_hash IN (SELECT unnest(string_split(?, ',')))", params, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,20 +101,25 @@ final class LexicalIndex implements AutoCloseable {
 
     void rebuild(Catalog catalog, long now) {
         try (IndexWriter w = writer(IndexWriterConfig.OpenMode.CREATE)) {
-            catalog.select(DOCS_SQL, List.of(), rs -> {
-                try {
-                    w.addDocument(doc(rs.getString(1), rs.getString(2)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return null;
-            });
-            w.setLiveCommitData(Map.of(COUNTER, Long.toString(now)).entrySet());
-            w.commit();
+            addAll(w, catalog, DOCS_SQL, List.of(), now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         reopen();
+    }
+
+    /** Adds the documents {@code sql} selects and commits them as of change counter {@code now}. */
+    private void addAll(IndexWriter w, Catalog catalog, String sql, List<Object> params, long now) throws IOException {
+        catalog.select(sql, params, rs -> {
+            try {
+                w.addDocument(doc(rs.getString(1), rs.getString(2)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+        w.setLiveCommitData(Map.of(COUNTER, Long.toString(now)).entrySet());
+        w.commit();
     }
 
     /** The best {@code k} assets for {@code text} by BM25, best first; empty when no word of it is indexable. */
