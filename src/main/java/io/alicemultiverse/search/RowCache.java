@@ -203,6 +203,11 @@ final class RowCache {
         return out;
     }
 
+    /** How many assets there are. */
+    int size() {
+        return rows.length;
+    }
+
     /** The position of an asset, or -1 when it is not in the catalog. */
     int position(String hash) {
         Integer p = position.get(hash);

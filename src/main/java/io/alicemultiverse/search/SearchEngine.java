@@ -80,8 +80,7 @@ public final class SearchEngine implements AutoCloseable {
         if (!q.hasText()) {
             return filtersOnly(q, f, facets);
         }
-        int k = f.isEmpty() ? Math.max(CANDIDATES, q.offset() + q.limit()) : Math.max(CANDIDATES_FILTERED, q.offset() + q.limit());
-        Map<String, Double> fused = rank(q.text(), k, mode);
+        Map<String, Double> fused = rank(q.text(), candidates(q, f), mode);
         if (fused.isEmpty() && q.phrases().isEmpty()) {
             return new SearchResult(List.of(), facets ? emptyFacets() : null);
         }
@@ -134,6 +133,28 @@ public final class SearchEngine implements AutoCloseable {
             fc = facets(IN_LIST, List.of(hashes));
         }
         return new SearchResult(rows(page), fc);
+    }
+
+    /**
+     * How many candidates each ranking gives: enough that about {@link #CANDIDATES} (or the requested page) pass
+     * the filters — the page divided by the share of assets that pass, at most {@link #CANDIDATES_FILTERED}.
+     */
+    private int candidates(SearchQuery q, SqlFilter f) {
+        int wanted = Math.max(CANDIDATES, q.offset() + q.limit());
+        if (f.isEmpty()) {
+            return wanted;
+        }
+        double share;
+        RowCache rc = freshCache();
+        if (rc != null) {
+            share = rc.filter(q).cardinality() / (double) Math.max(1, rc.size());
+        } else {
+            List<Double> s = catalog.select("SELECT count(*) FILTER (WHERE " + f.where + ") / greatest(count(*), 1) "
+                    + "FROM assets a", f.params, rs -> rs.getDouble(1));
+            share = s.isEmpty() ? 1 : s.get(0);
+        }
+        long k = share <= 0 ? CANDIDATES_FILTERED : (long) Math.ceil(wanted / share);
+        return (int) Math.max(q.offset() + q.limit(), Math.min(CANDIDATES_FILTERED, k));
     }
 
     private static final String MATCH = "SELECT a.content_hash, a.created_at, a.path FROM assets a WHERE ";
