@@ -140,6 +140,25 @@ public final class Library implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Prepares search for a long-running owner ({@code serve}, {@code mcp}) on a background thread: loads the
+     * lexical index, the embedding model and vectors, and every asset's row into memory, so queries are answered
+     * from memory. Holds this library's lock while loading (surfaces call the facade under it).
+     */
+    public void warmSearchInBackground() {
+        Thread t = new Thread(() -> {
+            synchronized (this) {
+                try {
+                    search().warm();
+                } catch (RuntimeException e) {
+                    System.err.println("alice: could not prepare search in memory: " + e.getMessage());
+                }
+            }
+        }, "alice-warm-search");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The parser for plain-language queries, with this library's clock. */
     public QueryParser queryParser() {
         return new QueryParser(clock);

@@ -44,10 +44,24 @@ public final class Catalog implements AutoCloseable {
 
     private final Connection connection;
     /**
-     * The change counter as last read, or -1 when it must be read again (after any transaction). This process is
-     * the catalog's only writer (DuckDB locks the file), so the value cannot move behind its back.
+     * Change counters as last read, one per database file for every connection this process has open to it, or -1
+     * when it must be read again (after any transaction on any of them). DuckDB locks the file to one process, so
+     * no other process can move the value behind this one's back.
      */
-    private volatile long counter = -1;
+    private static final java.util.concurrent.ConcurrentMap<Path, KnownCounter> COUNTERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final KnownCounter counter;
+
+    /** A cached change counter; {@code epoch} moves with every invalidation so a read racing a write is dropped. */
+    private static final class KnownCounter {
+        long value = -1;
+        long epoch;
+
+        synchronized void invalidate() {
+            value = -1;
+            epoch++;
+        }
+    }
     private int inTransaction;
     private final Path file;
     private long nextJournalEntry;
@@ -55,6 +69,8 @@ public final class Catalog implements AutoCloseable {
     private Catalog(Connection connection, Path file) throws SQLException {
         this.connection = connection;
         this.file = file;
+        this.counter = file.toString().equals(":memory:") ? new KnownCounter()
+                : COUNTERS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new KnownCounter());
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
             rs.next();
@@ -349,14 +365,19 @@ public final class Catalog implements AutoCloseable {
 
     /** The change counter: bumped by every write that adds, removes or re-tags assets. */
     public long changeCounter() {
-        long known = counter;
-        if (known >= 0) {
-            return known;
+        long epoch;
+        synchronized (counter) {
+            if (counter.value >= 0) {
+                return counter.value;
+            }
+            epoch = counter.epoch;
         }
         long[] n = {0};
         query("SELECT coalesce(max(counter), 0) FROM changes", rs -> n[0] = rs.getLong(1));
-        if (inTransaction == 0) {
-            counter = n[0];
+        synchronized (counter) {
+            if (counter.epoch == epoch && inTransaction == 0) {
+                counter.value = n[0];
+            }
         }
         return n[0];
     }
@@ -421,7 +442,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void bumpChanges() throws SQLException {
-        counter = -1;
+        counter.invalidate();
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
         }
@@ -522,7 +543,7 @@ public final class Catalog implements AutoCloseable {
                 throw e;
             } finally {
                 inTransaction--;
-                counter = -1;
+                counter.invalidate();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {

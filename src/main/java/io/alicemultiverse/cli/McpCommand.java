@@ -28,6 +28,7 @@ final class McpCommand implements Callable<Integer> {
         // the catalog is open (and migrated) before owner.json tells others to come here
         try (Library library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "mcp")) {
+            library.warmSearchInBackground();
             McpStdioServer.serve(library, c.inbox(), System.in, protocol);
         }
         return 0;

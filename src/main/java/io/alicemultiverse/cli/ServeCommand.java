@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         try (Library library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
              WebServer server = WebServer.start(library, bind, port, token)) {
+            library.warmSearchInBackground();
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "alice-stop"));
             Output.err().println("alice: gallery at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
                     + server.port() + "/" + (token != null ? "?token=<token>" : ""));
