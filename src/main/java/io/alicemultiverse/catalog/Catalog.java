@@ -398,7 +398,7 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
-    private void bumpChanges() throws SQLException {
+    void bumpChanges() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
         }
@@ -423,7 +423,7 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private void deleteWhereIn(String table, String column, Collection<String> values) throws SQLException {
+    void deleteWhereIn(String table, String column, Collection<String> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The understanding cache (results by content hash, provider, model and instruction version) and the spend ledger
@@ -49,7 +50,9 @@ public final class UnderstandingStore {
 
     /**
      * Stores understanding results and spend lines in one transaction: each result replaces an earlier one for the
-     * same key, and its tags replace the asset's earlier {@code understanding} tags.
+     * same key, and its tags replace the asset's earlier {@code understanding} tags. New results count as a change
+     * for search: the assets' embeddings are dropped (to be made again with the new tags and description) and the
+     * change counter moves, so every process's search index notices.
      */
     public void saveUnderstanding(Collection<UnderstandingRow> rows, Collection<SpendEntry> spend) {
         if (rows.isEmpty() && spend.isEmpty()) {
@@ -73,6 +76,9 @@ public final class UnderstandingStore {
                 if (!rows.isEmpty()) {
                     del.executeBatch();
                     delTags.executeBatch();
+                    catalog.deleteWhereIn("embeddings", "content_hash",
+                            rows.stream().map(UnderstandingRow::contentHash).collect(Collectors.toSet()));
+                    catalog.bumpChanges();
                 }
             }
             try (DuckDBAppender u = catalog.appender("understanding"); DuckDBAppender t = catalog.appender("tags")) {

@@ -271,6 +271,9 @@ public final class Understander {
             }
         }
         catalog.understanding().saveUnderstanding(rows, spend);
+        if (!rows.isEmpty()) {
+            listener.stored(rows.stream().map(UnderstandingRow::contentHash).toList());
+        }
         return new int[]{rows.size(), shared, failed};
     }
 
