@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A fake OpenAI Chat Completions server for the understand benchmarks (stdlib only).
 
-    python3 bench/fake_openai.py PORT [DELAY_SECONDS]
+    python3 bench/fake_openai.py PORT [DELAY_SECONDS]      # prints the port it listens on (PORT 0: any free one)
 
 POST /v1/chat/completions: waits DELAY_SECONDS (default 0.5), then answers in the documented response shape with one
 result per image_url in the request and usage modelled on the documented accounting (350 instruction tokens a
@@ -55,4 +55,6 @@ class Handler(BaseHTTPRequestHandler):
                                    "total_tokens": tokens_in + tokens_out}})
 
 
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)
+print(server.server_address[1], flush=True)  # the port (useful with PORT 0)
+server.serve_forever()
