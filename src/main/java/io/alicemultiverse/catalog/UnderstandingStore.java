@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The understanding cache (results by content hash, provider, model and instruction version) and the spend ledger
@@ -50,9 +49,8 @@ public final class UnderstandingStore {
 
     /**
      * Stores understanding results and spend lines in one transaction: each result replaces an earlier one for the
-     * same key, and its tags replace the asset's earlier {@code understanding} tags. New results count as a change
-     * for search: the assets' embeddings are dropped (to be made again with the new tags and description) and the
-     * change counter moves, so every process's search index notices.
+     * same key, and its tags replace the asset's earlier {@code understanding} tags. The assets' search text changed:
+     * their embeddings are dropped (to be recomputed with the description) and the change counter moves.
      */
     public void saveUnderstanding(Collection<UnderstandingRow> rows, Collection<SpendEntry> spend) {
         if (rows.isEmpty() && spend.isEmpty()) {
@@ -76,9 +74,6 @@ public final class UnderstandingStore {
                 if (!rows.isEmpty()) {
                     del.executeBatch();
                     delTags.executeBatch();
-                    catalog.deleteWhereIn("embeddings", "content_hash",
-                            rows.stream().map(UnderstandingRow::contentHash).collect(Collectors.toSet()));
-                    catalog.bumpChanges();
                 }
             }
             try (DuckDBAppender u = catalog.appender("understanding"); DuckDBAppender t = catalog.appender("tags")) {
@@ -91,6 +86,9 @@ public final class UnderstandingStore {
                                 .append("understanding").append(tag.confidence()).endRow();
                     }
                 }
+            }
+            if (!rows.isEmpty()) {
+                catalog.searchTextChanged(rows.stream().map(UnderstandingRow::contentHash).distinct().toList());
             }
             try (DuckDBAppender a = catalog.appender("spend")) {
                 for (SpendEntry e : spend) {
