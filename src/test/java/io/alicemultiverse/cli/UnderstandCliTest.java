@@ -212,6 +212,10 @@ class UnderstandCliTest {
             var hits = lexical.search(io.alicemultiverse.search.SearchQuery.builder().word("square").build(), false,
                     io.alicemultiverse.search.SearchEngine.Mode.LEXICAL);
             assertThat(hits.hits()).hasSize(2);
+            // "image" is only in the local analyzer's descriptions ("Evenly lit red square image, …")
+            var described = lexical.search(io.alicemultiverse.search.SearchQuery.builder().word("image").build(),
+                    false, io.alicemultiverse.search.SearchEngine.Mode.LEXICAL);
+            assertThat(described.hits()).hasSize(2);
         }
     }
 
