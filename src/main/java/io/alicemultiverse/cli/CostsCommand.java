@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,23 +36,21 @@ final class CostsCommand implements Callable<Integer> {
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
         try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)) {
-            List<Map<String, Object>> rows = library.costs(group);
-            double total = rows.stream().mapToDouble(r -> ((Number) r.get("cost_usd")).doubleValue()).sum();
-            String key = group.name().toLowerCase(Locale.ROOT);
+            Map<String, Object> report = library.costs(group);
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("by", key);
-                m.put("rows", rows);
-                m.put("total_usd", Math.round(total * 1e6) / 1e6);
-                out.println(Output.json(m));
+                out.println(Output.json(report));
                 return 0;
             }
+            String key = (String) report.get("by");
             out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12s%n", key, "images", "tokens in", "tokens out", "USD");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
             for (Map<String, Object> r : rows) {
                 out.printf(Locale.ROOT, "%-32s %8d %12d %12d %12.4f%n", r.get(key), r.get("images"),
                         r.get("tokens_in"), r.get("tokens_out"), ((Number) r.get("cost_usd")).doubleValue());
             }
-            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12.4f%n", "total", "", "", "", total);
+            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12.4f%n", "total", "", "", "",
+                    ((Number) report.get("total_usd")).doubleValue());
             return 0;
         }
     }

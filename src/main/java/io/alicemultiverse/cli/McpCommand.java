@@ -2,6 +2,7 @@ package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.UnderstandConfig;
 import io.alicemultiverse.mcp.McpStdioServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,8 @@ final class McpCommand implements Callable<Integer> {
         try (Library library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "mcp")) {
             library.warmSearchInBackground();
-            McpStdioServer.serve(library, c.inbox(), System.in, protocol);
+            McpStdioServer.serve(library, c.inbox(), UnderstandConfig.load(lib.config, System.getenv()),
+                    System.getenv(), System.in, protocol);
         }
         return 0;
     }

@@ -3,17 +3,17 @@ package io.alicemultiverse.cli;
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.app.UnderstandConfig;
+import io.alicemultiverse.app.UnderstandOutcome;
+import io.alicemultiverse.app.UnderstandRequest;
 import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.understand.ImageInput;
 import io.alicemultiverse.understand.PriceTable;
-import io.alicemultiverse.understand.ProviderSettings;
-import io.alicemultiverse.understand.Providers;
+import io.alicemultiverse.understand.UnderstandJson;
 import io.alicemultiverse.understand.UnderstandListener;
 import io.alicemultiverse.understand.UnderstandPlan;
 import io.alicemultiverse.understand.UnderstandSettings;
 import io.alicemultiverse.understand.UnderstandSummary;
-import io.alicemultiverse.understand.Understander;
-import io.alicemultiverse.understand.VisionProvider;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -23,10 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +41,13 @@ final class UnderstandCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions lib;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Image files or folders (or use --all).")
-    List<Path> paths = List.of();
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Image files or folders, library paths or content hashes (or use --query or --all).")
+    List<String> paths = List.of();
+
+    @Option(names = "--query", paramLabel = "Q",
+            description = "Every image this search matches (as alice search reads it: plain language, tag:x, project:x, …).")
+    String query;
 
     @Option(names = "--all", description = "Every image in the library's catalog.")
     boolean all;
@@ -78,46 +80,34 @@ final class UnderstandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!all && paths.isEmpty()) {
-            throw new IllegalArgumentException("name image files or folders, or use --all");
-        }
-        if (budget != null && budget < 0) {
-            throw new IllegalArgumentException("--budget must be ≥ 0: " + budget);
+        if (!all && paths.isEmpty() && query == null) {
+            throw new IllegalArgumentException("name image files or folders, or use --query Q or --all");
         }
         Config c = lib.resolve();
-        UnderstandSettings configured = UnderstandConfig.load(lib.config, System.getenv());
-        String providerName = provider != null ? provider : configured.provider() != null ? configured.provider() : "local";
-        UnderstandSettings settings = configured.forProvider(providerName);
-        ProviderSettings ps = settings.provider(provider, model, baseUrl);
+        UnderstandSettings settings = UnderstandConfig.load(lib.config, System.getenv());
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
         try (Library library = dryRun ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)
-                : Library.open(c.library(), Layout.of(c.layout()), clock)) {
-            List<ImageInput> images = library.understandSelection(paths, all);
-            VisionProvider p = dryRun ? Providers.planningOnly(ps) : Providers.create(ps, System.getenv());
-            String run = "u-" + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Understander understander = library.understander(p, settings, budget, run);
-            UnderstandPlan plan = understander.plan(images, shareNearDuplicates);
-            if (dryRun) {
-                printPlan(plan, out);
-                return 0;
-            }
-            if (plan.paid() && plan.estimate().usd() > settings.confirmAboveUsd() && !yes) {
-                printPlan(plan, out);
-                Output.error(String.format(Locale.ROOT, "the estimate $%.4f is above $%.2f (confirm_above_usd); "
-                        + "run again with --yes", plan.estimate().usd(), settings.confirmAboveUsd()));
-                return 1;
-            }
-            if (plan.paid() && !json && !plan.toSend().isEmpty()) {
-                PriceTable.Estimate e = plan.estimate();
-                Output.err().printf(Locale.ROOT, "alice: estimate: %d images in %d requests, ~$%.4f%s%n", e.images(),
-                        e.requests(), e.usd(), budget == null ? "" : String.format(Locale.ROOT, " (budget $%.4f)", budget));
-            }
-            try (Reporter reporter = new Reporter(out, json)) {
-                UnderstandSummary s = understander.run(plan, reporter);
-                reporter.close();
-                printSummary(s, out);
-                return s.failed() == 0 && s.skipped() == 0 ? 0 : 1;
+                : Library.open(c.library(), Layout.of(c.layout()), clock);
+             Reporter reporter = new Reporter(out, json, budget)) {
+            SearchQuery q = query == null ? null
+                    : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
+            UnderstandOutcome o = library.understand(new UnderstandRequest(paths, q, all, provider, model, baseUrl,
+                    budget, dryRun, yes, shareNearDuplicates), settings, System.getenv(), reporter);
+            switch (o.status()) {
+                case PLANNED:
+                    printPlan(o.plan(), out);
+                    return 0;
+                case NEEDS_CONFIRMATION:
+                    printPlan(o.plan(), out);
+                    Output.error(String.format(Locale.ROOT, "the estimate $%.4f is above $%.2f (confirm_above_usd); "
+                            + "run again with --yes", o.plan().estimate().usd(), o.confirmAboveUsd()));
+                    return 1;
+                default:
+                    reporter.close();
+                    UnderstandSummary s = o.summary();
+                    printSummary(s, out);
+                    return s.failed() == 0 && s.skipped() == 0 ? 0 : 1;
             }
         }
     }
@@ -125,20 +115,7 @@ final class UnderstandCommand implements Callable<Integer> {
     private void printPlan(UnderstandPlan plan, PrintStream out) {
         PriceTable.Estimate e = plan.estimate();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("dry_run", dryRun);
-            m.put("provider", plan.provider());
-            m.put("model", plan.model());
-            m.put("selected", plan.selected());
-            m.put("cached", plan.cached());
-            m.put("shared", plan.shared());
-            m.put("images", e.images());
-            m.put("requests", e.requests());
-            m.put("tokens_in", e.tokensIn());
-            m.put("tokens_out", e.tokensOut());
-            m.put("estimated_usd", Math.round(e.usd() * 1e6) / 1e6);
-            m.put("prices_as_of", plan.priceListed() ? PriceTable.AS_OF : "assumed (model not in the price table)");
-            out.println(Output.json(m));
+            out.println(Output.json(UnderstandJson.plan(plan, dryRun)));
         } else {
             out.printf(Locale.ROOT, "%s%s/%s: %d selected, %d cached, %d to send in %d requests, "
                             + "~%d tokens in, ~%d out, ~$%.4f%s%n", dryRun ? "dry run " : "", plan.provider(),
@@ -150,22 +127,7 @@ final class UnderstandCommand implements Callable<Integer> {
 
     private void printSummary(UnderstandSummary s, PrintStream out) {
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("provider", s.provider());
-            m.put("model", s.model());
-            m.put("selected", s.selected());
-            m.put("cached", s.cached());
-            m.put("analysed", s.analysed());
-            m.put("shared", s.shared());
-            m.put("failed", s.failed());
-            m.put("skipped", s.skipped());
-            m.put("requests", s.requests());
-            m.put("tokens_in", s.tokensIn());
-            m.put("tokens_out", s.tokensOut());
-            m.put("cost_usd", Math.round(s.costUsd() * 1e6) / 1e6);
-            m.put("stopped", s.stopReason());
-            m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
-            out.println(Output.json(m));
+            out.println(Output.json(UnderstandJson.summary(s)));
         } else {
             out.printf(Locale.ROOT, "%s/%s: %d analysed (%d shared), %d cached, %d failed, %d skipped; %d requests, "
                             + "%d tokens in, %d out, $%.4f in %.1f s%n", s.provider(), s.model(), s.analysed(),
@@ -177,15 +139,26 @@ final class UnderstandCommand implements Callable<Integer> {
         }
     }
 
-    /** Progress bar on a terminal, failures and warnings as they come. */
+    /** The estimate before a paid run, a progress bar on a terminal, failures and warnings as they come. */
     private static final class Reporter implements UnderstandListener, AutoCloseable {
         private final PrintStream out;
         private final boolean json;
+        private final Double budget;
         private ProgressBar bar;
 
-        Reporter(PrintStream out, boolean json) {
+        Reporter(PrintStream out, boolean json, Double budget) {
             this.out = out;
             this.json = json;
+            this.budget = budget;
+        }
+
+        @Override
+        public void planned(UnderstandPlan plan) {
+            if (plan.paid() && !json && !plan.toSend().isEmpty()) {
+                PriceTable.Estimate e = plan.estimate();
+                Output.err().printf(Locale.ROOT, "alice: estimate: %d images in %d requests, ~$%.4f%s%n", e.images(),
+                        e.requests(), e.usd(), budget == null ? "" : String.format(Locale.ROOT, " (budget $%.4f)", budget));
+            }
         }
 
         @Override

@@ -68,4 +68,21 @@ final class Args {
             throw new ToolError("argument '" + name + "' must be a whole number");
         }
     }
+
+    boolean has(String name) {
+        return values.get(name) != null;
+    }
+
+    /** A number, or null when absent. */
+    Double number(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v instanceof Number num ? num.doubleValue() : Double.parseDouble(v.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new ToolError("argument '" + name + "' must be a number");
+        }
+    }
 }

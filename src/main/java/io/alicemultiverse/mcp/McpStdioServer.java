@@ -1,6 +1,7 @@
 package io.alicemultiverse.mcp;
 
 import io.alicemultiverse.app.Library;
+import io.alicemultiverse.understand.UnderstandSettings;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,9 +24,18 @@ public final class McpStdioServer {
     private McpStdioServer() {
     }
 
-    /** Serves until {@code in} reaches its end. */
+    /** Serves until {@code in} reaches its end, with the default understanding settings. */
     public static void serve(Library library, Path defaultInbox, InputStream in, OutputStream out)
             throws InterruptedException {
+        serve(library, defaultInbox, UnderstandSettings.defaults(), System.getenv(), in, out);
+    }
+
+    /**
+     * Serves until {@code in} reaches its end; {@code understanding} configures the understanding tools and
+     * {@code env} is where their API keys come from.
+     */
+    public static void serve(Library library, Path defaultInbox, UnderstandSettings understanding,
+                             Map<String, String> env, InputStream in, OutputStream out) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         InputStream watched = new FilterInputStream(in) {
             @Override
@@ -51,9 +62,11 @@ public final class McpStdioServer {
                 .serverInfo("alicemultiverse", "0.1.0")
                 .instructions("AliceMultiverse organizes, inspects and searches a library of AI-generated images "
                         + "and videos. Use inspect_file for any file's generation metadata, organize_inbox to file "
-                        + "new downloads (dry run first), get_asset and library_stats to explore the library.")
+                        + "new downloads (dry run first), get_asset, search_assets and library_stats to explore the library, "
+                        + "understand_assets to describe and tag images (dry run first: it shows the cost) and "
+                        + "get_costs for what that has cost.")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(new Tools(library, defaultInbox).all())
+                .tools(new Tools(library, defaultInbox, understanding, env).all())
                 .build();
         try {
             closed.await();

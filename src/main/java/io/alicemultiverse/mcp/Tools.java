@@ -14,6 +14,7 @@ import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
 import io.alicemultiverse.similar.KeepRule;
 import io.alicemultiverse.similar.SimilarFinder;
+import io.alicemultiverse.understand.UnderstandSettings;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -34,10 +35,12 @@ final class Tools {
 
     private final Library library;
     private final Path defaultInbox;
+    private final UnderstandTools understanding;
 
-    Tools(Library library, Path defaultInbox) {
+    Tools(Library library, Path defaultInbox, UnderstandSettings understanding, Map<String, String> env) {
         this.library = library;
         this.defaultInbox = defaultInbox;
+        this.understanding = new UnderstandTools(library, understanding, env);
     }
 
     List<SyncToolSpecification> all() {
@@ -113,6 +116,7 @@ final class Tools {
         out.add(tool("library_stats",
                 "Counts of the library's assets by source, project, model, month and media type.",
                 schema(Map.of(), List.of()), args -> library.stats()));
+        out.addAll(understanding.all(this::tool));
         return out;
     }
 

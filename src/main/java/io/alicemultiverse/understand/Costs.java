@@ -24,12 +24,23 @@ public final class Costs {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--by must be day, provider, model or project: " + s);
+                throw new IllegalArgumentException("costs are grouped by day, provider, model or project, not '" + s + "'");
             }
         }
     }
 
     private Costs() {
+    }
+
+    /** {@code {"by", "rows": [...as by()], "total_usd"}}. */
+    public static Map<String, Object> report(Catalog catalog, By by) {
+        List<Map<String, Object>> rows = by(catalog, by);
+        double total = rows.stream().mapToDouble(r -> ((Number) r.get("cost_usd")).doubleValue()).sum();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("by", by.name().toLowerCase(Locale.ROOT));
+        m.put("rows", rows);
+        m.put("total_usd", Math.round(total * 1e6) / 1e6);
+        return m;
     }
 
     /** One row per group, {@code {key, images, tokens_in, tokens_out, cost_usd}}, largest key last for days. */

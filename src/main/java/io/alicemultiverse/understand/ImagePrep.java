@@ -36,14 +36,7 @@ final class ImagePrep {
         double scale = Math.min(1.0, maxSide / (double) Math.max(src.getWidth(), src.getHeight()));
         int w = Math.max(1, (int) Math.round(src.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(src.getHeight() * scale));
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.drawImage(src, 0, 0, w, h, null);
-        g.dispose();
+        BufferedImage out = w == src.getWidth() && h == src.getHeight() && encodable(src) ? src : draw(src, w, h);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(bytes)) {
@@ -56,6 +49,28 @@ final class ImagePrep {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Whether the JPEG writer takes {@code img} as it is: opaque 8-bit RGB or grey. Skipping the copy matters when no
+     * scaling is needed (a 1024 px PNG, the common generator output): the redraw cost as much as the encoding.
+     */
+    private static boolean encodable(BufferedImage img) {
+        int t = img.getType();
+        return t == BufferedImage.TYPE_3BYTE_BGR || t == BufferedImage.TYPE_INT_RGB || t == BufferedImage.TYPE_BYTE_GRAY;
+    }
+
+    /** {@code src} scaled smoothly to {@code w}×{@code h}, alpha flattened over white. */
+    private static BufferedImage draw(BufferedImage src, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+        return out;
     }
 
     private static BufferedImage decode(Path file, int maxSide) throws IOException {

@@ -10,7 +10,16 @@ import java.util.Map;
  * providers' list prices as of {@link #AS_OF}; the configuration overrides or adds models. Immutable.
  */
 public final class PriceTable {
-    /** When the built-in prices were taken from the providers' price pages. */
+    /**
+     * When the built-in prices were taken from the providers' price pages. Re-checked on 2026-11-25 with the stored
+     * web pages the project can search (no live access to the providers' sites): every figure below still matched.
+     * Anthropic: its own pricing page (docs.anthropic.com/en/docs/about-claude/pricing, an older copy that confirms
+     * Sonnet 4 at $3/$15 and Haiku 3.5 at $0.80/$4) and 2026 summaries that cite it (Haiku 4.5 $1/$5, Sonnet 4.5
+     * $3/$15). OpenAI (platform.openai.com/docs/pricing) and Gemini (ai.google.dev/gemini-api/docs/pricing): only
+     * summaries citing those pages, dated January to June 2026, agreeing with each other. Newer models (GPT-5, Claude
+     * 4.6/5.x, Gemini 3) are not listed because their image-token accounting could not be confirmed; add them under
+     * {@code understanding.prices} in the configuration.
+     */
     public static final String AS_OF = "2025-10-01";
     /** Tokens of the shared instructions in a request (measured with the providers' tokenizers: ~330). */
     public static final int INSTRUCTION_TOKENS = 350;

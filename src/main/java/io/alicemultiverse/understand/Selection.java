@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Turns what the user named into images to understand: every catalogued image ({@code --all}), or files and
- * folders (recursively, hidden entries skipped, images recognised by their bytes). A file in the catalog (by
+ * Turns what the user named into images to understand: every catalogued image ({@code --all}), catalogued
+ * images by content hash, or files and folders (recursively, hidden entries skipped, images recognised by their bytes). A file in the catalog (by
  * content hash) brings its prompt and project; one outside it is understood all the same. Stateless.
  */
 public final class Selection {
@@ -27,6 +31,21 @@ public final class Selection {
                 WHERE coalesce(media_type, 'image') = 'image' ORDER BY path""", List.of(),
                 rs -> new ImageInput(rs.getString(1), root.resolve(rs.getString(2)), rs.getString(3),
                         rs.getString(4)));
+    }
+
+    /** The catalogued images among {@code hashes}, in their order (videos and unknown hashes left out). */
+    public static List<ImageInput> ofHashes(Catalog catalog, Path root, Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ImageInput> found = new HashMap<>();
+        catalog.select("""
+                SELECT content_hash, path, prompt, project FROM assets
+                WHERE coalesce(media_type, 'image') = 'image'
+                AND content_hash IN (SELECT unnest(string_split(?, ',')))""", List.of(String.join(",", hashes)),
+                rs -> found.put(rs.getString(1), new ImageInput(rs.getString(1), root.resolve(rs.getString(2)),
+                        rs.getString(3), rs.getString(4))));
+        return hashes.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     public static List<ImageInput> of(Catalog catalog, Path root, List<Path> paths) throws IOException {

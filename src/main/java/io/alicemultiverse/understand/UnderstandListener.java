@@ -5,6 +5,10 @@ public interface UnderstandListener {
     UnderstandListener NONE = new UnderstandListener() {
     };
 
+    /** The plan is settled and the run is about to send what it lists. */
+    default void planned(UnderstandPlan plan) {
+    }
+
     default void started(int toSend) {
     }
 
@@ -15,5 +19,9 @@ public interface UnderstandListener {
     }
 
     default void warning(String message) {
+    }
+
+    /** Results for these assets (shared ones included) were just committed to the catalog. */
+    default void stored(java.util.List<String> contentHashes) {
     }
 }

@@ -102,8 +102,7 @@ public final class Understander {
             todo = new ArrayList<>(g.representatives());
             shared = g.followers();
         }
-        int requests = batches(todo, provider.maxImagesPerRequest(), provider.paid() ? options.concurrency() : 1)
-                .size();
+        int requests = batches(todo, provider.maxImagesPerRequest(), workers()).size();
         PriceTable.Estimate e = provider.paid()
                 ? prices.estimate(provider.name(), provider.model(), todo.size(), requests)
                 : new PriceTable.Estimate(todo.size(), requests, 0, 0, 0);
@@ -123,12 +122,10 @@ public final class Understander {
                 : new Budget(null, null, null, 0, 0);
         budget.drainWarnings().forEach(listener::warning);
         Resilience resilience = new Resilience(provider.name(), options.limits(), clock, sleeper, random);
-        List<List<ImageInput>> batches = batches(plan.toSend(), provider.maxImagesPerRequest(),
-                provider.paid() ? options.concurrency() : 1);
+        int threads = workers();
+        List<List<ImageInput>> batches = batches(plan.toSend(), provider.maxImagesPerRequest(), threads);
         int total = plan.toSend().size();
         listener.started(total);
-        int threads = Math.max(1, provider.paid() ? options.concurrency()
-                : Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "understand-" + provider.name());
             t.setDaemon(true);
@@ -189,6 +186,12 @@ public final class Understander {
         return new UnderstandSummary(provider.name(), provider.model(), plan.selected(), plan.cached(), analysed,
                 shared, failed, skipped, requests.get(), tokensIn, tokensOut, budget.spent(), stop,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Requests at once for a paid provider; for a free (local) one, no more workers than cores. */
+    private int workers() {
+        return Math.max(1, provider.paid() ? options.concurrency()
+                : Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors()));
     }
 
     private record BatchResult(List<ImageInput> batch, List<Reply.Outcome> outcomes, Usage usage, double reserved) {
@@ -271,6 +274,9 @@ public final class Understander {
             }
         }
         catalog.understanding().saveUnderstanding(rows, spend);
+        if (!rows.isEmpty()) {
+            listener.stored(rows.stream().map(UnderstandingRow::contentHash).toList());
+        }
         return new int[]{rows.size(), shared, failed};
     }
 

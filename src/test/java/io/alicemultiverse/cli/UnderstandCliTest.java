@@ -159,4 +159,69 @@ class UnderstandCliTest {
         assertThat(last(CliRun.run("understand", "--all", "--json", "--library", t.library().toString()))
                 .path("cached").asInt()).isEqualTo(4);
     }
+
+    @Test
+    void queryChoosesTheImagesToUnderstand() throws Exception {
+        TempLibrary t = new TempLibrary(root);
+        t.inboxFile("alpha/a.png", TempLibrary.png(1));
+        t.inboxFile("beta/b.png", TempLibrary.png(2));
+        t.inboxFile("beta/c.png", TempLibrary.png(3));
+        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString())
+                .exit()).isZero();
+        CliRun r = CliRun.run("understand", "--query", "project:beta", "--json", "--library", t.library().toString());
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        assertThat(last(r).path("selected").asInt()).isEqualTo(2);
+        assertThat(last(r).path("analysed").asInt()).isEqualTo(2);
+        assertThat(understood(t)).containsExactlyInAnyOrder(TempLibrary.sha256(t.inbox().resolve("beta/b.png")),
+                TempLibrary.sha256(t.inbox().resolve("beta/c.png")));
+
+        String alpha = TempLibrary.sha256(t.inbox().resolve("alpha/a.png"));
+        CliRun byHash = CliRun.run("understand", alpha.substring(0, 12), "--json", "--library", t.library().toString());
+        assertThat(byHash.exit()).as(byHash.err()).isZero();
+        assertThat(last(byHash).path("analysed").asInt()).isEqualTo(1);
+        assertThat(understood(t)).hasSize(3).contains(alpha);
+
+        CliRun nothing = CliRun.run("understand", "--query", "project:gamma", "--json", "--library", t.library().toString());
+        assertThat(nothing.exit()).isZero();
+        assertThat(last(nothing).path("selected").asInt()).isZero();
+        CliRun unknown = CliRun.run("understand", "no/such/thing.png", "--library", t.library().toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no/such/thing.png");
+    }
+
+    @Test
+    void understandingTagsAreSearchableAtOnce() throws Exception {
+        TempLibrary t = organized(2);
+        // build the lexical index before understanding, so that it has to be told about the new tags
+        assertThat(CliRun.run("search", "fox", "--library", t.library().toString()).exit()).isZero();
+        CliRun u = CliRun.run("understand", "--all", "--library", t.library().toString());
+        assertThat(u.exit()).as(u.err()).isZero();
+        // 8x8 pictures: the local analyzer calls them square, a word their prompts do not have
+        CliRun found = CliRun.run("search", "--tag", "square", "--json", "--library", t.library().toString());
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(found.lines()).hasSize(2);
+        assertThat(JSON.readTree(found.lines().get(0)).path("tags").toString()).contains("square");
+
+        try (io.alicemultiverse.catalog.Catalog c = io.alicemultiverse.catalog.Catalog.open(t.library());
+             io.alicemultiverse.search.SearchEngine lexical = new io.alicemultiverse.search.SearchEngine(c,
+                     t.library(), () -> {
+                 throw new AssertionError("a lexical search needs no embedder");
+             })) {
+            assertThat(c.select("SELECT count(*) FROM embeddings", java.util.List.of(), rs -> rs.getLong(1)).get(0))
+                    .as("vectors without the new tags are dropped, to be made again").isZero();
+            var hits = lexical.search(io.alicemultiverse.search.SearchQuery.builder().word("square").build(), false,
+                    io.alicemultiverse.search.SearchEngine.Mode.LEXICAL);
+            assertThat(hits.hits()).hasSize(2);
+            // "image" is only in the local analyzer's descriptions ("Evenly lit red square image, …")
+            var described = lexical.search(io.alicemultiverse.search.SearchQuery.builder().word("image").build(),
+                    false, io.alicemultiverse.search.SearchEngine.Mode.LEXICAL);
+            assertThat(described.hits()).hasSize(2);
+        }
+    }
+
+    private static java.util.List<String> understood(TempLibrary t) {
+        try (io.alicemultiverse.catalog.Catalog c = io.alicemultiverse.catalog.Catalog.open(t.library())) {
+            return c.select("SELECT content_hash FROM understanding", java.util.List.of(), rs -> rs.getString(1));
+        }
+    }
 }

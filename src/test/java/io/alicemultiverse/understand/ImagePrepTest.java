@@ -41,4 +41,19 @@ class ImagePrepTest {
         assertThat(ImageIO.read(new ByteArrayInputStream(sent)).getWidth()).isEqualTo(300);
         assertThat(ImagePrep.smallJpeg(jpg, 256)).isNull(); // larger than the limit: re-encoded instead
     }
+
+    @Test
+    void aSmallPngKeepsItsSizeAndItsTransparencyBecomesWhite() throws Exception {
+        Path opaque = TestImages.write(Pictures.photo(3, 640, 480, 4), dir.resolve("c.png"));
+        BufferedImage sent = ImageIO.read(new ByteArrayInputStream(ImagePrep.jpeg(opaque, 1024)));
+        assertThat(sent.getWidth()).isEqualTo(640);
+        assertThat(sent.getHeight()).isEqualTo(480);
+
+        BufferedImage clear = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB); // fully transparent
+        Path alpha = dir.resolve("d.png");
+        ImageIO.write(clear, "png", alpha.toFile());
+        BufferedImage flat = ImageIO.read(new ByteArrayInputStream(ImagePrep.jpeg(alpha, 1024)));
+        assertThat(flat.getWidth()).isEqualTo(64);
+        assertThat(flat.getRGB(32, 32) & 0xFFFFFF).as("transparent pixels over white").isGreaterThan(0xF0F0F0);
+    }
 }

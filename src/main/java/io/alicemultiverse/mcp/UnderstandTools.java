@@ -1,0 +1,132 @@
+package io.alicemultiverse.mcp;
+
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.UnderstandOutcome;
+import io.alicemultiverse.app.UnderstandRequest;
+import io.alicemultiverse.search.SearchQuery;
+import io.alicemultiverse.understand.Costs;
+import io.alicemultiverse.understand.ImageInput;
+import io.alicemultiverse.understand.PriceTable;
+import io.alicemultiverse.understand.UnderstandJson;
+import io.alicemultiverse.understand.UnderstandListener;
+import io.alicemultiverse.understand.UnderstandSettings;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.alicemultiverse.mcp.Tools.prop;
+import static io.alicemultiverse.mcp.Tools.schema;
+
+/**
+ * The understanding tools: {@code understand_assets} (describe and tag images with a vision model or the offline
+ * analyzer; a dry run by default) and {@code get_costs} (the spend ledger). No base URL is accepted from the client:
+ * a provider's server comes from the configuration only, so a tool call cannot send an API key elsewhere.
+ */
+final class UnderstandTools {
+    private static final int MAX_FAILURES = 50;
+
+    /** Builds a tool from its parts (the {@link Tools} wrapper: serialised calls, errors as tool errors). */
+    @FunctionalInterface
+    interface Factory {
+        SyncToolSpecification tool(String name, String description, Map<String, Object> schema, Tools.Body body);
+    }
+
+    private final Library library;
+    private final UnderstandSettings settings;
+    private final Map<String, String> env;
+
+    UnderstandTools(Library library, UnderstandSettings settings, Map<String, String> env) {
+        this.library = library;
+        this.settings = settings;
+        this.env = env;
+    }
+
+    List<SyncToolSpecification> all(Factory f) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("assets", Map.of("type", "array", "items", Map.of("type", "string"),
+                "description", "Images to understand: content hashes (8+ hex digits), library paths, or absolute "
+                        + "paths of image files or folders."));
+        props.put("query", prop("string", "Understand every image this search matches (the search_assets "
+                + "language: plain words, tag:x, project:x, time words, generator names)."));
+        props.put("provider", Map.of("type", "string", "enum", List.of("local", "openai", "anthropic", "gemini",
+                "ollama", "openai-compatible"), "description", "Who looks at the images. local (free, offline: "
+                + "colours, brightness, sharpness, a 1-5 star quality score and the prompt's phrases) unless the "
+                + "configuration names another; the others need their API key in the server's environment."));
+        props.put("model", prop("string", "Model of the provider (default: its configured or default model)."));
+        props.put("budget_usd", prop("number", "Hard limit in US dollars on what this run may spend."));
+        props.put("dry_run", prop("boolean", "Only estimate images, requests, tokens and dollars; send and store "
+                + "nothing (default true)."));
+        props.put("confirm", prop("boolean", "Needed (true) to run when the estimate is above the configured "
+                + "confirm_above_usd."));
+        props.put("share_near_duplicates", prop("boolean", "Analyse each group of near-duplicate images once and "
+                + "share its result (default false)."));
+        return List.of(
+                f.tool("understand_assets",
+                        "Describe and tag images with a vision model (OpenAI, Anthropic, Gemini, Ollama) or the free "
+                                + "offline analyzer. Results are cached (an image is never paid for twice) and become "
+                                + "searchable tags (origin 'understanding') and a description. Dry run by default: it "
+                                + "returns the estimate (images, requests, tokens, dollars); call again with "
+                                + "dry_run=false to run. Name images by 'assets' or select them with 'query'.",
+                        schema(props, List.of()), this::understand),
+                f.tool("get_costs",
+                        "What understanding has cost so far, from the spend ledger: images, tokens in and out and "
+                                + "dollars per day, provider, model or project, and the total.",
+                        schema(Map.of("by", Map.of("type", "string", "enum", List.of("day", "provider", "model",
+                                "project"), "description", "How to group the ledger (default day).")), List.of()),
+                        args -> library.costs(Costs.By.parse(args.optionalString("by") == null ? "day"
+                                : args.optionalString("by")))));
+    }
+
+    private Object understand(Args args) throws Exception {
+        List<String> assets = args.has("assets") ? args.strings("assets") : List.of();
+        String query = args.optionalString("query");
+        if (assets.isEmpty() && query == null) {
+            throw new ToolError("name the images with 'assets' (content hashes or library paths) or select them "
+                    + "with 'query', e.g. {\"query\": \"portraits from last week\"}");
+        }
+        SearchQuery q = query == null ? null
+                : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
+        boolean dryRun = args.bool("dry_run", true);
+        List<Map<String, Object>> failures = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        UnderstandOutcome o = library.understand(new UnderstandRequest(assets, q, false,
+                        args.optionalString("provider"), args.optionalString("model"), null, args.number("budget_usd"),
+                        dryRun, args.bool("confirm", false), args.bool("share_near_duplicates", false)),
+                settings, env, new UnderstandListener() {
+                    @Override
+                    public void failed(ImageInput image, String error) {
+                        if (failures.size() < MAX_FAILURES) {
+                            failures.add(Map.of("path", image.file().toString(), "error", error));
+                        }
+                    }
+
+                    @Override
+                    public void warning(String message) {
+                        warnings.add(message);
+                    }
+                });
+        Map<String, Object> m;
+        switch (o.status()) {
+            case PLANNED -> {
+                m = UnderstandJson.plan(o.plan(), true);
+                m.put("next", o.plan().selected() == 0 ? "nothing matched: check the assets or the query"
+                        : "call understand_assets again with the same arguments and dry_run=false to run it");
+            }
+            case NEEDS_CONFIRMATION -> throw new ToolError(String.format(Locale.ROOT, "the estimate $%.4f (%d images "
+                            + "in %d requests, prices of %s) is above $%.2f (confirm_above_usd): show it to the user "
+                            + "and, if they agree, call again with confirm=true", o.plan().estimate().usd(),
+                    o.plan().estimate().images(), o.plan().estimate().requests(), PriceTable.AS_OF,
+                    o.confirmAboveUsd()));
+            default -> {
+                m = UnderstandJson.summary(o.summary());
+                m.put("failures", failures);
+                m.put("warnings", warnings);
+            }
+        }
+        return m;
+    }
+}
