@@ -65,9 +65,13 @@ public final class HashIndex {
         return sorted(query, out.toArray(), Integer.MAX_VALUE);
     }
 
-    /** Ids only, unsorted: the fast path for grouping. */
-    void withinUnsorted(long query, int radius, IntBuffer out) {
-        search.within(query, radius, out);
+    /**
+     * Every pair of ids {@code i < j} within {@code radius} of each other, each once, packed as
+     * {@code (long) i << 32 | j}, in no particular order: the self-join behind {@code dedup}. Uses the common
+     * fork-join pool.
+     */
+    long[] pairsWithin(int radius) {
+        return search.pairs(radius);
     }
 
     /** The {@code k} ids nearest to {@code query} (fewer when the index is smaller), nearest first. */
