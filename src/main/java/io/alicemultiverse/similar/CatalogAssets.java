@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Reads what similarity needs from the catalog: every asset with a pHash, as {@link DedupAsset}s. Videos get their
- * keyframe hashes from ffmpeg when asked and installed; otherwise their catalogued frame (at 10%) stands alone.
+ * keyframe hashes when asked — from the {@link VideoFrameCache}, else from ffmpeg when installed (then cached);
+ * otherwise their catalogued frame (at 10%) stands alone.
  * Stateless.
  */
 public final class CatalogAssets {
@@ -26,7 +27,8 @@ public final class CatalogAssets {
     public static List<DedupAsset> load(Catalog catalog, Path library, boolean videoKeyframes) {
         Path root = library.toAbsolutePath().normalize();
         Path aliceDir = root.resolve(".alice");
-        return catalog.select("""
+        VideoFrameCache cache = VideoFrameCache.open(root);
+        List<DedupAsset> assets = catalog.select("""
                 SELECT a.content_hash, a.path, a.format, coalesce(a.width, 0), coalesce(a.height, 0), h.dhash, h.phash,
                        (a.prompt IS NOT NULL)::INT + (a.model IS NOT NULL)::INT + (len(coalesce(a.seeds, [])) > 0)::INT,
                        epoch_us(a.created_at), a.media_type = 'video'
@@ -40,13 +42,9 @@ public final class CatalogAssets {
             long phash = rs.getLong(7);
             long[] frames = null;
             if (rs.getBoolean(10)) {
-                frames = new long[]{phash};
-                if (videoKeyframes && Ffprobe.isAvailable()) {
-                    try {
-                        frames = VideoHashes.of(root.resolve(path));
-                    } catch (IOException | RuntimeException e) {
-                        // the catalogued frame stands alone
-                    }
+                frames = videoKeyframes ? keyframes(cache, rs.getString(1), root.resolve(path)) : null;
+                if (frames == null) {
+                    frames = new long[]{phash}; // the catalogued frame stands alone
                 }
             }
             Path file = root.resolve(path).normalize();
@@ -54,6 +52,23 @@ public final class CatalogAssets {
             return new DedupAsset(rs.getString(1), path, rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6),
                     phash, inside, rs.getInt(8), created, frames);
         });
+        cache.saveIfChanged();
+        return assets;
+    }
+
+    /** Cached keyframe pHashes, else decoded now with ffmpeg (and cached); null without ffmpeg or on failure. */
+    private static long[] keyframes(VideoFrameCache cache, String contentHash, Path video) {
+        long[] frames = cache.get(contentHash);
+        if (frames != null || !Ffprobe.isAvailable()) {
+            return frames;
+        }
+        try {
+            frames = VideoHashes.of(video);
+            cache.put(contentHash, frames);
+            return frames;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Content hashes starting with {@code prefix} (lower-case hex, checked by the caller); at most 2. */
