@@ -38,14 +38,17 @@ final class CheckCommand implements Callable<Integer> {
                 m.put("missing", r.missing());
                 m.put("changed", r.changed());
                 m.put("unknown", r.unknown());
+                m.put("linked", r.linked());
                 m.put("repaired", r.repaired());
                 out.println(Output.json(m));
             } else {
                 r.missing().forEach(p -> out.println("missing  " + p));
                 r.changed().forEach(p -> out.println("changed  " + p));
                 r.unknown().forEach(p -> out.println("unknown  " + p));
-                out.printf("%d missing, %d changed, %d not in the catalog%s%n", r.missing().size(), r.changed().size(),
-                        r.unknown().size(), r.repaired() && !r.clean() ? " — catalog repaired" : "");
+                out.printf("%d missing, %d changed, %d not in the catalog%s%s%n", r.missing().size(),
+                        r.changed().size(), r.unknown().size(), r.linked().isEmpty() ? ""
+                                : " (" + r.linked().size() + " hard links to catalogued files, fine)",
+                        r.repaired() && !r.clean() ? " — catalog repaired" : "");
             }
             return r.clean() || r.repaired() ? 0 : 1;
         }

@@ -4,10 +4,14 @@ import java.util.List;
 
 /**
  * What {@code alice check} found: catalogued files that are missing or whose content changed, and library files
- * the catalog lacks (all library-relative paths); {@code repaired} when the catalog was brought in line.
+ * the catalog lacks (all library-relative paths); {@code linked}, for information, library files that are hard
+ * links to a catalogued file (what {@code dedup --apply hardlink} leaves; not a problem); {@code repaired} when the
+ * catalog was brought in line.
  */
-public record CheckReport(List<String> missing, List<String> changed, List<String> unknown, boolean repaired) {
+public record CheckReport(List<String> missing, List<String> changed, List<String> unknown, List<String> linked,
+                          boolean repaired) {
     public CheckReport {
+        linked = List.copyOf(linked);
         missing = List.copyOf(missing);
         changed = List.copyOf(changed);
         unknown = List.copyOf(unknown);

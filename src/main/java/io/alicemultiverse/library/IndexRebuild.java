@@ -5,15 +5,15 @@ import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
 /**
  * Recreates the catalog's derived tables (assets, prompt tags, perceptual hashes) from the library's files, in
  * one transaction. Kept: user tags, the journal, runs, duplicates, and each asset's provenance (original path,
- * project, organize time, run) when its content is still there.
+ * project, organize time, run) when its content is still there. A content under several names is catalogued once,
+ * under the name the catalog had; names that are hard links to it (left by {@code dedup --apply hardlink}) are not
+ * problems, separate copies are reported.
  */
 public final class IndexRebuild {
     private final Catalog catalog;
@@ -42,15 +44,33 @@ public final class IndexRebuild {
     public record Result(int assets, List<String> problems) {
     }
 
-    private record Provenance(String originalPath, String project, LocalDateTime organizedAt, String run) {
+    private record Provenance(String path, String originalPath, String project, LocalDateTime organizedAt,
+                              String run) {
+    }
+
+    /**
+     * The name to catalogue among those holding one content: the one the catalog had, else the first by path.
+     * Other names are either hard links to it (dedup's {@code hardlink}; not a problem) or real copies.
+     */
+    private static String canonical(List<String> names, Provenance before) {
+        return before != null && names.contains(before.path()) ? before.path() : names.get(0);
+    }
+
+    private boolean sameFile(String a, String b) {
+        try {
+            return Files.isSameFile(library.resolve(a), library.resolve(b));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Result rebuild() throws IOException {
         new Recovery(catalog, analyzer, library).reconcile();
         Map<String, Provenance> kept = new HashMap<>();
-        catalog.select("SELECT content_hash, original_path, project, organized_at, run FROM assets", List.of(), rs -> {
+        catalog.select("SELECT content_hash, original_path, project, organized_at, run, path FROM assets", List.of(),
+                rs -> {
             Timestamp t = rs.getTimestamp(4);
-            kept.put(rs.getString(1), new Provenance(rs.getString(2), rs.getString(3),
+            kept.put(rs.getString(1), new Provenance(rs.getString(6), rs.getString(2), rs.getString(3),
                     t == null ? null : t.toLocalDateTime(), rs.getString(5)));
             return null;
         });
@@ -63,7 +83,8 @@ public final class IndexRebuild {
             }
             CatalogBatch batch = new CatalogBatch();
             kept.keySet().forEach(batch::remove);
-            Set<String> seen = new HashSet<>();
+            Map<String, List<String>> namesOf = new LinkedHashMap<>();
+            Map<String, Analysis> analysisOf = new HashMap<>();
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Analysis a = futures.get(i).get();
@@ -72,18 +93,25 @@ public final class IndexRebuild {
                     problems.add(rel + ": " + a.error());
                     continue;
                 }
-                if (!seen.add(a.contentHash())) {
-                    problems.add(rel + ": same content as another library file; catalogued once");
-                    continue;
+                namesOf.computeIfAbsent(a.contentHash(), k -> new ArrayList<>()).add(rel);
+                analysisOf.putIfAbsent(a.contentHash(), a);
+            }
+            for (Map.Entry<String, List<String>> e : namesOf.entrySet()) {
+                Provenance p = kept.get(e.getKey());
+                String rel = canonical(e.getValue(), p);
+                for (String other : e.getValue()) {
+                    if (!other.equals(rel) && !sameFile(other, rel)) {
+                        problems.add(other + ": same content as another library file; catalogued once");
+                    }
                 }
-                Provenance p = kept.get(a.contentHash());
+                Analysis a = analysisOf.get(e.getKey());
                 AssetRecord r = AssetRecords.of(a, rel, p == null ? null : p.originalPath(),
                         p == null ? LibraryFiles.projectOf(layout, rel) : p.project(), p == null ? null : p.run(),
                         p == null || p.organizedAt() == null ? LocalDateTime.now() : p.organizedAt());
                 batch.add(r);
             }
             catalog.commit(batch);
-            return new Result(seen.size(), problems);
+            return new Result(namesOf.size(), problems);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -11,13 +11,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares the catalog with the disk: rows whose file is missing or whose content changed (size or time differ
- * and the SHA-256 confirms it), and library files the catalog lacks. With repair, missing rows are dropped,
- * changed files re-read, unknown files catalogued where they lie. Never touches user files.
+ * and the SHA-256 confirms it), and library files the catalog lacks. A file that is another name (hard link) of a
+ * catalogued file, as {@code dedup --apply hardlink} leaves, is listed as linked, not as a problem. With repair,
+ * missing rows are dropped, changed files re-read, unknown files catalogued where they lie. Never touches user
+ * files.
  */
 public final class LibraryCheck {
     private final Catalog catalog;
@@ -39,7 +43,9 @@ public final class LibraryCheck {
         List<String> missing = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> linked = new ArrayList<>();
         Map<String, AssetFile> byPath = new HashMap<>();
+        Set<Object> catalogued = new HashSet<>(); // file identities (device, inode) of catalogued files
         Map<String, String> hashes = catalog.assetPaths();
         CatalogBatch batch = new CatalogBatch();
         for (AssetFile f : catalog.assetFiles()) {
@@ -51,6 +57,9 @@ public final class LibraryCheck {
                 continue;
             }
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attrs.fileKey() != null) {
+                catalogued.add(attrs.fileKey());
+            }
             if (attrs.size() == f.bytes() && attrs.lastModifiedTime().toMillis() == f.mtime()) {
                 continue;
             }
@@ -68,6 +77,11 @@ public final class LibraryCheck {
             if (byPath.containsKey(rel)) {
                 continue;
             }
+            Object key = Files.readAttributes(library.resolve(rel), BasicFileAttributes.class).fileKey();
+            if (key != null && catalogued.contains(key)) {
+                linked.add(rel); // another name of a catalogued file (dedup --apply hardlink): nothing to fix
+                continue;
+            }
             unknown.add(rel);
             Analysis a = analyzer.analyze(library.resolve(rel));
             if (a.ok() && !hashes.containsKey(a.contentHash())) {
@@ -78,6 +92,6 @@ public final class LibraryCheck {
         if (repair) {
             catalog.commit(batch);
         }
-        return new CheckReport(missing, changed, unknown, repair);
+        return new CheckReport(missing, changed, unknown, linked, repair);
     }
 }

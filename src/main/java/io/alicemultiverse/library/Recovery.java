@@ -20,8 +20,9 @@ import java.util.Map;
  * Settles operations a crash interrupted: every journal line still {@code planned} is checked against the disk.
  * If the target holds the expected content the operation is completed (a moved source removed, the asset
  * catalogued) and marked {@code done}; otherwise nothing happened to the user's file and it is marked
- * {@code failed}, so the next run simply does it again. Leftover temporary copies are removed (they are never
- * the only copy of anything). Runs before any command that changes the library.
+ * {@code failed}, so the next run simply does it again. A dedup {@code trash-link} is judged by the member's
+ * name: still its own bytes, the hard link never replaced it and the trash name is dropped. Leftover temporary
+ * copies and links are removed (they are never the only copy of anything). Runs before any command that changes the library.
  */
 public final class Recovery {
     private final Catalog catalog;
@@ -58,6 +59,10 @@ public final class Recovery {
             if (gone) {
                 batch.remove(e.contentHash());
             }
+            return;
+        }
+        if (e.operation().equals("trash-link")) { // dedup hardlink, step 1: the member's bytes also in the trash
+            settleTrashLink(e, batch);
             return;
         }
         if (e.operation().equals("hardlink")) { // the source is the keeper: never removed
@@ -97,7 +102,7 @@ public final class Recovery {
             case "duplicate-move" -> batch.duplicate(new CatalogBatch.Duplicate(e.run(), e.source(), e.contentHash(),
                     known.get(e.contentHash()), library.relativize(target).toString()));
             case "restore", "trash" -> batch.remove(e.contentHash());
-            case "untrash" -> {
+            case "untrash", "unhardlink" -> {
                 if (!known.containsKey(e.contentHash())) {
                     AssetRecord back = Undo.restoredRecord(analyzer, library, target, e.source(), e.run());
                     if (back != null) {
@@ -107,6 +112,26 @@ public final class Recovery {
                 }
             }
             default -> { }
+        }
+    }
+
+    /**
+     * The member's name still holding its own bytes means the rename to the keeper's link never happened: the
+     * trash name is only a second one, so it is dropped and the step failed. Otherwise the link replaced the name
+     * and the trash holds the member's bytes: done, and the member's row goes.
+     */
+    private static void settleTrashLink(JournalEntry e, CatalogBatch batch) throws IOException {
+        Path member = Path.of(e.source());
+        Path trash = Path.of(e.target());
+        boolean trashed = SafeFiles.hasContent(trash, e.contentHash());
+        if (trashed && SafeFiles.hasContent(member, e.contentHash())) {
+            Files.delete(trash);
+            SafeFiles.fsyncDirectory(trash.getParent());
+            trashed = false;
+        }
+        batch.journal(e.withState(trashed ? "done" : "failed"));
+        if (trashed) {
+            batch.remove(e.contentHash());
         }
     }
 
@@ -123,7 +148,7 @@ public final class Recovery {
         if (!Files.isDirectory(tmp)) {
             return;
         }
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.part")) {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.{part,link}")) {
             for (Path p : parts) {
                 Files.deleteIfExists(p);
             }

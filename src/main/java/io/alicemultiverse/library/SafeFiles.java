@@ -48,6 +48,15 @@ public final class SafeFiles {
 
     /** Moves {@code source} to {@code target}; never overwrites; the source disappears only once the target is in place. */
     public static void move(Path source, Path target, String expectedHash, Path tmp) throws IOException {
+        link(source, target, expectedHash, tmp);
+        Files.delete(source);
+    }
+
+    /**
+     * Gives {@code source}'s bytes a second name {@code target}: a hard link, or across filesystems a verified copy
+     * through {@code tmp}. Never overwrites; the source is untouched.
+     */
+    public static void link(Path source, Path target, String expectedHash, Path tmp) throws IOException {
         Files.createDirectories(target.getParent());
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
@@ -57,10 +66,9 @@ public final class SafeFiles {
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
-            // another filesystem, or one without hard links: verified copy, then remove the source
+            // another filesystem, or one without hard links: a verified copy
             copy(source, target, expectedHash, tmp);
         }
-        Files.delete(source);
     }
 
     /** Puts a finished temporary file at {@code target} without ever replacing an existing file. */

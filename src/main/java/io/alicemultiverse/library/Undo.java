@@ -7,14 +7,18 @@ import io.alicemultiverse.catalog.JournalEntry;
 import io.alicemultiverse.catalog.RunInfo;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,8 +26,9 @@ import java.util.Set;
  * source = the library file, target = its original place), then: if the original place already holds the same
  * content (a copy run), the library copy is removed; otherwise the file is moved back, never overwriting — a name
  * now taken by other content gets {@code (restored N)}. Files changed since the run are left alone and reported.
- * A dedup run reverses too: a trashed file ({@code trash}) comes back and is catalogued again ({@code untrash}),
- * a hard link made in place of a duplicate is removed first ({@code unlink}); a {@code delete} cannot be undone.
+ * A dedup run reverses too: a trashed file ({@code trash}) comes back and is catalogued again ({@code untrash});
+ * a duplicate replaced by a hard link to its keeper ({@code trash-link} + {@code hardlink}) gets its own bytes back
+ * by one rename over the link ({@code unhardlink}); a {@code delete} cannot be undone.
  */
 public final class Undo {
     private final Catalog catalog;
@@ -52,9 +57,16 @@ public final class Undo {
         List<String> skipped = new ArrayList<>();
         int seq = 0;
         Set<Path> freed = new java.util.HashSet<>(); // names whose hard link this undo removes before reusing them
+        Set<String> trashLinked = new java.util.HashSet<>(); // names a trash-link step kept the bytes of
+        done.stream().filter(e -> e.operation().equals("trash-link")).forEach(e -> trashLinked.add(e.source()));
+        Map<String, String> linkedTo = new HashMap<>(); // such a name → the keeper's content it now holds
         for (JournalEntry e : done) {
             if (e.operation().equals("delete")) {
                 skipped.add(e.source() + ": deleted for good by dedup --apply delete; cannot be restored");
+                continue;
+            }
+            if (e.operation().equals("hardlink") && trashLinked.contains(e.target())) {
+                linkedTo.put(e.target(), e.contentHash()); // undone by renaming the trashed bytes over the link
                 continue;
             }
             Path inLibrary = Path.of(e.target());
@@ -62,13 +74,17 @@ public final class Undo {
                 skipped.add(e.target() + ": missing or changed since the run; left alone");
                 continue;
             }
+            Path original = Path.of(e.source());
+            String keeperHash = linkedTo.get(e.source());
+            boolean overLink = keeperHash != null && SafeFiles.hasContent(original, keeperHash);
             String op = switch (e.operation()) {
                 case "trash" -> "untrash";
+                case "trash-link" -> overLink ? "unhardlink" : "untrash";
                 case "hardlink" -> "unlink";
                 default -> "restore";
             };
-            Path original = Path.of(e.source());
-            Path back = op.equals("unlink") || freed.contains(original) ? original : placeBack(original, e.contentHash());
+            Path back = op.equals("unlink") || overLink || freed.contains(original) ? original
+                    : placeBack(original, e.contentHash());
             if (op.equals("unlink")) {
                 freed.add(inLibrary);
             }
@@ -83,7 +99,9 @@ public final class Undo {
             Path from = Path.of(r.source());
             Path to = Path.of(r.target());
             try {
-                if (SafeFiles.hasContent(to, r.contentHash())) {
+                if (r.operation().equals("unhardlink")) {
+                    replaceLink(from, to, r);
+                } else if (SafeFiles.hasContent(to, r.contentHash())) {
                     Files.delete(from);
                 } else {
                     SafeFiles.move(from, to, r.contentHash(),
@@ -92,7 +110,7 @@ public final class Undo {
                 dirs.add(from.getParent());
                 dirs.add(to.getParent());
                 batch.journal(r.withState("done"));
-                if (r.operation().equals("untrash")) {
+                if (r.operation().equals("untrash") || r.operation().equals("unhardlink")) {
                     AssetRecord back = restoredRecord(analyzer, library, to, r.source(), undoRun);
                     if (back != null) {
                         batch.add(back);
@@ -115,6 +133,20 @@ public final class Undo {
         catalog.finishRun(undoRun, skipped.isEmpty() ? "done" : "partial");
         catalog.finishRun(target.run(), "undone");
         return new UndoSummary(target.run(), undoRun, restored, skipped);
+    }
+
+    /**
+     * Puts trashed bytes back over the hard link dedup made in their name: one rename(2), so the name never goes
+     * missing. Across filesystems (a trash on another mount) the link is removed first, then the bytes moved back.
+     */
+    private void replaceLink(Path trashed, Path name, JournalEntry r) throws IOException {
+        try {
+            Files.move(trashed, name, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.delete(name);
+            SafeFiles.move(trashed, name, r.contentHash(),
+                    library.resolve(".alice/tmp/" + r.run() + "-" + r.seq() + ".part"));
+        }
     }
 
     private RunInfo pick(String run) {

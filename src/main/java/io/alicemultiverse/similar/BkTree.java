@@ -73,6 +73,23 @@ final class BkTree implements HammingSearch {
         }
     }
 
+    /** One query per hash, keeping the partners after it. */
+    @Override
+    public long[] pairs(int radius) {
+        LongBuffer found = new LongBuffer();
+        IntBuffer near = new IntBuffer();
+        for (int i = 0; i < hashes.length; i++) {
+            near.clear();
+            within(hashes[i], radius, near);
+            for (int k = 0; k < near.size(); k++) {
+                if (near.get(k) > i) {
+                    found.add((long) i << 32 | near.get(k));
+                }
+            }
+        }
+        return found.toArray();
+    }
+
     @Override
     public long bytes() {
         return 8L * hashes.length + 4L * firstChild.length + 4L * nextSibling.length + edge.length;

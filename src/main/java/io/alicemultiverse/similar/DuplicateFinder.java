@@ -3,58 +3,52 @@ package io.alicemultiverse.similar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
- * Finds groups of duplicates among catalogued assets without comparing all pairs: exact groups by equal
- * (dHash, pHash, width, height), then near links by one {@link HashIndex} radius query per asset, joined with
- * union–find into connected components (so a chain A~B~C is one group even when A and C are further apart; each
- * member reports its own distance to the keeper). Images link to images, videos to videos (every keyframe within
- * the threshold). Stateless; queries run on all cores.
+ * Finds groups of duplicates among catalogued assets without comparing all pairs: one {@link HashIndex} self-join
+ * lists every pair of pHashes within the threshold (each pair once), union–find joins them into connected
+ * components (so a chain A~B~C is one group even when A and C are further apart; each member reports its own
+ * distance to the keeper). Exact duplicates (equal dHash, pHash and size) are at distance 0, so they are among
+ * those pairs; a group whose members all match that way is {@code exact}. Images link to images, videos to videos
+ * (every keyframe within the threshold). Stateless; the self-join runs on all cores.
  */
 public final class DuplicateFinder {
-    private static final int BLOCK = 2048;
-
     private DuplicateFinder() {
     }
 
-    /** Groups of two or more, ordered by keeper path, numbered from 1. */
+    /**
+     * Groups of two or more, ordered by keeper path, numbered from 1.
+     *
+     * @throws IllegalArgumentException when {@code maxDistance} is negative
+     */
     public static List<DuplicateGroup> groups(List<DedupAsset> assets, int maxDistance, KeepRule rule) {
-        int n = assets.size();
-        int[] parent = new int[n];
-        Arrays.setAll(parent, i -> i);
-        Map<ExactKey, Integer> exact = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Integer first = exact.putIfAbsent(ExactKey.of(assets.get(i)), i);
-            if (first != null) {
-                union(parent, first, i);
-            }
+        if (maxDistance < 0) {
+            throw new IllegalArgumentException("maxDistance must be >= 0, got " + maxDistance);
         }
+        int n = assets.size();
         long[] phashes = new long[n];
+        boolean[] video = new boolean[n];
         for (int i = 0; i < n; i++) {
             phashes[i] = assets.get(i).phash();
+            video[i] = assets.get(i).isVideo();
         }
-        HashIndex index = HashIndex.of(phashes);
-        long[][] edges = IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel()
-                .mapToObj(b -> links(index, assets, b * BLOCK, Math.min(n, (b + 1) * BLOCK), maxDistance))
-                .toArray(long[][]::new);
-        for (long[] block : edges) {
-            for (long e : block) {
-                union(parent, (int) (e >>> 32), (int) e);
+        int[] parent = new int[n];
+        Arrays.setAll(parent, i -> i);
+        for (long pair : HashIndex.of(phashes).pairsWithin(maxDistance)) {
+            int i = (int) (pair >>> 32);
+            int j = (int) pair;
+            if ((!video[i] && !video[j]) || linked(assets.get(i), assets.get(j), maxDistance)) {
+                union(parent, i, j);
             }
-        }
-        Map<Integer, List<DedupAsset>> components = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            components.computeIfAbsent(find(parent, i), k -> new ArrayList<>(2)).add(assets.get(i));
         }
         List<DuplicateGroup> out = new ArrayList<>();
-        for (List<DedupAsset> members : components.values()) {
-            if (members.size() > 1) {
-                out.add(group(members, rule));
+        for (int[] component : components(parent)) {
+            List<DedupAsset> members = new ArrayList<>(component.length);
+            for (int i : component) {
+                members.add(assets.get(i));
             }
+            out.add(group(members, rule));
         }
         out.sort(Comparator.comparing((DuplicateGroup g) -> g.keep().path()));
         List<DuplicateGroup> numbered = new ArrayList<>(out.size());
@@ -63,6 +57,31 @@ public final class DuplicateFinder {
             numbered.add(new DuplicateGroup(i + 1, g.kind(), g.keep(), g.reason(), g.members()));
         }
         return numbered;
+    }
+
+    /** The sets of two or more ids sharing a root, each in id order (a counting sort by root, no boxing). */
+    private static List<int[]> components(int[] parent) {
+        int n = parent.length;
+        int[] size = new int[n];
+        int[] rootOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            rootOf[i] = find(parent, i);
+            size[rootOf[i]]++;
+        }
+        int[][] byRoot = new int[n][];
+        int[] filled = new int[n];
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int root = rootOf[i];
+            if (size[root] > 1) {
+                if (byRoot[root] == null) {
+                    byRoot[root] = new int[size[root]];
+                    out.add(byRoot[root]);
+                }
+                byRoot[root][filled[root]++] = i;
+            }
+        }
+        return out;
     }
 
     /** Distance between two assets as grouping sees it: pHash bits, or for videos the worst keyframe. */
@@ -77,38 +96,14 @@ public final class DuplicateFinder {
         return PerceptualHash.distance(a.phash(), b.phash());
     }
 
-    private static boolean comparable(DedupAsset a, DedupAsset b) {
-        return a.isVideo() == b.isVideo();
-    }
-
-    private static long[] links(HashIndex index, List<DedupAsset> assets, int from, int to, int maxDistance) {
-        IntBuffer found = new IntBuffer();
-        long[] edges = new long[16];
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            found.clear();
-            index.withinUnsorted(index.hash(i), maxDistance, found);
-            DedupAsset a = assets.get(i);
-            for (int k = 0; k < found.size(); k++) {
-                int j = found.get(k);
-                if (j <= i) {
-                    continue;
-                }
-                DedupAsset b = assets.get(j);
-                if (comparable(a, b) && (!a.isVideo() || distance(a, b) <= maxDistance)) {
-                    if (count == edges.length) {
-                        edges = Arrays.copyOf(edges, count * 2);
-                    }
-                    edges[count++] = ((long) i << 32) | j;
-                }
-            }
-        }
-        return Arrays.copyOf(edges, count);
+    /** Whether a pair within the pHash threshold links: both images, or both videos with close keyframes. */
+    private static boolean linked(DedupAsset a, DedupAsset b, int maxDistance) {
+        return a.isVideo() == b.isVideo() && distance(a, b) <= maxDistance;
     }
 
     private static DuplicateGroup group(List<DedupAsset> members, KeepRule rule) {
-        ExactKey key = ExactKey.of(members.get(0));
-        boolean allExact = members.stream().allMatch(m -> ExactKey.of(m).equals(key));
+        DedupAsset first = members.get(0);
+        boolean allExact = members.stream().allMatch(m -> sameExactKey(first, m));
         KeepRule.Choice choice = rule.choose(members);
         DedupAsset keep = choice.bestFirst().get(0);
         List<DuplicateGroup.Member> list = new ArrayList<>();
@@ -141,11 +136,9 @@ public final class DuplicateFinder {
         }
     }
 
-    /** Same pixels in another container, as far as hashes and size can tell. */
-    private record ExactKey(long dhash, long phash, int width, int height, List<Long> frames) {
-        static ExactKey of(DedupAsset a) {
-            return new ExactKey(a.dhash(), a.phash(), a.width(), a.height(),
-                    a.frames() == null ? null : Arrays.stream(a.frames()).boxed().toList());
-        }
+    /** Same pixels in another container, as far as hashes, size and keyframes can tell. */
+    private static boolean sameExactKey(DedupAsset a, DedupAsset b) {
+        return a.dhash() == b.dhash() && a.phash() == b.phash() && a.width() == b.width() && a.height() == b.height()
+                && a.isVideo() == b.isVideo() && (!a.isVideo() || Arrays.equals(a.frames(), b.frames()));
     }
 }

@@ -31,8 +31,12 @@ import java.util.Set;
  *   <li>{@code trash}: every other member moves to {@code .alice/trash/<run>/<its library path>}, listed in the
  *       run's {@link TrashManifest}; its asset row is removed.</li>
  *   <li>{@code hardlink}: exact groups only, and only members of the keeper's format whose decoded pixels equal
- *       the keeper's: the member is trashed as above (so undo can bring its bytes back), then its name becomes a
- *       hard link to the keeper (a temporary link renamed into place). Space is freed once the trash is emptied.</li>
+ *       the keeper's. Two journal lines are written first: {@code trash-link} (the member's bytes get a second name
+ *       in the trash, so undo can bring them back) and {@code hardlink} (keeper → the member's name). Then the
+ *       trash name is made, and a temporary link to the keeper is renamed over the member's name — one atomic
+ *       rename(2), so at every instant the name holds either the member's bytes or the keeper's. Space is freed
+ *       once the trash is emptied. A crash before the rename is rolled back by {@code Recovery} (the trash name is
+ *       dropped), after it is completed.</li>
  *   <li>{@code delete}: every other member is removed for good (the caller asks for confirmation).</li>
  * </ul>
  * Not thread-safe: one caller, the catalog's single writer.
@@ -83,8 +87,8 @@ public final class DuplicateResolver {
                 switch (action) {
                     case TRASH -> trash(run, ++seq, p);
                     case HARDLINK -> {
-                        trash(run, ++seq, p);
-                        link(run, ++seq, p);
+                        link(run, seq + 1, p);
+                        seq += 2;
                     }
                     case DELETE -> delete(run, ++seq, p);
                 }
@@ -109,7 +113,7 @@ public final class DuplicateResolver {
     /** Why a member must be left alone, or null when it may be acted on. */
     private String refusal(DuplicateGroup g, Path keeper, DedupAsset a, Action action) {
         Path f = file(a);
-        if (!f.startsWith(library) || f.startsWith(library.resolve(".alice")) || !a.inLibrary()) {
+        if (!f.startsWith(library) || f.startsWith(library.resolve(".alice")) || !a.inLibrary() || !reallyInside(f)) {
             return "not inside the library; left alone";
         }
         if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
@@ -131,6 +135,17 @@ public final class DuplicateResolver {
         return null;
     }
 
+    /** Whether {@code f}, symbolic links followed, still lies inside the library and outside {@code .alice}. */
+    private boolean reallyInside(Path f) {
+        try {
+            Path root = library.toRealPath();
+            Path real = f.getParent().toRealPath().resolve(f.getFileName());
+            return real.startsWith(root) && !real.startsWith(root.resolve(".alice"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void trash(String run, int seq, Planned p) throws IOException {
         Path to = trashPath(run, p.member().asset());
         String hash = p.member().asset().contentHash();
@@ -142,20 +157,32 @@ public final class DuplicateResolver {
     }
 
     private void link(String run, int seq, Planned p) throws IOException {
-        String keeperHash = p.group().keep().contentHash();
-        JournalEntry e = new JournalEntry(run, seq, "hardlink", p.keeper().toString(), p.file().toString(),
-                keeperHash, "planned");
-        catalog.journal(List.of(e));
+        String hash = p.member().asset().contentHash();
+        Path trash = trashPath(run, p.member().asset());
+        JournalEntry copy = new JournalEntry(run, seq, "trash-link", p.file().toString(), trash.toString(), hash,
+                "planned");
+        JournalEntry link = new JournalEntry(run, seq + 1, "hardlink", p.keeper().toString(), p.file().toString(),
+                p.group().keep().contentHash(), "planned");
+        catalog.journal(List.of(copy, link));
         Path tmp = library.resolve(".alice/tmp/" + run + "-" + seq + ".link");
-        Files.createDirectories(tmp.getParent());
-        Files.deleteIfExists(tmp);
-        Files.createLink(tmp, p.keeper());
-        if (Files.exists(p.file(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(tmp);
-            throw new IOException("its name was taken meanwhile; not linked (the original is in the trash)");
+        try {
+            SafeFiles.link(p.file(), trash, hash, tmp(run, seq));
+            SafeFiles.fsyncDirectory(trash.getParent());
+            Files.createDirectories(tmp.getParent());
+            Files.deleteIfExists(tmp);
+            Files.createLink(tmp, p.keeper());
+            Files.move(tmp, p.file(), StandardCopyOption.ATOMIC_MOVE); // replaces the name in one step
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            if (SafeFiles.hasContent(p.file(), hash) && SafeFiles.hasContent(trash, hash)) {
+                Files.delete(trash); // the member is still in place: the trash name was only a second one
+            }
+            catalog.journal(List.of(copy.withState("failed"), link.withState("failed")));
+            throw e;
         }
-        Files.move(tmp, p.file(), StandardCopyOption.ATOMIC_MOVE);
-        catalog.journal(List.of(e.withState("done")));
+        SafeFiles.fsyncDirectory(p.file().getParent());
+        catalog.commit(new CatalogBatch().remove(hash).journal(copy.withState("done"))
+                .journal(link.withState("done")));
     }
 
     private void delete(String run, int seq, Planned p) throws IOException {

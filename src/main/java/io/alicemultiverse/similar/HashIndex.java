@@ -14,7 +14,9 @@ import java.util.Arrays;
  * prunes a child only when {@code |edge - d| > r}; random 64-bit hashes lie ~32 ± 4 bits apart, so at r = 10
  * almost every child falls inside the band and a query visits most of the tree. Multi-index hashing touches only
  * the few hundred table buckets within {@code floor(r / 4)} bits of the query's chunks. The BK-tree stays for the
- * comparison (and uses less memory: 1.7 MB).
+ * comparison (and uses less memory: 1.7 MB). {@link #pairsWithin} is the self-join behind {@code dedup}: every close
+ * pair once, from one walk over the tables (~0.3 s of CPU for 100,000 hashes at radius 10, against ~1.1 s for one
+ * query per hash).
  */
 public final class HashIndex {
     /** The search structure behind the index. */
@@ -65,9 +67,13 @@ public final class HashIndex {
         return sorted(query, out.toArray(), Integer.MAX_VALUE);
     }
 
-    /** Ids only, unsorted: the fast path for grouping. */
-    void withinUnsorted(long query, int radius, IntBuffer out) {
-        search.within(query, radius, out);
+    /**
+     * Every pair of ids {@code i < j} within {@code radius} of each other, each once, packed as
+     * {@code (long) i << 32 | j}, in no particular order: the self-join behind {@code dedup}. Uses the common
+     * fork-join pool.
+     */
+    long[] pairsWithin(int radius) {
+        return search.pairs(radius);
     }
 
     /** The {@code k} ids nearest to {@code query} (fewer when the index is smaller), nearest first. */

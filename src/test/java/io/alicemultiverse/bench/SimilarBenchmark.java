@@ -26,10 +26,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code similar} queries and a full {@code dedup} grouping over 100,000 pHashes: half random, half in clusters of
  * near-copies (2–6 members, 0–10 bits from their seed), the shape of a library of generated variants. Compares
- * multi-index hashing with the BK-tree. Run:
+ * multi-index hashing with the BK-tree; {@code dedupGrouping} is the self-join, union–find and keeper choice (always
+ * the default engine). Figures in {@code docs/benchmarks.md}. Run:
  * <pre>
  * mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main SimilarBenchmark -f 1 -wi 3 -i 5
+ * java -Djmh.ignoreLock=true -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main SimilarBenchmark -p engine=MULTI_INDEX -f 1 -wi 3 -i 5 -w 1 -r 2
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -144,6 +144,71 @@ class DedupCliTest {
     }
 
     @Test
+    void hardLinkedNamesAreNoProblemForCheckOrRebuild() throws IOException {
+        Map<String, String> before = TempLibrary.fingerprint(t.library());
+        JsonNode exact = kind(groups(alice("dedup", "--json")), "exact");
+        String keeper = exact.get("keep").asText();
+        String other = exact.get("members").get(1).get("path").asText();
+        assertThat(alice("dedup", "--apply", "hardlink").exit()).isEqualTo(1); // near members left alone
+        String stats = alice("stats", "--json").out();
+
+        CliRun check = alice("check", "--json");
+        assertThat(check.exit()).as(check.out()).isZero();
+        JsonNode report = JSON.readTree(check.lines().get(0));
+        assertThat(report.get("unknown")).isEmpty();
+        assertThat(report.get("missing")).isEmpty();
+        assertThat(report.get("linked").toString()).contains(other);
+
+        CliRun rebuild = alice("index", "rebuild");
+        assertThat(rebuild.exit()).as(rebuild.out() + rebuild.err()).isZero();
+        assertThat(rebuild.err()).doesNotContain("same content");
+        assertThat(alice("stats", "--json").out()).isEqualTo(stats);
+        JsonNode afterRebuild = JSON.readTree(alice("check", "--json").lines().get(0));
+        assertThat(afterRebuild.get("unknown")).isEmpty();
+        assertThat(afterRebuild.get("linked").toString()).contains(other);
+        // the keeper keeps its row under its own name, whichever of the two names sorts first
+        CliRun similar = alice("similar", t.library().resolve(keeper).toString(), "--max-distance", "0", "--json");
+        assertThat(similar.out()).doesNotContain(other);
+
+        assertThat(alice("undo").exit()).isZero();
+        assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(before);
+        assertThat(alice("check", "--json").exit()).isZero();
+    }
+
+    @Test
+    void nothingOutsideTheLibraryIsMoved() throws IOException {
+        // a pixel-identical copy outside the library, and the owl's twin parked under .alice/
+        Path outside = Files.write(tmp.resolve("outside-owl.png"), png(Pictures.photo(2, 512, 512, 6)));
+        JsonNode exact = kind(groups(alice("dedup", "--json")), "exact");
+        Path member = t.library().resolve(exact.get("members").get(1).get("path").asText());
+        Path parked = t.library().resolve(".alice/duplicates/manual/" + member.getFileName());
+        Files.createDirectories(parked.getParent());
+        Files.copy(member, parked);
+        Map<String, String> before = TempLibrary.fingerprint(tmp);
+        String outsideHash = TempLibrary.sha256(outside);
+        String parkedHash = TempLibrary.sha256(parked);
+
+        assertThat(alice("dedup", "--apply", "trash", "--json").exit()).isZero();
+        assertThat(outside).exists();
+        assertThat(TempLibrary.sha256(outside)).isEqualTo(outsideHash);
+        assertThat(parked).exists();
+        assertThat(TempLibrary.sha256(parked)).isEqualTo(parkedHash);
+        Map<String, String> after = TempLibrary.fingerprint(tmp);
+        before.forEach((path, hash) -> {
+            if (!path.startsWith("library")) {
+                assertThat(after.get(path)).as(path).isEqualTo(hash);
+            }
+        });
+        assertThat(alice("undo").exit()).isZero();
+        Map<String, String> undone = TempLibrary.fingerprint(tmp);
+        before.forEach((path, hash) -> {
+            if (!path.startsWith("library/.alice/") || path.startsWith("library/.alice/duplicates/")) {
+                assertThat(undone.get(path)).as(path).isEqualTo(hash);
+            }
+        });
+    }
+
+    @Test
     void deleteNeedsYes() throws IOException {
         Map<String, String> before = TempLibrary.fingerprint(t.library());
         CliRun refused = alice("dedup", "--apply", "delete");

@@ -38,6 +38,44 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void groupsAreTheConnectedComponentsABruteForceScanFinds() {
+        for (int seed = 0; seed < 20; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            long[] h = HashIndexTest.hashes(r, 200 + r.nextInt(1500));
+            List<DedupAsset> assets = new java.util.ArrayList<>();
+            for (int i = 0; i < h.length; i++) {
+                assets.add(asset("p" + i + ".png", 512, i, h[i], 0, 0));
+            }
+            int radius = r.nextInt(14);
+            int[] root = new int[h.length];
+            java.util.Arrays.setAll(root, i -> i);
+            for (int i = 0; i < h.length; i++) {
+                for (int j = i + 1; j < h.length; j++) {
+                    if (Long.bitCount(h[i] ^ h[j]) <= radius) {
+                        int a = root[i];
+                        int b = root[j];
+                        for (int k = 0; k < h.length; k++) {
+                            if (root[k] == b) {
+                                root[k] = a;
+                            }
+                        }
+                    }
+                }
+            }
+            java.util.Map<Integer, java.util.Set<String>> expected = new java.util.HashMap<>();
+            for (int i = 0; i < h.length; i++) {
+                expected.computeIfAbsent(root[i], k -> new java.util.TreeSet<>()).add("p" + i + ".png");
+            }
+            List<java.util.Set<String>> actual = DuplicateFinder.groups(assets, radius, KeepRule.BEST).stream()
+                    .map(g -> (java.util.Set<String>) new java.util.TreeSet<>(
+                            g.members().stream().map(m -> m.asset().path()).toList()))
+                    .toList();
+            assertThat(actual).as("seed %d radius %d", seed, radius).containsExactlyInAnyOrderElementsOf(
+                    expected.values().stream().filter(g -> g.size() > 1).toList());
+        }
+    }
+
+    @Test
     void keeperRulesApplyInOrder() {
         DedupAsset big = asset("big.png", 1024, 1, 0L, 0, 0);
         DedupAsset rich = asset("rich.png", 512, 2, 1L, 3, 0);

@@ -63,6 +63,31 @@ class HashIndexTest {
 
     @ParameterizedTest
     @EnumSource(HashIndex.Engine.class)
+    void pairsEqualBruteForceEachPairOnce(HashIndex.Engine engine) {
+        for (int seed = 200; seed < 260; seed++) {
+            Random r = new Random(seed);
+            long[] h = hashes(r, r.nextInt(1500));
+            if (r.nextInt(4) == 0 && h.length > 0) {
+                h[h.length - 1] = h[0]; // equal hashes pair too
+            }
+            HashIndex index = HashIndex.of(h, engine);
+            int radius = seed < 210 ? r.nextInt(13) : r.nextInt(20); // the table walk (<= 12) and the scan past it
+            List<Long> expected = new ArrayList<>();
+            for (int i = 0; i < h.length; i++) {
+                for (int j = i + 1; j < h.length; j++) {
+                    if (Long.bitCount(h[i] ^ h[j]) <= radius) {
+                        expected.add((long) i << 32 | j);
+                    }
+                }
+            }
+            long[] actual = index.pairsWithin(radius);
+            assertThat(actual).as("seed %d radius %d", seed, radius)
+                    .containsExactlyInAnyOrder(expected.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HashIndex.Engine.class)
     void nearestEqualsBruteForce(HashIndex.Engine engine) {
         for (int seed = 100; seed < 130; seed++) {
             Random r = new Random(seed);

@@ -1,0 +1,74 @@
+package io.alicemultiverse.similar;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keyframe pHashes of videos already decoded, by content hash, in {@code <library>/.alice/cache/video-frames.json}:
+ * a video's bytes never change under its content hash, so an entry never goes stale, and {@code dedup} runs ffmpeg
+ * only for videos it has not seen. Derived data: a missing or unreadable file is an empty cache, and saving is
+ * best-effort (a temporary file renamed into place). Not thread-safe.
+ */
+final class VideoFrameCache {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Map<String, long[]> frames;
+    private boolean changed;
+
+    private VideoFrameCache(Path file, Map<String, long[]> frames) {
+        this.file = file;
+        this.frames = frames;
+    }
+
+    static Path file(Path library) {
+        return library.resolve(".alice").resolve("cache").resolve("video-frames.json");
+    }
+
+    static VideoFrameCache open(Path library) {
+        Path f = file(library);
+        Map<String, long[]> read = new HashMap<>();
+        try {
+            if (Files.isRegularFile(f)) {
+                read.putAll(JSON.readValue(f.toFile(), new TypeReference<Map<String, long[]>>() {
+                }));
+            }
+        } catch (IOException e) {
+            read.clear(); // rebuilt as videos are met again
+        }
+        return new VideoFrameCache(f, read);
+    }
+
+    /** The cached frames of {@code contentHash}, or null. */
+    long[] get(String contentHash) {
+        return frames.get(contentHash);
+    }
+
+    void put(String contentHash, long[] keyframes) {
+        frames.put(contentHash, keyframes);
+        changed = true;
+    }
+
+    /** Writes the cache when something was added; a failure leaves the old file (the cache is only a shortcut). */
+    void saveIfChanged() {
+        if (!changed) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), frames);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            changed = false;
+        } catch (IOException e) {
+            // next run decodes these videos again
+        }
+    }
+}
