@@ -37,11 +37,11 @@ import io.alicemultiverse.similar.DuplicateFinder;
 import io.alicemultiverse.similar.DuplicateGroup;
 import io.alicemultiverse.similar.DuplicateResolver;
 import io.alicemultiverse.similar.KeepRule;
+import io.alicemultiverse.similar.KeeperChoice;
 import io.alicemultiverse.similar.SimilarFinder;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -135,9 +135,20 @@ public final class Library implements AutoCloseable {
         return new QueryParser(clock);
     }
 
-    /** Runs a search; {@code facets} adds counts of every match. */
+    /** Runs a search; {@code facets} adds counts of every match. Its latency is recorded by query kind. */
     public SearchResult search(SearchQuery query, boolean facets) {
-        return search().search(query, facets);
+        long start = System.nanoTime();
+        SearchResult result = search().search(query, facets);
+        SearchTiming.record(query, System.nanoTime() - start);
+        return result;
+    }
+
+    /**
+     * Everything the catalog knows of one asset: its row, tags and understanding results (see
+     * {@link io.alicemultiverse.catalog.AssetViews#asset}); empty when no asset has this content hash.
+     */
+    public java.util.Optional<Map<String, Object>> asset(String contentHash) {
+        return catalog.views().asset(contentHash);
     }
 
     /**
@@ -226,6 +237,18 @@ public final class Library implements AutoCloseable {
                                                       KeepRule rule) throws IOException {
         new Recovery(catalog, analyzer, root).reconcile();
         return new DuplicateResolver(catalog, root, clock).apply(groups, action, rule);
+    }
+
+    /**
+     * A reviewer's choice in one duplicate group: keeps {@code keep} and moves {@code others} — which must be
+     * in its group as found now at {@code maxDistance} — to the trash, a run {@code alice undo} reverses.
+     *
+     * @throws IllegalArgumentException when the choice does not match the groups (see {@link KeeperChoice})
+     */
+    public DuplicateResolver.Result trashDuplicates(String keep, java.util.Collection<String> others, int maxDistance)
+            throws IOException {
+        DuplicateGroup group = KeeperChoice.of(duplicates(maxDistance, KeepRule.BEST), keep, others);
+        return resolveDuplicates(List.of(group), DuplicateResolver.Action.TRASH, KeepRule.BEST);
     }
 
     /** Counts by source, project, model, month and media type: {@code {"assets": N, "by_source": {…}, …}}. */
