@@ -67,6 +67,39 @@ class OwnerTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void searchGoesThroughARunningServe() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("acme/fox.png", TempLibrary.png("a red fox in the snow", "fox_v1", 1));
+        t.inboxFile("acme/owl.png", TempLibrary.png("an owl at night", "owl_v1", 2));
+        CliRun organize = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
+        assertThat(organize.exit()).as(organize.err()).isZero();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.alicemultiverse.cli.Main", "serve", "--library", t.library().toString(), "--port", "0")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
+        try {
+            Path ownerFile = Owner.file(t.library());
+            for (int i = 0; i < 600 && !Files.exists(ownerFile); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(Owner.find(t.library())).get().extracting(Owner::command).isEqualTo("serve");
+
+            CliRun search = CliRun.run("search", "fox", "--json", "--library", t.library().toString());
+            assertThat(search.exit()).as(search.err()).isZero();
+            assertThat(search.lines()).isNotEmpty();
+            assertThat(JSON.readTree(search.lines().get(0)).get("prompt").asText()).isEqualTo("a red fox in the snow");
+            CliRun tagged = CliRun.run("search", "--tag", "owl_v1", "--json", "--library", t.library().toString());
+            assertThat(tagged.exit()).as(tagged.err()).isZero();
+            assertThat(tagged.lines()).hasSize(1);
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Owner.file(t.library())).as("released on exit").doesNotExist();
+    }
+
+    @Test
     void staleOwnerFileIsIgnored() throws Exception {
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("a.png", TempLibrary.png(3));

@@ -1,6 +1,8 @@
 package io.alicemultiverse.web;
 
 import io.alicemultiverse.app.Library;
+import io.alicemultiverse.catalog.AssetRecord;
+import io.alicemultiverse.catalog.UnderstandingRow;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.testsupport.Pictures;
@@ -30,6 +32,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -65,6 +68,10 @@ class GallerySeleniumTest {
         }
         try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             library.organize(t.inbox(), false, false, OrganizeListener.NONE);
+            String newest = library.catalog().views().recent(1, 0, null, null).get(0).get("content_hash").toString();
+            library.catalog().understanding().saveUnderstanding(List.of(new UnderstandingRow(newest, "local", "local-1",
+                    "v1", "Bright shapes scattered over a gradient.", "{\"mood\": [\"playful\"]}", null, null,
+                    LocalDateTime.now(), List.of(new AssetRecord.Tag("playful", "mood", "understanding", null)))), List.of());
             try (WebServer server = WebServer.start(library, "127.0.0.1", 0, null)) {
                 base = "http://127.0.0.1:" + server.port() + "/";
                 driver = chrome();
@@ -116,7 +123,8 @@ class GallerySeleniumTest {
         driver.findElements(By.cssSelector("#grid figure")).get(0).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meta")));
-        assertThat(driver.findElement(By.id("meta")).getText()).contains("source", "project", "prompt");
+        assertThat(driver.findElement(By.id("meta")).getText()).contains("source", "project", "prompt",
+                "Bright shapes scattered over a gradient.", "local / local-1", "playful");
         String tag = "keeper-" + size.width;
         WebElement input = driver.findElement(By.id("newtag"));
         input.sendKeys(tag, Keys.ENTER);
