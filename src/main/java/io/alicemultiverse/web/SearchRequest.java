@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 
 /**
  * Reads {@code GET /api/search}'s parameters ({@code q} in plain language, then {@code tag} (repeatable),
- * {@code source}, {@code project}, {@code since}, {@code until}) into a query. Bad values are
+ * {@code source}, {@code project}, {@code model} (a substring), {@code since}, {@code until}) into a query. Bad values are
  * {@link IllegalArgumentException}s, which the server answers with 400. Stateless.
  */
 final class SearchRequest {
@@ -24,6 +24,10 @@ final class SearchRequest {
         String project = param(ctx, "project");
         if (project != null) {
             b.project(project);
+        }
+        String model = param(ctx, "model");
+        if (model != null) {
+            b.model(model);
         }
         String since = param(ctx, "since");
         if (since != null) {

@@ -88,6 +88,9 @@ class WebServerTest {
         assertThat(tagged.statusCode()).isEqualTo(200);
         assertThat(tagged.body()).contains("best of");
         assertThat(json("/api/search?tag=best%20of").get("total").asInt()).isEqualTo(1);
+        assertThat(json("/api/search?model=fox_v&since=2020-01-01").get("total").asInt()).isEqualTo(2);
+        assertThat(json("/api/search?model=owl").get("total").asInt()).isZero();
+        assertThat(get("/api/search?since=not-a-date").statusCode()).isEqualTo(400);
         assertThat(get("/api/search?q=%27;%20DROP%20TABLE%20assets;--").statusCode()).isEqualTo(200);
         assertThat(json("/api/stats").get("assets").asInt()).isEqualTo(2);
         assertThat(get("/api/assets?limit=abc").statusCode()).isEqualTo(400);
