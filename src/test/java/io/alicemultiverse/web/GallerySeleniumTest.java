@@ -81,6 +81,7 @@ class GallerySeleniumTest {
                         driver.get(base);
                         waitForImages("#grid img", 13);
                         assertThat(driver.findElement(By.id("stats")).getText()).contains("13 assets");
+                        assertThat(driver.findElement(By.id("more")).getText()).isEqualTo("That is all.");
                         shot("gallery", size);
                     }
                     search();
