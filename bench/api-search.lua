@@ -1,5 +1,6 @@
 -- wrk script for bench/api-search.sh: cycles through GET /api/search queries of one kind (or all) and prints
--- latency percentiles. Usage: wrk ... -s bench/api-search.lua URL -- filter|tag|text|mix
+-- latency percentiles. Usage: wrk ... -s bench/api-search.lua URL -- filter|tag|text|mix [nototal]
+-- ("nototal" adds total=false: no counting of every match, as the gallery asks)
 local queries = {
   filter = {
     "/api/search?source=comfyui&since=2025-06",
@@ -26,18 +27,20 @@ for _, kind in ipairs({"filter", "tag", "text"}) do
 end
 
 local list
+local suffix = ""
 local counter = 0
 
 function init(args)
   list = queries[args[1] or "mix"]
   if list == nil then error("unknown query kind " .. tostring(args[1])) end
+  if args[2] == "nototal" then suffix = "&total=false" end
   -- each thread starts at a different query
   counter = math.random(#list)
 end
 
 function request()
   counter = counter + 1
-  return wrk.format("GET", list[(counter % #list) + 1])
+  return wrk.format("GET", list[(counter % #list) + 1] .. suffix)
 end
 
 function done(summary, latency, requests)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GET /api/search under 8 concurrent clients on loopback, at 50,000 assets (issue 7 target: p95 <= 15 ms).
 # Builds alice and the 50,000-asset catalog (MakeSearchLibrary) when missing, starts `alice serve` on it, warms
-# it up, then runs wrk once per query kind (filter, tag, text) and once over the mix, printing p50/p90/p95/p99.
+# it up, then runs wrk once per query kind (filter, tag, text), once over the mix, once over the mix without
+# counting matches (total=false) and once over the mix with a single client, printing p50/p90/p95/p99.
 # Usage: bench/api-search.sh            (DURATION=30s CONNECTIONS=8 THREADS=2 PORT=18765 LIBRARY=bench-data/search)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,5 +38,7 @@ for kind in filter tag text mix; do
   echo "== $kind  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" -s bench/api-search.lua "$base" -- "$kind" | tee "$OUT/api-search-$kind.txt" | grep RESULT
 done
+echo "== mix with total=false  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" -s bench/api-search.lua "$base" -- mix nototal | tee "$OUT/api-search-mix-nototal.txt" | grep RESULT
 echo "== single client, mix"
 wrk -t 1 -c 1 -d "$DURATION" -s bench/api-search.lua "$base" -- mix | tee "$OUT/api-search-single.txt" | grep RESULT

@@ -144,6 +144,15 @@ public final class Library implements AutoCloseable {
     }
 
     /**
+     * Loads the search indexes and the embedding model now, and from then on keeps result rows in memory (reloaded
+     * when the catalog changes): for long-running owners such as {@code alice serve}, so that no request pays for
+     * the loading and text queries skip the catalog.
+     */
+    public void warmSearch() {
+        search().warm();
+    }
+
+    /**
      * Everything the catalog knows of one asset: its row, tags and understanding results (see
      * {@link io.alicemultiverse.catalog.AssetViews#asset}); empty when no asset has this content hash.
      */

@@ -54,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
              WebServer server = WebServer.start(library, bind, port, token)) {
             Runtime.getRuntime().addShutdownHook(hook);
+            server.warmSearchInBackground();
             Output.err().println("alice: gallery at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
                     + server.port() + "/" + (token != null ? "?token=<token>" : ""));
             stop.await();

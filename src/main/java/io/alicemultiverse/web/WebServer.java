@@ -94,6 +94,19 @@ public final class WebServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Warms the library's search (see {@link Library#warmSearch}) on a background thread; requests that need the
+     * catalog wait for it meanwhile.
+     */
+    public void warmSearchInBackground() {
+        Thread t = new Thread(() -> catalog(() -> {
+            library.warmSearch();
+            return null;
+        }), "alice-warm-search");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public int port() {
         return app.port();
     }
@@ -140,8 +153,10 @@ public final class WebServer implements AutoCloseable {
         long start = System.nanoTime();
         int limit = intParam(ctx, "limit", 60, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        // counting every match (the facets) costs more than finding the page; clients that show no count skip it
+        boolean total = !"false".equals(ctx.queryParam("total"));
         SearchResult r = catalog(() -> library.search(SearchRequest.of(ctx, library.queryParser(), limit, offset),
-                true));
+                total));
         java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (var h : r.hits()) {
             Map<String, Object> m = SearchHitJson.toMap(h);
@@ -149,7 +164,7 @@ public final class WebServer implements AutoCloseable {
             items.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", SearchHitJson.total(r));
+        out.put("total", total ? SearchHitJson.total(r) : null);
         out.put("took_ms", (System.nanoTime() - start) / 1e6);
         out.put("items", items);
         json(ctx, out);

@@ -81,6 +81,9 @@ class WebServerTest {
         JsonNode found = json("/api/search?q=fox&source=automatic1111&limit=5");
         assertThat(found.get("total").asInt()).isEqualTo(2);
         assertThat(found.has("took_ms")).isTrue();
+        JsonNode uncounted = json("/api/search?q=fox&source=automatic1111&limit=1&total=false");
+        assertThat(uncounted.get("total").isNull()).isTrue();
+        assertThat(uncounted.get("items")).hasSize(1);
         assertThat(found.get("items").get(0).get("thumbnail").asText()).endsWith("/thumbnail");
         HttpResponse<String> tagged = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + "/api/assets/" + hash + "/tags")).POST(HttpRequest.BodyPublishers.ofString("{\"add\": [\"best of\"]}"))
