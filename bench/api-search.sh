@@ -36,9 +36,9 @@ wrk -t "$THREADS" -c "$CONNECTIONS" -d 20s -s bench/api-search.lua "$base" -- mi
 
 for kind in filter tag text mix; do
   echo "== $kind  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" -s bench/api-search.lua "$base" -- "$kind" | tee "$OUT/api-search-$kind.txt" | grep RESULT
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --timeout 10s -s bench/api-search.lua "$base" -- "$kind" | tee "$OUT/api-search-$kind.txt" | grep RESULT
 done
 echo "== mix with total=false  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" -s bench/api-search.lua "$base" -- mix nototal | tee "$OUT/api-search-mix-nototal.txt" | grep RESULT
+wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --timeout 10s -s bench/api-search.lua "$base" -- mix nototal | tee "$OUT/api-search-mix-nototal.txt" | grep RESULT
 echo "== single client, mix"
-wrk -t 1 -c 1 -d "$DURATION" -s bench/api-search.lua "$base" -- mix | tee "$OUT/api-search-single.txt" | grep RESULT
+wrk -t 1 -c 1 -d "$DURATION" --timeout 10s -s bench/api-search.lua "$base" -- mix | tee "$OUT/api-search-single.txt" | grep RESULT

@@ -40,14 +40,17 @@ public final class GalleryBench {
     private static final int PAGE = 100;
     /** Injected before the page's own scripts: notes when the 100th grid image has loaded, then the next paint. */
     private static final String PROBE = """
-            document.addEventListener('load', e => {
+            const settle = e => {
               if (e.target.tagName !== 'IMG' || window.__loaded) return;
-              const imgs = document.querySelectorAll('#grid img');
-              if (imgs.length >= %d && [...imgs].every(i => i.complete && i.naturalWidth > 0)) {
+              const imgs = [...document.querySelectorAll('#grid img')];
+              if (imgs.length >= %d && imgs.every(i => i.complete)) {
                 window.__loaded = performance.now();
+                window.__broken = imgs.filter(i => i.naturalWidth === 0).length;
                 requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));
               }
-            }, true);""".formatted(PAGE);
+            };
+            document.addEventListener('load', settle, true);
+            document.addEventListener('error', settle, true);""".formatted(PAGE);
 
     private GalleryBench() {
     }
@@ -78,16 +81,24 @@ public final class GalleryBench {
                     for (int run = -1; run < runs; run++) { // run -1 warms the browser and the server
                         driver.get("about:blank");
                         driver.get(base);
-                        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
-                                driver.executeScript("return window.__painted") != null);
+                        try {
+                            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                                    driver.executeScript("return window.__painted") != null);
+                        } catch (org.openqa.selenium.TimeoutException e) {
+                            System.out.printf("run %d: not all thumbnails loaded within 30 s (%s of them shown)%n",
+                                    run + 1, driver.executeScript("return [...document.querySelectorAll('#grid img')]"
+                                            + ".filter(i => i.complete && i.naturalWidth > 0).length"));
+                            continue;
+                        }
                         double l = ((Number) driver.executeScript("return window.__loaded")).doubleValue();
                         double p = ((Number) driver.executeScript("return window.__painted")).doubleValue();
                         long shown = (Long) driver.executeScript("return document.querySelectorAll('#grid img').length");
+                        long broken = (Long) driver.executeScript("return window.__broken");
                         if (run >= 0) {
                             loaded.add(l);
                             painted.add(p);
-                            System.out.printf("run %d: %d thumbnails loaded at %.0f ms, painted at %.0f ms%n", run + 1,
-                                    shown, l, p);
+                            System.out.printf("run %d: %d thumbnails (%d broken) loaded at %.0f ms, painted at %.0f ms%n",
+                                    run + 1, shown, broken, l, p);
                         }
                     }
                 } finally {
@@ -95,8 +106,12 @@ public final class GalleryBench {
                 }
                 Collections.sort(loaded);
                 Collections.sort(painted);
-                System.out.printf("%d runs: painted median %.0f ms, max %.0f ms (loaded median %.0f ms); load average %s%n",
-                        runs, painted.get(runs / 2), painted.get(runs - 1), loaded.get(runs / 2),
+                int n = painted.size();
+                if (n == 0) {
+                    throw new IllegalStateException("no run loaded every thumbnail");
+                }
+                System.out.printf("%d of %d runs complete: painted median %.0f ms, max %.0f ms (loaded median %.0f ms); "
+                        + "load average %s%n", n, runs, painted.get(n / 2), painted.get(n - 1), loaded.get(n / 2),
                         Files.readString(Path.of("/proc/loadavg")).trim());
             }
         }
