@@ -100,12 +100,22 @@ public final class Library implements AutoCloseable {
                 Runtime.getRuntime().availableProcessors());
         long before = catalog.changeCounter();
         OrganizeSummary summary = new Organizer(catalog, analyzer, options, listener).run();
-        if (!dryRun && summary.organized() > 0) {
+        if (!dryRun) {
+            catalogued(summary, before);
+        }
+        return summary;
+    }
+
+    /**
+     * Brings search up to date after an organize run that found the catalog at change counter {@code before}:
+     * embeds the new assets' prompts and adds them to the lexical index. Organize and every watch cycle call it.
+     */
+    public void catalogued(OrganizeSummary summary, long before) {
+        if (summary.organized() > 0) {
             List<String> added = catalog.select("SELECT content_hash FROM assets WHERE run = ?", List.of(summary.run()),
                     rs -> rs.getString(1));
             search().changed(before, added, true);
         }
-        return summary;
     }
 
     /** An organizer to run (and stop) from a surface that needs control, such as watch mode. */

@@ -43,6 +43,12 @@ public final class Catalog implements AutoCloseable {
     }
 
     private final Connection connection;
+    /**
+     * The change counter as last read, or -1 when it must be read again (after any transaction). This process is
+     * the catalog's only writer (DuckDB locks the file), so the value cannot move behind its back.
+     */
+    private volatile long counter = -1;
+    private int inTransaction;
     private final Path file;
     private long nextJournalEntry;
 
@@ -133,6 +139,15 @@ public final class Catalog implements AutoCloseable {
     /** Runs {@code work} in one transaction (for the stores that share this connection). */
     void inTransaction(SqlWork work) {
         transaction(work);
+    }
+
+    /**
+     * Inside a transaction: marks the search text of {@code hashes} changed (descriptions, tags) — their embeddings
+     * are dropped to be recomputed and the change counter moves so the search indexes catch up.
+     */
+    void searchTextChanged(Collection<String> hashes) throws SQLException {
+        deleteWhereIn("embeddings", "content_hash", hashes);
+        bumpChanges();
     }
 
     /** Inbox files already handled, by absolute path. */
@@ -334,8 +349,15 @@ public final class Catalog implements AutoCloseable {
 
     /** The change counter: bumped by every write that adds, removes or re-tags assets. */
     public long changeCounter() {
+        long known = counter;
+        if (known >= 0) {
+            return known;
+        }
         long[] n = {0};
         query("SELECT coalesce(max(counter), 0) FROM changes", rs -> n[0] = rs.getLong(1));
+        if (inTransaction == 0) {
+            counter = n[0];
+        }
         return n[0];
     }
 
@@ -399,6 +421,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void bumpChanges() throws SQLException {
+        counter = -1;
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
         }
@@ -490,6 +513,7 @@ public final class Catalog implements AutoCloseable {
     private void transaction(SqlWork work) {
         try {
             connection.setAutoCommit(false);
+            inTransaction++;
             try {
                 work.run();
                 connection.commit();
@@ -497,6 +521,8 @@ public final class Catalog implements AutoCloseable {
                 connection.rollback();
                 throw e;
             } finally {
+                inTransaction--;
+                counter = -1;
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {

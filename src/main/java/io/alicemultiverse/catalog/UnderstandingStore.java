@@ -49,7 +49,8 @@ public final class UnderstandingStore {
 
     /**
      * Stores understanding results and spend lines in one transaction: each result replaces an earlier one for the
-     * same key, and its tags replace the asset's earlier {@code understanding} tags.
+     * same key, and its tags replace the asset's earlier {@code understanding} tags. The assets' search text changed:
+     * their embeddings are dropped (to be recomputed with the description) and the change counter moves.
      */
     public void saveUnderstanding(Collection<UnderstandingRow> rows, Collection<SpendEntry> spend) {
         if (rows.isEmpty() && spend.isEmpty()) {
@@ -85,6 +86,9 @@ public final class UnderstandingStore {
                                 .append("understanding").append(tag.confidence()).endRow();
                     }
                 }
+            }
+            if (!rows.isEmpty()) {
+                catalog.searchTextChanged(rows.stream().map(UnderstandingRow::contentHash).distinct().toList());
             }
             try (DuckDBAppender a = catalog.appender("spend")) {
                 for (SpendEntry e : spend) {

@@ -27,10 +27,20 @@ final class WatchRunner {
     static int run(Config c, Layout l, boolean move, boolean json, PrintStream out) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         OwnerChannel.refuseIfOwned(c.library());
+        try {
+            return watch(c, l, move, json, out, finished);
+        } finally {
+            finished.countDown(); // after the owner file is released and the catalog closed
+        }
+    }
+
+    private static int watch(Config c, Layout l, boolean move, boolean json, PrintStream out,
+                             CountDownLatch finished) throws Exception {
         try (Library library = Library.open(c.library(), l, Clock.systemDefaultZone());
              OwnerChannel owner = OwnerChannel.open(c.library(), "organize --watch");
              InboxWatcher watcher = new InboxWatcher(c.inbox(), DEBOUNCE, SETTLE)) {
             Set<String> reported = new HashSet<>();
+            long[] before = {0}; // the catalog's change counter when the current cycle began
             OrganizeCommand.Reporter reporter = new OrganizeCommand.Reporter(out, json, false);
             WatchLoop.Listener listener = new WatchLoop.Listener() {
                 @Override
@@ -42,10 +52,14 @@ final class WatchRunner {
 
                 @Override
                 public void cycle(OrganizeSummary s) {
+                    library.catalogued(s, before[0]);
                     OrganizeCommand.print(s, json, out);
                 }
             };
-            WatchLoop loop = new WatchLoop(() -> library.organizer(c.inbox(), move, listener), watcher, RESCAN);
+            WatchLoop loop = new WatchLoop(() -> {
+                before[0] = library.catalog().changeCounter();
+                return library.organizer(c.inbox(), move, listener);
+            }, watcher, RESCAN);
             Thread hook = new Thread(() -> {
                 loop.stop();
                 try {
@@ -58,11 +72,7 @@ final class WatchRunner {
             if (!json) {
                 Output.err().println("alice: watching " + c.inbox().toAbsolutePath() + " (Ctrl-C to stop)");
             }
-            try {
-                loop.run(listener);
-            } finally {
-                finished.countDown();
-            }
+            loop.run(listener);
             return 0;
         }
     }

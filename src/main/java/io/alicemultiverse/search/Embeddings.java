@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Fills the catalog's {@code embeddings} table: every asset without a vector of the embedder's model gets one of
- * its prompt plus its user and understanding tags. Each distinct text is embedded once (many assets share a
+ * its prompt, its descriptions from understanding and its user and understanding tags. Each distinct text is embedded once (many assets share a
  * prompt). Not thread-safe (uses the catalog).
  */
 public final class Embeddings {
@@ -19,23 +19,16 @@ public final class Embeddings {
     private Embeddings() {
     }
 
-    /** The text an asset is embedded as. */
-    static String text(String prompt, String tags) {
-        String p = prompt == null ? "" : prompt.trim();
-        String t = tags == null ? "" : tags.trim();
-        return t.isEmpty() ? p : p.isEmpty() ? t : p + ". " + t;
-    }
-
     /** Embeds every asset that has no vector yet; returns how many assets got one. */
     public static int fillMissing(Catalog catalog, TextEmbedder embedder) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
         catalog.select("""
                 SELECT a.content_hash, a.prompt, (SELECT string_agg(DISTINCT t.tag, ', ' ORDER BY t.tag) FROM tags t
-                    WHERE t.content_hash = a.content_hash AND t.origin <> 'prompt')
+                    WHERE t.content_hash = a.content_hash AND t.origin <> 'prompt'), %s
                 FROM assets a WHERE NOT EXISTS
-                    (SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)""",
+                    (SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)""".formatted(AssetText.DESCRIPTIONS_SQL),
                 List.of(embedder.model()), rs -> {
-                    String text = text(rs.getString(2), rs.getString(3));
+                    String text = AssetText.embedded(rs.getString(2), rs.getString(4), rs.getString(3));
                     if (!text.isBlank()) { // nothing to embed: no prompt and no tags (found by filters only)
                         byText.computeIfAbsent(text, k -> new ArrayList<>()).add(rs.getString(1));
                     }

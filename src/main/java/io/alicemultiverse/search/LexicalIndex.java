@@ -5,13 +5,17 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,12 +25,16 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,16 +42,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Lucene index of every asset's prompt and tags (English analyzer: stop words, Porter stemming; BM25), kept at
+ * A Lucene index of every asset's prompt, descriptions and tags (English analyzer: stop words, Porter stemming; BM25), kept at
  * {@code <library>/.alice/search/lexical}. It records the catalog change counter it reflects; {@link #sync} rebuilds
  * it from the catalog when the counters differ, {@link #update} re-indexes named assets after a change this
  * process made. Not thread-safe for writes; searches may run concurrently.
  */
 final class LexicalIndex implements AutoCloseable {
     private static final String COUNTER = "catalog_changes";
-    private static final String DOCS_SQL = """
-            SELECT a.content_hash, coalesce(a.prompt, '') || ' ' || coalesce((SELECT string_agg(t.tag, ' . ')
-                FROM tags t WHERE t.content_hash = a.content_hash), '') FROM assets a""";
+    private static final String FORMAT = "format";
+    /** Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values. */
+    private static final String CURRENT_FORMAT = "2";
+    private static final String HASH_VALUES = "hash_values";
+    private static final String DOCS_SQL = "SELECT a.content_hash, coalesce(a.prompt, '') || ' . ' || coalesce("
+            + AssetText.DESCRIPTIONS_SQL + ", '') || ' . ' || coalesce((SELECT string_agg(t.tag, ' . ') FROM tags t "
+            + "WHERE t.content_hash = a.content_hash), '') FROM assets a";
 
     private final Directory dir;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -118,7 +130,7 @@ final class LexicalIndex implements AutoCloseable {
             }
             return null;
         });
-        w.setLiveCommitData(Map.of(COUNTER, Long.toString(now)).entrySet());
+        w.setLiveCommitData(Map.of(COUNTER, Long.toString(now), FORMAT, CURRENT_FORMAT).entrySet());
         w.commit();
     }
 
@@ -137,15 +149,41 @@ final class LexicalIndex implements AutoCloseable {
         }
         try {
             TopDocs top = searcher.search(q.build(), k);
-            List<VectorIndex.Scored> out = new ArrayList<>(top.scoreDocs.length);
-            var stored = searcher.storedFields();
-            for (ScoreDoc d : top.scoreDocs) {
-                out.add(new VectorIndex.Scored(stored.document(d.doc).get("hash"), d.score));
-            }
-            return out;
+            return hashes(top.scoreDocs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The content hashes of {@code hits}, in their order, read from doc values: stored fields would decompress a
+     * block per hit (most of a query's time at a few thousand hits), doc values are read in place, in doc order.
+     */
+    private List<VectorIndex.Scored> hashes(ScoreDoc[] hits) throws IOException {
+        ScoreDoc[] byDoc = hits.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
+        Map<Integer, String> hash = new HashMap<>(hits.length * 2);
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = -1;
+        BinaryDocValues values = null;
+        for (ScoreDoc d : byDoc) {
+            int l = ReaderUtil.subIndex(d.doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                values = leaves.get(l).reader().getBinaryDocValues(HASH_VALUES);
+            }
+            if (values != null && values.advanceExact(d.doc - leaves.get(l).docBase)) {
+                hash.put(d.doc, values.binaryValue().utf8ToString());
+            }
+        }
+        List<VectorIndex.Scored> out = new ArrayList<>(hits.length);
+        for (ScoreDoc d : hits) {
+            String h = hash.get(d.doc);
+            if (h != null) {
+                out.add(new VectorIndex.Scored(h, d.score));
+            }
+        }
+        return out;
     }
 
     Set<String> terms(String text) {
@@ -165,7 +203,8 @@ final class LexicalIndex implements AutoCloseable {
 
     private static Document doc(String hash, String text) {
         Document d = new Document();
-        d.add(new StringField("hash", hash, Field.Store.YES));
+        d.add(new StringField("hash", hash, Field.Store.NO));
+        d.add(new BinaryDocValuesField(HASH_VALUES, new BytesRef(hash)));
         d.add(new TextField("text", text, Field.Store.NO));
         return d;
     }
@@ -182,8 +221,9 @@ final class LexicalIndex implements AutoCloseable {
             }
             reader = DirectoryReader.open(dir);
             searcher = new IndexSearcher(reader);
-            String c = reader.getIndexCommit().getUserData().get(COUNTER);
-            counter = c == null ? -1 : Long.parseLong(c);
+            Map<String, String> data = reader.getIndexCommit().getUserData();
+            String c = data.get(COUNTER);
+            counter = c == null || !CURRENT_FORMAT.equals(data.get(FORMAT)) ? -1 : Long.parseLong(c);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

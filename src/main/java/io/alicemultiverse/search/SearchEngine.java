@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * never waits for an index). Text ranks in two ways — BM25 over prompt and tags in a Lucene index
  * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
  * candidates; a score blend merges them ({@link #rank}), and one catalog query keeps the candidates that pass the filters
- * and fetches their rows. The embedding model and the vectors load only when a query has text. Not thread-safe
+ * and fetches their rows. The embedding model and the vectors load only when a query has text. A warm engine
+ * ({@link #warm}) answers filters, pages and facets from rows in memory ({@link RowCache}) instead. Not thread-safe
  * (the catalog connection is not).
  */
 public final class SearchEngine implements AutoCloseable {
@@ -53,9 +54,16 @@ public final class SearchEngine implements AutoCloseable {
     private TextEmbedder embedder;
     private LexicalIndex lexical;
     private VectorIndex vectors;
+    private long vectorsCounter = -1;
     double lexicalWeight = LEXICAL_WEIGHT;
     private boolean cacheRows;
     private RowCache cache;
+    private final Map<String, float[]> recentQueries = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > 256;
+        }
+    };
 
     public SearchEngine(Catalog catalog, Path library, Supplier<TextEmbedder> embedder) {
         this.catalog = catalog;
@@ -79,14 +87,21 @@ public final class SearchEngine implements AutoCloseable {
         }
         List<Match> all;
         RowCache rc = freshCache();
-        if (rc != null && RowCache.decides(q)) {
+        if (rc != null && q.phrases().isEmpty()) {
+            java.util.BitSet pass = rc.filter(q);
             all = new ArrayList<>();
             for (Map.Entry<String, Double> e : fused.entrySet()) {
-                SearchHit h = rc.get(e.getKey());
-                if (h != null && rc.passes(q, h)) {
-                    all.add(new Match(h.contentHash(), h.createdAt(), h.path(), e.getValue()));
+                int p = rc.position(e.getKey());
+                if (p >= 0 && pass.get(p)) {
+                    RowCache.Row r = rc.row(p);
+                    all.add(new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), e.getValue()));
                 }
             }
+        } else if (rc != null) {
+            // a quoted phrase is a match by itself: every asset containing it, ranked ones first
+            all = rc.rows(rc.filter(q), SearchQuery.Sort.NEWEST).stream().limit(SearchQuery.MAX_LIMIT)
+                    .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(),
+                            fused.getOrDefault(r.hit().contentHash(), 0.0))).toList();
         } else if (q.phrases().isEmpty()) {
             List<Object> params = new ArrayList<>(f.params);
             params.add(String.join(",", fused.keySet()));
@@ -110,7 +125,11 @@ public final class SearchEngine implements AutoCloseable {
         List<Match> page = sorted.subList(Math.min(sorted.size(), q.offset()),
                 Math.min(sorted.size(), q.offset() + q.limit()));
         Map<String, Map<String, Long>> fc = null;
-        if (facets) {
+        if (facets && rc != null) {
+            java.util.BitSet bits = new java.util.BitSet();
+            sorted.forEach(m -> bits.set(rc.position(m.hash())));
+            fc = rc.facets(bits);
+        } else if (facets) {
             String hashes = String.join(",", sorted.stream().map(Match::hash).toList());
             fc = facets(IN_LIST, List.of(hashes));
         }
@@ -137,8 +156,9 @@ public final class SearchEngine implements AutoCloseable {
         if (rc != null) {
             List<SearchHit> out = new ArrayList<>(page.size());
             for (Match m : page) {
-                SearchHit h = rc.get(m.hash());
-                if (h != null) {
+                int p = rc.position(m.hash());
+                if (p >= 0) {
+                    SearchHit h = rc.row(p).hit();
                     out.add(new SearchHit(h.contentHash(), h.path(), h.source(), h.project(), h.model(), h.createdAt(),
                             h.prompt(), h.tags(), m.score()));
                 }
@@ -173,7 +193,7 @@ public final class SearchEngine implements AutoCloseable {
     Map<String, Double> rank(String text, int k, Mode mode) {
         Map<String, Double> score = new HashMap<>();
         List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : lexical().search(text, k);
-        float[] query = mode == Mode.LEXICAL ? null : embedder().embed(text);
+        float[] query = mode == Mode.LEXICAL ? null : queryVector(text);
         if (mode != Mode.LEXICAL) {
             for (VectorIndex.Scored s : vectors().nearest(query, k, MIN_COSINE)) {
                 score.put(s.contentHash(), (double) s.score());
@@ -195,6 +215,25 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     private SearchResult filtersOnly(SearchQuery q, SqlFilter f, boolean facets) {
+        RowCache rc = freshCache();
+        if (rc != null) {
+            java.util.BitSet pass = rc.filter(q);
+            List<Match> page = new ArrayList<>(q.limit());
+            if (q.sort() == SearchQuery.Sort.OLDEST) {
+                List<RowCache.Row> all = rc.rows(pass, q.sort());
+                all.subList(Math.min(all.size(), q.offset()), Math.min(all.size(), q.offset() + q.limit()))
+                        .forEach(r -> page.add(new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), null)));
+            } else { // newest first is position order: skip to the page without listing what comes before
+                int seen = 0;
+                for (int i = pass.nextSetBit(0); i >= 0 && page.size() < q.limit(); i = pass.nextSetBit(i + 1)) {
+                    if (seen++ >= q.offset()) {
+                        RowCache.Row r = rc.row(i);
+                        page.add(new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), null));
+                    }
+                }
+            }
+            return new SearchResult(rows(page), facets ? rc.facets(pass) : null);
+        }
         String order = q.sort() == SearchQuery.Sort.OLDEST ? "a.created_at ASC NULLS LAST, a.path"
                 : "a.created_at DESC NULLS LAST, a.path";
         List<Object> params = new ArrayList<>(f.params);
@@ -246,6 +285,24 @@ public final class SearchEngine implements AutoCloseable {
         return lexical;
     }
 
+    /**
+     * The embedding of a query's text, from a small cache of recent ones: paging through results and refining
+     * filters repeat the same words, and embedding costs milliseconds.
+     */
+    private float[] queryVector(String text) {
+        float[] v = recentQueries.get(text);
+        if (v == null) {
+            v = embedder().embed(text);
+            recentQueries.put(text, v);
+        }
+        return v;
+    }
+
+    /** Forgets the cached query embeddings, so the next text query embeds its words again (for benchmarks). */
+    public void forgetQueries() {
+        recentQueries.clear();
+    }
+
     private TextEmbedder embedder() {
         if (embedder == null) {
             embedder = embedderSupplier.get();
@@ -253,10 +310,12 @@ public final class SearchEngine implements AutoCloseable {
         return embedder;
     }
 
+    /** The vectors, embedding what lacks one and reloading first when the catalog changed since they loaded. */
     private VectorIndex vectors() {
-        if (vectors == null) {
+        if (vectors == null || vectorsCounter != catalog.changeCounter()) {
             TextEmbedder e = embedder();
             Embeddings.fillMissing(catalog, e);
+            vectorsCounter = catalog.changeCounter();
             vectors = VectorIndex.load(catalog, e.model(), e.dimensions());
         }
         return vectors;

@@ -9,10 +9,6 @@ import java.util.List;
  * values to bind, in order. No user text ever becomes SQL. Immutable once built.
  */
 final class SqlFilter {
-    /** Prompt plus every tag of the asset, lower case: what phrases and exclusions look into. */
-    static final String TEXT = "lower(coalesce(a.prompt, '') || ' ' || coalesce((SELECT string_agg(t.tag, ' ') "
-            + "FROM tags t WHERE t.content_hash = a.content_hash), ''))";
-
     final String where;
     final List<Object> params;
 
@@ -69,13 +65,13 @@ final class SqlFilter {
             params.add(q.mediaType());
         }
         for (String p : q.phrases()) {
-            parts.add("contains(" + TEXT + ", ?)");
+            parts.add("contains(" + AssetText.LOWER_SQL + ", ?)");
             params.add(p);
         }
         for (String w : q.excluded()) {
             // whole words: both sides reduced to words separated by single spaces, the value is bound
-            parts.add("NOT contains(' ' || regexp_replace(" + TEXT + ", '[^[:alnum:]]+', ' ', 'g') || ' ', ?)");
-            params.add(" " + w.replaceAll("[^\\p{IsAlphabetic}\\p{IsDigit}]+", " ").trim() + " ");
+            parts.add("NOT contains(" + AssetText.WORDS_SQL + ", ?)");
+            params.add(AssetText.words(w));
         }
         return new SqlFilter(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), params);
     }

@@ -98,6 +98,7 @@ public class SearchBenchmark {
     /** Parse, embed the query, rank lexically and semantically, merge, filter: the whole plain-language path. */
     @Benchmark
     public SearchResult plainLanguage() {
+        engine.forgetQueries(); // measure the query's embedding every time
         return engine.search(parser.parse(PLAIN[i++ % PLAIN.length]).build(), false);
     }
 }

@@ -1,6 +1,8 @@
 package io.alicemultiverse.search;
 
+import io.alicemultiverse.catalog.AssetRecord;
 import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.UnderstandingRow;
 import io.alicemultiverse.testsupport.SyntheticCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,37 +10,94 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A warm engine (rows and filters from memory) answers exactly as a cold one (filters in the catalog). */
+/**
+ * A warm engine (filters, pages and facets from rows in memory) answers exactly as a cold one (filters and facets in
+ * the catalog), and both read descriptions from understanding as search text.
+ */
 class WarmEngineTest {
+    private static final List<String> QUERIES = List.of("cyberpunk portrait from last year",
+            "watercolor owl midjourney", "knight in armor at night comfy", "red fox photos since march",
+            "dragon tag:rain", "robot sdxl 2025", "lighthouse project:personal", "owl -watercolor",
+            "\"golden hour\" castle", "videos of a cat", "tag:rain comfy since march", "2025-05", "tag:snow tag:rain",
+            "images project:book-cover", "", "-rain", "\"neon lights\"", "\"ramen, anime\" -snow",
+            "\"teal moody\"", "-glowing comfy", "tag:moody", "lighthouse -dramatic -clouds 2026");
+
     @TempDir
     Path tmp;
 
     @Test
-    void warmAndColdAgree() {
+    void warmAndColdAgreeOnHitsAndFacets() {
         QueryParser parser = new QueryParser(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
-        List<String> queries = List.of("cyberpunk portrait from last year", "watercolor owl midjourney",
-                "knight in armor at night comfy", "red fox photos since march", "dragon tag:rain", "robot sdxl 2025",
-                "lighthouse project:personal", "owl -watercolor", "\"golden hour\" castle", "videos of a cat",
-                "tag:rain comfy since march", "2025-05", "tag:snow tag:rain", "images project:book-cover", "");
         try (Catalog catalog = Catalog.open(tmp);
-             SearchEngine cold = new SearchEngine(catalog, tmp, MiniLmEmbedder::new)) {
-            SyntheticCatalog.write(catalog, SyntheticCatalog.generate(3_000, 300, 7));
+             SearchEngine engine = new SearchEngine(catalog, tmp, MiniLmEmbedder::new)) {
+            List<String> hashes = SyntheticCatalog.write(catalog, SyntheticCatalog.generate(3_000, 300, 7));
+            describe(catalog, hashes.subList(0, 40));
             List<List<SearchHit>> before = new ArrayList<>();
-            for (String q : queries) {
-                before.add(cold.search(parser.parse(q).limit(50).build(), false).hits());
+            List<Object> beforeFacets = new ArrayList<>();
+            for (String q : QUERIES) {
+                before.add(engine.search(parser.parse(q).limit(50).build(), false).hits());
+                beforeFacets.add(engine.search(parser.parse(q).limit(5).offset(3).build(), true).facets());
             }
-            cold.warm();
-            for (int i = 0; i < queries.size(); i++) {
-                List<SearchHit> after = cold.search(parser.parse(queries.get(i)).limit(50).build(), false).hits();
-                assertThat(after).as(queries.get(i)).isEqualTo(before.get(i));
+            engine.warm();
+            for (int i = 0; i < QUERIES.size(); i++) {
+                String q = QUERIES.get(i);
+                assertThat(engine.search(parser.parse(q).limit(50).build(), false).hits()).as(q)
+                        .isEqualTo(before.get(i));
+                assertThat(engine.search(parser.parse(q).limit(5).offset(3).build(), true).facets()).as(q)
+                        .isEqualTo(beforeFacets.get(i));
             }
             assertThat(before.stream().mapToInt(List::size).sum()).isGreaterThan(100);
+            assertThat(before.get(QUERIES.indexOf("\"teal moody\""))).hasSize(40);
         }
+    }
+
+    @Test
+    void descriptionsAreSearchedLexicallySemanticallyAndByPhrase() {
+        try (Catalog catalog = Catalog.open(tmp);
+             SearchEngine engine = new SearchEngine(catalog, tmp, MiniLmEmbedder::new)) {
+            List<String> hashes = SyntheticCatalog.write(catalog, List.of(
+                    new SyntheticCatalog.Spec("a", "", "comfyui", null, "p", LocalDateTime.of(2026, 1, 1, 0, 0)),
+                    new SyntheticCatalog.Spec("b", "a bowl of ramen", "comfyui", null, "p",
+                            LocalDateTime.of(2026, 1, 2, 0, 0))));
+            assertThat(engine.search(SearchQuery.builder().word("lighthouse").build(), false).hits()).isEmpty();
+            catalog.understanding().saveUnderstanding(List.of(new UnderstandingRow(hashes.get(0), "local", "m", "1",
+                    "A white lighthouse on a rocky cliff above stormy waves", "{}", null, null,
+                    LocalDateTime.of(2026, 2, 1, 0, 0), List.of())), List.of());
+            for (boolean warm : new boolean[]{false, true}) {
+                if (warm) {
+                    engine.warm();
+                }
+                assertThat(hits(engine, SearchQuery.builder().word("lighthouses").build(), SearchEngine.Mode.LEXICAL))
+                        .as("stemmed, warm=" + warm).containsExactly(hashes.get(0));
+                assertThat(hits(engine, SearchQuery.builder().word("beacon by the sea").build(), SearchEngine.Mode.SEMANTIC))
+                        .as("semantic, warm=" + warm).first().isEqualTo(hashes.get(0));
+                assertThat(hits(engine, SearchQuery.builder().phrase("rocky cliff").build(), SearchEngine.Mode.HYBRID))
+                        .as("phrase, warm=" + warm).containsExactly(hashes.get(0));
+                assertThat(hits(engine, SearchQuery.builder().exclude("cliff").build(), SearchEngine.Mode.HYBRID))
+                        .as("exclusion, warm=" + warm).containsExactly(hashes.get(1));
+            }
+        }
+    }
+
+    private static List<String> hits(SearchEngine engine, SearchQuery q, SearchEngine.Mode mode) {
+        return engine.search(q, false, mode).hits().stream().map(SearchHit::contentHash).toList();
+    }
+
+    /** Gives {@code hashes} a description and an understanding tag, as a vision model would. */
+    private static void describe(Catalog catalog, List<String> hashes) {
+        List<UnderstandingRow> rows = new ArrayList<>();
+        for (String h : hashes) {
+            rows.add(new UnderstandingRow(h, "local", "local-1", "1", "Teal moody light over a glowing harbour",
+                    "{\"mood\": [\"moody\"]}", null, null, LocalDateTime.of(2026, 3, 1, 0, 0),
+                    List.of(new AssetRecord.Tag("moody", "mood", "understanding", null))));
+        }
+        catalog.understanding().saveUnderstanding(rows, List.of());
     }
 }

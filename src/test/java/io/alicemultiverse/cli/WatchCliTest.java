@@ -1,0 +1,64 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Owner;
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code alice organize --watch} as a process: a file dropped into the inbox is organized, embedded and indexed
+ * for search in the same cycle (a search finds it by meaning), and SIGTERM (what Ctrl-C sends
+ * through the JVM's hooks) stops it cleanly, releasing the owner file.
+ */
+class WatchCliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void watchOrganizesEmbedsAndStopsCleanly() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        Files.createDirectories(t.inbox());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process watch = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.alicemultiverse.cli.Main", "organize", "--watch", "--json", "--inbox", t.inbox().toString(),
+                "--library", t.library().toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("watch.log").toFile()).start();
+        try {
+            Path ownerFile = Owner.file(t.library());
+            for (int i = 0; i < 600 && !Files.exists(ownerFile); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(ownerFile).exists();
+            t.inboxFile("acme/fox.png", TempLibrary.png("golden retriever running along the seashore", "sdxl", 5));
+            Path log = tmp.resolve("watch.log");
+            for (int i = 0; i < 600 && !Files.readString(log).contains("\"organized\":1"); i++) {
+                Thread.sleep(200); // the cycle's summary line comes after its files are embedded and indexed
+            }
+            assertThat(Files.readString(log)).contains("\"organized\":1");
+            CliRun stats = CliRun.run("stats", "--json", "--library", t.library().toString()); // through the owner
+            assertThat(stats.out()).as(stats.err()).contains("\"assets\":1");
+        } finally {
+            watch.destroy(); // SIGTERM: the shutdown hook stops the loop between files
+            assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Owner.file(t.library())).doesNotExist();
+        try (Catalog c = Catalog.open(t.library())) {
+            // embedded by the watcher when catalogued, before any search asked
+            List<Long> vectors = c.select("SELECT count(*) FROM embeddings", List.of(), rs -> rs.getLong(1));
+            assertThat(vectors).containsExactly(1L);
+        }
+        CliRun found = CliRun.run("search", "dog on the beach", "--json", "--library", t.library().toString());
+        assertThat(found.out()).as(found.err()).contains("golden retriever");
+    }
+}
