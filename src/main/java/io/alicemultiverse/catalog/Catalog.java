@@ -44,17 +44,18 @@ public final class Catalog implements AutoCloseable {
 
     private final Connection connection;
     /**
-     * The change counter as last read, or -1 when it must be read again (after any transaction). This process is
-     * the catalog's only writer (DuckDB locks the file), so the value cannot move behind its back.
+     * The change counter as last read. This process is the catalog's only writer (DuckDB locks the file), but it may
+     * write through several connections (an owner runs other processes' commands on their own), hence shared.
      */
-    private volatile long counter = -1;
+    private final ChangeCounterCache counter;
     private int inTransaction;
     private final Path file;
     private long nextJournalEntry;
 
-    private Catalog(Connection connection, Path file) throws SQLException {
+    private Catalog(Connection connection, Path file, ChangeCounterCache counter) throws SQLException {
         this.connection = connection;
         this.file = file;
+        this.counter = counter;
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
             rs.next();
@@ -74,7 +75,7 @@ public final class Catalog implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             Schema.migrate(c);
-            return new Catalog(c, file);
+            return new Catalog(c, file, ChangeCounterCache.forFile(file));
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("lock")) {
@@ -89,7 +90,7 @@ public final class Catalog implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             Schema.migrate(c);
-            return new Catalog(c, Path.of(":memory:"));
+            return new Catalog(c, Path.of(":memory:"), ChangeCounterCache.own());
         } catch (SQLException e) {
             throw new CatalogException("cannot create an in-memory catalog: " + e.getMessage(), e);
         }
@@ -349,14 +350,15 @@ public final class Catalog implements AutoCloseable {
 
     /** The change counter: bumped by every write that adds, removes or re-tags assets. */
     public long changeCounter() {
-        long known = counter;
+        long known = inTransaction == 0 ? counter.get() : -1;
         if (known >= 0) {
             return known;
         }
+        long epoch = counter.epoch();
         long[] n = {0};
         query("SELECT coalesce(max(counter), 0) FROM changes", rs -> n[0] = rs.getLong(1));
         if (inTransaction == 0) {
-            counter = n[0];
+            counter.put(epoch, n[0]);
         }
         return n[0];
     }
@@ -421,9 +423,10 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void bumpChanges() throws SQLException {
-        counter = -1;
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
+        } finally {
+            counter.invalidate(); // in a transaction, again once it commits
         }
     }
 
@@ -522,7 +525,7 @@ public final class Catalog implements AutoCloseable {
                 throw e;
             } finally {
                 inTransaction--;
-                counter = -1;
+                counter.invalidate();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
