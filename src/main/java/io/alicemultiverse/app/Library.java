@@ -42,6 +42,7 @@ import io.alicemultiverse.similar.DuplicateFinder;
 import io.alicemultiverse.similar.DuplicateGroup;
 import io.alicemultiverse.similar.DuplicateResolver;
 import io.alicemultiverse.similar.KeepRule;
+import io.alicemultiverse.similar.KeeperChoice;
 import io.alicemultiverse.similar.SimilarFinder;
 
 import java.io.IOException;
@@ -157,7 +158,7 @@ public final class Library implements AutoCloseable {
         Thread t = new Thread(() -> {
             synchronized (this) {
                 try {
-                    search().warm();
+                    warmSearch();
                 } catch (RuntimeException e) {
                     System.err.println("alice: could not prepare search in memory: " + e.getMessage());
                 }
@@ -172,9 +173,29 @@ public final class Library implements AutoCloseable {
         return new QueryParser(clock);
     }
 
-    /** Runs a search; {@code facets} adds counts of every match. */
+    /** Runs a search; {@code facets} adds counts of every match. Its latency is recorded by query kind. */
     public SearchResult search(SearchQuery query, boolean facets) {
-        return search().search(query, facets);
+        long start = System.nanoTime();
+        SearchResult result = search().search(query, facets);
+        SearchTiming.record(query, System.nanoTime() - start);
+        return result;
+    }
+
+    /**
+     * Loads the search indexes and the embedding model now, and from then on keeps result rows in memory (reloaded
+     * when the catalog changes): for long-running owners such as {@code alice serve}, so that no request pays for
+     * the loading and text queries skip the catalog.
+     */
+    public void warmSearch() {
+        search().warm();
+    }
+
+    /**
+     * Everything the catalog knows of one asset: its row, tags and understanding results (see
+     * {@link io.alicemultiverse.catalog.AssetViews#asset}); empty when no asset has this content hash.
+     */
+    public java.util.Optional<Map<String, Object>> asset(String contentHash) {
+        return catalog.views().asset(contentHash);
     }
 
     /**
@@ -263,6 +284,18 @@ public final class Library implements AutoCloseable {
                                                       KeepRule rule) throws IOException {
         new Recovery(catalog, analyzer, root).reconcile();
         return new DuplicateResolver(catalog, root, clock).apply(groups, action, rule);
+    }
+
+    /**
+     * A reviewer's choice in one duplicate group: keeps {@code keep} and moves {@code others} — which must be
+     * in its group as found now at {@code maxDistance} — to the trash, a run {@code alice undo} reverses.
+     *
+     * @throws IllegalArgumentException when the choice does not match the groups (see {@link KeeperChoice})
+     */
+    public DuplicateResolver.Result trashDuplicates(String keep, java.util.Collection<String> others, int maxDistance)
+            throws IOException {
+        DuplicateGroup group = KeeperChoice.of(duplicates(maxDistance, KeepRule.BEST), keep, others);
+        return resolveDuplicates(List.of(group), DuplicateResolver.Action.TRASH, KeepRule.BEST);
     }
 
     /** Counts by source, project, model, month and media type: {@code {"assets": N, "by_source": {…}, …}}. */

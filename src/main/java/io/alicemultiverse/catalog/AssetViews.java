@@ -23,7 +23,7 @@ public final class AssetViews {
         this.catalog = catalog;
     }
 
-    /** An asset's full record, without tags and hashes. */
+    /** An asset's full record with its tags and understanding results (no hashes). */
     public Optional<Map<String, Object>> asset(String contentHash) {
         List<Map<String, Object>> out = new ArrayList<>();
         try (PreparedStatement ps = catalog.connection().prepareStatement("SELECT * FROM assets WHERE content_hash = ?")) {
@@ -37,6 +37,7 @@ public final class AssetViews {
                     row.put("params", parseJson(row.get("params")));
                     row.put("raw", parseJson(row.get("raw")));
                     row.put("tags", tagsOf(contentHash));
+                    row.put("understanding", understandingOf(contentHash));
                     out.add(row);
                 }
             }
@@ -100,6 +101,26 @@ public final class AssetViews {
                     t.put("origin", rs.getString(3));
                     return t;
                 });
+    }
+
+    /**
+     * What vision models said of one asset, newest first: {@code [{provider, model, description, tags, prompt,
+     * negative, created_at}]}, {@code tags} being the stored JSON by category.
+     */
+    public List<Map<String, Object>> understandingOf(String contentHash) {
+        return catalog.select("""
+                SELECT provider, model, description, tags, prompt, negative, created_at FROM understanding
+                WHERE content_hash = ? ORDER BY created_at DESC, provider, model""", List.of(contentHash), rs -> {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("provider", rs.getString(1));
+            u.put("model", rs.getString(2));
+            u.put("description", rs.getString(3));
+            u.put("tags", parseJson(rs.getString(4)));
+            u.put("prompt", rs.getString(5));
+            u.put("negative", rs.getString(6));
+            u.put("created_at", plain(rs.getObject(7)));
+            return u;
+        });
     }
 
     /** A JDBC value as plain Java (lists, strings, numbers), so any surface can render it as JSON. */

@@ -44,33 +44,18 @@ public final class Catalog implements AutoCloseable {
 
     private final Connection connection;
     /**
-     * Change counters as last read, one per database file for every connection this process has open to it, or -1
-     * when it must be read again (after any transaction on any of them). DuckDB locks the file to one process, so
-     * no other process can move the value behind this one's back.
+     * The change counter as last read. This process is the catalog's only writer (DuckDB locks the file), but it may
+     * write through several connections (an owner runs other processes' commands on their own), hence shared.
      */
-    private static final java.util.concurrent.ConcurrentMap<Path, KnownCounter> COUNTERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final KnownCounter counter;
-
-    /** A cached change counter; {@code epoch} moves with every invalidation so a read racing a write is dropped. */
-    private static final class KnownCounter {
-        long value = -1;
-        long epoch;
-
-        synchronized void invalidate() {
-            value = -1;
-            epoch++;
-        }
-    }
+    private final ChangeCounterCache counter;
     private int inTransaction;
     private final Path file;
     private long nextJournalEntry;
 
-    private Catalog(Connection connection, Path file) throws SQLException {
+    private Catalog(Connection connection, Path file, ChangeCounterCache counter) throws SQLException {
         this.connection = connection;
         this.file = file;
-        this.counter = file.toString().equals(":memory:") ? new KnownCounter()
-                : COUNTERS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new KnownCounter());
+        this.counter = counter;
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
             rs.next();
@@ -90,7 +75,7 @@ public final class Catalog implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             Schema.migrate(c);
-            return new Catalog(c, file);
+            return new Catalog(c, file, ChangeCounterCache.forFile(file));
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("lock")) {
@@ -105,7 +90,7 @@ public final class Catalog implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             Schema.migrate(c);
-            return new Catalog(c, Path.of(":memory:"));
+            return new Catalog(c, Path.of(":memory:"), ChangeCounterCache.own());
         } catch (SQLException e) {
             throw new CatalogException("cannot create an in-memory catalog: " + e.getMessage(), e);
         }
@@ -365,19 +350,15 @@ public final class Catalog implements AutoCloseable {
 
     /** The change counter: bumped by every write that adds, removes or re-tags assets. */
     public long changeCounter() {
-        long epoch;
-        synchronized (counter) {
-            if (counter.value >= 0) {
-                return counter.value;
-            }
-            epoch = counter.epoch;
+        long known = inTransaction == 0 ? counter.get() : -1;
+        if (known >= 0) {
+            return known;
         }
+        long epoch = counter.epoch();
         long[] n = {0};
         query("SELECT coalesce(max(counter), 0) FROM changes", rs -> n[0] = rs.getLong(1));
-        synchronized (counter) {
-            if (counter.epoch == epoch && inTransaction == 0) {
-                counter.value = n[0];
-            }
+        if (inTransaction == 0) {
+            counter.put(epoch, n[0]);
         }
         return n[0];
     }
@@ -442,9 +423,10 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void bumpChanges() throws SQLException {
-        counter.invalidate();
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
+        } finally {
+            counter.invalidate(); // in a transaction, again once it commits
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * The metrics a serving process exposes at {@code /metrics}: HTTP latency by route, catalog size, thumbnail cache
- * hits and misses, errors. Thread-safe.
+ * hits and misses, errors — plus what the application records into Micrometer's global registry (files organized,
+ * organize and hash durations, search latency by kind). Thread-safe.
  */
 public final class AliceMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -48,13 +49,25 @@ public final class AliceMetrics {
     }
 
     /**
-     * A summary for the gallery's stats page: per HTTP route, count and p50/p95 latency in milliseconds; files
-     * organized by status.
+     * A summary for the gallery's stats page: per HTTP route and per search kind, count and mean/p50/p95 latency
+     * in milliseconds; files organized by status.
      */
     public java.util.Map<String, Object> summary() {
-        java.util.Map<String, Object> routes = new java.util.TreeMap<>();
-        for (Timer t : registry.find("alice_http_requests").timers()) {
-            String route = t.getId().getTag("route");
+        java.util.Map<String, Object> files = new java.util.TreeMap<>();
+        for (Counter c : registry.find("alice_files_organized").counters()) {
+            files.merge(c.getId().getTag("status"), c.count(), (a, b) -> ((Double) a) + ((Double) b));
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("routes", latencies("alice_http_requests", "route"));
+        out.put("search", latencies("alice_search", "kind"));
+        out.put("files", files);
+        return out;
+    }
+
+    /** Count and latencies of the timers named {@code name}, by the value of {@code tag} (first timer wins). */
+    private java.util.Map<String, Object> latencies(String name, String tag) {
+        java.util.Map<String, Object> by = new java.util.TreeMap<>();
+        for (Timer t : registry.find(name).timers()) {
             var snapshot = t.takeSnapshot();
             java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
             r.put("count", snapshot.count());
@@ -62,16 +75,9 @@ public final class AliceMetrics {
             for (var p : snapshot.percentileValues()) {
                 r.put("p" + Math.round(p.percentile() * 100) + "_ms", p.value(java.util.concurrent.TimeUnit.MILLISECONDS));
             }
-            routes.merge(route, r, (a, b) -> a);
+            by.merge(t.getId().getTag(tag), r, (a, b) -> a);
         }
-        java.util.Map<String, Object> files = new java.util.TreeMap<>();
-        for (Counter c : registry.find("alice_files_organized").counters()) {
-            files.merge(c.getId().getTag("status"), c.count(), (a, b) -> ((Double) a) + ((Double) b));
-        }
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("routes", routes);
-        out.put("files", files);
-        return out;
+        return by;
     }
 
     /** The Prometheus text exposition. */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
-import io.alicemultiverse.search.QueryParser;
 import io.alicemultiverse.search.SearchHitJson;
-import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
 import io.alicemultiverse.similar.KeepRule;
@@ -72,6 +70,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/duplicates", ctx -> json(ctx, catalog(() -> library.duplicates(
                     intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32), KeepRule.BEST))
                     .stream().map(DuplicateGroupJson::toMap).toList()));
+            config.routes.post("/api/duplicates/resolve", this::resolveDuplicates);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
             config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().views().organizeRuns(
@@ -93,6 +92,19 @@ public final class WebServer implements AutoCloseable {
         WebServer server = new WebServer(library, bind, port, token);
         server.app.start();
         return server;
+    }
+
+    /**
+     * Warms the library's search (see {@link Library#warmSearch}) on a background thread; requests that need the
+     * catalog wait for it meanwhile.
+     */
+    public void warmSearchInBackground() {
+        Thread t = new Thread(() -> catalog(() -> {
+            library.warmSearch();
+            return null;
+        }), "alice-warm-search");
+        t.setDaemon(true);
+        t.start();
     }
 
     public int port() {
@@ -141,29 +153,10 @@ public final class WebServer implements AutoCloseable {
         long start = System.nanoTime();
         int limit = intParam(ctx, "limit", 60, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        SearchResult r = catalog(() -> {
-            QueryParser parser = library.queryParser();
-            String q = ctx.queryParam("q");
-            SearchQuery.Builder b = parser.parse(q == null ? "" : q);
-            ctx.queryParams("tag").stream().filter(t -> !t.isBlank()).forEach(b::tag);
-            String source = blankToNull(ctx.queryParam("source"));
-            if (source != null) {
-                b.source(QueryParser.sourceId(source));
-            }
-            String project = blankToNull(ctx.queryParam("project"));
-            if (project != null) {
-                b.project(project);
-            }
-            String since = blankToNull(ctx.queryParam("since"));
-            if (since != null) {
-                b.between(parser.timeRange(since)[0], null);
-            }
-            String until = blankToNull(ctx.queryParam("until"));
-            if (until != null) {
-                b.between(null, parser.timeRange(until)[1]);
-            }
-            return library.search(b.limit(limit).offset(offset).build(), true);
-        });
+        // counting every match (the facets) costs more than finding the page; clients that show no count skip it
+        boolean total = !"false".equals(ctx.queryParam("total"));
+        SearchResult r = catalog(() -> library.search(SearchRequest.of(ctx, library.queryParser(), limit, offset),
+                total));
         java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (var h : r.hits()) {
             Map<String, Object> m = SearchHitJson.toMap(h);
@@ -171,7 +164,7 @@ public final class WebServer implements AutoCloseable {
             items.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", SearchHitJson.total(r));
+        out.put("total", total ? SearchHitJson.total(r) : null);
         out.put("took_ms", (System.nanoTime() - start) / 1e6);
         out.put("items", items);
         json(ctx, out);
@@ -199,9 +192,31 @@ public final class WebServer implements AutoCloseable {
         json(ctx, Map.of("tags", catalog(() -> library.catalog().views().tagsOf(hash))));
     }
 
+    /**
+     * {@code {"keep": hash, "trash": [hash…], "max_distance": N}}: keeps one member of a duplicate group and moves
+     * the named others to the library's trash (never deletes); answers the run that {@code alice undo} reverses.
+     */
+    private void resolveDuplicates(Context ctx) throws IOException {
+        var body = JSON.readTree(ctx.body());
+        String keep = hashText(body.path("keep").asText(""));
+        java.util.List<String> trash = new java.util.ArrayList<>();
+        body.path("trash").forEach(t -> trash.add(hashText(t.asText())));
+        int maxDistance = body.path("max_distance").asInt(SimilarFinder.DEFAULT_MAX_DISTANCE);
+        if (maxDistance < 0 || maxDistance > 32) {
+            throw new IllegalArgumentException("max_distance must be between 0 and 32");
+        }
+        var result = catalogIo(() -> library.trashDuplicates(keep, trash, maxDistance));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("run", result.run());
+        out.put("trashed", result.changed());
+        out.put("skipped", result.skipped());
+        out.put("undo", "alice undo " + result.run());
+        json(ctx, out);
+    }
+
     private void asset(Context ctx) {
         String hash = hash(ctx);
-        Optional<Map<String, Object>> a = catalog(() -> library.catalog().views().asset(hash));
+        Optional<Map<String, Object>> a = catalog(() -> library.asset(hash));
         if (a.isEmpty()) {
             error(ctx, 404, "no asset " + hash);
             return;
@@ -246,7 +261,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The asset's file, only if it resolves (symbolic links included) inside the library. */
     private Optional<Path> fileOf(String hash) throws IOException {
-        Optional<Map<String, Object>> a = catalog(() -> library.catalog().views().asset(hash));
+        Optional<Map<String, Object>> a = catalog(() -> library.asset(hash));
         if (a.isEmpty() || a.get().get("path") == null) {
             return Optional.empty();
         }
@@ -259,7 +274,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static String hash(Context ctx) {
-        String h = ctx.pathParam("hash").toLowerCase(java.util.Locale.ROOT);
+        return hashText(ctx.pathParam("hash"));
+    }
+
+    private static String hashText(String text) {
+        String h = text.toLowerCase(java.util.Locale.ROOT);
         if (!ContentHash.looksLikeHash(h)) {
             throw new IllegalArgumentException("not a content hash: use the 64 hex digits of an asset");
         }
@@ -267,6 +286,16 @@ public final class WebServer implements AutoCloseable {
     }
 
     private <T> T catalog(java.util.function.Supplier<T> work) {
+        synchronized (library) {
+            return work.get();
+        }
+    }
+
+    private interface IoWork<T> {
+        T get() throws IOException;
+    }
+
+    private <T> T catalogIo(IoWork<T> work) throws IOException {
         synchronized (library) {
             return work.get();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Owner;
 import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.Http;
 import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +65,53 @@ class OwnerTest {
         } finally {
             owner.getOutputStream().close();
             assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Owner.file(t.library())).as("released on exit").doesNotExist();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void searchGoesThroughARunningServe() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("acme/fox.png", TempLibrary.png("a red fox in the snow", "fox_v1", 1));
+        t.inboxFile("acme/owl.png", TempLibrary.png("an owl at night", "owl_v1", 2));
+        CliRun organize = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
+        assertThat(organize.exit()).as(organize.err()).isZero();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.alicemultiverse.cli.Main", "serve", "--library", t.library().toString(), "--port", "0")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
+        try {
+            Path ownerFile = Owner.file(t.library());
+            for (int i = 0; i < 600 && !Files.exists(ownerFile); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(Owner.find(t.library())).get().extracting(Owner::command).isEqualTo("serve");
+
+            CliRun search = CliRun.run("search", "fox", "--json", "--library", t.library().toString());
+            assertThat(search.exit()).as(search.err()).isZero();
+            assertThat(search.lines()).isNotEmpty();
+            assertThat(JSON.readTree(search.lines().get(0)).get("prompt").asText()).isEqualTo("a red fox in the snow");
+            CliRun tagged = CliRun.run("search", "--tag", "owl_v1", "--json", "--library", t.library().toString());
+            assertThat(tagged.exit()).as(tagged.err()).isZero();
+            assertThat(tagged.lines()).hasSize(1);
+
+            // a change made through the owner shows in the owner's own (warm) search at once
+            Matcher m = Pattern.compile("gallery at http://127\\.0\\.0\\.1:(\\d+)/")
+                    .matcher(Files.readString(tmp.resolve("serve.log")));
+            assertThat(m.find()).isTrue();
+            Http http = new Http(Integer.parseInt(m.group(1)));
+            assertThat(http.get("/api/search?tag=favourite").json().get("total").asInt()).isZero();
+            String fox = JSON.readTree(search.lines().get(0)).get("path").asText();
+            CliRun tag = CliRun.run("tag", "add", fox, "favourite", "--library", t.library().toString());
+            assertThat(tag.exit()).as(tag.err()).isZero();
+            JsonNode found = http.get("/api/search?tag=favourite").json();
+            assertThat(found.get("total").asInt()).isEqualTo(1);
+            assertThat(found.get("items").get(0).get("path").asText()).isEqualTo(fox);
+            assertThat(http.get("/api/search?q=favourite&total=false").json().get("items")).hasSize(1);
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(Owner.file(t.library())).as("released on exit").doesNotExist();
     }

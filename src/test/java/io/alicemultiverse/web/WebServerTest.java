@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
+import io.alicemultiverse.catalog.AssetRecord;
+import io.alicemultiverse.catalog.UnderstandingRow;
+import io.alicemultiverse.testsupport.Http;
 import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +81,9 @@ class WebServerTest {
         JsonNode found = json("/api/search?q=fox&source=automatic1111&limit=5");
         assertThat(found.get("total").asInt()).isEqualTo(2);
         assertThat(found.has("took_ms")).isTrue();
+        JsonNode uncounted = json("/api/search?q=fox&source=automatic1111&limit=1&total=false");
+        assertThat(uncounted.get("total").isNull()).isTrue();
+        assertThat(uncounted.get("items")).hasSize(1);
         assertThat(found.get("items").get(0).get("thumbnail").asText()).endsWith("/thumbnail");
         HttpResponse<String> tagged = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + "/api/assets/" + hash + "/tags")).POST(HttpRequest.BodyPublishers.ofString("{\"add\": [\"best of\"]}"))
@@ -83,6 +91,9 @@ class WebServerTest {
         assertThat(tagged.statusCode()).isEqualTo(200);
         assertThat(tagged.body()).contains("best of");
         assertThat(json("/api/search?tag=best%20of").get("total").asInt()).isEqualTo(1);
+        assertThat(json("/api/search?model=fox_v&since=2020-01-01").get("total").asInt()).isEqualTo(2);
+        assertThat(json("/api/search?model=owl").get("total").asInt()).isZero();
+        assertThat(get("/api/search?since=not-a-date").statusCode()).isEqualTo(400);
         assertThat(get("/api/search?q=%27;%20DROP%20TABLE%20assets;--").statusCode()).isEqualTo(200);
         assertThat(json("/api/stats").get("assets").asInt()).isEqualTo(2);
         assertThat(get("/api/assets?limit=abc").statusCode()).isEqualTo(400);
@@ -122,6 +133,47 @@ class WebServerTest {
         JsonNode runs = json("/api/runs");
         assertThat(runs.get(0).get("organized").asInt()).isEqualTo(2);
         assertThat(new String(get("/stats.html").body())).contains("Organize throughput");
+    }
+
+    @Test
+    void assetViewCarriesUnderstandingAndTagsComeOffAgain() throws Exception {
+        String hash = json("/api/assets").get("items").get(0).get("content_hash").asText();
+        assertThat(json("/api/assets/" + hash).get("understanding")).isEmpty();
+        library.catalog().understanding().saveUnderstanding(List.of(new UnderstandingRow(hash, "openai", "gpt-4o-mini",
+                "v1", "A red fox curled up in fresh snow.", "{\"subject\": [\"fox\"], \"mood\": [\"calm\"]}",
+                null, null, LocalDateTime.of(2026, 1, 2, 3, 4),
+                List.of(new AssetRecord.Tag("calm", "mood", "understanding", null)))), List.of());
+        JsonNode asset = json("/api/assets/" + hash);
+        JsonNode u = asset.get("understanding").get(0);
+        assertThat(u.get("description").asText()).isEqualTo("A red fox curled up in fresh snow.");
+        assertThat(u.get("tags").get("mood").get(0).asText()).isEqualTo("calm");
+        assertThat(u.get("provider").asText()).isEqualTo("openai");
+        assertThat(asset.get("tags").toString()).contains("\"origin\":\"understanding\"");
+
+        Http http = new Http(server.port());
+        assertThat(http.post("/api/assets/" + hash + "/tags", "{\"add\": [\"keeper\", \"print\"]}").status())
+                .isEqualTo(200);
+        Http.Response removed = http.post("/api/assets/" + hash + "/tags", "{\"remove\": [\"keeper\"]}");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.json().toString()).contains("print").doesNotContain("keeper");
+        assertThat(json("/api/search?tag=keeper").get("total").asInt()).isZero();
+        assertThat(json("/api/search?tag=print").get("total").asInt()).isEqualTo(1);
+        assertThat(http.post("/api/assets/" + hash + "/tags", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void metricsHaveSearchLatencyByQueryKind() throws Exception {
+        json("/api/search?tag=snow");
+        json("/api/search?q=fox");
+        json("/api/search?q=fox&source=automatic1111");
+        String metrics = new String(get("/metrics").body());
+        for (String kind : List.of("filter", "text", "plain")) {
+            assertThat(metrics).contains("alice_search_seconds_bucket{kind=\"" + kind + "\"");
+        }
+        assertThat(metrics).containsPattern("alice_search_seconds_count\\{kind=\"filter\",?\\} [1-9]");
+        JsonNode search = json("/api/metrics/summary").get("search");
+        assertThat(search.get("text").get("count").asInt()).isPositive();
+        assertThat(search.get("plain").has("p95_ms")).isTrue();
     }
 
     @Test

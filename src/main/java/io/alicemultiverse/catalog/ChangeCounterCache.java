@@ -1,0 +1,57 @@
+package io.alicemultiverse.catalog;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The change counter as this process last read it, shared by every {@link Catalog} open on the same file. A library's
+ * owner writes through more than one connection (the server's, and one per command run for another process), so a
+ * value cached by one connection must be dropped when another commits a change. Each committed write moves an epoch;
+ * a value read at an older epoch is not trusted. Thread-safe.
+ */
+final class ChangeCounterCache {
+    private static final Map<Path, ChangeCounterCache> BY_FILE = new ConcurrentHashMap<>();
+
+    private record Known(long epoch, long value) {
+    }
+
+    private final AtomicLong epoch = new AtomicLong();
+    private final AtomicReference<Known> known = new AtomicReference<>(new Known(-1, 0));
+
+    private ChangeCounterCache() {
+    }
+
+    /** The cache shared by the catalogs open on {@code file} in this process. */
+    static ChangeCounterCache forFile(Path file) {
+        return BY_FILE.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ChangeCounterCache());
+    }
+
+    /** A cache of its own, for an in-memory catalog (a database no other connection sees). */
+    static ChangeCounterCache own() {
+        return new ChangeCounterCache();
+    }
+
+    /** The value known at the current epoch, or -1 when it must be read from the catalog. */
+    long get() {
+        Known k = known.get();
+        return k.epoch() == epoch.get() ? k.value() : -1;
+    }
+
+    /** The epoch to pass to {@link #put}: take it before reading the counter from the catalog. */
+    long epoch() {
+        return epoch.get();
+    }
+
+    /** Remembers {@code value}, read from the catalog at {@code readAtEpoch} (outside any transaction). */
+    void put(long readAtEpoch, long value) {
+        known.set(new Known(readAtEpoch, value));
+    }
+
+    /** After a write that may have moved the counter was committed or rolled back: forget the value. */
+    void invalidate() {
+        epoch.incrementAndGet();
+    }
+}
