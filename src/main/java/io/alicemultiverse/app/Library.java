@@ -182,6 +182,15 @@ public final class Library implements AutoCloseable {
     }
 
     /**
+     * Runs a search whose result knows how many assets matched in all ({@link SearchResult#total}): free when the
+     * search is warm or has words to rank, else counted through the facets.
+     */
+    public SearchResult searchCounted(SearchQuery query) {
+        SearchResult r = search(query, false);
+        return r.total() >= 0 ? r : search(query, true);
+    }
+
+    /**
      * Loads the search indexes and the embedding model now, and from then on keeps result rows in memory (reloaded
      * when the catalog changes): for long-running owners such as {@code alice serve}, so that no request pays for
      * the loading and text queries skip the catalog.

@@ -82,7 +82,7 @@ public final class SearchEngine implements AutoCloseable {
         }
         Map<String, Double> fused = rank(q.text(), candidates(q, f), mode);
         if (fused.isEmpty() && q.phrases().isEmpty()) {
-            return new SearchResult(List.of(), facets ? emptyFacets() : null);
+            return new SearchResult(List.of(), facets ? emptyFacets() : null, 0);
         }
         List<Match> all;
         RowCache rc = freshCache();
@@ -132,7 +132,7 @@ public final class SearchEngine implements AutoCloseable {
             String hashes = String.join(",", sorted.stream().map(Match::hash).toList());
             fc = facets(IN_LIST, List.of(hashes));
         }
-        return new SearchResult(rows(page), fc);
+        return new SearchResult(rows(page), fc, sorted.size());
     }
 
     /**
@@ -253,7 +253,7 @@ public final class SearchEngine implements AutoCloseable {
                     }
                 }
             }
-            return new SearchResult(rows(page), facets ? rc.facets(pass) : null);
+            return new SearchResult(rows(page), facets ? rc.facets(pass) : null, pass.cardinality());
         }
         String order = q.sort() == SearchQuery.Sort.OLDEST ? "a.created_at ASC NULLS LAST, a.path"
                 : "a.created_at DESC NULLS LAST, a.path";
@@ -262,7 +262,7 @@ public final class SearchEngine implements AutoCloseable {
         params.add(q.offset());
         List<Match> page = catalog.select(MATCH + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", params,
                 rs -> match(rs, null));
-        return new SearchResult(rows(page), facets ? facets(f.where, f.params) : null);
+        return new SearchResult(rows(page), facets ? facets(f.where, f.params) : null, -1);
     }
 
     private Map<String, Map<String, Long>> facets(String where, List<Object> params) {

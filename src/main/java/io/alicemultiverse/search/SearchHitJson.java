@@ -24,11 +24,8 @@ public final class SearchHitJson {
         return m;
     }
 
-    /** How many assets matched in all, from the source facet (which counts every match). */
+    /** How many assets matched in all, or the page's size when the result does not know. */
     public static long total(SearchResult r) {
-        if (r.facets() == null || r.facets().get("source") == null) {
-            return r.hits().size();
-        }
-        return r.facets().get("source").values().stream().mapToLong(Long::longValue).sum();
+        return r.total() >= 0 ? r.total() : r.hits().size();
     }
 }
