@@ -50,7 +50,7 @@ public final class Catalog implements AutoCloseable {
     private final ChangeCounterCache counter;
     private int inTransaction;
     private final Path file;
-    private long nextJournalEntry;
+    private final Journal journal;
 
     private Catalog(Connection connection, Path file, ChangeCounterCache counter) throws SQLException {
         this.connection = connection;
@@ -59,7 +59,7 @@ public final class Catalog implements AutoCloseable {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
             rs.next();
-            nextJournalEntry = rs.getLong(1);
+            journal = new Journal(this, rs.getLong(1));
         }
     }
 
@@ -123,6 +123,11 @@ public final class Catalog implements AutoCloseable {
         return out;
     }
 
+    /** The write-ahead journal of file operations, and the runs. */
+    public Journal journal() {
+        return journal;
+    }
+
     /** Reads shaped for the surfaces (asset records, newest assets, runs, tags). */
     public AssetViews views() {
         return new AssetViews(this);
@@ -181,78 +186,7 @@ public final class Catalog implements AutoCloseable {
         return n[0];
     }
 
-    /** The latest state of every journal operation of {@code run}, in operation order. */
-    public List<JournalEntry> journal(String run) {
-        List<JournalEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT run, seq, operation, source, target, content_hash, state FROM journal WHERE run = ?
-                QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1 ORDER BY seq""")) {
-            ps.setString(1, run);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(entry(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw fail("read journal", e);
-        }
-        return out;
-    }
-
-    /** Operations whose latest state is {@code planned}: interrupted by a crash, to be reconciled. */
-    public List<JournalEntry> pendingOperations() {
-        List<JournalEntry> out = new ArrayList<>();
-        query("""
-                SELECT run, seq, operation, source, target, content_hash, state FROM journal
-                QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1 AND state = 'planned'
-                ORDER BY run, seq""", rs -> out.add(entry(rs)));
-        return out;
-    }
-
-    public List<RunInfo> runs() {
-        List<RunInfo> out = new ArrayList<>();
-        query("SELECT run, command, mode, inbox, started_at, finished_at, status FROM runs ORDER BY started_at, run",
-                rs -> out.add(new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        time(rs.getTimestamp(5)), time(rs.getTimestamp(6)), rs.getString(7))));
-        return out;
-    }
-
     // ---- writes ----
-
-    public void startRun(RunInfo run) {
-        transaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, run.run());
-                ps.setString(2, run.command());
-                ps.setString(3, run.mode());
-                ps.setString(4, run.inbox());
-                ps.setTimestamp(5, Timestamp.valueOf(run.startedAt()));
-                ps.setTimestamp(6, null);
-                ps.setString(7, run.status());
-                ps.executeUpdate();
-            }
-        });
-    }
-
-    public void finishRun(String run, String status) {
-        transaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE runs SET finished_at = ?, status = ? WHERE run = ?")) {
-                ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
-                ps.setString(2, status);
-                ps.setString(3, run);
-                ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Appends journal lines in one transaction; returns when they are durable in the catalog. */
-    public void journal(Collection<JournalEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        transaction(() -> appendJournal(entries));
-    }
 
     /**
      * Applies one batch atomically: removes the listed assets, adds the new ones (with tags and hashes), records
@@ -302,7 +236,7 @@ public final class Catalog implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
-            appendJournal(batch.journal());
+            journal.append(batch.journal());
             if (!batch.assets().isEmpty() || !batch.removedAssets().isEmpty() || !batch.userTags().isEmpty()) {
                 bumpChanges();
             }
@@ -461,17 +395,6 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private void appendJournal(Collection<JournalEntry> entries) throws SQLException {
-        try (DuckDBAppender j = appender("journal")) {
-            LocalDateTime now = LocalDateTime.now();
-            for (JournalEntry e : entries) {
-                j.beginRow().append(nextJournalEntry++).append(e.run()).append(e.seq()).append(e.operation())
-                        .append(e.source()).append(e.target()).append(e.contentHash()).append(e.state())
-                        .append(now).endRow();
-            }
-        }
-    }
-
     private static void appendAsset(DuckDBAppender a, AssetRecord r) throws SQLException {
         a.beginRow().append(r.contentHash()).append(r.path()).append(r.originalPath()).append(r.mediaType())
                 .append(r.format()).append(r.width()).append(r.height()).append(r.duration()).append(r.bytes())
@@ -492,15 +415,6 @@ public final class Catalog implements AutoCloseable {
 
     DuckDBAppender appender(String table) throws SQLException {
         return connection.unwrap(DuckDBConnection.class).createAppender("main", table);
-    }
-
-    private static JournalEntry entry(ResultSet rs) throws SQLException {
-        return new JournalEntry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7));
-    }
-
-    private static LocalDateTime time(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime();
     }
 
     @FunctionalInterface

@@ -100,7 +100,7 @@ public final class Organizer {
         int done = unchanged;
         listener.progressed(done, items.size());
         if (!options.dryRun() && !todo.isEmpty()) {
-            catalog.startRun(new RunInfo(run, "organize", options.move() ? "move" : "copy",
+            catalog.journal().startRun(new RunInfo(run, "organize", options.move() ? "move" : "copy",
                     options.inbox().toAbsolutePath().toString(), LocalDateTime.now(options.clock()), null, "running"));
         }
         int organized = 0;
@@ -157,7 +157,7 @@ public final class Organizer {
                     listener.progressed(done, items.size());
                     continue;
                 }
-                catalog.journal(ops.stream().map(Planned::entry).toList());
+                catalog.journal().write(ops.stream().map(Planned::entry).toList());
                 List<String> failures = execute(writers, ops);
                 Set<Path> dirs = new LinkedHashSet<>();
                 for (int i = 0; i < ops.size(); i++) {
@@ -202,7 +202,7 @@ public final class Organizer {
             writers.shutdownNow();
         }
         if (!options.dryRun() && !todo.isEmpty()) {
-            catalog.finishRun(run, stopRequested ? "stopped" : "done");
+            catalog.journal().finishRun(run, stopRequested ? "stopped" : "done");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!options.dryRun()) {

@@ -37,10 +37,10 @@ public final class Recovery {
 
     /** Returns how many interrupted operations were settled. */
     public int reconcile() throws IOException {
-        List<JournalEntry> pending = catalog.pendingOperations();
+        List<JournalEntry> pending = catalog.journal().pending();
         if (!pending.isEmpty()) {
             Map<String, RunInfo> runs = new HashMap<>();
-            catalog.runs().forEach(r -> runs.put(r.run(), r));
+            catalog.journal().runs().forEach(r -> runs.put(r.run(), r));
             Map<String, String> known = catalog.assetPaths();
             CatalogBatch batch = new CatalogBatch();
             for (JournalEntry e : pending) {

@@ -48,10 +48,10 @@ public final class Undo {
         new Recovery(catalog, analyzer, library).reconcile();
         RunInfo target = pick(run);
         String undoRun = RunIds.next(clock);
-        List<JournalEntry> done = new ArrayList<>(catalog.journal(target.run()).stream()
+        List<JournalEntry> done = new ArrayList<>(catalog.journal().entries(target.run()).stream()
                 .filter(e -> e.state().equals("done")).toList());
         done.sort(Comparator.comparingInt(JournalEntry::seq).reversed());
-        catalog.startRun(new RunInfo(undoRun, "undo", target.run(), target.inbox(), LocalDateTime.now(clock), null,
+        catalog.journal().startRun(new RunInfo(undoRun, "undo", target.run(), target.inbox(), LocalDateTime.now(clock), null,
                 "running"));
         List<JournalEntry> restores = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class Undo {
             restores.add(new JournalEntry(undoRun, ++seq, op, e.target(), back.toString(), e.contentHash(),
                     "planned"));
         }
-        catalog.journal(restores);
+        catalog.journal().write(restores);
         CatalogBatch batch = new CatalogBatch();
         Set<Path> dirs = new LinkedHashSet<>();
         int restored = 0;
@@ -130,8 +130,8 @@ public final class Undo {
         }
         catalog.commit(batch);
         catalog.removeInboxFiles(done.stream().map(JournalEntry::source).toList());
-        catalog.finishRun(undoRun, skipped.isEmpty() ? "done" : "partial");
-        catalog.finishRun(target.run(), "undone");
+        catalog.journal().finishRun(undoRun, skipped.isEmpty() ? "done" : "partial");
+        catalog.journal().finishRun(target.run(), "undone");
         return new UndoSummary(target.run(), undoRun, restored, skipped);
     }
 
@@ -150,11 +150,11 @@ public final class Undo {
     }
 
     private RunInfo pick(String run) {
-        List<RunInfo> runs = catalog.runs();
+        List<RunInfo> runs = catalog.journal().runs();
         for (int i = runs.size() - 1; i >= 0; i--) {
             RunInfo r = runs.get(i);
             boolean undoable = !"undo".equals(r.command()) && !"undone".equals(r.status());
-            if (run == null && undoable && catalog.journal(r.run()).stream().noneMatch(e -> e.state().equals("done"))) {
+            if (run == null && undoable && catalog.journal().entries(r.run()).stream().noneMatch(e -> e.state().equals("done"))) {
                 continue; // nothing of this run is left to undo
             }
             if (run == null ? undoable : r.run().equals(run)) {

@@ -74,7 +74,7 @@ public final class DuplicateResolver {
                 }
             }
         }
-        catalog.startRun(new RunInfo(run, "dedup", action.name().toLowerCase(), null, LocalDateTime.now(clock), null,
+        catalog.journal().startRun(new RunInfo(run, "dedup", action.name().toLowerCase(), null, LocalDateTime.now(clock), null,
                 "running"));
         if (action != Action.DELETE) {
             writeManifest(run, action, rule, plan);
@@ -99,7 +99,7 @@ public final class DuplicateResolver {
             }
         }
         dirs.forEach(SafeFiles::fsyncDirectory);
-        catalog.finishRun(run, skipped.isEmpty() ? "done" : "partial");
+        catalog.journal().finishRun(run, skipped.isEmpty() ? "done" : "partial");
         return new Result(run, changed, skipped);
     }
 
@@ -150,7 +150,7 @@ public final class DuplicateResolver {
         Path to = trashPath(run, p.member().asset());
         String hash = p.member().asset().contentHash();
         JournalEntry e = new JournalEntry(run, seq, "trash", p.file().toString(), to.toString(), hash, "planned");
-        catalog.journal(List.of(e));
+        catalog.journal().write(List.of(e));
         SafeFiles.move(p.file(), to, hash, tmp(run, seq));
         SafeFiles.fsyncDirectory(to.getParent());
         catalog.commit(new CatalogBatch().remove(hash).journal(e.withState("done")));
@@ -163,7 +163,7 @@ public final class DuplicateResolver {
                 "planned");
         JournalEntry link = new JournalEntry(run, seq + 1, "hardlink", p.keeper().toString(), p.file().toString(),
                 p.group().keep().contentHash(), "planned");
-        catalog.journal(List.of(copy, link));
+        catalog.journal().write(List.of(copy, link));
         Path tmp = library.resolve(".alice/tmp/" + run + "-" + seq + ".link");
         try {
             SafeFiles.link(p.file(), trash, hash, tmp(run, seq));
@@ -177,7 +177,7 @@ public final class DuplicateResolver {
             if (SafeFiles.hasContent(p.file(), hash) && SafeFiles.hasContent(trash, hash)) {
                 Files.delete(trash); // the member is still in place: the trash name was only a second one
             }
-            catalog.journal(List.of(copy.withState("failed"), link.withState("failed")));
+            catalog.journal().write(List.of(copy.withState("failed"), link.withState("failed")));
             throw e;
         }
         SafeFiles.fsyncDirectory(p.file().getParent());
@@ -188,7 +188,7 @@ public final class DuplicateResolver {
     private void delete(String run, int seq, Planned p) throws IOException {
         String hash = p.member().asset().contentHash();
         JournalEntry e = new JournalEntry(run, seq, "delete", p.file().toString(), null, hash, "planned");
-        catalog.journal(List.of(e));
+        catalog.journal().write(List.of(e));
         Files.delete(p.file());
         catalog.commit(new CatalogBatch().remove(hash).journal(e.withState("done")));
     }

@@ -58,11 +58,11 @@ class DedupRecoveryTest {
         memberHash = group.get("members").get(1).get("content_hash").asText();
         trash = TrashManifest.dir(t.library(), RUN).resolve(group.get("members").get(1).get("path").asText());
         try (Catalog catalog = Catalog.open(t.library())) {
-            catalog.startRun(new RunInfo(RUN, "dedup", "hardlink", null, LocalDateTime.now(), null, "running"));
+            catalog.journal().startRun(new RunInfo(RUN, "dedup", "hardlink", null, LocalDateTime.now(), null, "running"));
             TrashManifest.write(t.library(), new TrashManifest.Manifest(RUN, "hardlink", "best", List.of(
                     new TrashManifest.Item(t.library().relativize(member).toString(), memberHash, trash.toString(),
                             t.library().relativize(keeper).toString(), 1, "exact", 0, null, "p", null))));
-            catalog.journal(List.of(
+            catalog.journal().write(List.of(
                     new JournalEntry(RUN, 1, "trash-link", member.toString(), trash.toString(), memberHash, "planned"),
                     new JournalEntry(RUN, 2, "hardlink", keeper.toString(), member.toString(), keeperHash,
                             "planned")));
@@ -81,7 +81,7 @@ class DedupRecoveryTest {
         assertThat(Files.isSameFile(member, keeper)).isFalse();
         assertThat(alice("stats", "--json").out()).contains("\"assets\":2");
         try (Catalog catalog = Catalog.open(t.library())) {
-            assertThat(catalog.journal(RUN)).extracting(JournalEntry::state).containsExactly("failed", "failed");
+            assertThat(catalog.journal().entries(RUN)).extracting(JournalEntry::state).containsExactly("failed", "failed");
         }
     }
 
@@ -102,7 +102,7 @@ class DedupRecoveryTest {
         assertThat(Files.isSameFile(member, keeper)).isTrue();
         assertThat(alice("stats", "--json").out()).contains("\"assets\":1");
         try (Catalog catalog = Catalog.open(t.library())) {
-            assertThat(catalog.journal(RUN)).extracting(JournalEntry::state).containsExactly("done", "done");
+            assertThat(catalog.journal().entries(RUN)).extracting(JournalEntry::state).containsExactly("done", "done");
         }
 
         CliRun undo = alice("undo", RUN, "--json");

@@ -1,0 +1,116 @@
+package io.alicemultiverse.catalog;
+
+import org.duckdb.DuckDBAppender;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The write-ahead journal and the runs table: every file operation is written here (state {@code planned}) before
+ * it happens and again ({@code done}, {@code failed}, …) after; recovery reads the operations whose latest state is
+ * still {@code planned}. Entry numbers order the states of one operation; they come from one counter per catalog file
+ * in the process, since an owner writes through more than one connection. Not thread-safe beyond that counter (it
+ * uses the catalog's connection).
+ */
+public final class Journal {
+    private static final Map<Path, AtomicLong> NEXT_ENTRY = new ConcurrentHashMap<>();
+    private static final String LATEST = """
+            SELECT run, seq, operation, source, target, content_hash, state FROM journal
+            QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1""";
+
+    private final Catalog catalog;
+    private final AtomicLong nextEntry;
+
+    Journal(Catalog catalog, long firstFree) {
+        this.catalog = catalog;
+        AtomicLong own = new AtomicLong(firstFree);
+        this.nextEntry = catalog.file().toString().equals(":memory:") ? own
+                : NEXT_ENTRY.computeIfAbsent(catalog.file().toAbsolutePath().normalize(), f -> own);
+        nextEntry.accumulateAndGet(firstFree, Math::max);
+    }
+
+    /** The latest state of every operation of {@code run}, in operation order. */
+    public List<JournalEntry> entries(String run) {
+        return catalog.select(LATEST + " AND run = ? ORDER BY seq", List.of(run), Journal::entry);
+    }
+
+    /** Operations whose latest state is {@code planned}: interrupted by a crash, to be reconciled. */
+    public List<JournalEntry> pending() {
+        return catalog.select(LATEST + " AND state = 'planned' ORDER BY run, seq", List.of(), Journal::entry);
+    }
+
+    public List<RunInfo> runs() {
+        return catalog.select("SELECT run, command, mode, inbox, started_at, finished_at, status FROM runs "
+                + "ORDER BY started_at, run", List.of(), rs -> new RunInfo(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), time(rs.getTimestamp(5)), time(rs.getTimestamp(6)), rs.getString(7)));
+    }
+
+    public void startRun(RunInfo run) {
+        catalog.inTransaction(() -> {
+            try (PreparedStatement ps = catalog.connection().prepareStatement(
+                    "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, run.run());
+                ps.setString(2, run.command());
+                ps.setString(3, run.mode());
+                ps.setString(4, run.inbox());
+                ps.setTimestamp(5, Timestamp.valueOf(run.startedAt()));
+                ps.setTimestamp(6, null);
+                ps.setString(7, run.status());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    public void finishRun(String run, String status) {
+        catalog.inTransaction(() -> {
+            try (PreparedStatement ps = catalog.connection().prepareStatement(
+                    "UPDATE runs SET finished_at = ?, status = ? WHERE run = ?")) {
+                ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
+                ps.setString(2, status);
+                ps.setString(3, run);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Appends journal lines in one transaction; returns when they are durable in the catalog. */
+    public void write(Collection<JournalEntry> entries) {
+        if (!entries.isEmpty()) {
+            catalog.inTransaction(() -> append(entries));
+        }
+    }
+
+    /** Appends journal lines inside the caller's transaction. */
+    void append(Collection<JournalEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (DuckDBAppender j = catalog.appender("journal")) {
+            LocalDateTime now = LocalDateTime.now();
+            for (JournalEntry e : entries) {
+                j.beginRow().append(nextEntry.getAndIncrement()).append(e.run()).append(e.seq())
+                        .append(e.operation()).append(e.source()).append(e.target()).append(e.contentHash())
+                        .append(e.state()).append(now).endRow();
+            }
+        }
+    }
+
+    private static JournalEntry entry(ResultSet rs) throws SQLException {
+        return new JournalEntry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7));
+    }
+
+    private static LocalDateTime time(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+}
