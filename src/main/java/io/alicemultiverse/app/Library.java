@@ -70,7 +70,7 @@ public final class Library implements AutoCloseable {
     private final Layout layout;
     private final Clock clock;
     private final FileAnalyzer analyzer;
-    private SearchEngine search;
+    private volatile SearchEngine search;
 
     private Library(Path root, Catalog catalog, Layout layout, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
@@ -179,6 +179,26 @@ public final class Library implements AutoCloseable {
         SearchResult result = search().search(query, facets);
         SearchTiming.record(query, System.nanoTime() - start);
         return result;
+    }
+
+    /**
+     * A search for callers on many threads (the web server): answered at once from the warm in-memory snapshot when
+     * it is current, without taking this library's lock; otherwise under the lock like {@link #search}. With
+     * {@code counted} the result knows its total ({@link #searchCounted}).
+     */
+    public SearchResult searchConcurrently(SearchQuery query, boolean counted) {
+        SearchEngine engine = search;
+        if (engine != null) {
+            long start = System.nanoTime();
+            java.util.Optional<SearchResult> r = engine.searchIfWarm(query, false);
+            if (r.isPresent()) {
+                SearchTiming.record(query, System.nanoTime() - start);
+                return r.get();
+            }
+        }
+        synchronized (this) {
+            return counted ? searchCounted(query) : search(query, false);
+        }
     }
 
     /**

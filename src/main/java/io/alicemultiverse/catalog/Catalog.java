@@ -282,6 +282,14 @@ public final class Catalog implements AutoCloseable {
 
     // ---- search support ----
 
+    /**
+     * The change counter if this process knows it without asking the catalog, else -1. Safe from any thread: it
+     * never touches the connection.
+     */
+    public long knownChangeCounter() {
+        return counter.get();
+    }
+
     /** The change counter: bumped by every write that adds, removes or re-tags assets. */
     public long changeCounter() {
         long known = inTransaction == 0 ? counter.get() : -1;

@@ -59,9 +59,13 @@ final class LexicalIndex implements AutoCloseable {
 
     private final Directory dir;
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private DirectoryReader reader;
-    private IndexSearcher searcher;
-    private long counter = -1;
+    /** The reader searches use, swapped whole on reopen; each search holds a reference while it runs. */
+    private volatile Opened opened;
+    private volatile long counter = -1;
+
+    /** An open point-in-time view of the index. */
+    private record Opened(DirectoryReader reader, IndexSearcher searcher) {
+    }
 
     private LexicalIndex(Directory dir) {
         this.dir = dir;
@@ -136,9 +140,6 @@ final class LexicalIndex implements AutoCloseable {
 
     /** The best {@code k} assets for {@code text} by BM25, best first; empty when no word of it is indexable. */
     List<VectorIndex.Scored> search(String text, int k) {
-        if (searcher == null) {
-            return List.of();
-        }
         Set<String> terms = terms(text);
         if (terms.isEmpty()) {
             return List.of();
@@ -147,9 +148,37 @@ final class LexicalIndex implements AutoCloseable {
         for (String t : terms) {
             q.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
         }
+        Opened o = acquire();
+        if (o == null) {
+            return List.of();
+        }
         try {
-            TopDocs top = searcher.search(q.build(), k);
-            return hashes(top.scoreDocs);
+            TopDocs top = o.searcher().search(q.build(), k);
+            return hashes(o.reader(), top.scoreDocs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(o);
+        }
+    }
+
+    /** The current view with a reference held (a reopen meanwhile closes it only after {@link #release}). */
+    private Opened acquire() {
+        while (true) {
+            Opened o = opened;
+            if (o == null) {
+                return null;
+            }
+            if (o.reader().tryIncRef()) {
+                return o;
+            }
+            // closed by a reopen between reading the field and taking the reference: read the new one
+        }
+    }
+
+    private static void release(Opened o) {
+        try {
+            o.reader().decRef();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,7 +188,7 @@ final class LexicalIndex implements AutoCloseable {
      * The content hashes of {@code hits}, in their order, read from doc values: stored fields would decompress a
      * block per hit (most of a query's time at a few thousand hits), doc values are read in place, in doc order.
      */
-    private List<VectorIndex.Scored> hashes(ScoreDoc[] hits) throws IOException {
+    private static List<VectorIndex.Scored> hashes(DirectoryReader reader, ScoreDoc[] hits) throws IOException {
         ScoreDoc[] byDoc = hits.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
         Map<Integer, String> hash = new HashMap<>(hits.length * 2);
@@ -216,24 +245,31 @@ final class LexicalIndex implements AutoCloseable {
 
     private void reopen() {
         try {
-            if (reader != null) {
-                reader.close();
-            }
-            reader = DirectoryReader.open(dir);
-            searcher = new IndexSearcher(reader);
+            DirectoryReader reader = DirectoryReader.open(dir);
             Map<String, String> data = reader.getIndexCommit().getUserData();
             String c = data.get(COUNTER);
+            Opened old = opened;
+            opened = new Opened(reader, new IndexSearcher(reader));
             counter = c == null || !CURRENT_FORMAT.equals(data.get(FORMAT)) ? -1 : Long.parseLong(c);
+            if (old != null) {
+                old.reader().decRef(); // closes once the searches holding it are done
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The catalog change counter the index reflects, or -1. */
+    long counter() {
+        return counter;
+    }
+
     @Override
     public void close() {
         try {
-            if (reader != null) {
-                reader.close();
+            Opened o = opened;
+            if (o != null) {
+                o.reader().decRef();
             }
             dir.close();
         } catch (IOException e) {

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
  * candidates; a score blend merges them ({@link #rank}), and one catalog query keeps the candidates that pass the filters
  * and fetches their rows. The embedding model and the vectors load only when a query has text. A warm engine
- * ({@link #warm}) answers filters, pages and facets from rows in memory ({@link RowCache}) instead. Not thread-safe
- * (the catalog connection is not).
+ * ({@link #warm}) answers filters, pages and facets from rows in memory ({@link RowCache}) instead. {@link #search}
+ * is not thread-safe (the catalog connection is not); {@link #searchIfWarm} is, and lets a server answer many
+ * searches at once from an immutable snapshot while writes go through the lock.
  */
 public final class SearchEngine implements AutoCloseable {
     /** Which rankings a text query uses: both merged (the default), or one alone (for evaluation). */
@@ -51,13 +52,43 @@ public final class SearchEngine implements AutoCloseable {
     private final Catalog catalog;
     private final Path library;
     private final Supplier<TextEmbedder> embedderSupplier;
-    private TextEmbedder embedder;
+    private volatile TextEmbedder embedder;
     private LexicalIndex lexical;
     private VectorIndex vectors;
     private long vectorsCounter = -1;
     double lexicalWeight = LEXICAL_WEIGHT;
     private boolean cacheRows;
     private RowCache cache;
+    /** What a search reads: the live, refreshing parts (under the caller's lock) or a fixed warm snapshot. */
+    private interface View {
+        RowCache rows();
+
+        LexicalIndex lexical();
+
+        VectorIndex vectors();
+    }
+
+    /** The warm parts as of one change counter: immutable, or (the Lucene index) safe to search concurrently. */
+    private record Snapshot(long counter, RowCache rows, LexicalIndex lexical, VectorIndex vectors) implements View {
+    }
+
+    private final View live = new View() {
+        @Override
+        public RowCache rows() {
+            return freshCache();
+        }
+
+        @Override
+        public LexicalIndex lexical() {
+            return SearchEngine.this.lexical();
+        }
+
+        @Override
+        public VectorIndex vectors() {
+            return SearchEngine.this.vectors();
+        }
+    };
+    private volatile Snapshot snapshot;
     private final Map<String, float[]> recentQueries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -76,16 +107,36 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     public SearchResult search(SearchQuery q, boolean facets, Mode mode) {
+        SearchResult r = search(q, facets, mode, live);
+        publish();
+        return r;
+    }
+
+    /**
+     * Answers from the warm snapshot without touching the catalog, when the engine is warm and nothing changed
+     * since the snapshot was taken; empty otherwise (then call {@link #search} under the caller's lock, which
+     * refreshes it). Safe to call from many threads at once, also while {@link #search} runs.
+     */
+    public java.util.Optional<SearchResult> searchIfWarm(SearchQuery q, boolean facets) {
+        Snapshot s = snapshot;
+        long now = catalog.knownChangeCounter();
+        if (s == null || now < 0 || s.counter() != now || s.lexical().counter() != now) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(search(q, facets, Mode.HYBRID, s));
+    }
+
+    private SearchResult search(SearchQuery q, boolean facets, Mode mode, View v) {
         SqlFilter f = SqlFilter.of(q);
         if (!q.hasText()) {
-            return filtersOnly(q, f, facets);
+            return filtersOnly(q, f, facets, v);
         }
-        Map<String, Double> fused = rank(q.text(), candidates(q, f), mode);
+        Map<String, Double> fused = rank(q.text(), candidates(q, f, v), mode, v);
         if (fused.isEmpty() && q.phrases().isEmpty()) {
             return new SearchResult(List.of(), facets ? emptyFacets() : null, 0);
         }
         List<Match> all;
-        RowCache rc = freshCache();
+        RowCache rc = v.rows();
         if (rc != null && q.phrases().isEmpty()) {
             java.util.BitSet pass = rc.filter(q);
             all = new ArrayList<>();
@@ -132,20 +183,20 @@ public final class SearchEngine implements AutoCloseable {
             String hashes = String.join(",", sorted.stream().map(Match::hash).toList());
             fc = facets(IN_LIST, List.of(hashes));
         }
-        return new SearchResult(rows(page), fc, sorted.size());
+        return new SearchResult(rows(page, v), fc, sorted.size());
     }
 
     /**
      * How many candidates each ranking gives: enough that about {@link #CANDIDATES} (or the requested page) pass
      * the filters — the page divided by the share of assets that pass, at most {@link #CANDIDATES_FILTERED}.
      */
-    private int candidates(SearchQuery q, SqlFilter f) {
+    private int candidates(SearchQuery q, SqlFilter f, View v) {
         int wanted = Math.max(CANDIDATES, q.offset() + q.limit());
         if (f.isEmpty()) {
             return wanted;
         }
         double share;
-        RowCache rc = freshCache();
+        RowCache rc = v.rows();
         if (rc != null) {
             share = rc.filter(q).cardinality() / (double) Math.max(1, rc.size());
         } else {
@@ -169,11 +220,11 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     /** The rows and tags of a page of matches, in the page's order. */
-    private List<SearchHit> rows(List<Match> page) {
+    private List<SearchHit> rows(List<Match> page, View v) {
         if (page.isEmpty()) {
             return List.of();
         }
-        RowCache rc = freshCache();
+        RowCache rc = v.rows();
         if (rc != null) {
             List<SearchHit> out = new ArrayList<>(page.size());
             for (Match m : page) {
@@ -212,11 +263,15 @@ public final class SearchEngine implements AutoCloseable {
      * exact words the embedding blurs (artist names, LoRA names, rare styles). Best first.
      */
     Map<String, Double> rank(String text, int k, Mode mode) {
+        return rank(text, k, mode, live);
+    }
+
+    private Map<String, Double> rank(String text, int k, Mode mode, View v) {
         Map<String, Double> score = new HashMap<>();
-        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : lexical().search(text, k);
+        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : v.lexical().search(text, k);
         float[] query = mode == Mode.LEXICAL ? null : queryVector(text);
         if (mode != Mode.LEXICAL) {
-            for (VectorIndex.Scored s : vectors().nearest(query, k, MIN_COSINE)) {
+            for (VectorIndex.Scored s : v.vectors().nearest(query, k, MIN_COSINE)) {
                 score.put(s.contentHash(), (double) s.score());
             }
         }
@@ -225,7 +280,7 @@ public final class SearchEngine implements AutoCloseable {
             double weight = mode == Mode.LEXICAL ? 1 : lexicalWeight;
             for (VectorIndex.Scored s : lex) {
                 double base = score.containsKey(s.contentHash()) || query == null ? score.getOrDefault(s.contentHash(), 0.0)
-                        : vectors().similarity(s.contentHash(), query);
+                        : v.vectors().similarity(s.contentHash(), query);
                 score.put(s.contentHash(), base + weight * s.score() / best);
             }
         }
@@ -235,8 +290,8 @@ public final class SearchEngine implements AutoCloseable {
         return out;
     }
 
-    private SearchResult filtersOnly(SearchQuery q, SqlFilter f, boolean facets) {
-        RowCache rc = freshCache();
+    private SearchResult filtersOnly(SearchQuery q, SqlFilter f, boolean facets, View v) {
+        RowCache rc = v.rows();
         if (rc != null) {
             java.util.BitSet pass = rc.filter(q);
             List<Match> page = new ArrayList<>(q.limit());
@@ -253,7 +308,7 @@ public final class SearchEngine implements AutoCloseable {
                     }
                 }
             }
-            return new SearchResult(rows(page), facets ? rc.facets(pass) : null, pass.cardinality());
+            return new SearchResult(rows(page, v), facets ? rc.facets(pass) : null, pass.cardinality());
         }
         String order = q.sort() == SearchQuery.Sort.OLDEST ? "a.created_at ASC NULLS LAST, a.path"
                 : "a.created_at DESC NULLS LAST, a.path";
@@ -262,7 +317,7 @@ public final class SearchEngine implements AutoCloseable {
         params.add(q.offset());
         List<Match> page = catalog.select(MATCH + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", params,
                 rs -> match(rs, null));
-        return new SearchResult(rows(page), facets ? facets(f.where, f.params) : null, -1);
+        return new SearchResult(rows(page, v), facets ? facets(f.where, f.params) : null, -1);
     }
 
     private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
@@ -311,17 +366,24 @@ public final class SearchEngine implements AutoCloseable {
      * filters repeat the same words, and embedding costs milliseconds.
      */
     private float[] queryVector(String text) {
-        float[] v = recentQueries.get(text);
+        float[] v;
+        synchronized (recentQueries) {
+            v = recentQueries.get(text);
+        }
         if (v == null) {
-            v = embedder().embed(text);
-            recentQueries.put(text, v);
+            v = embedder().embed(text); // thread-safe (ONNX Runtime sessions are)
+            synchronized (recentQueries) {
+                recentQueries.put(text, v);
+            }
         }
         return v;
     }
 
     /** Forgets the cached query embeddings, so the next text query embeds its words again (for benchmarks). */
     public void forgetQueries() {
-        recentQueries.clear();
+        synchronized (recentQueries) {
+            recentQueries.clear();
+        }
     }
 
     private TextEmbedder embedder() {
@@ -379,6 +441,19 @@ public final class SearchEngine implements AutoCloseable {
         vectors();
         cacheRows = true;
         freshCache();
+        publish();
+    }
+
+    /** After a search under the lock: when warm and every part is current, offer them to {@link #searchIfWarm}. */
+    private void publish() {
+        if (!cacheRows || cache == null || lexical == null || vectors == null) {
+            return;
+        }
+        long now = catalog.changeCounter();
+        if (cache.counter == now && vectorsCounter == now && lexical.counter() == now
+                && (snapshot == null || snapshot.counter() != now)) {
+            snapshot = new Snapshot(now, cache, lexical, vectors);
+        }
     }
 
     private RowCache freshCache() {

@@ -155,8 +155,8 @@ public final class WebServer implements AutoCloseable {
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         // counting every match (the facets) costs more than finding the page; clients that show no count skip it
         boolean total = !"false".equals(ctx.queryParam("total"));
-        SearchResult r = catalog(() -> total ? library.searchCounted(SearchRequest.of(ctx, library.queryParser(), limit,
-                offset)) : library.search(SearchRequest.of(ctx, library.queryParser(), limit, offset), false));
+        // not under catalog(): a warm library answers searches from memory on many threads at once
+        SearchResult r = library.searchConcurrently(SearchRequest.of(ctx, library.queryParser(), limit, offset), total);
         java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (var h : r.hits()) {
             Map<String, Object> m = SearchHitJson.toMap(h);

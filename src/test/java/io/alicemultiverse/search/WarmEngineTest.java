@@ -86,6 +86,52 @@ class WarmEngineTest {
         }
     }
 
+    @Test
+    void warmSnapshotAnswersManyThreadsAndStepsAsideAfterAChange() throws Exception {
+        QueryParser parser = new QueryParser(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+        try (Catalog catalog = Catalog.open(tmp);
+             SearchEngine engine = new SearchEngine(catalog, tmp, MiniLmEmbedder::new)) {
+            List<String> hashes = SyntheticCatalog.write(catalog, SyntheticCatalog.generate(2_000, 200, 11));
+            assertThat(engine.searchIfWarm(parser.parse("red fox").build(), false)).as("cold").isEmpty();
+            engine.warm();
+            List<List<SearchHit>> expected = new ArrayList<>();
+            for (String q : QUERIES) {
+                expected.add(engine.search(parser.parse(q).limit(30).build(), false).hits());
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Boolean>> all = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    all.add(pool.submit(() -> {
+                        for (int round = 0; round < 3; round++) {
+                            for (int i = 0; i < QUERIES.size(); i++) {
+                                var r = engine.searchIfWarm(parser.parse(QUERIES.get(i)).limit(30).build(), false);
+                                if (r.isEmpty() || !r.get().hits().equals(expected.get(i))) {
+                                    return false;
+                                }
+                            }
+                        }
+                        return true;
+                    }));
+                }
+                for (var f : all) {
+                    assertThat(f.get()).isTrue();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            long before = catalog.changeCounter();
+            catalog.changeUserTags(hashes.subList(0, 5), List.of("picked"), true);
+            SearchQuery picked = SearchQuery.builder().tag("picked").build();
+            assertThat(engine.searchIfWarm(picked, false)).as("stale after a change").isEmpty();
+            engine.changed(before, hashes.subList(0, 5), false);
+            assertThat(engine.search(picked, false).hits()).hasSize(5);
+            engine.search(parser.parse("red fox").build(), false); // a text search under the lock refreshes it all
+            assertThat(engine.searchIfWarm(picked, false)).get()
+                    .satisfies(r -> assertThat(r.hits()).hasSize(5));
+        }
+    }
+
     private static List<String> hits(SearchEngine engine, SearchQuery q, SearchEngine.Mode mode) {
         return engine.search(q, false, mode).hits().stream().map(SearchHit::contentHash).toList();
     }
