@@ -241,7 +241,7 @@ public final class Library implements AutoCloseable {
             return 0;
         }
         long before = catalog.changeCounter();
-        if (catalog.changeUserTags(hashes, normalised, add) > 0) {
+        if (catalog.searchStore().changeUserTags(hashes, normalised, add) > 0) {
             search().changed(before, hashes, false);
         }
         return hashes.size();

@@ -133,6 +133,11 @@ public final class Catalog implements AutoCloseable {
         return new AssetViews(this);
     }
 
+    /** What search writes besides assets: user tags and text embeddings. */
+    public SearchStore searchStore() {
+        return new SearchStore(this);
+    }
+
     /** The understanding cache and spend ledger. */
     public UnderstandingStore understanding() {
         return new UnderstandingStore(this);
@@ -305,66 +310,7 @@ public final class Catalog implements AutoCloseable {
         return n[0];
     }
 
-    /**
-     * Adds ({@code add}) or removes user tags on assets in one transaction; returns how many tag rows changed.
-     * Tags are stored as given (callers normalise them).
-     */
-    public int changeUserTags(Collection<String> contentHashes, Collection<String> tags, boolean add) {
-        int[] changed = {0};
-        transaction(() -> {
-            String sql = add
-                    ? "INSERT INTO tags SELECT ?, ?, 'user', 'user', NULL WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')"
-                    : "DELETE FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user'";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (String h : contentHashes) {
-                    for (String t : tags) {
-                        ps.setString(1, h);
-                        ps.setString(2, t);
-                        if (add) {
-                            ps.setString(3, h);
-                            ps.setString(4, t);
-                        }
-                        changed[0] += ps.executeUpdate();
-                    }
-                }
-            }
-            if (changed[0] > 0) {
-                deleteWhereIn("embeddings", "content_hash", contentHashes);
-                bumpChanges();
-            }
-        });
-        return changed[0];
-    }
-
-    /** Stores embeddings of one model (replacing earlier ones of those assets). */
-    public void putEmbeddings(String model, Map<String, float[]> vectors) {
-        if (vectors.isEmpty()) {
-            return;
-        }
-        transaction(() -> {
-            deleteWhereIn("embeddings", "content_hash", vectors.keySet());
-            try (DuckDBAppender a = appender("embeddings")) {
-                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
-                    a.beginRow().append(e.getKey()).append(model).append(e.getValue()).endRow();
-                }
-            }
-        });
-    }
-
-    /** Runs a statement that changes nothing the search index reads (e.g. clearing embeddings), with bound values. */
-    public void execute(String sql, List<Object> params) {
-        transaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, params.get(i));
-                }
-                ps.executeUpdate();
-            }
-        });
-    }
-
-    private void bumpChanges() throws SQLException {
+    void bumpChanges() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
         } finally {
@@ -391,7 +337,7 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private void deleteWhereIn(String table, String column, Collection<String> values) throws SQLException {
+    void deleteWhereIn(String table, String column, Collection<String> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }

@@ -45,7 +45,7 @@ public final class Embeddings {
                     out.put(h, vectors.get(j));
                 }
             }
-            catalog.putEmbeddings(embedder.model(), out);
+            catalog.searchStore().putEmbeddings(embedder.model(), out);
             n += out.size();
         }
         return n;

@@ -23,14 +23,14 @@ class ChangeCounterTest {
             List<String> hashes = SyntheticCatalog.write(a, SyntheticCatalog.generate(3, 3, 1));
             long start = a.changeCounter();
             assertThat(b.changeCounter()).isEqualTo(start);
-            b.changeUserTags(hashes, List.of("kept"), true);
+            b.searchStore().changeUserTags(hashes, List.of("kept"), true);
             assertThat(a.changeCounter()).isEqualTo(start + 1);
             a.deleteAssets(hashes.subList(0, 1));
             assertThat(b.changeCounter()).isEqualTo(start + 2);
             a.understanding().saveUnderstanding(List.of(new UnderstandingRow(hashes.get(1), "local", "m", "1",
                     "a description", "{}", null, null, java.time.LocalDateTime.now(), List.of())), List.of());
             assertThat(b.changeCounter()).isEqualTo(start + 3);
-            a.putEmbeddings("m", java.util.Map.of(hashes.get(2), new float[384]));
+            a.searchStore().putEmbeddings("m", java.util.Map.of(hashes.get(2), new float[384]));
             assertThat(b.changeCounter()).as("embeddings are not search text").isEqualTo(start + 3);
         }
     }

@@ -121,7 +121,7 @@ class WarmEngineTest {
                 pool.shutdown();
             }
             long before = catalog.changeCounter();
-            catalog.changeUserTags(hashes.subList(0, 5), List.of("picked"), true);
+            catalog.searchStore().changeUserTags(hashes.subList(0, 5), List.of("picked"), true);
             SearchQuery picked = SearchQuery.builder().tag("picked").build();
             assertThat(engine.searchIfWarm(picked, false)).as("stale after a change").isEmpty();
             engine.changed(before, hashes.subList(0, 5), false);

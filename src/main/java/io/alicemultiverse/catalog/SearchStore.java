@@ -1,0 +1,66 @@
+package io.alicemultiverse.catalog;
+
+import org.duckdb.DuckDBAppender;
+
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * What search writes to the catalog besides assets: user tags (which move the change counter and drop the assets'
+ * embeddings, as their search text changed) and text embeddings (which change no search text). Not thread-safe
+ * (uses the catalog's connection).
+ */
+public final class SearchStore {
+    private final Catalog catalog;
+
+    SearchStore(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Adds ({@code add}) or removes user tags on assets in one transaction; returns how many tag rows changed.
+     * Tags are stored as given (callers normalise them).
+     */
+    public int changeUserTags(Collection<String> contentHashes, Collection<String> tags, boolean add) {
+        int[] changed = {0};
+        catalog.inTransaction(() -> {
+            String sql = add
+                    ? "INSERT INTO tags SELECT ?, ?, 'user', 'user', NULL WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')"
+                    : "DELETE FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user'";
+            try (PreparedStatement ps = catalog.connection().prepareStatement(sql)) {
+                for (String h : contentHashes) {
+                    for (String t : tags) {
+                        ps.setString(1, h);
+                        ps.setString(2, t);
+                        if (add) {
+                            ps.setString(3, h);
+                            ps.setString(4, t);
+                        }
+                        changed[0] += ps.executeUpdate();
+                    }
+                }
+            }
+            if (changed[0] > 0) {
+                catalog.searchTextChanged(contentHashes);
+            }
+        });
+        return changed[0];
+    }
+
+    /** Stores embeddings of one model (replacing earlier ones of those assets). */
+    public void putEmbeddings(String model, Map<String, float[]> vectors) {
+        if (vectors.isEmpty()) {
+            return;
+        }
+        catalog.inTransaction(() -> {
+            catalog.deleteWhereIn("embeddings", "content_hash", vectors.keySet());
+            try (DuckDBAppender a = catalog.appender("embeddings")) {
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    a.beginRow().append(e.getKey()).append(model).append(e.getValue()).endRow();
+                }
+            }
+        });
+    }
+}
