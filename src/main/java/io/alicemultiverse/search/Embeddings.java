@@ -19,8 +19,8 @@ public final class Embeddings {
     private Embeddings() {
     }
 
-    /** Embeds every asset that has no vector yet; returns how many assets got one. */
-    public static int fillMissing(Catalog catalog, TextEmbedder embedder) {
+    /** Embeds every asset that has no vector yet; returns the assets that got one. */
+    public static java.util.Set<String> fillMissing(Catalog catalog, TextEmbedder embedder) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
         catalog.select("""
                 SELECT a.content_hash, a.prompt, (SELECT string_agg(DISTINCT t.tag, ', ' ORDER BY t.tag) FROM tags t
@@ -35,7 +35,7 @@ public final class Embeddings {
                     return null;
                 });
         List<String> texts = new ArrayList<>(byText.keySet());
-        int n = 0;
+        java.util.Set<String> done = new java.util.LinkedHashSet<>();
         for (int i = 0; i < texts.size(); i += CHUNK) {
             List<String> chunk = texts.subList(i, Math.min(texts.size(), i + CHUNK));
             List<float[]> vectors = embedder.embedAll(chunk);
@@ -46,8 +46,8 @@ public final class Embeddings {
                 }
             }
             catalog.searchStore().putEmbeddings(embedder.model(), out);
-            n += out.size();
+            done.addAll(out.keySet());
         }
-        return n;
+        return done;
     }
 }

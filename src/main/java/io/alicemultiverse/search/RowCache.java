@@ -271,12 +271,39 @@ final class RowCache {
 
     static RowCache load(Catalog catalog) {
         long counter = catalog.changeCounter();
-        Map<String, TreeSet<String>> tags = new HashMap<>();
-        catalog.select("SELECT content_hash, tag FROM tags", List.of(), rs ->
-                tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
         List<Row> rows = new ArrayList<>();
+        read(catalog, "", List.of(), rows);
+        return new RowCache(counter, rows);
+    }
+
+    /**
+     * This cache with the rows of {@code hashes} read again from the catalog (dropped where the asset is gone), as
+     * of the catalog's counter now: after a change to a few assets, without reading every row.
+     */
+    RowCache updated(Catalog catalog, java.util.Collection<String> hashes) {
+        long now = catalog.changeCounter();
+        java.util.Set<String> changed = new java.util.HashSet<>(hashes);
+        List<Row> all = new ArrayList<>(rows.length + changed.size());
+        for (Row r : rows) {
+            if (!changed.contains(r.hit().contentHash())) {
+                all.add(r);
+            }
+        }
+        if (!changed.isEmpty()) {
+            read(catalog, " WHERE content_hash IN (SELECT unnest(string_split(?, ',')))",
+                    List.of(String.join(",", changed)), all);
+        }
+        return new RowCache(now, all);
+    }
+
+    /** Reads the rows the SQL condition {@code where} (on {@code content_hash}, or empty for all) selects. */
+    private static void read(Catalog catalog, String where, List<Object> params, List<Row> rows) {
+        Map<String, TreeSet<String>> tags = new HashMap<>();
+        catalog.select("SELECT content_hash, tag FROM tags" + where, params, rs ->
+                tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
         catalog.select("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
-                + "a.media_type, " + AssetText.DESCRIPTIONS_SQL + " FROM assets a", List.of(), rs -> {
+                + "a.media_type, " + AssetText.DESCRIPTIONS_SQL + " FROM assets a"
+                + where.replace("content_hash", "a.content_hash"), params, rs -> {
             Timestamp t = rs.getTimestamp(6);
             String h = rs.getString(1);
             List<String> tagList = List.copyOf(tags.getOrDefault(h, new TreeSet<>()));
@@ -285,6 +312,5 @@ final class RowCache {
                     t == null ? null : t.toLocalDateTime(), rs.getString(7), tagList, null);
             return rows.add(new Row(hit, rs.getString(8), text, AssetText.words(text)));
         });
-        return new RowCache(counter, rows);
     }
 }

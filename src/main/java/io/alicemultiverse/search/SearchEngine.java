@@ -410,14 +410,27 @@ public final class SearchEngine implements AutoCloseable {
      * re-indexes those assets.
      */
     public void changed(long before, Collection<String> hashes, boolean embed) {
-        if (embed) {
-            Embeddings.fillMissing(catalog, embedder());
+        // a warm engine has its model loaded: embedding the few changed texts now spares the next query
+        java.util.Set<String> touched = new java.util.HashSet<>(hashes);
+        boolean embedded = embed || (cacheRows && embedder != null);
+        if (embedded) {
+            touched.addAll(Embeddings.fillMissing(catalog, embedder()));
         }
-        vectors = null;
+        long now = catalog.changeCounter();
+        if (embedded && vectors != null && vectorsCounter == before) { // patch what changed, not every vector
+            vectors = vectors.updated(catalog, embedder().model(), touched);
+            vectorsCounter = now;
+        } else {
+            vectors = null;
+        }
         if (lexical == null) {
             lexical = LexicalIndex.open(library);
         }
         lexical.update(catalog, before, hashes);
+        if (cacheRows && cache != null && cache.counter == before) {
+            cache = cache.updated(catalog, hashes);
+        }
+        publish();
     }
 
     /** Recreates the lexical index and every embedding from the catalog. */

@@ -61,7 +61,36 @@ final class VectorIndex {
     static VectorIndex load(Catalog catalog, String model, int dims) {
         List<String> hs = new ArrayList<>();
         List<float[]> vs = new ArrayList<>();
-        catalog.select("SELECT content_hash, vector FROM embeddings WHERE model = ?", List.of(model), rs -> {
+        read(catalog, "SELECT content_hash, vector FROM embeddings WHERE model = ?", List.of(model), hs, vs);
+        return of(hs, vs, dims);
+    }
+
+    /**
+     * This index with the vectors of {@code hashes} read again from the catalog (dropped where an asset has none
+     * any more): after a change to a few assets, without reading every vector.
+     */
+    VectorIndex updated(Catalog catalog, String model, java.util.Collection<String> hashes) {
+        java.util.Set<String> changed = new java.util.HashSet<>(hashes);
+        List<String> hs = new ArrayList<>(owners.length);
+        List<float[]> vs = new ArrayList<>(owners.length);
+        for (int g = 0; g < distinct(); g++) {
+            float[] v = Arrays.copyOfRange(vectors, g * dims, (g + 1) * dims);
+            for (int o = start[g]; o < start[g + 1]; o++) {
+                if (!changed.contains(owners[o])) {
+                    hs.add(owners[o]);
+                    vs.add(v);
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            read(catalog, "SELECT content_hash, vector FROM embeddings WHERE model = ? AND content_hash IN "
+                    + "(SELECT unnest(string_split(?, ',')))", List.of(model, String.join(",", changed)), hs, vs);
+        }
+        return of(hs, vs, dims);
+    }
+
+    private static void read(Catalog catalog, String sql, List<Object> params, List<String> hs, List<float[]> vs) {
+        catalog.select(sql, params, rs -> {
             Object[] arr = (Object[]) rs.getArray(2).getArray();
             float[] v = new float[arr.length];
             for (int i = 0; i < arr.length; i++) {
@@ -71,7 +100,6 @@ final class VectorIndex {
             vs.add(v);
             return null;
         });
-        return of(hs, vs, dims);
     }
 
     static VectorIndex of(List<String> hashes, List<float[]> vecs, int dims) {

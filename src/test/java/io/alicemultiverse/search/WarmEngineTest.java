@@ -125,10 +125,21 @@ class WarmEngineTest {
             SearchQuery picked = SearchQuery.builder().tag("picked").build();
             assertThat(engine.searchIfWarm(picked, false)).as("stale after a change").isEmpty();
             engine.changed(before, hashes.subList(0, 5), false);
-            assertThat(engine.search(picked, false).hits()).hasSize(5);
-            engine.search(parser.parse("red fox").build(), false); // a text search under the lock refreshes it all
+            // a warm engine patches its rows, vectors and index for the changed assets at once
             assertThat(engine.searchIfWarm(picked, false)).get()
                     .satisfies(r -> assertThat(r.hits()).hasSize(5));
+            catalog.deleteAssets(hashes.subList(5, 6));
+            long afterDelete = catalog.changeCounter();
+            engine.changed(afterDelete - 1, hashes.subList(5, 6), false);
+            try (SearchEngine cold = new SearchEngine(catalog, tmp, MiniLmEmbedder::new)) {
+                for (String q : QUERIES) {
+                    SearchQuery query = parser.parse(q).limit(30).build();
+                    assertThat(engine.searchIfWarm(query, true).orElseThrow().hits()).as("patched: " + q)
+                            .isEqualTo(cold.search(query, true).hits());
+                }
+                assertThat(engine.searchIfWarm(picked, false).orElseThrow().hits())
+                        .isEqualTo(cold.search(picked, false).hits());
+            }
         }
     }
 
