@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.testsupport.AliceProcess;
 import io.alicemultiverse.testsupport.TempLibrary;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -11,7 +12,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -57,11 +57,7 @@ class ApiKeyTest {
     }
 
     private static int run(Path log, String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.alicemultiverse.cli.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = AliceProcess.builder(args).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .directory(new File(System.getProperty("java.io.tmpdir")));
         pb.environment().put("OPENAI_API_KEY", KEY);

@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.testsupport.AliceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.testsupport.CliRun;
@@ -197,10 +198,8 @@ class DedupCrashSafetyTest {
     }
 
     private static Process start(TempLibrary t, String action) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "io.alicemultiverse.cli.Main",
-                "dedup", "--apply", action, "--max-distance", "0", "--json", "--library", t.library().toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
+        return AliceProcess.builder("dedup", "--apply", action, "--max-distance", "0", "--json", "--library",
+                t.library().toString()).redirectErrorStream(true)
                 .redirectOutput(t.library().resolveSibling("run.log").toFile())
                 .directory(new File(System.getProperty("java.io.tmpdir"))).start();
     }

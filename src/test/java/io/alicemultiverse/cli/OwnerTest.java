@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.testsupport.AliceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Owner;
@@ -27,9 +28,7 @@ class OwnerTest {
     Path tmp;
 
     private static Process startMcp(Path library) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.alicemultiverse.cli.Main",
-                "mcp", "--library", library.toString()).redirectErrorStream(true).start();
+        return AliceProcess.builder("mcp", "--library", library.toString()).redirectErrorStream(true).start();
     }
 
     @Test
@@ -77,9 +76,7 @@ class OwnerTest {
         t.inboxFile("acme/owl.png", TempLibrary.png("an owl at night", "owl_v1", 2));
         CliRun organize = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
         assertThat(organize.exit()).as(organize.err()).isZero();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.alicemultiverse.cli.Main", "serve", "--library", t.library().toString(), "--port", "0")
+        Process serve = AliceProcess.builder("serve", "--library", t.library().toString(), "--port", "0")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
         try {
             Path ownerFile = Owner.file(t.library());

@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.testsupport.AliceProcess;
 import io.alicemultiverse.app.Owner;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.testsupport.CliRun;
@@ -29,9 +30,7 @@ class WatchCliTest {
     void watchOrganizesEmbedsAndStopsCleanly() throws Exception {
         TempLibrary t = new TempLibrary(tmp);
         Files.createDirectories(t.inbox());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process watch = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.alicemultiverse.cli.Main", "organize", "--watch", "--json", "--inbox", t.inbox().toString(),
+        Process watch = AliceProcess.builder("organize", "--watch", "--json", "--inbox", t.inbox().toString(),
                 "--library", t.library().toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("watch.log").toFile()).start();
         try {

@@ -1,5 +1,6 @@
 package io.alicemultiverse.library;
 
+import io.alicemultiverse.testsupport.AliceProcess;
 import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,10 +102,8 @@ class CrashSafetyTest {
     }
 
     private static Process start(TempLibrary t) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "io.alicemultiverse.cli.Main",
-                "organize", "--move", "--json", "--inbox", t.inbox().toString(), "--library", t.library().toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
+        return AliceProcess.builder("organize", "--move", "--json", "--inbox", t.inbox().toString(), "--library",
+                t.library().toString()).redirectErrorStream(true)
                 .redirectOutput(t.library().resolveSibling("run.log").toFile())
                 .directory(new File(System.getProperty("java.io.tmpdir"))).start();
     }

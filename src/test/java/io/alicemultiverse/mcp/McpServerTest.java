@@ -1,5 +1,6 @@
 package io.alicemultiverse.mcp;
 
+import io.alicemultiverse.testsupport.AliceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.testsupport.CliRun;
@@ -36,10 +37,6 @@ class McpServerTest {
     @TempDir
     Path tmp;
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static JsonNode text(McpSchema.CallToolResult r) throws Exception {
         return JSON.readTree(((McpSchema.TextContent) r.content().get(0)).text());
     }
@@ -50,9 +47,8 @@ class McpServerTest {
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("acme/a.png", TempLibrary.png(1));
         t.inboxFile("acme/b.png", TempLibrary.png(2));
-        ServerParameters params = ServerParameters.builder(java())
-                .args("-cp", System.getProperty("java.class.path"), "io.alicemultiverse.cli.Main", "mcp",
-                        "--library", t.library().toString())
+        ServerParameters params = ServerParameters.builder(AliceProcess.java())
+                .args(AliceProcess.javaArgs("mcp", "--library", t.library().toString()))
                 .addEnvVar("ALICE_INBOX", t.inbox().toString())
                 .build();
         StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
@@ -125,8 +121,7 @@ class McpServerTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void exitsWhenStdinCloses() throws Exception {
-        Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-                "io.alicemultiverse.cli.Main", "mcp", "--library", tmp.resolve("lib").toString())
+        Process p = AliceProcess.builder("mcp", "--library", tmp.resolve("lib").toString())
                 .redirectErrorStream(false).start();
         p.getOutputStream().close();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("process ends when stdin closes").isTrue();
@@ -208,9 +203,9 @@ class McpServerTest {
             // the provider's server comes from the configuration: a tool call cannot redirect the key elsewhere
             Path config = Files.writeString(tmp.resolve("alice.yaml"), "understanding:\n  confirm_above_usd: 0.001\n"
                     + "  providers:\n    openai: {base_url: \"" + server.url("/v1") + "\"}\n");
-            ServerParameters params = ServerParameters.builder(java())
-                    .args("-cp", System.getProperty("java.class.path"), "io.alicemultiverse.cli.Main", "mcp",
-                            "--library", t.library().toString(), "--config", config.toString())
+            ServerParameters params = ServerParameters.builder(AliceProcess.java())
+                    .args(AliceProcess.javaArgs("mcp", "--library", t.library().toString(), "--config",
+                            config.toString()))
                     .addEnvVar("OPENAI_API_KEY", "sk-mcp-test-key")
                     .build();
             List<String> outputs = new java.util.ArrayList<>();
