@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import java.net.InetAddress;
 
 import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code alice serve}: the web gallery, JSON API and metrics; owns the library until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -39,27 +39,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         OwnerChannel.refuseIfOwned(c.library());
         CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // on Ctrl-C or SIGTERM: let the main thread close the server, the owner file and the catalog before the
-        // JVM halts (it does not wait for the main thread, only for shutdown hooks)
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "alice-stop");
-        try (Library library = lib.open();
+        try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(10));
+             Library library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
              WebServer server = WebServer.start(library, bind, port, token)) {
-            Runtime.getRuntime().addShutdownHook(hook);
+            signal.onSignal(stop::countDown);
             server.warmSearchInBackground();
             Output.err().println("alice: gallery at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
                     + server.port() + "/" + (token != null ? "?token=<token>" : ""));
             stop.await();
-        } finally {
-            closed.countDown();
         }
         return 0;
     }

@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** Runs {@code organize --watch} until Ctrl-C, which stops cleanly between files. */
 final class WatchRunner {
@@ -25,18 +23,9 @@ final class WatchRunner {
     }
 
     static int run(Config c, Layout l, boolean move, boolean json, PrintStream out) throws Exception {
-        CountDownLatch finished = new CountDownLatch(1);
         OwnerChannel.refuseIfOwned(c.library());
-        try {
-            return watch(c, l, move, json, out, finished);
-        } finally {
-            finished.countDown(); // after the owner file is released and the catalog closed
-        }
-    }
-
-    private static int watch(Config c, Layout l, boolean move, boolean json, PrintStream out,
-                             CountDownLatch finished) throws Exception {
-        try (Library library = Library.open(c.library(), l, Clock.systemDefaultZone());
+        try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(60));
+             Library library = Library.open(c.library(), l, Clock.systemDefaultZone());
              OwnerChannel owner = OwnerChannel.open(c.library(), "organize --watch");
              InboxWatcher watcher = new InboxWatcher(c.inbox(), DEBOUNCE, SETTLE)) {
             Set<String> reported = new HashSet<>();
@@ -60,15 +49,7 @@ final class WatchRunner {
                 before[0] = library.catalog().changeCounter();
                 return library.organizer(c.inbox(), move, listener);
             }, watcher, RESCAN);
-            Thread hook = new Thread(() -> {
-                loop.stop();
-                try {
-                    finished.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "alice-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            signal.onSignal(loop::stop); // stops between files
             if (!json) {
                 Output.err().println("alice: watching " + c.inbox().toAbsolutePath() + " (Ctrl-C to stop)");
             }
