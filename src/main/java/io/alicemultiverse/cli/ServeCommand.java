@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
              WebServer server = WebServer.start(library, bind, port, token)) {
             signal.onSignal(stop::countDown);
-            server.warmSearchInBackground();
+            library.warmSearchInBackground();
             Output.err().println("alice: gallery at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
                     + server.port() + "/" + (token != null ? "?token=<token>" : ""));
             stop.await();

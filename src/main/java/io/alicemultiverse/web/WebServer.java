@@ -94,19 +94,6 @@ public final class WebServer implements AutoCloseable {
         return server;
     }
 
-    /**
-     * Warms the library's search (see {@link Library#warmSearch}) on a background thread; requests that need the
-     * catalog wait for it meanwhile.
-     */
-    public void warmSearchInBackground() {
-        Thread t = new Thread(() -> catalog(() -> {
-            library.warmSearch();
-            return null;
-        }), "alice-warm-search");
-        t.setDaemon(true);
-        t.start();
-    }
-
     public int port() {
         return app.port();
     }
