@@ -218,11 +218,6 @@ final class RowCache {
         return rows[position];
     }
 
-    Row get(String hash) {
-        int p = position(hash);
-        return p < 0 ? null : rows[p];
-    }
-
     /** Facet counts over the rows in {@code bits}, in the shape and order of the catalog's (count descending, key). */
     Map<String, Map<String, Long>> facets(BitSet bits) {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();

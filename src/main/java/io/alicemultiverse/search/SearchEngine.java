@@ -131,14 +131,14 @@ public final class SearchEngine implements AutoCloseable {
         if (!q.hasText()) {
             return filtersOnly(q, f, facets, v);
         }
-        Map<String, Double> fused = rank(q.text(), candidates(q, f, v), mode, v);
+        RowCache rc = v.rows();
+        java.util.BitSet pass = rc == null ? null : rc.filter(q); // warm: every filter decided once, here
+        Map<String, Double> fused = rank(q.text(), candidates(q, f, rc, pass), mode, v);
         if (fused.isEmpty() && q.phrases().isEmpty()) {
             return new SearchResult(List.of(), facets ? emptyFacets() : null, 0);
         }
         List<Match> all;
-        RowCache rc = v.rows();
         if (rc != null && q.phrases().isEmpty()) {
-            java.util.BitSet pass = rc.filter(q);
             all = new ArrayList<>();
             for (Map.Entry<String, Double> e : fused.entrySet()) {
                 int p = rc.position(e.getKey());
@@ -149,7 +149,7 @@ public final class SearchEngine implements AutoCloseable {
             }
         } else if (rc != null) {
             // a quoted phrase is a match by itself: every asset containing it, ranked ones first
-            all = rc.rows(rc.filter(q), SearchQuery.Sort.NEWEST).stream().limit(SearchQuery.MAX_LIMIT)
+            all = rc.rows(pass, SearchQuery.Sort.NEWEST).stream().limit(SearchQuery.MAX_LIMIT)
                     .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(),
                             fused.getOrDefault(r.hit().contentHash(), 0.0))).toList();
         } else if (q.phrases().isEmpty()) {
@@ -190,15 +190,14 @@ public final class SearchEngine implements AutoCloseable {
      * How many candidates each ranking gives: enough that about {@link #CANDIDATES} (or the requested page) pass
      * the filters — the page divided by the share of assets that pass, at most {@link #CANDIDATES_FILTERED}.
      */
-    private int candidates(SearchQuery q, SqlFilter f, View v) {
+    private int candidates(SearchQuery q, SqlFilter f, RowCache rc, java.util.BitSet pass) {
         int wanted = Math.max(CANDIDATES, q.offset() + q.limit());
         if (f.isEmpty()) {
             return wanted;
         }
         double share;
-        RowCache rc = v.rows();
         if (rc != null) {
-            share = rc.filter(q).cardinality() / (double) Math.max(1, rc.size());
+            share = pass.cardinality() / (double) Math.max(1, rc.size());
         } else {
             List<Double> s = catalog.select("SELECT count(*) FILTER (WHERE " + f.where + ") / greatest(count(*), 1) "
                     + "FROM assets a", f.params, rs -> rs.getDouble(1));

@@ -126,11 +126,6 @@ final class VectorIndex {
         return new VectorIndex(flat, dims, start, owners, row);
     }
 
-    /** How many assets have a vector. */
-    int size() {
-        return owners.length;
-    }
-
     /** How many distinct vectors are scanned per query. */
     int distinct() {
         return start.length - 1;
