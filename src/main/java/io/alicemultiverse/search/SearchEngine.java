@@ -255,16 +255,11 @@ public final class SearchEngine implements AutoCloseable {
         return page.stream().map(m -> byHash.get(m.hash())).filter(java.util.Objects::nonNull).toList();
     }
 
-
     /**
      * Merges the rankings: each candidate's cosine similarity to the query plus {@link #LEXICAL_WEIGHT} times its
      * BM25 score relative to the best one. Cosine carries meaning ("dog" finds "retriever"); the lexical part lifts
      * exact words the embedding blurs (artist names, LoRA names, rare styles). Best first.
      */
-    Map<String, Double> rank(String text, int k, Mode mode) {
-        return rank(text, k, mode, live);
-    }
-
     private Map<String, Double> rank(String text, int k, Mode mode, View v) {
         Map<String, Double> score = new HashMap<>();
         List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : v.lexical().search(text, k);
