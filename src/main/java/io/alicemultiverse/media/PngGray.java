@@ -27,7 +27,7 @@ final class PngGray {
      */
     static GrayImage decode(Path file, int size) throws IOException {
         GridSink sink = new GridSink(size);
-        int rows = PngScanlines.read(file, sink);
+        int rows = PngScanlines.readAll(file, sink);
         if (rows < 0) {
             return null;
         }

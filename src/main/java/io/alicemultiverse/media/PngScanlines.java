@@ -51,6 +51,11 @@ public final class PngScanlines {
     private static final int IDAT = 0x49444154;
     private static final int IEND = 0x49454E44;
     private static final int PIECE = 64 * 1024;
+    /** Largest inflated image (all scanlines with their filter bytes) decoded in one piece: 4096² RGBA. */
+    static final int WHOLE_LIMIT = 64 << 20;
+    /** Direct buffers kept per thread for whole mode up to this size each; larger ones are dropped after use. */
+    private static final int KEEP_LIMIT = 16 << 20;
+    private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(() -> new ByteBuffer[2]);
 
     private final FileChannel ch;
     private final Sink sink;
@@ -75,9 +80,15 @@ public final class PngScanlines {
     private boolean started;
     private boolean stopped;
 
-    private PngScanlines(FileChannel ch, Sink sink) {
+    /** Whole mode: image data is gathered and inflated in one libdeflate call (see {@link #readAll}). */
+    private boolean whole;
+    /** Whole mode: the image data gathered so far (a per-thread direct buffer). */
+    private ByteBuffer gathered;
+
+    private PngScanlines(FileChannel ch, Sink sink, boolean whole) {
         this.ch = ch;
         this.sink = sink;
+        this.whole = whole;
     }
 
     /**
@@ -87,8 +98,23 @@ public final class PngScanlines {
      * @throws IOException when the file cannot be read, is not a PNG, or claims too many pixels
      */
     public static int read(Path file, Sink sink) throws IOException {
+        return read(file, sink, false);
+    }
+
+    /**
+     * Like {@link #read}, for sinks that want every row: when libdeflate is installed ({@link Libdeflate}) and the
+     * image's data inflates to at most {@value #WHOLE_LIMIT} bytes, the compressed data is gathered and inflated in
+     * one call, about twice as fast as zlib; otherwise, and for data libdeflate refuses (truncated or corrupt, where
+     * zlib still yields the rows before the damage), it streams as {@link #read} does. The rows are the same either
+     * way.
+     */
+    public static int readAll(Path file, Sink sink) throws IOException {
+        return read(file, sink, Libdeflate.available());
+    }
+
+    private static int read(Path file, Sink sink, boolean whole) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            PngScanlines d = new PngScanlines(ch, sink);
+            PngScanlines d = new PngScanlines(ch, sink, whole);
             try {
                 return d.run();
             } finally {
@@ -125,12 +151,18 @@ public final class PngScanlines {
                 trns = small(length);
             } else if (type == IDAT) {
                 idat(length);
+            } else if (gathered != null) {
+                inflateGathered(); // the image data ended; every row is out, so the loop stops after this chunk
+                skip(length);
             } else if (type == IEND) {
                 break;
             } else {
                 skip(length);
             }
             skip(4); // CRC
+        }
+        if (gathered != null) {
+            inflateGathered(); // the file ended inside or right after the image data
         }
         if (!started) {
             throw new IOException(width == 0 ? "PNG without IHDR" : "PNG without image data");
@@ -164,6 +196,10 @@ public final class PngScanlines {
     private void idat(long length) throws IOException {
         if (!started) {
             start();
+        }
+        if (whole) {
+            gather(length);
+            return;
         }
         for (long left = length; left > 0 && !stopped; ) {
             if (!buffer.hasRemaining() && !fill()) {
@@ -226,6 +262,92 @@ public final class PngScanlines {
             }
         }
         stopped = true; // every row decoded: the rest of the file is not needed
+    }
+
+    /**
+     * Whole mode: appends one IDAT chunk's data to {@link #gathered}, from the read-ahead and then straight from the
+     * file. The first call sizes the buffer by what is left of the file, which bounds all the image data.
+     */
+    private void gather(long length) throws IOException {
+        if (gathered == null) {
+            long left = ch.size() - filePos + buffer.remaining();
+            if (left > WHOLE_LIMIT || (long) cur.length * height > WHOLE_LIMIT) {
+                whole = false; // too large to hold: stream this chunk and the rest
+                idat(length);
+                return;
+            }
+            gathered = threadBuffer(0, (int) left);
+        }
+        long room = gathered.remaining();
+        int n = (int) Math.min(length, room);
+        int fromBuffer = Math.min(n, buffer.remaining());
+        gathered.put(gathered.position(), buffer, buffer.position(), fromBuffer);
+        gathered.position(gathered.position() + fromBuffer);
+        buffer.position(buffer.position() + fromBuffer);
+        int rest = n - fromBuffer;
+        if (rest > 0) {
+            int end = gathered.position() + rest;
+            ByteBuffer view = gathered.duplicate().limit(end);
+            while (view.hasRemaining()) {
+                int got = ch.read(view, filePos);
+                if (got <= 0) {
+                    break; // the file ends inside IDAT
+                }
+                filePos += got;
+            }
+            gathered.position(view.position());
+        }
+        skip(length - n); // only when the file changed size under us
+    }
+
+    /**
+     * Whole mode: inflates everything gathered in one libdeflate call and hands out the rows. Data libdeflate
+     * refuses (truncated, corrupt, too long) goes through the streaming inflater instead, which delivers the rows
+     * before the damage as {@link #read} always has.
+     */
+    private void inflateGathered() {
+        ByteBuffer in = gathered;
+        gathered = null;
+        whole = false;
+        int rowLength = cur.length;
+        long outLength = (long) rowLength * height;
+        if (outLength <= WHOLE_LIMIT) {
+            ByteBuffer out = threadBuffer(1, (int) outLength);
+            if (Libdeflate.zlibDecompress(in, in.position(), out, (int) outLength)) {
+                for (int y = 0; y < height; y++) {
+                    out.get(y * rowLength, cur, 0, rowLength);
+                    if (!PngRows.unfilter(cur, prev, bytesPerPixel)) {
+                        break;
+                    }
+                    boolean more = sink.row(cur, rowsRead++);
+                    byte[] t = prev;
+                    prev = cur;
+                    cur = t;
+                    if (!more) {
+                        break;
+                    }
+                }
+                stopped = true;
+                return;
+            }
+        }
+        byte[] piece = new byte[PIECE];
+        for (int at = 0, end = in.position(); at < end && !stopped; at += PIECE) {
+            int n = Math.min(PIECE, end - at);
+            in.get(at, piece, 0, n);
+            inflate(piece, 0, n);
+        }
+    }
+
+    /** This thread's direct buffer number {@code slot}, cleared, with room for {@code size} bytes. */
+    private static ByteBuffer threadBuffer(int slot, int size) {
+        ByteBuffer[] kept = BUFFERS.get();
+        ByteBuffer b = kept[slot];
+        if (b == null || b.capacity() < size) {
+            b = ByteBuffer.allocateDirect(Math.max(size, 1 << 20));
+            kept[slot] = b.capacity() <= KEEP_LIMIT ? b : null;
+        }
+        return b.clear().limit(size);
     }
 
     /** A small chunk's data (PLTE, tRNS, IHDR: at most 768 bytes by the specification; larger is corrupt). */

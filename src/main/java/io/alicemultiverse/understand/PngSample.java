@@ -28,7 +28,7 @@ final class PngSample implements PngScanlines.Sink {
     /** The sample, or null when this PNG is not one this reader handles. */
     static Pixels read(Path file, int side) throws IOException {
         PngSample s = new PngSample(side);
-        int rows = PngScanlines.read(file, s);
+        int rows = PngScanlines.readAll(file, s);
         if (rows < 0 || s.unsupported) {
             return null;
         }
