@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,14 @@ import java.util.Optional;
  * that another process owns ({@code mcp}, {@code organize --watch}) is run by that owner.
  */
 @Command(name = "alice", mixinStandardHelpOptions = true, version = "alice 0.1.0",
-        description = "Organizes, understands and searches collections of AI-generated images and videos.",
-        subcommands = {InspectCommand.class, OrganizeCommand.class, UndoCommand.class, CheckCommand.class,
-                StatsCommand.class, IndexCommand.class, McpCommand.class, ServeCommand.class, SimilarCommand.class,
-                DedupCommand.class, UnderstandCommand.class, CostsCommand.class, SearchCommand.class, TagCommand.class,
-                TagsCommand.class, CommandLine.HelpCommand.class})
+        description = "Organizes, understands and searches collections of AI-generated images and videos.")
 public final class Main {
+    /** Every subcommand, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, OrganizeCommand.class,
+            UndoCommand.class, CheckCommand.class, StatsCommand.class, IndexCommand.class, McpCommand.class,
+            ServeCommand.class, SimilarCommand.class, DedupCommand.class, UnderstandCommand.class, CostsCommand.class,
+            SearchCommand.class, TagCommand.class, TagsCommand.class, CommandLine.HelpCommand.class);
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -52,7 +55,7 @@ public final class Main {
                     }
                 }
             }
-            CommandLine cmd = new CommandLine(new Main());
+            CommandLine cmd = commandLine(args);
             cmd.setOut(new PrintWriter(out, true));
             cmd.setErr(new PrintWriter(err, true));
             cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -62,9 +65,30 @@ public final class Main {
                 return e instanceof IllegalArgumentException ? 2 : 1;
             });
             // "-blurry" in a search query is an excluded word, not an unknown option
-            cmd.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+            CommandLine search = cmd.getSubcommands().get("search");
+            if (search != null) {
+                search.setUnmatchedOptionsArePositionalParams(true);
+            }
             // picocli answers 2 for invalid input and 1 for an exception escaping a command
             return cmd.execute(args);
         });
+    }
+
+    /**
+     * The command line for {@code args}, with only the subcommand being run registered when {@code args[0]} names
+     * one: picocli builds the model of every registered command up front, which cost ~140 ms of each short command's
+     * start with all of them. Help, options before a command and unknown names get every subcommand, so listings and
+     * "did you mean" suggestions are complete.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        List<Class<?>> register = COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        for (Class<?> c : register.isEmpty() ? COMMANDS : register) {
+            cmd.addSubcommand(c);
+        }
+        return cmd;
     }
 }

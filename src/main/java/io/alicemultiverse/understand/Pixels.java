@@ -69,7 +69,7 @@ record Pixels(int width, int height, int[] rgb, int fullWidth, int fullHeight) {
         }
     }
 
-    private static boolean isPng(Path file) throws IOException {
+    static boolean isPng(Path file) throws IOException {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
             byte[] head = in.readNBytes(8);
             return head.length == 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
