@@ -49,9 +49,6 @@ public final class Main {
                         Output.error("cannot reach the library's owner (process " + owner.get().pid() + "): "
                                 + e.getMessage());
                         return 1;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return 1;
                     }
                 }
             }

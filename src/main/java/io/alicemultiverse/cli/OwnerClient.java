@@ -6,12 +6,11 @@ import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Owner;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class OwnerClient {
         return Owner.find(root);
     }
 
-    static int forward(Owner owner, String[] args) throws IOException, InterruptedException {
+    static int forward(Owner owner, String[] args) throws IOException {
         List<String> absolute = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -66,19 +65,31 @@ final class OwnerClient {
                 absolute.add(a);
             }
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + owner.port() + "/cli"))
-                .header("Authorization", "Bearer " + owner.token())
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofHours(12))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("args", absolute))))
-                .build();
-        HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("the library's owner (process " + owner.pid() + ") refused the command: HTTP "
-                    + response.statusCode());
+        // HttpURLConnection, not java.net.http: the JDK 17 HttpClient leaves a selector thread in native epoll_wait,
+        // and the JVM's exit waits up to 300 ms for it — on every forwarded command (see understand.ProviderHttp)
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + owner.port() + "/cli").toURL()
+                .openConnection();
+        byte[] body = JSON.writeValueAsBytes(Map.of("args", absolute));
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(0); // a forwarded organize or understand may run for hours
+        c.setRequestMethod("POST");
+        c.setRequestProperty("Authorization", "Bearer " + owner.token());
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(body);
         }
-        JsonNode answer = JSON.readTree(response.body());
+        int status = c.getResponseCode();
+        if (status != 200) {
+            throw new IOException("the library's owner (process " + owner.pid() + ") refused the command: HTTP "
+                    + status);
+        }
+        byte[] answerBytes;
+        try (InputStream in = c.getInputStream()) {
+            answerBytes = in.readAllBytes();
+        }
+        JsonNode answer = JSON.readTree(answerBytes);
         Output.out().print(answer.path("stdout").asText());
         Output.out().flush();
         Output.err().print(answer.path("stderr").asText());
