@@ -45,6 +45,8 @@ final class PngGray {
         private PngRows rows;
         private AreaGrid grid;
         private float[] lum;
+        /** 1 or 3 for 8-bit grey or RGB, whose samples the grid sums directly; 0 for the per-pixel luma path. */
+        private int samples;
 
         GridSink(int size) {
             this.size = size;
@@ -56,12 +58,17 @@ final class PngGray {
             rows = new PngRows(h.width(), h.colorType(), h.bitDepth(), h.plte(), h.trns());
             grid = new AreaGrid(h.width(), h.height(), size, size);
             lum = new float[h.width()];
+            samples = h.bitDepth() != 8 ? 0 : h.colorType() == 0 ? 1 : h.colorType() == 2 ? 3 : 0;
         }
 
         @Override
         public boolean row(byte[] scanline, int y) {
-            rows.toLuma(scanline, lum);
-            grid.addRow(lum);
+            if (samples > 0) {
+                grid.addSampleRow(scanline, samples);
+            } else {
+                rows.toLuma(scanline, lum);
+                grid.addRow(lum);
+            }
             return true;
         }
     }
