@@ -7,10 +7,13 @@ import java.time.LocalDateTime;
 
 /**
  * What reading one file found: its content hash, metadata, creation date and perceptual hashes, or why it could
- * not be read ({@code error} set, the rest may be null). Immutable.
+ * not be read ({@code error} set, the rest may be null). Immutable, apart from {@code content}, which nobody changes.
+ *
+ * @param content the file's bytes when the caller asked to keep them (else null): exactly the bytes
+ *                {@code contentHash} was computed from, so a copy written from them needs no second hash
  */
 public record Analysis(Path file, long bytes, long mtime, String contentHash, Inspection inspection,
-                       LocalDateTime createdAt, Long dhash, Long phash, String error) {
+                       LocalDateTime createdAt, Long dhash, Long phash, String error, byte[] content) {
 
     public boolean ok() {
         return error == null;

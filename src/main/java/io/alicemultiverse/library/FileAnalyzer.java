@@ -26,6 +26,14 @@ public final class FileAnalyzer {
     }
 
     public Analysis analyze(Path file) {
+        return analyze(file, false);
+    }
+
+    /**
+     * Like {@link #analyze(Path)}; with {@code keepContent} the file is read into memory once, hashed from there, and
+     * its bytes are returned in {@link Analysis#content()} (for files that fit in an array).
+     */
+    public Analysis analyze(Path file, boolean keepContent) {
         long bytes = 0;
         long mtime = 0;
         try {
@@ -39,12 +47,16 @@ public final class FileAnalyzer {
             if (inspection.error() != null) {
                 return failed(file, bytes, mtime, inspection.error());
             }
-            String hash = ContentHash.of(file);
+            byte[] content = keepContent && bytes < Integer.MAX_VALUE - 16 ? Files.readAllBytes(file) : null;
+            if (content != null) {
+                bytes = content.length; // what was read and hashed, even if the file changed since the stat
+            }
+            String hash = content != null ? ContentHash.of(content) : ContentHash.of(file);
             long hashStart = System.nanoTime();
             long[] ph = hasher.hash(file, inspection.format());
             OrganizeMetrics.hashed(java.time.Duration.ofNanos(System.nanoTime() - hashStart));
             return new Analysis(file, bytes, mtime, hash, inspection, CreationDate.of(inspection, mtime, zone),
-                    ph == null ? null : ph[0], ph == null ? null : ph[1], null);
+                    ph == null ? null : ph[0], ph == null ? null : ph[1], null, content);
         } catch (NoSuchFileException e) {
             return failed(file, bytes, mtime, "no such file");
         } catch (AccessDeniedException e) {
@@ -55,6 +67,6 @@ public final class FileAnalyzer {
     }
 
     private static Analysis failed(Path file, long bytes, long mtime, String error) {
-        return new Analysis(file, bytes, mtime, null, null, null, null, null, error);
+        return new Analysis(file, bytes, mtime, null, null, null, null, null, error, null);
     }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.Future;
  *   <li>plan, on this thread: duplicates (content already catalogued or seen earlier in the run) and target paths,
  *       numbering from the highest number present for the project and source, skipping names taken on disk;</li>
  *   <li>journal every planned operation in one catalog transaction — the write-ahead record;</li>
- *   <li>execute the file operations on an I/O pool ({@link SafeFiles}: never overwrite, verified copies);</li>
+ *   <li>execute the file operations on an I/O pool ({@link SafeFiles}: never overwrite; a copy is written from the
+ *       bytes step 1 read and hashed, or, past the memory budget, copied from the inbox and hashed again);</li>
  *   <li>fsync the touched directories, then commit assets, inbox state, duplicates and the journal's
  *       {@code done}/{@code failed} lines in one transaction.</li>
  * </ol>
@@ -40,6 +41,8 @@ import java.util.concurrent.Future;
  */
 public final class Organizer {
     static final int BATCH = 256;
+    /** File bytes held in memory for writing copies, across the batch being written and the one being read. */
+    private static final long KEPT_BYTES = 256L << 20;
     private static final int IO_THREADS = 4;
 
     private final Catalog catalog;
@@ -275,10 +278,18 @@ public final class Organizer {
         }
     }
 
+    /**
+     * Analyses a batch. In copy mode each file's bytes are kept (see {@link Analysis#content()}) while the batch's
+     * share of {@link #KEPT_BYTES} lasts, so the copy is written from the array that was hashed instead of being
+     * copied from the inbox and hashed a second time.
+     */
     private List<Future<Analysis>> submitAll(ExecutorService pool, List<InboxScanner.Item> batch) {
         List<Future<Analysis>> futures = new ArrayList<>();
+        long budget = options.dryRun() || options.move() ? 0 : KEPT_BYTES / 2; // two batches are in flight
         for (InboxScanner.Item item : batch) {
-            futures.add(pool.submit(() -> analyzer.analyze(item.path())));
+            boolean keep = item.bytes() <= budget;
+            budget -= keep ? item.bytes() : 0;
+            futures.add(pool.submit(() -> analyzer.analyze(item.path(), keep)));
         }
         return futures;
     }
@@ -300,7 +311,9 @@ public final class Organizer {
                 Path target = library.resolve(p.relativeTarget());
                 Path tmp = library.resolve(".alice/tmp/" + p.entry().run() + "-" + p.entry().seq() + ".part");
                 try {
-                    if (p.entry().operation().equals("copy")) {
+                    if (p.entry().operation().equals("copy") && p.analysis().content() != null) {
+                        SafeFiles.write(p.analysis().content(), source, target, tmp);
+                    } else if (p.entry().operation().equals("copy")) {
                         SafeFiles.copy(source, target, p.analysis().contentHash(), tmp);
                     } else {
                         SafeFiles.move(source, target, p.analysis().contentHash(), tmp);

@@ -16,7 +16,8 @@ import java.security.MessageDigest;
 
 /**
  * File operations that never overwrite and never lose data. A copy goes to a temporary file inside the library,
- * is fsynced, verified against the expected SHA-256, then linked into place (a hard link fails if the name is
+ * is fsynced, verified against the expected SHA-256 (or written from the very bytes that were hashed), then linked
+ * into place (a hard link fails if the name is
  * taken, so placement is atomic and never clobbers). A move on one filesystem is a hard link plus unlink — the
  * no-clobber equivalent of rename(2); across filesystems it is a verified copy followed by removing the source.
  * Callers fsync the touched directories ({@link #fsyncDirectory}) before recording the operation as done.
@@ -43,6 +44,43 @@ public final class SafeFiles {
             place(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Writes {@code content} — bytes already read from {@code source} and hashed — to {@code target} through
+     * {@code tmp}, with the source's modification time and permissions, fsynced, never overwriting. No second hash is
+     * needed: what lands in the library is the very array that was hashed, where a copy from {@code source} would
+     * re-read a file that may have changed since.
+     */
+    public static void write(byte[] content, Path source, Path target, Path tmp) throws IOException {
+        Files.createDirectories(tmp.getParent());
+        Files.deleteIfExists(tmp);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            copyAttributes(source, tmp);
+            place(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The source's modification time and POSIX permissions onto {@code copy}, as {@code COPY_ATTRIBUTES} does. */
+    private static void copyAttributes(Path source, Path copy) throws IOException {
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(source,
+                java.nio.file.attribute.PosixFileAttributeView.class);
+        if (view != null) {
+            java.nio.file.attribute.PosixFileAttributes a = view.readAttributes();
+            Files.setPosixFilePermissions(copy, a.permissions());
+            Files.setLastModifiedTime(copy, a.lastModifiedTime());
+        } else {
+            Files.setLastModifiedTime(copy, Files.getLastModifiedTime(source));
         }
     }
 

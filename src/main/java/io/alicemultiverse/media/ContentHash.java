@@ -28,6 +28,11 @@ public final class ContentHash {
         return hex(md.digest());
     }
 
+    /** Lower-case hex SHA-256 of {@code bytes}. */
+    public static String of(byte[] bytes) {
+        return hex(newDigest().digest(bytes));
+    }
+
     public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
