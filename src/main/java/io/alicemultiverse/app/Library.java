@@ -21,16 +21,8 @@ import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.search.TagTargets;
 import io.alicemultiverse.similar.ImageHashes;
 import io.alicemultiverse.understand.Costs;
-import io.alicemultiverse.understand.ImageInput;
-import io.alicemultiverse.understand.ProviderSettings;
-import io.alicemultiverse.understand.Providers;
-import io.alicemultiverse.understand.Selection;
-import io.alicemultiverse.understand.Sleeper;
 import io.alicemultiverse.understand.UnderstandListener;
-import io.alicemultiverse.understand.UnderstandPlan;
 import io.alicemultiverse.understand.UnderstandSettings;
-import io.alicemultiverse.understand.UnderstandSummary;
-import io.alicemultiverse.understand.Understander;
 import io.alicemultiverse.understand.VisionProvider;
 
 import io.alicemultiverse.library.Recovery;
@@ -49,14 +41,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -64,7 +52,6 @@ import java.util.Set;
  * own. Owns the catalog connection; not thread-safe — one caller at a time. Close it when done.
  */
 public final class Library implements AutoCloseable {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final Path root;
     private final Catalog catalog;
     private final Layout layout;
@@ -340,10 +327,8 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * Describes and tags the images {@code request} selects with its provider (see {@link Understander}): a dry
-     * run only plans; a paid run whose estimate is above {@code confirm_above_usd} waits for confirmation; a run
-     * stores results and tells the search indexes about the assets that got one, so their tags (origin
-     * {@code understanding}) and descriptions are searchable at once.
+     * Describes and tags the images {@code request} selects with its provider (see {@link UnderstandRun}); tags
+     * (origin {@code understanding}) and descriptions are searchable at once.
      *
      * @param configured the {@code understanding:} configuration
      * @param env        where API keys are read from (never stored, never echoed)
@@ -352,87 +337,8 @@ public final class Library implements AutoCloseable {
     public UnderstandOutcome understand(UnderstandRequest request, UnderstandSettings configured,
                                         Map<String, String> env, UnderstandListener listener)
             throws IOException, InterruptedException {
-        String name = request.provider() != null ? request.provider()
-                : configured.provider() != null ? configured.provider() : "local";
-        UnderstandSettings settings = configured.forProvider(name);
-        ProviderSettings ps = settings.provider(request.provider(), request.model(), request.baseUrl());
-        List<ImageInput> images = understandSelection(request);
-        VisionProvider provider = request.dryRun() ? Providers.planningOnly(ps) : Providers.create(ps, env);
-        Understander.Options o = Understander.Options.defaults("u-" + LocalDateTime.now(clock).format(RUN_ID))
-                .withBudget(request.budgetUsd()).withConcurrency(Math.max(1, settings.concurrency()))
-                .withDailyMonthly(settings.dailyBudgetUsd(), settings.monthlyBudgetUsd())
-                .withLimits(settings.limits());
-        Understander understander = new Understander(catalog, provider, settings.priceTable(), o, clock,
-                Sleeper.REAL, new Random());
-        UnderstandPlan plan = understander.plan(images, request.shareNearDuplicates());
-        if (request.dryRun()) {
-            return new UnderstandOutcome(UnderstandOutcome.Status.PLANNED, plan, null, settings.confirmAboveUsd());
-        }
-        if (plan.paid() && plan.estimate().usd() > settings.confirmAboveUsd() && !request.confirmed()) {
-            return new UnderstandOutcome(UnderstandOutcome.Status.NEEDS_CONFIRMATION, plan, null,
-                    settings.confirmAboveUsd());
-        }
-        listener.planned(plan);
-        long before = catalog.changeCounter();
-        Set<String> stored = new LinkedHashSet<>();
-        UnderstandSummary summary = understander.run(plan, new UnderstandListener() { // notes what was stored
-            @Override
-            public void started(int toSend) {
-                listener.started(toSend);
-            }
-
-            @Override
-            public void progressed(int done, int total) {
-                listener.progressed(done, total);
-            }
-
-            @Override
-            public void failed(ImageInput image, String error) {
-                listener.failed(image, error);
-            }
-
-            @Override
-            public void warning(String message) {
-                listener.warning(message);
-            }
-
-            @Override
-            public void stored(List<String> contentHashes) {
-                stored.addAll(contentHashes);
-                listener.stored(contentHashes);
-            }
-        });
-        if (!stored.isEmpty()) {
-            // embeddings are made again lazily, by the next text query: loading the model here would cost seconds
-            search().changed(before, stored, false);
-        }
-        return new UnderstandOutcome(UnderstandOutcome.Status.RAN, plan, summary, settings.confirmAboveUsd());
-    }
-
-    /** The images a request names: files and folders, library paths and hashes, a query's matches, or all. */
-    private List<ImageInput> understandSelection(UnderstandRequest r) throws IOException {
-        if (r.all()) {
-            return Selection.all(catalog, root);
-        }
-        List<Path> files = new ArrayList<>();
-        Set<String> hashes = new LinkedHashSet<>();
-        for (String t : r.targets()) {
-            if (Files.exists(Path.of(t))) {
-                files.add(Path.of(t));
-                continue;
-            }
-            try {
-                hashes.addAll(TagTargets.resolve(catalog, root, List.of(t)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("no such file or folder, and " + e.getMessage(), e);
-            }
-        }
-        if (r.query() != null) {
-            search(r.query(), false).hits().forEach(h -> hashes.add(h.contentHash()));
-        }
-        List<ImageInput> out = new ArrayList<>(Selection.of(catalog, root, files));
-        out.addAll(Selection.ofHashes(catalog, root, hashes));
-        return out;
+        return new UnderstandRun(catalog, root, clock, q -> search(q, false),
+                (before, stored) -> search().changed(before, stored, false)).run(request, configured, env, listener);
     }
 
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */

@@ -1,0 +1,161 @@
+package io.alicemultiverse.app;
+
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.search.SearchQuery;
+import io.alicemultiverse.search.SearchResult;
+import io.alicemultiverse.search.TagTargets;
+import io.alicemultiverse.understand.ImageInput;
+import io.alicemultiverse.understand.ProviderSettings;
+import io.alicemultiverse.understand.Providers;
+import io.alicemultiverse.understand.Selection;
+import io.alicemultiverse.understand.Sleeper;
+import io.alicemultiverse.understand.UnderstandListener;
+import io.alicemultiverse.understand.UnderstandPlan;
+import io.alicemultiverse.understand.UnderstandSettings;
+import io.alicemultiverse.understand.UnderstandSummary;
+import io.alicemultiverse.understand.Understander;
+import io.alicemultiverse.understand.VisionProvider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One {@code understand} request for {@link Library}: resolves what it names, builds the provider and the
+ * {@link Understander}, and then a dry run only plans; a paid run whose estimate is above {@code confirm_above_usd}
+ * waits for confirmation; a run stores results and tells the search indexes which assets got one. One use.
+ */
+final class UnderstandRun {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Catalog catalog;
+    private final Path root;
+    private final Clock clock;
+    private final Function<SearchQuery, SearchResult> search;
+    private final BiConsumer<Long, Collection<String>> searchChanged;
+
+    /**
+     * @param search        runs a query (for {@code --query})
+     * @param searchChanged tells the search indexes which assets changed since the given change counter
+     */
+    UnderstandRun(Catalog catalog, Path root, Clock clock, Function<SearchQuery, SearchResult> search,
+                  BiConsumer<Long, Collection<String>> searchChanged) {
+        this.catalog = catalog;
+        this.root = root;
+        this.clock = clock;
+        this.search = search;
+        this.searchChanged = searchChanged;
+    }
+
+    UnderstandOutcome run(UnderstandRequest request, UnderstandSettings configured, Map<String, String> env,
+                          UnderstandListener listener) throws IOException, InterruptedException {
+        String name = request.provider() != null ? request.provider()
+                : configured.provider() != null ? configured.provider() : "local";
+        UnderstandSettings settings = configured.forProvider(name);
+        ProviderSettings ps = settings.provider(request.provider(), request.model(), request.baseUrl());
+        List<ImageInput> images = selection(request);
+        VisionProvider provider = request.dryRun() ? Providers.planningOnly(ps) : Providers.create(ps, env);
+        Understander.Options o = Understander.Options.defaults("u-" + LocalDateTime.now(clock).format(RUN_ID))
+                .withBudget(request.budgetUsd()).withConcurrency(Math.max(1, settings.concurrency()))
+                .withDailyMonthly(settings.dailyBudgetUsd(), settings.monthlyBudgetUsd())
+                .withLimits(settings.limits());
+        Understander understander = new Understander(catalog, provider, settings.priceTable(), o, clock,
+                Sleeper.REAL, new Random());
+        UnderstandPlan plan = understander.plan(images, request.shareNearDuplicates());
+        if (request.dryRun()) {
+            return new UnderstandOutcome(UnderstandOutcome.Status.PLANNED, plan, null, settings.confirmAboveUsd());
+        }
+        if (plan.paid() && plan.estimate().usd() > settings.confirmAboveUsd() && !request.confirmed()) {
+            return new UnderstandOutcome(UnderstandOutcome.Status.NEEDS_CONFIRMATION, plan, null,
+                    settings.confirmAboveUsd());
+        }
+        listener.planned(plan);
+        long before = catalog.changeCounter();
+        StoredRecorder recorder = new StoredRecorder(listener);
+        UnderstandSummary summary = understander.run(plan, recorder);
+        if (!recorder.stored.isEmpty()) {
+            // embeddings are made again lazily, by the next text query: loading the model here would cost seconds
+            searchChanged.accept(before, recorder.stored);
+        }
+        return new UnderstandOutcome(UnderstandOutcome.Status.RAN, plan, summary, settings.confirmAboveUsd());
+    }
+
+    /** The images a request names: files and folders, library paths and hashes, a query's matches, or all. */
+    private List<ImageInput> selection(UnderstandRequest r) throws IOException {
+        if (r.all()) {
+            return Selection.all(catalog, root);
+        }
+        List<Path> files = new ArrayList<>();
+        Set<String> hashes = new LinkedHashSet<>();
+        for (String t : r.targets()) {
+            if (Files.exists(Path.of(t))) {
+                files.add(Path.of(t));
+                continue;
+            }
+            try {
+                hashes.addAll(TagTargets.resolve(catalog, root, List.of(t)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("no such file or folder, and " + e.getMessage(), e);
+            }
+        }
+        if (r.query() != null) {
+            search.apply(r.query()).hits().forEach(h -> hashes.add(h.contentHash()));
+        }
+        List<ImageInput> out = new ArrayList<>(Selection.of(catalog, root, files));
+        out.addAll(Selection.ofHashes(catalog, root, hashes));
+        return out;
+    }
+
+    /** Passes everything on to the caller's listener and notes which assets got results. */
+    private static final class StoredRecorder implements UnderstandListener {
+        private final UnderstandListener to;
+        private final Set<String> stored = new LinkedHashSet<>();
+
+        StoredRecorder(UnderstandListener to) {
+            this.to = to;
+        }
+
+        @Override
+        public void planned(UnderstandPlan plan) {
+            to.planned(plan);
+        }
+
+        @Override
+        public void started(int toSend) {
+            to.started(toSend);
+        }
+
+        @Override
+        public void progressed(int done, int total) {
+            to.progressed(done, total);
+        }
+
+        @Override
+        public void failed(ImageInput image, String error) {
+            to.failed(image, error);
+        }
+
+        @Override
+        public void warning(String message) {
+            to.warning(message);
+        }
+
+        @Override
+        public void stored(List<String> contentHashes) {
+            stored.addAll(contentHashes);
+            to.stored(contentHashes);
+        }
+    }
+}
