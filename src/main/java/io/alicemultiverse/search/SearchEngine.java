@@ -3,10 +3,7 @@ package io.alicemultiverse.search;
 import io.alicemultiverse.catalog.Catalog;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,8 +19,9 @@ import java.util.function.Supplier;
  * never waits for an index). Text ranks in two ways — BM25 over prompt and tags in a Lucene index
  * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
  * candidates; a score blend merges them ({@link #rank}), and one catalog query keeps the candidates that pass the filters
- * and fetches their rows. The embedding model and the vectors load only when a query has text. A warm engine
- * ({@link #warm}) answers filters, pages and facets from rows in memory ({@link RowCache}) instead. {@link #search}
+ * and fetches their rows ({@link CatalogRows}, the cold path). The embedding model and the vectors load only when a
+ * query has text. A warm engine ({@link #warm}) answers filters, pages and facets from rows in memory
+ * ({@link RowCache}) instead. {@link #search}
  * is not thread-safe (the catalog connection is not); {@link #searchIfWarm} is, and lets a server answer many
  * searches at once from an immutable snapshot while writes go through the lock.
  */
@@ -36,20 +34,9 @@ public final class SearchEngine implements AutoCloseable {
     private static final int CANDIDATES = 300;
     private static final int CANDIDATES_FILTERED = 3_000;
 
-    private static final String ROW = """
-            SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt FROM assets a
-            WHERE a.content_hash IN (SELECT unnest(string_split(?, ',')))""";
-    private static final String IN_LIST = "a.content_hash IN (SELECT unnest(string_split(?, ',')))";
-    private static final Map<String, String> FACETS = new LinkedHashMap<>();
-
-    static {
-        FACETS.put("source", "coalesce(a.source, 'unknown')");
-        FACETS.put("project", "coalesce(a.project, 'uncategorized')");
-        FACETS.put("model", "coalesce(a.model, 'unknown')");
-        FACETS.put("month", "coalesce(strftime(a.created_at, '%Y-%m'), 'unknown')");
-    }
-
     private final Catalog catalog;
+    /** The cold path: matches, rows and facets read from the catalog with SQL. */
+    private final CatalogRows sql;
     private final Path library;
     private final Supplier<TextEmbedder> embedderSupplier;
     private volatile TextEmbedder embedder;
@@ -98,6 +85,7 @@ public final class SearchEngine implements AutoCloseable {
 
     public SearchEngine(Catalog catalog, Path library, Supplier<TextEmbedder> embedder) {
         this.catalog = catalog;
+        this.sql = new CatalogRows(catalog);
         this.library = library;
         this.embedderSupplier = embedder;
     }
@@ -153,16 +141,10 @@ public final class SearchEngine implements AutoCloseable {
                     .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(),
                             fused.getOrDefault(r.hit().contentHash(), 0.0))).toList();
         } else if (q.phrases().isEmpty()) {
-            List<Object> params = new ArrayList<>(f.params);
-            params.add(String.join(",", fused.keySet()));
-            all = catalog.select(MATCH + f.where + " AND " + IN_LIST, params,
-                    rs -> match(rs, fused.get(rs.getString(1))));
+            all = sql.matchesAmong(f, fused);
         } else {
             // a quoted phrase is a match by itself: every asset containing it, ranked ones first
-            List<Object> params = new ArrayList<>(f.params);
-            params.add(SearchQuery.MAX_LIMIT);
-            all = catalog.select(MATCH + f.where + " ORDER BY a.created_at DESC NULLS LAST LIMIT ?", params,
-                    rs -> match(rs, fused.getOrDefault(rs.getString(1), 0.0)));
+            all = sql.newest(f, SearchQuery.MAX_LIMIT, h -> fused.getOrDefault(h, 0.0));
         }
         Comparator<Match> order = switch (q.sort()) {
             case RELEVANCE -> Comparator.comparing(Match::score).reversed().thenComparing(Match::path);
@@ -180,8 +162,7 @@ public final class SearchEngine implements AutoCloseable {
             sorted.forEach(m -> bits.set(rc.position(m.hash())));
             fc = rc.facets(bits);
         } else if (facets) {
-            String hashes = String.join(",", sorted.stream().map(Match::hash).toList());
-            fc = facets(IN_LIST, List.of(hashes));
+            fc = sql.facetsOf(sorted.stream().map(Match::hash).toList());
         }
         return new SearchResult(rows(page, v), fc, sorted.size());
     }
@@ -199,23 +180,10 @@ public final class SearchEngine implements AutoCloseable {
         if (rc != null) {
             share = pass.cardinality() / (double) Math.max(1, rc.size());
         } else {
-            List<Double> s = catalog.select("SELECT count(*) FILTER (WHERE " + f.where + ") / greatest(count(*), 1) "
-                    + "FROM assets a", f.params, rs -> rs.getDouble(1));
-            share = s.isEmpty() ? 1 : s.get(0);
+            share = sql.share(f);
         }
         long k = share <= 0 ? CANDIDATES_FILTERED : (long) Math.ceil(wanted / share);
         return (int) Math.max(q.offset() + q.limit(), Math.min(CANDIDATES_FILTERED, k));
-    }
-
-    private static final String MATCH = "SELECT a.content_hash, a.created_at, a.path FROM assets a WHERE ";
-
-    /** A candidate that passed the filters, before its row is fetched. */
-    private record Match(String hash, LocalDateTime createdAt, String path, Double score) {
-    }
-
-    private static Match match(java.sql.ResultSet rs, Double score) throws java.sql.SQLException {
-        Timestamp t = rs.getTimestamp(2);
-        return new Match(rs.getString(1), t == null ? null : t.toLocalDateTime(), rs.getString(3), score);
     }
 
     /** The rows and tags of a page of matches, in the page's order. */
@@ -236,23 +204,7 @@ public final class SearchEngine implements AutoCloseable {
             }
             return out;
         }
-        String hashes = String.join(",", page.stream().map(Match::hash).toList());
-        Map<String, List<String>> tags = new HashMap<>();
-        catalog.select("SELECT content_hash, list(DISTINCT tag ORDER BY tag) FROM tags WHERE content_hash IN "
-                + "(SELECT unnest(string_split(?, ','))) GROUP BY content_hash", List.of(hashes), rs -> {
-            Object[] arr = (Object[]) rs.getArray(2).getArray();
-            return tags.put(rs.getString(1), Arrays.stream(arr).map(String::valueOf).toList());
-        });
-        Map<String, SearchHit> byHash = new HashMap<>();
-        Map<String, Double> score = new HashMap<>();
-        page.forEach(m -> {
-            if (m.score() != null) {
-                score.put(m.hash(), m.score());
-            }
-        });
-        catalog.select(ROW, List.of(hashes), rs -> byHash.put(rs.getString(1),
-                hit(rs, tags.getOrDefault(rs.getString(1), List.of()), score.get(rs.getString(1)))));
-        return page.stream().map(m -> byHash.get(m.hash())).filter(java.util.Objects::nonNull).toList();
+        return sql.hits(page);
     }
 
     /**
@@ -304,31 +256,8 @@ public final class SearchEngine implements AutoCloseable {
             }
             return new SearchResult(rows(page, v), facets ? rc.facets(pass) : null, pass.cardinality());
         }
-        String order = q.sort() == SearchQuery.Sort.OLDEST ? "a.created_at ASC NULLS LAST, a.path"
-                : "a.created_at DESC NULLS LAST, a.path";
-        List<Object> params = new ArrayList<>(f.params);
-        params.add(q.limit());
-        params.add(q.offset());
-        List<Match> page = catalog.select(MATCH + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", params,
-                rs -> match(rs, null));
-        return new SearchResult(rows(page, v), facets ? facets(f.where, f.params) : null, -1);
-    }
-
-    private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
-        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : FACETS.entrySet()) {
-            out.put(e.getKey(), counts("SELECT " + e.getValue() + " AS k, count(*) AS n FROM assets a WHERE " + where
-                    + " GROUP BY k ORDER BY n DESC, k", params));
-        }
-        out.put("tag", counts("SELECT t.tag AS k, count(DISTINCT t.content_hash) AS n FROM tags t JOIN assets a "
-                + "ON a.content_hash = t.content_hash WHERE " + where + " GROUP BY k ORDER BY n DESC, k LIMIT 50", params));
-        return out;
-    }
-
-    private Map<String, Long> counts(String sql, List<Object> params) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        catalog.select(sql, params, rs -> m.put(rs.getString(1), rs.getLong(2)));
-        return m;
+        List<Match> page = sql.page(f, q.sort(), q.limit(), q.offset());
+        return new SearchResult(rows(page, v), facets ? sql.facets(f) : null, -1);
     }
 
     private static Map<String, Map<String, Long>> emptyFacets() {
@@ -337,12 +266,6 @@ public final class SearchEngine implements AutoCloseable {
             out.put(k, Map.of());
         }
         return out;
-    }
-
-    private static SearchHit hit(java.sql.ResultSet rs, List<String> tagList, Double score) throws java.sql.SQLException {
-        Timestamp t = rs.getTimestamp(6);
-        return new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                t == null ? null : t.toLocalDateTime(), rs.getString(7), tagList, score);
     }
 
     // ---- keeping the indexes in step ----
