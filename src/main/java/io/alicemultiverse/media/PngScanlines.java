@@ -247,15 +247,7 @@ public final class PngScanlines {
             filled += got;
             if (filled == cur.length) {
                 filled = 0;
-                if (!PngRows.unfilter(cur, prev, bytesPerPixel)) {
-                    stopped = true;
-                    return;
-                }
-                boolean more = sink.row(cur, rowsRead++);
-                byte[] t = prev;
-                prev = cur;
-                cur = t;
-                if (!more) {
+                if (!deliverRow()) {
                     stopped = true;
                     return;
                 }
@@ -316,14 +308,7 @@ public final class PngScanlines {
             if (Libdeflate.zlibDecompress(in, in.position(), out, (int) outLength)) {
                 for (int y = 0; y < height; y++) {
                     out.get(y * rowLength, cur, 0, rowLength);
-                    if (!PngRows.unfilter(cur, prev, bytesPerPixel)) {
-                        break;
-                    }
-                    boolean more = sink.row(cur, rowsRead++);
-                    byte[] t = prev;
-                    prev = cur;
-                    cur = t;
-                    if (!more) {
+                    if (!deliverRow()) {
                         break;
                     }
                 }
@@ -348,6 +333,21 @@ public final class PngScanlines {
             kept[slot] = b.capacity() <= KEEP_LIMIT ? b : null;
         }
         return b.clear().limit(size);
+    }
+
+    /**
+     * Unfilters the filled scanline {@link #cur} against {@link #prev} and hands it to the sink; false when reading
+     * must stop (an unknown filter type, or the sink has seen enough).
+     */
+    private boolean deliverRow() {
+        if (!PngRows.unfilter(cur, prev, bytesPerPixel)) {
+            return false;
+        }
+        boolean more = sink.row(cur, rowsRead++);
+        byte[] t = prev;
+        prev = cur;
+        cur = t;
+        return more;
     }
 
     /** A small chunk's data (PLTE, tRNS, IHDR: at most 768 bytes by the specification; larger is corrupt). */
