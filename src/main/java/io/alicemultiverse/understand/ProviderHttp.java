@@ -46,6 +46,7 @@ import java.util.TreeMap;
  */
 final class ProviderHttp implements HttpClient {
     private static final int BUFFER = 8192;
+    private static final String USER_AGENT = "alice/0.1.0 (AliceMultiverse)";
 
     private final int connectMillis;
     private final Duration timeout;
@@ -112,9 +113,20 @@ final class ProviderHttp implements HttpClient {
         c.setUseCaches(false);
         c.setInstanceFollowRedirects(false); // as before: a 3xx is an answer, not followed
         c.setRequestMethod(request.method().name());
+        // HttpURLConnection's own defaults (an HTML-first Accept, "Java/17" as the agent) say nothing useful to an API
+        c.setRequestProperty("Accept", "application/json");
+        c.setRequestProperty("User-Agent", USER_AGENT);
         request.headers().forEach((k, vs) -> {
             if (!k.equalsIgnoreCase("content-length") && !k.equalsIgnoreCase("host")) {
-                vs.forEach(v -> c.addRequestProperty(k, v));
+                boolean first = true;
+                for (String v : vs) {
+                    if (first) {
+                        c.setRequestProperty(k, v); // the request's own Accept or User-Agent replaces ours
+                    } else {
+                        c.addRequestProperty(k, v);
+                    }
+                    first = false;
+                }
             }
         });
         // output would turn a GET into a POST; a POST always states its length, even an empty one

@@ -70,6 +70,23 @@ class ProviderHttpTest {
     }
 
     @Test
+    void asksForJsonAndNamesItselfUnlessTheRequestSaysOtherwise() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+        HttpClient c = client(Duration.ofSeconds(5));
+        c.execute(post("{}"));
+        c.execute(HttpRequest.builder().method(HttpMethod.POST).url(server.url("/v1/chat").toString())
+                .addHeader("User-Agent", "langchain4j-openai").addHeader("Accept", "text/event-stream").body("{}")
+                .build());
+        RecordedRequest plain = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(plain.getHeaders().get("Accept")).isEqualTo("application/json");
+        assertThat(plain.getHeaders().get("User-Agent")).startsWith("alice/");
+        RecordedRequest own = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(own.getHeaders().values("User-Agent")).containsExactly("langchain4j-openai");
+        assertThat(own.getHeaders().values("Accept")).containsExactly("text/event-stream");
+    }
+
+    @Test
     void repeatedResponseHeadersKeepTheirOrder() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("X-Note", "1").addHeader("X-Note", "2")
                 .addHeader("x-note", "3").body("{}").build());
