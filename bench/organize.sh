@@ -30,12 +30,12 @@ files=$(find "$dir" -type f | wc -l)
 echo "corpus: $files files, $(du -sh "$dir" | cut -f1) in $dir; library: $lib"
 
 warm="find '$dir' -type f -exec cat {} + > /dev/null"
-# A fresh library for every first run. The previous one is moved aside, not deleted, and removed only at the end:
-# right after deleting 10,000 files, ext4's inode allocator skips the recently freed inodes one by one
-# (recently_deleted(), find_inode_bit() in perf), which cost the next run ~3.5 s of CPU that no user pays.
-aside() { echo "if [ -e '$lib' ]; then mv '$lib' '$lib.old.'\$(date +%s%N); fi"; }
-trap 'rm -rf "$lib".old.*' EXIT
-hyperfine --runs "$runs" --prepare "$(aside); sync; $warm" \
+# A fresh library for every first run: the previous one is deleted, then the run waits 65 s. For about a minute after
+# 10,000 files are deleted, ext4's inode allocator checks the recently freed inodes one by one (recently_deleted(),
+# find_inode_bit() in perf: ~3.5 s of CPU a user organizing an inbox does not pay). Moving old libraries aside
+# instead left gigabytes of their page cache to reclaim during the next run (system time 6-15 s, run to run).
+fresh() { echo "rm -rf '$lib'; sync; sleep 65"; }
+hyperfine --runs "$runs" --prepare "$(fresh); $warm" \
   --export-markdown "$out/organize-first.md" --export-json "$out/organize-first.json" \
   -n "organize (copy, empty library)" "$alice organize --inbox '$dir' --library '$lib' --json > '$out/organize-last.jsonl'"
 tail -1 "$out/organize-last.jsonl"
