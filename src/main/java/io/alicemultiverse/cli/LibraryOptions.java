@@ -22,7 +22,7 @@ final class LibraryOptions {
 
     /** The configuration with this command's flags applied. */
     Config resolve() {
-        Config c = Config.load(config, System.getenv());
+        Config c = Config.load(config, CallerEnv.get());
         return library == null ? c : c.with(null, library.toString(), null);
     }
 }

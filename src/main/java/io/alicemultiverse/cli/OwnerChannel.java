@@ -92,12 +92,16 @@ final class OwnerChannel implements AutoCloseable {
             JsonNode body = JSON.readTree(ex.getRequestBody().readNBytes(1 << 20));
             List<String> args = new ArrayList<>();
             body.path("args").forEach(a -> args.add(a.asText()));
+            Map<String, String> env = new LinkedHashMap<>();
+            body.path("env").fields().forEachRemaining(f -> env.put(f.getKey(), f.getValue().asText()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int exit;
             try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                  PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                exit = Main.runWith(o, e, true, args.toArray(String[]::new));
+                String[] argv = args.toArray(String[]::new);
+                exit = body.has("env") ? CallerEnv.with(env, () -> Main.runWith(o, e, true, argv))
+                        : Main.runWith(o, e, true, argv); // a client that sent no environment: the owner's
             }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("exit", exit);

@@ -69,7 +69,7 @@ final class OwnerClient {
         // and the JVM's exit waits up to 300 ms for it — on every forwarded command (see understand.ProviderHttp)
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + owner.port() + "/cli").toURL()
                 .openConnection();
-        byte[] body = JSON.writeValueAsBytes(Map.of("args", absolute));
+        byte[] body = JSON.writeValueAsBytes(Map.of("args", absolute, "env", CallerEnv.toForward()));
         c.setConnectTimeout(5_000);
         c.setReadTimeout(0); // a forwarded organize or understand may run for hours
         c.setRequestMethod("POST");

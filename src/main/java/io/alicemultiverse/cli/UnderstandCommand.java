@@ -84,7 +84,7 @@ final class UnderstandCommand implements Callable<Integer> {
             throw new IllegalArgumentException("name image files or folders, or use --query Q or --all");
         }
         Config c = lib.resolve();
-        UnderstandSettings settings = UnderstandConfig.load(lib.config, System.getenv());
+        UnderstandSettings settings = UnderstandConfig.load(lib.config, CallerEnv.get());
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
         try (Library library = dryRun ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)
@@ -93,7 +93,7 @@ final class UnderstandCommand implements Callable<Integer> {
             SearchQuery q = query == null ? null
                     : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
             UnderstandOutcome o = library.understand(new UnderstandRequest(paths, q, all, provider, model, baseUrl,
-                    budget, dryRun, yes, shareNearDuplicates), settings, System.getenv(), reporter);
+                    budget, dryRun, yes, shareNearDuplicates), settings, CallerEnv.get(), reporter);
             switch (o.status()) {
                 case PLANNED:
                     printPlan(o.plan(), out);

@@ -114,6 +114,65 @@ class OwnerTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aForwardedUnderstandUsesTheCallersKeyNotTheOwners() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("acme/fox.png", TempLibrary.png("a red fox in the snow", "fox_v1", 1));
+        CliRun organize = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
+        assertThat(organize.exit()).as(organize.err()).isZero();
+        java.util.List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (mockwebserver3.MockWebServer provider = new mockwebserver3.MockWebServer()) {
+            provider.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest req) {
+                    keys.add(req.getHeaders().get("Authorization"));
+                    String text = "{\\\"images\\\":[{\\\"index\\\":1,\\\"description\\\":\\\"a fox\\\","
+                            + "\\\"tags\\\":{\\\"subject\\\":[\\\"fox\\\"]}}]}";
+                    return new mockwebserver3.MockResponse.Builder().code(200)
+                            .addHeader("Content-Type", "application/json")
+                            .body("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+                                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                                    + text + "\"},\"finish_reason\":\"stop\"}],"
+                                    + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":90,\"total_tokens\":990}}")
+                            .build();
+                }
+            });
+            provider.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            ProcessBuilder ownerBuilder = AliceProcess.builder("mcp", "--library", t.library().toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("mcp.log").toFile());
+            ownerBuilder.environment().put("OPENAI_API_KEY", "sk-owner-account");
+            Process owner = ownerBuilder.start();
+            try {
+                Path ownerFile = Owner.file(t.library());
+                for (int i = 0; i < 600 && !Files.exists(ownerFile); i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(ownerFile).exists();
+                String[] args = {"understand", "--all", "--provider", "openai", "--base-url",
+                        provider.url("/v1").toString(), "--yes", "--json", "--library", t.library().toString()};
+
+                // this test's own process has no key: the owner's must not stand in for it
+                CliRun keyless = CliRun.run(args);
+                assertThat(keyless.exit()).isNotZero();
+                assertThat(keyless.err()).contains("OPENAI_API_KEY is not set").doesNotContain("sk-owner");
+                assertThat(keys).isEmpty();
+
+                ProcessBuilder caller = AliceProcess.builder(args).redirectErrorStream(true);
+                caller.environment().put("OPENAI_API_KEY", "sk-caller-account");
+                Process run = caller.start();
+                String output = new String(run.getInputStream().readAllBytes());
+                assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(run.exitValue()).as(output).isZero();
+                assertThat(keys).containsExactly("Bearer sk-caller-account");
+                assertThat(output).doesNotContain("sk-caller-account");
+            } finally {
+                owner.getOutputStream().close();
+                assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void staleOwnerFileIsIgnored() throws Exception {
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("a.png", TempLibrary.png(3));
