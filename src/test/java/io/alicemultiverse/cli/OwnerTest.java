@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Owner;
 import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.FakeProvider;
 import io.alicemultiverse.testsupport.Http;
 import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,15 @@ class OwnerTest {
     @TempDir
     Path tmp;
 
+    /** The library's owner file, once the owner process has written it (or after 30 s without it). */
+    private static Path awaitOwner(Path library) throws InterruptedException {
+        Path ownerFile = Owner.file(library);
+        for (int i = 0; i < 600 && !Files.exists(ownerFile); i++) {
+            Thread.sleep(50);
+        }
+        return ownerFile;
+    }
+
     private static Process startMcp(Path library) throws Exception {
         return AliceProcess.builder("mcp", "--library", library.toString()).redirectErrorStream(true).start();
     }
@@ -38,11 +48,7 @@ class OwnerTest {
         t.inboxFile("acme/a.png", TempLibrary.png(1));
         Process owner = startMcp(t.library());
         try {
-            Path ownerFile = Owner.file(t.library());
-            for (int i = 0; i < 300 && !Files.exists(ownerFile); i++) {
-                Thread.sleep(50);
-            }
-            assertThat(ownerFile).exists();
+            assertThat(awaitOwner(t.library())).exists();
             assertThat(Owner.find(t.library())).get().extracting(Owner::pid).isEqualTo(owner.pid());
 
             CliRun organize = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library",
@@ -79,10 +85,7 @@ class OwnerTest {
         Process serve = AliceProcess.builder("serve", "--library", t.library().toString(), "--port", "0")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
         try {
-            Path ownerFile = Owner.file(t.library());
-            for (int i = 0; i < 600 && !Files.exists(ownerFile); i++) {
-                Thread.sleep(50);
-            }
+            awaitOwner(t.library());
             assertThat(Owner.find(t.library())).get().extracting(Owner::command).isEqualTo("serve");
 
             CliRun search = CliRun.run("search", "fox", "--json", "--library", t.library().toString());
@@ -120,42 +123,21 @@ class OwnerTest {
         t.inboxFile("acme/fox.png", TempLibrary.png("a red fox in the snow", "fox_v1", 1));
         CliRun organize = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
         assertThat(organize.exit()).as(organize.err()).isZero();
-        java.util.List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (mockwebserver3.MockWebServer provider = new mockwebserver3.MockWebServer()) {
-            provider.setDispatcher(new mockwebserver3.Dispatcher() {
-                @Override
-                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest req) {
-                    keys.add(req.getHeaders().get("Authorization"));
-                    String text = "{\\\"images\\\":[{\\\"index\\\":1,\\\"description\\\":\\\"a fox\\\","
-                            + "\\\"tags\\\":{\\\"subject\\\":[\\\"fox\\\"]}}]}";
-                    return new mockwebserver3.MockResponse.Builder().code(200)
-                            .addHeader("Content-Type", "application/json")
-                            .body("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
-                                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
-                                    + text + "\"},\"finish_reason\":\"stop\"}],"
-                                    + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":90,\"total_tokens\":990}}")
-                            .build();
-                }
-            });
-            provider.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        try (FakeProvider provider = new FakeProvider("openai")) {
             ProcessBuilder ownerBuilder = AliceProcess.builder("mcp", "--library", t.library().toString())
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("mcp.log").toFile());
             ownerBuilder.environment().put("OPENAI_API_KEY", "sk-owner-account");
             Process owner = ownerBuilder.start();
             try {
-                Path ownerFile = Owner.file(t.library());
-                for (int i = 0; i < 600 && !Files.exists(ownerFile); i++) {
-                    Thread.sleep(50);
-                }
-                assertThat(ownerFile).exists();
-                String[] args = {"understand", "--all", "--provider", "openai", "--base-url",
-                        provider.url("/v1").toString(), "--yes", "--json", "--library", t.library().toString()};
+                assertThat(awaitOwner(t.library())).exists();
+                String[] args = {"understand", "--all", "--provider", "openai", "--base-url", provider.baseUrl(),
+                        "--yes", "--json", "--library", t.library().toString()};
 
                 // this test's own process has no key: the owner's must not stand in for it
                 CliRun keyless = CliRun.run(args);
                 assertThat(keyless.exit()).isNotZero();
                 assertThat(keyless.err()).contains("OPENAI_API_KEY is not set").doesNotContain("sk-owner");
-                assertThat(keys).isEmpty();
+                assertThat(provider.requests.get()).isZero();
 
                 ProcessBuilder caller = AliceProcess.builder(args).redirectErrorStream(true);
                 caller.environment().put("OPENAI_API_KEY", "sk-caller-account");
@@ -163,7 +145,8 @@ class OwnerTest {
                 String output = new String(run.getInputStream().readAllBytes());
                 assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(run.exitValue()).as(output).isZero();
-                assertThat(keys).containsExactly("Bearer sk-caller-account");
+                assertThat(provider.requests.get()).isEqualTo(1);
+                assertThat(provider.take().getHeaders().get("Authorization")).isEqualTo("Bearer sk-caller-account");
                 assertThat(output).doesNotContain("sk-caller-account");
             } finally {
                 owner.getOutputStream().close();

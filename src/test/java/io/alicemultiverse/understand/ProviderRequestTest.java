@@ -1,5 +1,7 @@
 package io.alicemultiverse.understand;
 
+import io.alicemultiverse.testsupport.FakeProvider;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;

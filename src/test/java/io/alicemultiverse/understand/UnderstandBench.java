@@ -1,5 +1,7 @@
 package io.alicemultiverse.understand;
 
+import io.alicemultiverse.testsupport.FakeProvider;
+
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.UnderstandingRow;
 

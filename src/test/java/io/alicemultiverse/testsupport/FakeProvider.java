@@ -1,4 +1,4 @@
-package io.alicemultiverse.understand;
+package io.alicemultiverse.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,23 +24,23 @@ import java.util.function.Function;
  * {@link #INSTRUCTION_TOKENS} for the text of a request + {@link #IMAGE_TOKENS} per image; output tokens =
  * {@link #OUTPUT_TOKENS} per image. Scripted failures come first, then normal answers after {@code delayMs}.
  */
-final class FakeProvider implements AutoCloseable {
-    static final int INSTRUCTION_TOKENS = 350;
-    static final int IMAGE_TOKENS = 765;
-    static final int OUTPUT_TOKENS = 120;
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class FakeProvider implements AutoCloseable {
+    public static final int INSTRUCTION_TOKENS = 350;
+    public static final int IMAGE_TOKENS = 765;
+    public static final int OUTPUT_TOKENS = 120;
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    final MockWebServer server = new MockWebServer();
-    final String provider;
-    final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
-    final AtomicInteger requests = new AtomicInteger();
-    final ConcurrentLinkedQueue<MockResponse> script = new ConcurrentLinkedQueue<>();
-    volatile long delayMs;
+    public final MockWebServer server = new MockWebServer();
+    public final String provider;
+    public final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
+    public final AtomicInteger requests = new AtomicInteger();
+    public final ConcurrentLinkedQueue<MockResponse> script = new ConcurrentLinkedQueue<>();
+    public volatile long delayMs;
     /** When each request arrived ({@link System#nanoTime}). */
-    final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
-    volatile Function<Integer, String> replyText = FakeProvider::goodReply;
+    public final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    public volatile Function<Integer, String> replyText = FakeProvider::goodReply;
 
-    FakeProvider(String provider) throws IOException {
+    public FakeProvider(String provider) throws IOException {
         this.provider = provider;
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -70,7 +70,7 @@ final class FakeProvider implements AutoCloseable {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return switch (provider) {
             case "anthropic" -> server.url("/v1/").toString();
             case "gemini" -> server.url("/v1beta").toString();
@@ -78,18 +78,18 @@ final class FakeProvider implements AutoCloseable {
         };
     }
 
-    RecordedRequest take() throws InterruptedException {
+    public RecordedRequest take() throws InterruptedException {
         return server.takeRequest(5, TimeUnit.SECONDS);
     }
 
-    void fail(int code, Map<String, String> headers) {
+    public void fail(int code, Map<String, String> headers) {
         MockResponse.Builder b = new MockResponse.Builder().code(code).body("{\"error\":{\"message\":\"scripted\"}}");
         headers.forEach(b::addHeader);
         script.add(b.build());
     }
 
     /** Images in a request body, by the provider's shape. */
-    int images(JsonNode body) {
+    public int images(JsonNode body) {
         int n = 0;
         switch (provider) {
             case "anthropic":
@@ -110,7 +110,7 @@ final class FakeProvider implements AutoCloseable {
         return n;
     }
 
-    static String goodReply(int images) {
+    public static String goodReply(int images) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode list = root.putArray("images");
         for (int i = 1; i <= images; i++) {
@@ -161,7 +161,7 @@ final class FakeProvider implements AutoCloseable {
         return r.toString();
     }
 
-    List<JsonNode> bodies() {
+    public List<JsonNode> bodies() {
         return List.copyOf(bodies);
     }
 
