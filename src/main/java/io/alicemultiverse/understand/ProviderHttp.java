@@ -113,22 +113,18 @@ final class ProviderHttp implements HttpClient {
         c.setUseCaches(false);
         c.setInstanceFollowRedirects(false); // as before: a 3xx is an answer, not followed
         c.setRequestMethod(request.method().name());
-        // HttpURLConnection's own defaults (an HTML-first Accept, "Java/17" as the agent) say nothing useful to an API
-        c.setRequestProperty("Accept", "application/json");
-        c.setRequestProperty("User-Agent", USER_AGENT);
         request.headers().forEach((k, vs) -> {
             if (!k.equalsIgnoreCase("content-length") && !k.equalsIgnoreCase("host")) {
-                boolean first = true;
-                for (String v : vs) {
-                    if (first) {
-                        c.setRequestProperty(k, v); // the request's own Accept or User-Agent replaces ours
-                    } else {
-                        c.addRequestProperty(k, v);
-                    }
-                    first = false;
-                }
+                vs.forEach(v -> c.addRequestProperty(k, v));
             }
         });
+        // HttpURLConnection's own defaults (an HTML-first Accept, "Java/17" as the agent) say nothing useful to an API
+        if (c.getRequestProperty("Accept") == null) {
+            c.setRequestProperty("Accept", "application/json");
+        }
+        if (c.getRequestProperty("User-Agent") == null) {
+            c.setRequestProperty("User-Agent", USER_AGENT);
+        }
         // output would turn a GET into a POST; a POST always states its length, even an empty one
         if (request.body() != null || request.method() == HttpMethod.POST) {
             byte[] body = request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.UTF_8);
