@@ -360,9 +360,9 @@ public final class Library implements AutoCloseable {
         }
 
         static PixelHasher pixelHasher() {
-            return (file, format) -> {
+            return (file, format, content) -> {
                 try {
-                    ImageHashes h = ImageHashes.of(file, format);
+                    ImageHashes h = ImageHashes.of(file, content, format);
                     return new long[]{h.dhash(), h.phash()};
                 } catch (IOException | RuntimeException e) {
                     return null; // no pixels (an unsupported codec, ffmpeg missing): catalogued without hashes

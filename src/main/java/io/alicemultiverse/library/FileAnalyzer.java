@@ -53,7 +53,7 @@ public final class FileAnalyzer {
             }
             String hash = content != null ? ContentHash.of(content) : ContentHash.of(file);
             long hashStart = System.nanoTime();
-            long[] ph = hasher.hash(file, inspection.format());
+            long[] ph = hasher.hash(file, inspection.format(), content);
             OrganizeMetrics.hashed(java.time.Duration.ofNanos(System.nanoTime() - hashStart));
             return new Analysis(file, bytes, mtime, hash, inspection, CreationDate.of(inspection, mtime, zone),
                     ph == null ? null : ph[0], ph == null ? null : ph[1], null, content);

@@ -10,9 +10,14 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface PixelHasher {
-    /** {@code {dhash, phash}}, or null. */
-    long[] hash(Path file, MediaFormat format);
+    /**
+     * {@code {dhash, phash}}, or null.
+     *
+     * @param content the file's bytes when the caller already read them (decoders that can use them skip reading the
+     *                file again), else null
+     */
+    long[] hash(Path file, MediaFormat format, byte[] content);
 
     /** A hasher that computes nothing (for rebuilds that keep old hashes, and tests). */
-    PixelHasher NONE = (file, format) -> null;
+    PixelHasher NONE = (file, format, content) -> null;
 }

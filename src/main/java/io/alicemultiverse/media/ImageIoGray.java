@@ -4,11 +4,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -31,28 +33,39 @@ final class ImageIoGray {
             if (in == null) {
                 throw new IOException("cannot open " + file);
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("no ImageIO reader for this " + format.id() + " file");
+            return decode(in, format, size);
+        }
+    }
+
+    /** Like {@link #decode(Path, MediaFormat, int)} for a file already in memory, {@code bytes[0 .. length)}. */
+    static GrayImage decode(byte[] bytes, int length, MediaFormat format, int size) throws IOException {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes, 0, length))) {
+            return decode(in, format, size);
+        }
+    }
+
+    private static GrayImage decode(ImageInputStream in, MediaFormat format, int size) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new IOException("no ImageIO reader for this " + format.id() + " file");
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            Limits.check(format.id().toUpperCase(java.util.Locale.ROOT), w, h);
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = subsampling(w, h, size);
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                Limits.check(format.id().toUpperCase(java.util.Locale.ROOT), w, h);
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = subsampling(w, h, size);
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return toGrid(reader.read(0, param), size);
-            } catch (RuntimeException | LinkageError e) {
-                // ImageIO plugins throw unchecked exceptions on damaged data; bad input is an IOException here
-                throw new IOException("cannot decode " + format.id() + ": " + e, e);
-            } finally {
-                reader.dispose();
-            }
+            return toGrid(reader.read(0, param), size);
+        } catch (RuntimeException | LinkageError e) {
+            // ImageIO plugins throw unchecked exceptions on damaged data; bad input is an IOException here
+            throw new IOException("cannot decode " + format.id() + ": " + e, e);
+        } finally {
+            reader.dispose();
         }
     }
 

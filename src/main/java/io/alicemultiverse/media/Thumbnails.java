@@ -3,6 +3,7 @@ package io.alicemultiverse.media;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * <ul>
  *   <li>PNG — a streaming decoder (inflate, unfilter, reduce row by row); exact. Adam7 interlaced files go through
  *       ImageIO at full size.</li>
+ *   <li>JPEG — libjpeg-turbo's TurboJPEG when installed ({@link JpegGray}), scaled in the DCT domain to at least 2
+ *       pixels per cell, each an 8 × 8 block's exact mean at 1/8 scale; close to exact. Without it, or for what it
+ *       refuses (CMYK), as the next line says.</li>
  *   <li>JPEG, WebP, GIF, BMP, TIFF — ImageIO (TwelveMonkeys for JPEG and WebP when present), subsampled so at least
  *       4 decoded pixels remain per cell and axis, then area-averaged; close to the exact mean, not equal.</li>
  *   <li>AVIF, HEIC, JPEG XL and videos — {@code ffmpeg} as a process, scaled by ffmpeg's area filter to 4 pixels per
@@ -35,6 +39,8 @@ public final class Thumbnails {
     public static final int MAX_SIZE = 1024;
     /** Where in a video {@link #grayscale(Path, MediaFormat, int)} takes its frame, as a fraction of the duration. */
     public static final double VIDEO_POSITION = 0.1;
+    /** Largest JPEG read into memory for TurboJPEG; larger ones stream through ImageIO. */
+    private static final long IN_MEMORY_LIMIT = 256L << 20;
 
     private Thumbnails() {
     }
@@ -67,7 +73,11 @@ public final class Thumbnails {
                 GrayImage png = PngGray.decode(file, size);
                 return png != null ? png : ImageIoGray.decode(file, format, size);
             }
-            case JPEG: case WEBP: case GIF: case BMP: case TIFF:
+            case JPEG: {
+                byte[] bytes = TurboJpeg.available() && Files.size(file) <= IN_MEMORY_LIMIT ? Files.readAllBytes(file) : null;
+                return bytes != null ? jpeg(bytes, size) : ImageIoGray.decode(file, format, size);
+            }
+            case WEBP: case GIF: case BMP: case TIFF:
                 return ImageIoGray.decode(file, format, size);
             case AVIF: case HEIC: case JXL:
                 return FfmpegGray.frame(file, size, 0);
@@ -76,6 +86,26 @@ public final class Thumbnails {
             default:
                 throw new IOException("not an image or video format that can be decoded: " + format.id());
         }
+    }
+
+    /**
+     * Like {@link #grayscale(Path, MediaFormat, int)} for a still image whose bytes were already read ({@code content},
+     * the whole of {@code file}): a JPEG is decoded from them; other formats are read from {@code file} again.
+     *
+     * @throws IOException when the image cannot be decoded
+     */
+    public static GrayImage grayscale(Path file, byte[] content, MediaFormat format, int size) throws IOException {
+        checkSize(size);
+        if (format == MediaFormat.JPEG && content != null) {
+            return jpeg(content, size);
+        }
+        return grayscale(file, format, size);
+    }
+
+    /** TurboJPEG's scaled decode, or ImageIO's when TurboJPEG is missing or refuses the data. */
+    private static GrayImage jpeg(byte[] bytes, int size) throws IOException {
+        GrayImage g = JpegGray.decode(bytes, bytes.length, size);
+        return g != null ? g : ImageIoGray.decode(bytes, bytes.length, MediaFormat.JPEG, size);
     }
 
     /**

@@ -24,4 +24,12 @@ public record ImageHashes(long dhash, long phash) {
     public static ImageHashes of(Path file, MediaFormat format) throws IOException {
         return of(Thumbnails.grayscale(file, format, Thumbnails.HASH_SIZE));
     }
+
+    /**
+     * Like {@link #of(Path, MediaFormat)} when the file's bytes were already read ({@code content}, or null): see
+     * {@link Thumbnails#grayscale(Path, byte[], MediaFormat, int)}.
+     */
+    public static ImageHashes of(Path file, byte[] content, MediaFormat format) throws IOException {
+        return of(Thumbnails.grayscale(file, content, format, Thumbnails.HASH_SIZE));
+    }
 }

@@ -121,6 +121,13 @@ public class HashBenchmark {
         return PerceptualHash.pHash(Thumbnails.grayscale(jpeg, MediaFormat.JPEG, Thumbnails.HASH_SIZE));
     }
 
+    /** The same through ImageIO's subsampled decode, as when libturbojpeg is not installed. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dalice.turbojpeg=false")
+    public long jpegPHashImageIo() throws IOException {
+        return PerceptualHash.pHash(Thumbnails.grayscale(jpeg, MediaFormat.JPEG, Thumbnails.HASH_SIZE));
+    }
+
     @Benchmark
     public BufferedImage jpegImageIoFull() throws IOException {
         return ImageIO.read(jpeg.toFile());

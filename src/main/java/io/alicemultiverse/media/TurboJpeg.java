@@ -1,0 +1,156 @@
+package io.alicemultiverse.media;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+import java.util.Map;
+
+/**
+ * Greyscale JPEG decoding scaled in the DCT domain, through the system's TurboJPEG library (libjpeg-turbo's
+ * {@code libturbojpeg}: Debian/Ubuntu {@code libturbojpeg0}, Homebrew {@code jpeg-turbo}), when it is installed.
+ *
+ * <p>Why: a perceptual hash needs a 32 × 32 picture, and a JPEG stores each 8 × 8 block's mean as its DC coefficient.
+ * Asking libjpeg for a 1/8-scale picture skips the inverse DCT of every block and the colour conversion, and what
+ * comes out is the exact block means. ImageIO exposes no scaled decode (its subsampling runs after a full decode), so
+ * the JDK's own decoder spends most of a JPEG's hashing time on pixels that are thrown away. No Java binding of
+ * TurboJPEG is served by Maven Central for this platform; like {@link Libdeflate} this is JNA direct mapping of the
+ * few functions of its stable 2.x API (also exported by 3.x).
+ *
+ * <p>Without the library, or with {@code -Dalice.turbojpeg=false}, {@link #available()} is false and callers decode
+ * with ImageIO. Thread-safe: a decompressor handle is made per call.
+ */
+final class TurboJpeg {
+    /** {@code TJPF_GRAY}: one byte a pixel, the luma (Y) channel. */
+    private static final int PF_GRAY = 6;
+    /** {@code TJCS_CMYK} and {@code TJCS_YCCK}: libjpeg cannot convert these to grey. */
+    private static final int CS_CMYK = 3;
+    private static final int CS_YCCK = 4;
+    /** {@code TJERR_WARNING}: the image was decoded, with a complaint (for example data cut short, filled grey). */
+    private static final int ERR_WARNING = 0;
+    /** {@code TJFLAG_LIMITSCANS}: refuse progressive files with more than 500 scans (a decoding-time bomb). */
+    private static final int FLAG_LIMITSCANS = 32768;
+    private static final boolean AVAILABLE = load();
+
+    private TurboJpeg() {
+    }
+
+    static boolean available() {
+        return AVAILABLE;
+    }
+
+    /** A JPEG's header: its size and colour space ({@code TJCS_*}). */
+    record Header(int width, int height, int colorspace) {
+        boolean greyable() {
+            return colorspace != CS_CMYK && colorspace != CS_YCCK;
+        }
+    }
+
+    /** A decoded greyscale picture, {@code width × height} bytes row by row. */
+    record Gray(int width, int height, byte[] pixels) {
+    }
+
+    /** Thrown when TurboJPEG refuses the data; the caller may try another decoder. */
+    static final class Failure extends Exception {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads the header of {@code jpeg[0 .. length)}.
+     *
+     * @throws Failure when it is not a JPEG TurboJPEG understands
+     */
+    static Header header(byte[] jpeg, int length) throws Failure {
+        Pointer h = handle();
+        try {
+            int[] w = new int[1];
+            int[] ht = new int[1];
+            int[] sub = new int[1];
+            int[] cs = new int[1];
+            if (tjDecompressHeader3(h, jpeg, new NativeLong(length), w, ht, sub, cs) != 0) {
+                throw new Failure(error(h));
+            }
+            return new Header(w[0], ht[0], cs[0]);
+        } finally {
+            tjDestroy(h);
+        }
+    }
+
+    /**
+     * Decodes {@code jpeg[0 .. length)} to grey at {@code eighths}/8 of its size (1, 2, 4 or 8), each side rounded up.
+     * Data cut short decodes with the missing part grey, as libjpeg and ImageIO do.
+     *
+     * @throws Failure when the data cannot be decoded
+     */
+    static Gray gray(byte[] jpeg, int length, Header header, int eighths) throws Failure {
+        int w = scaled(header.width(), eighths);
+        int h = scaled(header.height(), eighths);
+        byte[] out = new byte[Math.multiplyExact(w, h)];
+        Pointer t = handle();
+        try {
+            // asked for w × h, TurboJPEG picks the largest scaling factor that fits: exactly eighths/8
+            if (tjDecompress2(t, jpeg, new NativeLong(length), out, w, w, h, PF_GRAY, FLAG_LIMITSCANS) != 0
+                    && tjGetErrorCode(t) != ERR_WARNING) {
+                throw new Failure(error(t));
+            }
+            return new Gray(w, h, out);
+        } finally {
+            tjDestroy(t);
+        }
+    }
+
+    /** libjpeg's rounding of a scaled side: {@code ceil(side · eighths / 8)}. */
+    static int scaled(int side, int eighths) {
+        return (side * eighths + 7) / 8;
+    }
+
+    private static Pointer handle() {
+        Pointer h = tjInitDecompress();
+        if (h == null) {
+            throw new OutOfMemoryError("tjInitDecompress");
+        }
+        return h;
+    }
+
+    private static String error(Pointer handle) {
+        Pointer s = tjGetErrorStr2(handle);
+        return s == null ? "TurboJPEG error" : s.getString(0);
+    }
+
+    private static boolean load() {
+        try {
+            if ("false".equalsIgnoreCase(System.getProperty("alice.turbojpeg", "true"))) {
+                return false;
+            }
+            for (String name : new String[]{"turbojpeg", "libturbojpeg.so.0"}) {
+                try {
+                    NativeLibrary lib = NativeLibrary.getInstance(name, Map.of());
+                    Native.register(TurboJpeg.class, lib);
+                    return true;
+                } catch (LinkageError | RuntimeException e) {
+                    // not under this name; try the next
+                }
+            }
+            return false;
+        } catch (LinkageError e) {
+            return false; // JNA has no native stub for this platform
+        }
+    }
+
+    private static native Pointer tjInitDecompress();
+
+    private static native int tjDecompressHeader3(Pointer handle, byte[] jpegBuf, NativeLong jpegSize, int[] width,
+                                                  int[] height, int[] jpegSubsamp, int[] jpegColorspace);
+
+    private static native int tjDecompress2(Pointer handle, byte[] jpegBuf, NativeLong jpegSize, byte[] dstBuf,
+                                            int width, int pitch, int height, int pixelFormat, int flags);
+
+    private static native int tjGetErrorCode(Pointer handle);
+
+    private static native Pointer tjGetErrorStr2(Pointer handle);
+
+    private static native int tjDestroy(Pointer handle);
+}
