@@ -71,9 +71,10 @@ final class AreaGrid {
 
     /**
      * Adds the next source row given as 8-bit samples, PNG scanline layout ({@code row[0]} is the filter byte, then
-     * {@code channels} samples a pixel: 1 grey, 3 RGB): the same as computing each pixel's luma and calling
-     * {@link #addRow}, but each cell's channels are summed as integers first — luma is linear in them — which cost a
-     * quarter of the per-pixel float work on the organize benchmark's PNGs. Only when shrinking; else per pixel.
+     * {@code channels} samples a pixel: 1 grey, 2 grey + alpha, 3 RGB, 4 RGBA): the same as computing each pixel's
+     * luma (alpha over white) and calling {@link #addRow}, but each cell's channels are summed as integers first —
+     * luma is linear in them, and so is compositing over white in the alpha-weighted sums — which cost a quarter of
+     * the per-pixel float work on the organize benchmark's PNGs. Only when shrinking; else per pixel.
      */
     void addSampleRow(byte[] row, int channels) {
         if (y >= rows.length) {
@@ -82,15 +83,16 @@ final class AreaGrid {
         if (runs == null) {
             float[] lum = new float[srcWidth];
             for (int x = 0, i = 1; x < srcWidth; x++, i += channels) {
-                lum[x] = channels == 1 ? row[i] & 0xFF : Luma.of(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
+                lum[x] = Runs.pixel(row, i, channels);
             }
             addRow(lum);
             return;
         }
-        if (channels == 1) {
-            runs.reduceGrey(row, rowAcc);
-        } else {
-            runs.reduceRgb(row, rowAcc);
+        switch (channels) {
+            case 1 -> runs.reduceGrey(row, rowAcc);
+            case 3 -> runs.reduceRgb(row, rowAcc);
+            case 2, 4 -> runs.reduceAlpha(row, channels, rowAcc);
+            default -> throw new IllegalArgumentException("1 to 4 samples a pixel: " + channels);
         }
         accumulate(rowAcc);
     }
@@ -199,6 +201,60 @@ final class AreaGrid {
                 }
                 out[c] = s;
             }
+        }
+
+        /**
+         * {@link #reduce} for 8-bit grey + alpha ({@code channels} 2) or RGBA (4) samples at {@code row[1 ..]}. A
+         * pixel over white is {@code 255 + a/255 · (luma − 255)}, so a run of {@code n} pixels sums to
+         * {@code 255·n + (KR·Σar + KG·Σag + KB·Σab − 255·Σa) / 255}: four integer sums, one division per cell.
+         */
+        void reduceAlpha(byte[] row, int channels, float[] out) {
+            for (int c = 0; c < out.length; c++) {
+                int a = lo[c];
+                int b = hi[c];
+                long al = 0;
+                long ar = 0;
+                long ag = 0;
+                long ab = 0;
+                int end = 1 + channels * b;
+                if (channels == 4) {
+                    for (int i = 1 + 4 * a; i < end; i += 4) {
+                        int alpha = row[i + 3] & 0xFF;
+                        al += alpha;
+                        ar += alpha * (row[i] & 0xFF);
+                        ag += alpha * (row[i + 1] & 0xFF);
+                        ab += alpha * (row[i + 2] & 0xFF);
+                    }
+                } else {
+                    for (int i = 1 + 2 * a; i < end; i += 2) {
+                        int alpha = row[i + 1] & 0xFF;
+                        al += alpha;
+                        ar += alpha * (row[i] & 0xFF);
+                    }
+                    ag = ar;
+                    ab = ar; // grey: KR + KG + KB = 1
+                }
+                float s = 255f * (b - a)
+                        + (float) ((Luma.KR * (double) ar + Luma.KG * (double) ag + Luma.KB * (double) ab - 255.0 * al) / 255.0);
+                if (leftWeight[c] != 0f) {
+                    s += leftWeight[c] * pixel(row, 1 + channels * (a - 1), channels);
+                }
+                if (rightWeight[c] != 0f) {
+                    s += rightWeight[c] * pixel(row, 1 + channels * b, channels);
+                }
+                out[c] = s;
+            }
+        }
+
+        /** The luma, over white, of the 8-bit pixel whose samples start at {@code row[i]}. */
+        static float pixel(byte[] row, int i, int channels) {
+            return switch (channels) {
+                case 1 -> row[i] & 0xFF;
+                case 2 -> Luma.overWhite(row[i] & 0xFF, (row[i + 1] & 0xFF) / 255f);
+                case 3 -> Luma.of(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
+                default -> Luma.overWhite(Luma.of(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF),
+                        (row[i + 3] & 0xFF) / 255f);
+            };
         }
 
         void reduce(float[] lum, float[] out) {

@@ -45,7 +45,7 @@ final class PngGray {
         private PngRows rows;
         private AreaGrid grid;
         private float[] lum;
-        /** 1 or 3 for 8-bit grey or RGB, whose samples the grid sums directly; 0 for the per-pixel luma path. */
+        /** Samples a pixel (1 to 4) of 8-bit images, which the grid sums directly; 0 for the per-pixel luma path. */
         private int samples;
 
         GridSink(int size) {
@@ -58,7 +58,7 @@ final class PngGray {
             rows = new PngRows(h.width(), h.colorType(), h.bitDepth(), h.plte(), h.trns());
             grid = new AreaGrid(h.width(), h.height(), size, size);
             lum = new float[h.width()];
-            samples = h.bitDepth() != 8 ? 0 : h.colorType() == 0 ? 1 : h.colorType() == 2 ? 3 : 0;
+            samples = h.bitDepth() != 8 || h.colorType() == 3 ? 0 : h.channels(); // palette: through its levels
         }
 
         @Override
