@@ -23,15 +23,22 @@ public final class ComfyUiParser implements GeneratorParser {
     @Override
     public Optional<Generation> parse(RawMetadata raw) {
         JsonNode prompt = Json.parse(raw.getIgnoreCase("prompt"));
-        JsonNode workflow = Json.parse(raw.getIgnoreCase("workflow"));
+        JsonNode workflow = null;
         // Either entry may hold either graph, sometimes wrapped: accept what is there, preferring the usual place.
         ComfyGraph api = graph(prompt, ComfyGraph::fromApi, "prompt", 0);
         if (api == null) {
+            workflow = Json.parse(raw.getIgnoreCase("workflow"));
             api = graph(workflow, ComfyGraph::fromApi, "prompt", 0);
         }
-        ComfyGraph ui = graph(workflow, ComfyWorkflow::toGraph, "workflow", 0);
-        if (ui == null) {
-            ui = graph(prompt, ComfyWorkflow::toGraph, "workflow", 0);
+        ComfyGraph ui = null;
+        if (api == null || samplers(api).isEmpty()) { // the editor's graph (usually the larger) only when needed
+            if (workflow == null) {
+                workflow = Json.parse(raw.getIgnoreCase("workflow"));
+            }
+            ui = graph(workflow, ComfyWorkflow::toGraph, "workflow", 0);
+            if (ui == null) {
+                ui = graph(prompt, ComfyWorkflow::toGraph, "workflow", 0);
+            }
         }
         ComfyGraph graph;
         if (api != null && (!samplers(api).isEmpty() || ui == null || samplers(ui).isEmpty())) {
