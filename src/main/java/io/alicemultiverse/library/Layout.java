@@ -73,18 +73,18 @@ public final class Layout {
             String token = m.group(1);
             String width = m.group(2);
             String value = switch (token) {
-                case "date" -> String.format(Locale.ROOT, "%04d-%02d-%02d", v.date().getYear(), v.date().getMonthValue(),
-                        v.date().getDayOfMonth());
-                case "year" -> String.format(Locale.ROOT, "%04d", v.date().getYear());
-                case "month" -> String.format(Locale.ROOT, "%02d", v.date().getMonthValue());
-                case "day" -> String.format(Locale.ROOT, "%02d", v.date().getDayOfMonth());
+                case "date" -> pad(v.date().getYear(), 4) + "-" + pad(v.date().getMonthValue(), 2) + "-"
+                        + pad(v.date().getDayOfMonth(), 2);
+                case "year" -> pad(v.date().getYear(), 4);
+                case "month" -> pad(v.date().getMonthValue(), 2);
+                case "day" -> pad(v.date().getDayOfMonth(), 2);
                 case "project" -> safe(v.project(), "uncategorized");
                 case "source" -> safe(v.source(), "unknown");
                 case "model" -> safe(v.model(), "unknown-model");
                 case "name" -> safe(v.name(), "file");
                 case "hash8" -> v.contentHash().substring(0, Math.min(8, v.contentHash().length()));
                 case "seq" -> width == null ? Integer.toString(seq)
-                        : String.format(Locale.ROOT, "%0" + Integer.parseInt(width) + "d", seq);
+                        : pad(seq, Integer.parseInt(width));
                 case "ext" -> v.ext();
                 default -> throw new IllegalStateException(token);
             };
@@ -92,6 +92,15 @@ public final class Layout {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** {@code value} zero-padded to {@code width} digits, as {@code %0<width>d} formats it (without a Formatter). */
+    static String pad(int value, int width) {
+        if (value < 0) {
+            return String.format(Locale.ROOT, "%0" + width + "d", value);
+        }
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /**
