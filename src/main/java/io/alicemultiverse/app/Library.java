@@ -95,7 +95,8 @@ public final class Library implements AutoCloseable {
         OrganizeOptions options = new OrganizeOptions(inbox, root, move, dryRun, layout, clock, clock.getZone(),
                 Runtime.getRuntime().availableProcessors());
         long before = catalog.changeCounter();
-        OrganizeSummary summary = new Organizer(catalog, analyzer, options, listener).run();
+        OrganizeSummary summary = new Organizer(catalog, analyzer, options,
+                dryRun ? listener : new LoadEmbedderOnFirstFile(listener, () -> search().loadEmbedderAhead())).run();
         if (!dryRun) {
             catalogued(summary, before);
         }
@@ -118,7 +119,7 @@ public final class Library implements AutoCloseable {
     public Organizer organizer(Path inbox, boolean move, OrganizeListener listener) {
         OrganizeOptions options = new OrganizeOptions(inbox, root, move, false, layout, clock, clock.getZone(),
                 Runtime.getRuntime().availableProcessors());
-        return new Organizer(catalog, analyzer, options, listener);
+        return new Organizer(catalog, analyzer, options, new LoadEmbedderOnFirstFile(listener, () -> search().loadEmbedderAhead()));
     }
 
     public UndoSummary undo(String run) throws IOException {

@@ -37,6 +37,13 @@ public final class MiniLmEmbedder implements TextEmbedder {
     }
 
     @Override
+    public void load() {
+        if (Holder.MODEL == null) {
+            throw new IllegalStateException("the embedding model did not load");
+        }
+    }
+
+    @Override
     public float[] embed(String text) {
         return normalise(Holder.MODEL.embed(text).content().vector());
     }

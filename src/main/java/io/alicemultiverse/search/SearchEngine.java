@@ -303,6 +303,23 @@ public final class SearchEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts loading the embedding model on a background (daemon) thread, for a caller that knows texts will need
+     * embedding soon — an organize run that is filing new files loads it while they are read instead of after.
+     */
+    public void loadEmbedderAhead() {
+        TextEmbedder e = embedder();
+        Thread t = new Thread(() -> {
+            try {
+                e.load();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the real use reports it
+            }
+        }, "embedder-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private TextEmbedder embedder() {
         if (embedder == null) {
             embedder = embedderSupplier.get();

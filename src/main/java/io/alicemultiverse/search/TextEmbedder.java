@@ -10,6 +10,10 @@ public interface TextEmbedder {
 
     float[] embed(String text);
 
+    /** Loads what the first {@link #embed} would load (a model), so a caller can do it ahead, on another thread. */
+    default void load() {
+    }
+
     /** Embeds several texts (implementations may batch). */
     default List<float[]> embedAll(List<String> texts) {
         return texts.stream().map(this::embed).toList();

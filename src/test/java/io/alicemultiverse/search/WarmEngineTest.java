@@ -157,4 +157,38 @@ class WarmEngineTest {
         }
         catalog.understanding().saveUnderstanding(rows, List.of());
     }
+
+    @Test
+    void loadsTheEmbedderAheadOnAnotherThread() throws InterruptedException {
+        java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        TextEmbedder counting = new TextEmbedder() {
+            @Override
+            public String model() {
+                return "counting";
+            }
+
+            @Override
+            public int dimensions() {
+                return 2;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return new float[]{1, 0};
+            }
+
+            @Override
+            public void load() {
+                threads.add(Thread.currentThread().getName());
+                loaded.countDown();
+            }
+        };
+        try (Catalog catalog = Catalog.open(tmp);
+             SearchEngine engine = new SearchEngine(catalog, tmp, () -> counting)) {
+            engine.loadEmbedderAhead();
+            assertThat(loaded.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(threads).containsExactly("embedder-load");
+        }
+    }
 }
