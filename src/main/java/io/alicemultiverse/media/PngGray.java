@@ -27,7 +27,16 @@ final class PngGray {
      */
     static GrayImage decode(Path file, int size) throws IOException {
         GridSink sink = new GridSink(size);
-        int rows = PngScanlines.readAll(file, sink);
+        return result(sink, PngScanlines.readAll(file, sink));
+    }
+
+    /** {@link #decode(Path, int)} for a file whose bytes were already read. */
+    static GrayImage decode(byte[] png, int size) throws IOException {
+        GridSink sink = new GridSink(size);
+        return result(sink, PngScanlines.readAll(png, sink));
+    }
+
+    private static GrayImage result(GridSink sink, int rows) throws IOException {
         if (rows < 0) {
             return null;
         }

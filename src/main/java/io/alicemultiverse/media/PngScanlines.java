@@ -57,7 +57,7 @@ public final class PngScanlines {
     private static final int KEEP_LIMIT = 16 << 20;
     private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(() -> new ByteBuffer[2]);
 
-    private final FileChannel ch;
+    private final Source ch;
     private final Sink sink;
     /** Read-ahead over the file: chunk headers, small chunks and IDAT data all come from here, in file order. */
     private final ByteBuffer buffer = ByteBuffer.allocate(PIECE).limit(0);
@@ -85,7 +85,44 @@ public final class PngScanlines {
     /** Whole mode: the image data gathered so far (a per-thread direct buffer). */
     private ByteBuffer gathered;
 
-    private PngScanlines(FileChannel ch, Sink sink, boolean whole) {
+    /** Positional reads from a file or from its bytes already in memory. */
+    private interface Source {
+        long size() throws IOException;
+
+        /** Like {@link FileChannel#read(ByteBuffer, long)}: bytes read, or -1 at the end. */
+        int read(ByteBuffer dst, long position) throws IOException;
+    }
+
+    private record FileSource(FileChannel ch) implements Source {
+        @Override
+        public long size() throws IOException {
+            return ch.size();
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return ch.read(dst, position);
+        }
+    }
+
+    private record BytesSource(byte[] bytes) implements Source {
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int n = (int) Math.min(dst.remaining(), bytes.length - position);
+            dst.put(bytes, (int) position, n);
+            return n;
+        }
+    }
+
+    private PngScanlines(Source ch, Sink sink, boolean whole) {
         this.ch = ch;
         this.sink = sink;
         this.whole = whole;
@@ -112,15 +149,24 @@ public final class PngScanlines {
         return read(file, sink, Libdeflate.available());
     }
 
+    /** {@link #readAll(Path, Sink)} for a file whose bytes were already read. */
+    public static int readAll(byte[] png, Sink sink) throws IOException {
+        return read(new BytesSource(png), sink, Libdeflate.available());
+    }
+
     private static int read(Path file, Sink sink, boolean whole) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            PngScanlines d = new PngScanlines(ch, sink, whole);
-            try {
-                return d.run();
-            } finally {
-                if (d.inflater != null) {
-                    d.inflater.end();
-                }
+            return read(new FileSource(ch), sink, whole);
+        }
+    }
+
+    private static int read(Source source, Sink sink, boolean whole) throws IOException {
+        PngScanlines d = new PngScanlines(source, sink, whole);
+        try {
+            return d.run();
+        } finally {
+            if (d.inflater != null) {
+                d.inflater.end();
             }
         }
     }

@@ -90,7 +90,7 @@ public final class Thumbnails {
 
     /**
      * Like {@link #grayscale(Path, MediaFormat, int)} for a still image whose bytes were already read ({@code content},
-     * the whole of {@code file}): a JPEG is decoded from them; other formats are read from {@code file} again.
+     * the whole of {@code file}): a JPEG or PNG is decoded from them; other formats are read from {@code file} again.
      *
      * @throws IOException when the image cannot be decoded
      */
@@ -98,6 +98,10 @@ public final class Thumbnails {
         checkSize(size);
         if (format == MediaFormat.JPEG && content != null) {
             return jpeg(content, size);
+        }
+        if (format == MediaFormat.PNG && content != null) {
+            GrayImage png = PngGray.decode(content, size);
+            return png != null ? png : ImageIoGray.decode(content, content.length, format, size);
         }
         return grayscale(file, format, size);
     }

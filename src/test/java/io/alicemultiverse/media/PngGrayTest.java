@@ -138,6 +138,8 @@ class PngGrayTest {
         assertThat(PngGray.decode(file, SIZE)).isNull();
         float[] got = Thumbnails.grayscale(file, MediaFormat.PNG, SIZE).toArray();
         assertThat(ReferenceGrid.maxDifference(got, ReferenceGrid.grid(img, SIZE))).isLessThan(TOLERANCE);
+        assertThat(Thumbnails.grayscale(file, Files.readAllBytes(file), MediaFormat.PNG, SIZE).toArray())
+                .as("from bytes already read").isEqualTo(got);
     }
 
     @Test
@@ -225,6 +227,7 @@ class PngGrayTest {
         GrayImage g = PngGray.decode(file(png), SIZE);
         assertThat(g.width()).isEqualTo(SIZE);
         assertThat(g.height()).isEqualTo(SIZE);
+        assertThat(PngGray.decode(png, SIZE).toArray()).as("from bytes").isEqualTo(g.toArray());
         return g.toArray();
     }
 

@@ -43,6 +43,7 @@ class PngScanlinesTest {
         assertThat(files).hasSizeGreaterThan(3);
         for (Path f : files) {
             assertThat(rows(f, true)).as(f.toString()).isEqualTo(rows(f, false));
+            assertThat(rowsFromBytes(f)).as(f.toString()).isEqualTo(rows(f, false));
         }
     }
 
@@ -56,6 +57,7 @@ class PngScanlinesTest {
         for (Path f : List.of(cut, corrupt)) {
             String streaming = rows(f, false);
             assertThat(rows(f, true)).as(f.toString()).isEqualTo(streaming);
+            assertThat(rowsFromBytes(f)).as(f.toString()).isEqualTo(streaming);
         }
         assertThat(count(cut, true)).isBetween(100, 159);
     }
@@ -93,11 +95,25 @@ class PngScanlinesTest {
         return read(f, whole, (row, y) -> true);
     }
 
-    /** Row count and a digest of every row, or the error. */
+    /** {@link #rows(Path, boolean)} through the entry point for bytes already in memory. */
+    private static String rowsFromBytes(Path f) throws IOException {
+        byte[] bytes = Files.readAllBytes(f);
+        return rows(f, sink -> PngScanlines.readAll(bytes, sink));
+    }
+
+    private interface Reader {
+        int read(PngScanlines.Sink sink) throws IOException;
+    }
+
     private static String rows(Path f, boolean whole) {
+        return rows(f, sink -> read(f, whole, sink));
+    }
+
+    /** Row count and a digest of every row, or the error. */
+    private static String rows(Path f, Reader reader) {
         MessageDigest md = ContentHash.newDigest();
         try {
-            int n = read(f, whole, (row, y) -> {
+            int n = reader.read((row, y) -> {
                 md.update(row, 1, row.length - 1);
                 return true;
             });
