@@ -30,19 +30,31 @@ files=$(find "$dir" -type f | wc -l)
 echo "corpus: $files files, $(du -sh "$dir" | cut -f1) in $dir; library: $lib"
 
 warm="find '$dir' -type f -exec cat {} + > /dev/null"
-# A fresh library for every first run: the previous one is deleted, then the run waits 65 s. For about a minute after
-# 10,000 files are deleted, ext4's inode allocator checks the recently freed inodes one by one (recently_deleted(),
-# find_inode_bit() in perf: ~3.5 s of CPU a user organizing an inbox does not pay). Moving old libraries aside
-# instead left gigabytes of their page cache to reclaim during the next run (system time 6-15 s, run to run).
-fresh() { echo "rm -rf '$lib'; sync; sleep 65"; }
-hyperfine --runs "$runs" --prepare "$(fresh); $warm" \
+# Every first run files into an empty library of its own (LIB.1, LIB.2, ...); they are deleted after the last run.
+# Deleting a library just before a run would measure an artifact of this machine's root ext4, which has no journal:
+# for up to 6 minutes after files are deleted (while their inode-table blocks are dirty), ext4 skips each recently
+# freed inode one by one on every inode allocation (recently_deleted() and find_inode_bit() took 8% of all CPU in
+# perf), a cost a user filing a new inbox does not pay, and journaled ext4 never does. So the script also waits until
+# 6 minutes have passed since the previous benchmark deleted its libraries.
+stamp="$lib.deleted-at"
+if compgen -G "$lib" >/dev/null || compgen -G "$lib.[0-9]*" >/dev/null; then
+  rm -rf "$lib" "$lib".[0-9]* && sync && date +%s > "$stamp"
+fi
+if [ -f "$stamp" ]; then
+  wait=$(( $(cat "$stamp") + 370 - $(date +%s) ))
+  if [ "$wait" -gt 0 ]; then echo "waiting ${wait} s for the last deletion's inodes to age"; sleep "$wait"; fi
+fi
+echo 0 > "$out/organize-lib-n"
+next="n=\$((\$(cat '$out/organize-lib-n') + 1)); echo \$n > '$out/organize-lib-n'; sync"
+hyperfine --runs "$runs" --prepare "$next; $warm" \
   --export-markdown "$out/organize-first.md" --export-json "$out/organize-first.json" \
-  -n "organize (copy, empty library)" "$alice organize --inbox '$dir' --library '$lib' --json > '$out/organize-last.jsonl'"
+  -n "organize (copy, empty library)" "$alice organize --inbox '$dir' --library '$lib'.\$(cat '$out/organize-lib-n') --json > '$out/organize-last.jsonl'"
 tail -1 "$out/organize-last.jsonl"
 hyperfine --runs "$((runs + 2))" --prepare "$warm" \
   --export-markdown "$out/organize-rerun.md" --export-json "$out/organize-rerun.json" \
-  -n "organize again (nothing new)" "$alice organize --inbox '$dir' --library '$lib' --json > '$out/organize-rerun.jsonl'"
+  -n "organize again (nothing new)" "$alice organize --inbox '$dir' --library '$lib.$runs' --json > '$out/organize-rerun.jsonl'"
 tail -1 "$out/organize-rerun.jsonl"
+rm -rf "$lib".[0-9]* && sync && date +%s > "$stamp"
 python3 - "$out" "$files" <<'PY'
 import json, sys
 out, files = sys.argv[1], int(sys.argv[2])

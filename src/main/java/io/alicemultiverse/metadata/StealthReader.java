@@ -44,21 +44,22 @@ final class StealthReader {
             out.problem("stealth check: pixels cannot be decoded (" + MetadataReader.describe(e) + ")");
             return;
         }
-        BufferedImage image;
+        Planes planes;
         try {
-            image = decode(file);
+            planes = Planes.of(file);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             out.problem("stealth check: pixels cannot be decoded (" + e.getClass().getSimpleName() + ")");
             return;
         }
-        if (image == null) {
+        if (planes == null) {
             return;
         }
-        Raster alpha = image.getAlphaRaster();
-        if (alpha != null && extract(new BitStream(image.getRaster(), true), "stealth_png", out)) {
+        if (planes.alpha != null && extract(new BitStream(planes.alpha, planes.pixels), "stealth_png", out)) {
             return;
         }
-        extract(new BitStream(image.getRaster(), false), "stealth_rgb", out);
+        if (planes.rgb != null) {
+            extract(new BitStream(planes.rgb, planes.pixels * 3), "stealth_rgb", out);
+        }
     }
 
     /**
@@ -132,19 +133,116 @@ final class StealthReader {
         }
     }
 
-    private static BufferedImage decode(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
+    /**
+     * The least significant bits of alpha and of R, G, B in the order stealth data is written: pixel {@code (x, y)}
+     * is number {@code x·height + y} (column by column). For 16-bit samples the bit is the high byte's lowest, as an
+     * 8-bit-scaled reader sees it.
+     */
+    private static final class Planes {
+        final long pixels;
+        final java.util.BitSet alpha;
+        final java.util.BitSet rgb;
+
+        Planes(long pixels, boolean alpha, boolean rgb) {
+            this.pixels = pixels;
+            this.alpha = alpha ? new java.util.BitSet((int) pixels) : null;
+            this.rgb = rgb ? new java.util.BitSet((int) pixels * 3) : null;
+        }
+
+        /** The planes of a PNG with alpha or colour, or null when it has neither (grey, palette). */
+        static Planes of(Path file) throws IOException {
+            PlaneSink sink = new PlaneSink();
+            int rows = PngScanlines.readAll(file, sink);
+            if (rows >= 0) {
+                return sink.planes;
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return reader.read(0);
-            } finally {
-                reader.dispose();
+            return fromRaster(file); // Adam7 interlaced: ImageIO decodes it whole
+        }
+
+        /**
+         * Rows straight from the PNG decoder (libdeflate when installed), never a full-size image: what a stealth
+         * check costs is then about an inflate. Samples a pixel and their width decide where each bit sits.
+         */
+        private static final class PlaneSink implements PngScanlines.Sink {
+            Planes planes;
+            private int height;
+            private int step;
+            private int sampleBytes;
+            private int colours;
+
+            @Override
+            public void header(PngScanlines.Header h) {
+                int ct = h.colorType();
+                if ((ct != 2 && ct != 4 && ct != 6) || h.bitDepth() < 8) {
+                    return; // grey and palette images hold no stealth channels (as ImageIO presents them)
+                }
+                height = h.height();
+                sampleBytes = h.bitDepth() / 8;
+                step = h.channels() * sampleBytes;
+                colours = ct == 4 ? 1 : 3;
+                planes = new Planes((long) h.width() * h.height(), ct != 2, ct != 4);
             }
+
+            @Override
+            public boolean row(byte[] scanline, int y) {
+                if (planes == null) {
+                    return false;
+                }
+                int width = (scanline.length - 1) / step;
+                for (int x = 0, i = 1; x < width; x++, i += step) {
+                    int p = x * height + y;
+                    if (planes.alpha != null && (scanline[i + colours * sampleBytes] & 1) != 0) {
+                        planes.alpha.set(p);
+                    }
+                    if (planes.rgb != null) {
+                        for (int c = 0; c < 3; c++) {
+                            if ((scanline[i + c * sampleBytes] & 1) != 0) {
+                                planes.rgb.set(3 * p + c);
+                            }
+                        }
+                    }
+                }
+                return true;
+            }
+        }
+
+        private static Planes fromRaster(Path file) throws IOException {
+            BufferedImage image;
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return null;
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    image = reader.read(0);
+                } finally {
+                    reader.dispose();
+                }
+            }
+            Raster raster = image.getRaster();
+            int w = raster.getWidth();
+            int h = raster.getHeight();
+            int bands = raster.getNumBands();
+            int shift = Math.max(0, raster.getSampleModel().getSampleSize(0) - 8);
+            Planes planes = new Planes((long) w * h, image.getAlphaRaster() != null, bands >= 3);
+            int[] px = new int[bands];
+            for (int x = 0; x < w; x++) {
+                for (int y = 0; y < h; y++) {
+                    raster.getPixel(x, y, px);
+                    int p = x * h + y;
+                    if (planes.alpha != null && ((px[bands - 1] >> shift) & 1) != 0) {
+                        planes.alpha.set(p);
+                    }
+                    for (int c = 0; planes.rgb != null && c < 3; c++) {
+                        if (((px[c] >> shift) & 1) != 0) {
+                            planes.rgb.set(3 * p + c);
+                        }
+                    }
+                }
+            }
+            return planes;
         }
     }
 
@@ -174,42 +272,30 @@ final class StealthReader {
         return true;
     }
 
-    /** The LSBs of one channel set, in column-major pixel order. */
+    /** Bits read in order from a plane. */
     private static final class BitStream {
-        private final Raster raster;
-        private final boolean alpha;
-        private final int width;
-        private final int height;
-        private final int bands;
-        private final int shift;
-        private final int perPixel;
+        private final java.util.BitSet plane;
+        private final long capacity;
         private long index;
-        private final int[] pixel;
 
-        BitStream(Raster raster, boolean alpha) {
-            this.raster = raster;
-            this.alpha = alpha;
-            this.width = raster.getWidth();
-            this.height = raster.getHeight();
-            this.bands = raster.getNumBands();
-            int sampleBits = raster.getSampleModel().getSampleSize(0);
-            this.shift = Math.max(0, sampleBits - 8);
-            this.perPixel = alpha ? 1 : Math.min(3, bands >= 3 ? 3 : 0);
-            this.pixel = new int[bands];
+        BitStream(java.util.BitSet plane, long capacity) {
+            this.plane = plane;
+            this.capacity = capacity;
         }
 
         long capacity() {
-            return (long) width * height * perPixel;
+            return capacity;
         }
 
         long remaining() {
-            return capacity() - index;
+            return capacity - index;
         }
 
         long bits(int n) {
             long v = 0;
             for (int i = 0; i < n; i++) {
-                v = (v << 1) | next();
+                v = (v << 1) | (index < capacity && plane.get((int) index) ? 1 : 0);
+                index++;
             }
             return v;
         }
@@ -220,19 +306,6 @@ final class StealthReader {
                 out.write((int) bits(8));
             }
             return out.toByteArray();
-        }
-
-        private int next() {
-            long p = index / perPixel;
-            int channel = (int) (index % perPixel);
-            index++;
-            int x = (int) (p / height);
-            int y = (int) (p % height);
-            if (x >= width) {
-                return 0;
-            }
-            int band = alpha ? bands - 1 : channel;
-            return (raster.getSample(x, y, band) >> shift) & 1;
         }
     }
 }

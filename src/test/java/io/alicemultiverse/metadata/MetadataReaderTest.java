@@ -131,6 +131,47 @@ class MetadataReaderTest {
         assertThat(MetadataReader.read(p).get(mode)).isEqualTo(INFOTEXT);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"stealth_pnginfo", "stealth_rgbcomp"})
+    void readsStealthFromInterlacedAnd16BitPngs(String mode) throws IOException {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(StealthBuilder.png(40, 50, mode, INFOTEXT)));
+        // Adam7: the row decoder declines it and ImageIO decodes the whole image
+        Path interlaced = dir.resolve("adam7.png");
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(interlaced.toFile())) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        assertThat(Files.readAllBytes(interlaced)[28]).as("interlace byte").isEqualTo((byte) 1);
+        assertThat(MetadataReader.read(interlaced).get(mode)).isEqualTo(INFOTEXT);
+        // 16 bits a sample: the bit is the high byte's lowest, as an 8-bit-scaled reader sees it
+        int w = img.getWidth();
+        int h = img.getHeight();
+        java.awt.color.ColorSpace srgb = java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB);
+        var cm = new java.awt.image.ComponentColorModel(srgb, true, false, java.awt.Transparency.TRANSLUCENT,
+                java.awt.image.DataBuffer.TYPE_USHORT);
+        var raster = cm.createCompatibleWritableRaster(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = img.getRGB(x, y);
+                int[] v = {(argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF, argb >>> 24};
+                for (int c = 0; c < 4; c++) {
+                    raster.setSample(x, y, c, v[c] << 8 | 0x55);
+                }
+            }
+        }
+        Path wide = dir.resolve("wide.png");
+        assertThat(javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(cm, raster, false, null), "png",
+                wide.toFile())).isTrue();
+        assertThat(Files.readAllBytes(wide)[24]).as("bit depth").isEqualTo((byte) 16);
+        assertThat(MetadataReader.read(wide).get(mode)).isEqualTo(INFOTEXT);
+    }
+
     @Test
     void probeRulesOutAlphaImagesWithoutStealth() throws IOException {
         Path p = write("plain.png", PngBuilder.rgba(300, 300).build());
