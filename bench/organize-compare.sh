@@ -7,8 +7,8 @@
 #   git worktree add /tmp/base <commit> && (cd /tmp/base && ./alice --version)
 #   bench/organize-compare.sh /tmp/base . [INBOX]        # default INBOX: bench-data/organize-inbox
 #
-# Environment: RUNS (pairs, default 3), LIB (default bench-data/compare-library). Prints wall, user and system time
-# of every run and the medians.
+# Environment: RUNS (pairs, default 3), LIB (default bench-data/compare-library), A_OPTS and B_OPTS (ALICE_JAVA_OPTS
+# for each side, to compare JVM flags on one build). Prints wall, user and system time of every run and the medians.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -33,10 +33,11 @@ rm -rf "$lib".warm*
 results="$(mktemp)"
 for i in $(seq 1 "$runs"); do
   for side in A B; do
-    dir="$a"; [ "$side" = B ] && dir="$b"
+    dir="$a"; opts="${A_OPTS:-}"
+    if [ "$side" = B ]; then dir="$b"; opts="${B_OPTS:-}"; fi
     find "$inbox" -type f -exec cat {} + >/dev/null
     sync
-    /usr/bin/time -f "$side %e %U %S" -o "$results" -a \
+    ALICE_JAVA_OPTS="$opts" /usr/bin/time -f "$side %e %U %S" -o "$results" -a \
       "$dir/alice" organize --inbox "$inbox" --library "$lib.$side$i" --json > "$lib.$side$i.jsonl" 2>&1 || true
     tail -1 "$results"
     tail -1 "$lib.$side$i.jsonl"

@@ -57,13 +57,7 @@ public final class SafeFiles {
         Files.createDirectories(tmp.getParent());
         Files.deleteIfExists(tmp);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
+            DirectWrite.create(tmp, content); // fsynced; O_DIRECT where the filesystem takes it
             copyAttributes(source, tmp);
             place(tmp, target);
         } finally {
