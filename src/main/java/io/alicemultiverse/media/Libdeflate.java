@@ -1,11 +1,9 @@
 package io.alicemultiverse.media;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * Whole-buffer zlib decompression through the system's libdeflate, when it is installed (Debian/Ubuntu
@@ -56,22 +54,13 @@ public final class Libdeflate {
 
     private static boolean load() {
         try {
-            if ("false".equalsIgnoreCase(System.getProperty("alice.libdeflate", "true")) || Native.SIZE_T_SIZE != 8) {
+            if (Native.SIZE_T_SIZE != 8) {
                 return false; // size_t is bound as a Java long
             }
         } catch (LinkageError e) {
             return false; // JNA has no native stub for this platform
         }
-        for (String name : new String[]{"deflate", "libdeflate.so.0"}) {
-            try {
-                NativeLibrary lib = NativeLibrary.getInstance(name, Map.of());
-                Native.register(Libdeflate.class, lib);
-                return true;
-            } catch (LinkageError | RuntimeException e) {
-                // not under this name; try the next
-            }
-        }
-        return false;
+        return NativeBinding.register(Libdeflate.class, "alice.libdeflate", "deflate", "libdeflate.so.0");
     }
 
     private static native Pointer libdeflate_alloc_decompressor();

@@ -1,11 +1,8 @@
 package io.alicemultiverse.media;
 
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
-import java.util.Map;
 
 /**
  * Greyscale JPEG decoding scaled in the DCT domain, through the system's TurboJPEG library (libjpeg-turbo's
@@ -121,23 +118,7 @@ final class TurboJpeg {
     }
 
     private static boolean load() {
-        try {
-            if ("false".equalsIgnoreCase(System.getProperty("alice.turbojpeg", "true"))) {
-                return false;
-            }
-            for (String name : new String[]{"turbojpeg", "libturbojpeg.so.0"}) {
-                try {
-                    NativeLibrary lib = NativeLibrary.getInstance(name, Map.of());
-                    Native.register(TurboJpeg.class, lib);
-                    return true;
-                } catch (LinkageError | RuntimeException e) {
-                    // not under this name; try the next
-                }
-            }
-            return false;
-        } catch (LinkageError e) {
-            return false; // JNA has no native stub for this platform
-        }
+        return NativeBinding.register(TurboJpeg.class, "alice.turbojpeg", "turbojpeg", "libturbojpeg.so.0");
     }
 
     private static native Pointer tjInitDecompress();
