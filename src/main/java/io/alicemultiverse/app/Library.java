@@ -119,7 +119,8 @@ public final class Library implements AutoCloseable {
     public Organizer organizer(Path inbox, boolean move, OrganizeListener listener) {
         OrganizeOptions options = new OrganizeOptions(inbox, root, move, false, layout, clock, clock.getZone(),
                 Runtime.getRuntime().availableProcessors());
-        return new Organizer(catalog, analyzer, options, new LoadEmbedderOnFirstFile(listener, () -> search().loadEmbedderAhead()));
+        return new Organizer(catalog, analyzer, options,
+                new LoadEmbedderOnFirstFile(listener, () -> search().loadEmbedderAhead()));
     }
 
     public UndoSummary undo(String run) throws IOException {

@@ -206,7 +206,7 @@ final class AreaGrid {
         /**
          * {@link #reduce} for 8-bit grey + alpha ({@code channels} 2) or RGBA (4) samples at {@code row[1 ..]}. A
          * pixel over white is {@code 255 + a/255 · (luma − 255)}, so a run of {@code n} pixels sums to
-         * {@code 255·n + (KR·Σar + KG·Σag + KB·Σab − 255·Σa) / 255}: four integer sums, one division per cell.
+         * {@code 255·n + (KR·Σar + KG·Σag + KB·Σab − 255·Σa) / 255}: four integer sums, one division a cell.
          */
         void reduceAlpha(byte[] row, int channels, float[] out) {
             for (int c = 0; c < out.length; c++) {
@@ -234,8 +234,8 @@ final class AreaGrid {
                     ag = ar;
                     ab = ar; // grey: KR + KG + KB = 1
                 }
-                float s = 255f * (b - a)
-                        + (float) ((Luma.KR * (double) ar + Luma.KG * (double) ag + Luma.KB * (double) ab - 255.0 * al) / 255.0);
+                double premultiplied = Luma.KR * (double) ar + Luma.KG * (double) ag + Luma.KB * (double) ab;
+                float s = 255f * (b - a) + (float) ((premultiplied - 255.0 * al) / 255.0);
                 if (leftWeight[c] != 0f) {
                     s += leftWeight[c] * pixel(row, 1 + channels * (a - 1), channels);
                 }

@@ -43,9 +43,9 @@ final class JpegGray {
     /**
      * The grid of a scaled decode, each decoded pixel standing for the source pixels it was computed from: at
      * {@code e}/8 scale, pixel {@code i} covers source columns {@code [8i/e, 8(i+1)/e)}, the last one only up to the
-     * image's edge. Stretching the pixels back over the source geometry (nearest neighbour) before the area means keeps a
-     * partial last block from shifting every cell; it costs one pass over source-sized rows of bytes, so it is only done
-     * when a side is not a multiple of 8/e (generators' sizes are multiples of 8).
+     * image's edge. Stretching the pixels back over the source geometry (nearest neighbour) before the area means
+     * keeps a partial last block from shifting every cell; it costs one pass over source-sized rows of bytes, so it is
+     * only done when a side is not a multiple of 8/e (generators' sizes are multiples of 8).
      */
     static GrayImage grid(TurboJpeg.Gray gray, int width, int height, int eighths, int size) {
         if (width * eighths % 8 == 0 && height * eighths % 8 == 0) {

@@ -74,7 +74,8 @@ public final class Thumbnails {
                 return png != null ? png : ImageIoGray.decode(file, format, size);
             }
             case JPEG: {
-                byte[] bytes = TurboJpeg.available() && Files.size(file) <= IN_MEMORY_LIMIT ? Files.readAllBytes(file) : null;
+                boolean inMemory = TurboJpeg.available() && Files.size(file) <= IN_MEMORY_LIMIT;
+                byte[] bytes = inMemory ? Files.readAllBytes(file) : null;
                 return bytes != null ? jpeg(bytes, size) : ImageIoGray.decode(file, format, size);
             }
             case WEBP: case GIF: case BMP: case TIFF:
