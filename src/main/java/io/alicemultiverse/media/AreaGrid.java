@@ -166,14 +166,7 @@ final class AreaGrid {
                 for (int x = a; x < b; x++) {
                     sum += row[1 + x] & 0xFF;
                 }
-                float s = sum;
-                if (leftWeight[c] != 0f) {
-                    s += leftWeight[c] * (row[a] & 0xFF); // pixel a - 1
-                }
-                if (rightWeight[c] != 0f) {
-                    s += rightWeight[c] * (row[1 + b] & 0xFF);
-                }
-                out[c] = s;
+                out[c] = withCutPixels(sum, row, c, 1);
             }
         }
 
@@ -190,16 +183,7 @@ final class AreaGrid {
                     g += row[i + 1] & 0xFF;
                     bl += row[i + 2] & 0xFF;
                 }
-                float s = Luma.KR * r + Luma.KG * g + Luma.KB * bl;
-                if (leftWeight[c] != 0f) {
-                    int i = 3 * a - 2; // pixel a - 1
-                    s += leftWeight[c] * Luma.of(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
-                }
-                if (rightWeight[c] != 0f) {
-                    int i = 1 + 3 * b;
-                    s += rightWeight[c] * Luma.of(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
-                }
-                out[c] = s;
+                out[c] = withCutPixels(Luma.KR * r + Luma.KG * g + Luma.KB * bl, row, c, 3);
             }
         }
 
@@ -235,15 +219,21 @@ final class AreaGrid {
                     ab = ar; // grey: KR + KG + KB = 1
                 }
                 double premultiplied = Luma.KR * (double) ar + Luma.KG * (double) ag + Luma.KB * (double) ab;
-                float s = 255f * (b - a) + (float) ((premultiplied - 255.0 * al) / 255.0);
-                if (leftWeight[c] != 0f) {
-                    s += leftWeight[c] * pixel(row, 1 + channels * (a - 1), channels);
-                }
-                if (rightWeight[c] != 0f) {
-                    s += rightWeight[c] * pixel(row, 1 + channels * b, channels);
-                }
-                out[c] = s;
+                out[c] = withCutPixels(255f * (b - a) + (float) ((premultiplied - 255.0 * al) / 255.0), row, c,
+                        channels);
             }
+        }
+
+        /** {@code whole} (cell {@code c}'s sum of whole pixels) plus its cut pixels on either side, by their fraction. */
+        private float withCutPixels(float whole, byte[] row, int c, int channels) {
+            float s = whole;
+            if (leftWeight[c] != 0f) {
+                s += leftWeight[c] * pixel(row, 1 + channels * (lo[c] - 1), channels);
+            }
+            if (rightWeight[c] != 0f) {
+                s += rightWeight[c] * pixel(row, 1 + channels * hi[c], channels);
+            }
+            return s;
         }
 
         /** The luma, over white, of the 8-bit pixel whose samples start at {@code row[i]}. */
