@@ -27,14 +27,14 @@ final class JpegGray {
             return null;
         }
         try {
-            TurboJpeg.Header header = TurboJpeg.header(jpeg, length);
-            if (header.width() <= 0 || header.height() <= 0 || !header.greyable()) {
-                return null;
-            }
-            Limits.check("JPEG", header.width(), header.height());
-            int eighths = eighths(header.width(), header.height(), size);
-            TurboJpeg.Gray gray = TurboJpeg.gray(jpeg, length, header, eighths);
-            return grid(gray, header.width(), header.height(), eighths, size);
+            TurboJpeg.Gray gray = TurboJpeg.gray(jpeg, length, header -> {
+                if (header.width() <= 0 || header.height() <= 0 || !header.greyable()) {
+                    return 0;
+                }
+                Limits.check("JPEG", header.width(), header.height());
+                return eighths(header.width(), header.height(), size);
+            });
+            return gray == null ? null : grid(gray, size);
         } catch (TurboJpeg.Failure e) {
             return null;
         }
@@ -47,7 +47,10 @@ final class JpegGray {
      * keeps a partial last block from shifting every cell; it costs one pass over source-sized rows of bytes, so it is
      * only done when a side is not a multiple of 8/e (generators' sizes are multiples of 8).
      */
-    static GrayImage grid(TurboJpeg.Gray gray, int width, int height, int eighths, int size) {
+    static GrayImage grid(TurboJpeg.Gray gray, int size) {
+        int width = gray.header().width();
+        int height = gray.header().height();
+        int eighths = gray.eighths();
         if (width * eighths % 8 == 0 && height * eighths % 8 == 0) {
             return exactGrid(gray, size); // every decoded pixel covers the same source area: no stretching needed
         }

@@ -1,7 +1,10 @@
 package io.alicemultiverse.media;
 
+import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+
+import java.io.IOException;
 
 
 /**
@@ -44,8 +47,11 @@ final class TurboJpeg {
         }
     }
 
-    /** A decoded greyscale picture, {@code width × height} bytes row by row. */
-    record Gray(int width, int height, byte[] pixels) {
+    /**
+     * A decoded greyscale picture, {@code width × height} bytes row by row, at {@code eighths}/8 of the size its
+     * {@code header} gives.
+     */
+    record Gray(Header header, int eighths, int width, int height, byte[] pixels) {
     }
 
     /** Thrown when TurboJPEG refuses the data; the caller may try another decoder. */
@@ -55,47 +61,51 @@ final class TurboJpeg {
         }
     }
 
-    /**
-     * Reads the header of {@code jpeg[0 .. length)}.
-     *
-     * @throws Failure when it is not a JPEG TurboJPEG understands
-     */
-    static Header header(byte[] jpeg, int length) throws Failure {
-        Pointer h = handle();
-        try {
-            int[] w = new int[1];
-            int[] ht = new int[1];
-            int[] sub = new int[1];
-            int[] cs = new int[1];
-            if (tjDecompressHeader3(h, jpeg, new NativeLong(length), w, ht, sub, cs) != 0) {
-                throw new Failure(error(h));
-            }
-            return new Header(w[0], ht[0], cs[0]);
-        } finally {
-            tjDestroy(h);
-        }
+    /** Picks the scale once the header is known: 1, 2, 4 or 8 eighths, or 0 to decode nothing. */
+    @FunctionalInterface
+    interface Scale {
+        int eighths(Header header) throws IOException;
     }
 
     /**
-     * Decodes {@code jpeg[0 .. length)} to grey at {@code eighths}/8 of its size (1, 2, 4 or 8), each side rounded up.
-     * Data cut short decodes with the missing part grey, as libjpeg and ImageIO do.
+     * Decodes {@code jpeg[0 .. length)} to grey at the scale {@code scale} picks from its header, each side rounded
+     * up; null when {@code scale} declines. The bytes are copied to native memory once and one decompressor reads
+     * both the header and the image. Data cut short decodes with the missing part grey, as libjpeg and ImageIO do.
      *
-     * @throws Failure when the data cannot be decoded
+     * @throws Failure     when it is not a JPEG TurboJPEG can decode
+     * @throws IOException what {@code scale} throws
      */
-    static Gray gray(byte[] jpeg, int length, Header header, int eighths) throws Failure {
-        int w = scaled(header.width(), eighths);
-        int h = scaled(header.height(), eighths);
-        byte[] out = new byte[Math.multiplyExact(w, h)];
-        Pointer t = handle();
-        try {
-            // asked for w × h, TurboJPEG picks the largest scaling factor that fits: exactly eighths/8
-            if (tjDecompress2(t, jpeg, new NativeLong(length), out, w, w, h, PF_GRAY, FLAG_LIMITSCANS) != 0
-                    && tjGetErrorCode(t) != ERR_WARNING) {
-                throw new Failure(error(t));
+    static Gray gray(byte[] jpeg, int length, Scale scale) throws Failure, IOException {
+        try (Memory in = new Memory(Math.max(1, length))) {
+            in.write(0, jpeg, 0, length);
+            NativeLong size = new NativeLong(length);
+            Pointer t = handle();
+            try {
+                int[] w = new int[1];
+                int[] ht = new int[1];
+                int[] sub = new int[1];
+                int[] cs = new int[1];
+                if (tjDecompressHeader3(t, in, size, w, ht, sub, cs) != 0) {
+                    throw new Failure(error(t));
+                }
+                Header header = new Header(w[0], ht[0], cs[0]);
+                int eighths = scale.eighths(header);
+                if (eighths == 0) {
+                    return null;
+                }
+                int width = scaled(header.width(), eighths);
+                int height = scaled(header.height(), eighths);
+                try (Memory out = new Memory(Math.multiplyExact(width, height))) {
+                    // asked for width × height, TurboJPEG picks the largest scaling factor that fits: eighths/8
+                    if (tjDecompress2(t, in, size, out, width, width, height, PF_GRAY, FLAG_LIMITSCANS) != 0
+                            && tjGetErrorCode(t) != ERR_WARNING) {
+                        throw new Failure(error(t));
+                    }
+                    return new Gray(header, eighths, width, height, out.getByteArray(0, width * height));
+                }
+            } finally {
+                tjDestroy(t);
             }
-            return new Gray(w, h, out);
-        } finally {
-            tjDestroy(t);
         }
     }
 
@@ -123,10 +133,10 @@ final class TurboJpeg {
 
     private static native Pointer tjInitDecompress();
 
-    private static native int tjDecompressHeader3(Pointer handle, byte[] jpegBuf, NativeLong jpegSize, int[] width,
+    private static native int tjDecompressHeader3(Pointer handle, Pointer jpegBuf, NativeLong jpegSize, int[] width,
                                                   int[] height, int[] jpegSubsamp, int[] jpegColorspace);
 
-    private static native int tjDecompress2(Pointer handle, byte[] jpegBuf, NativeLong jpegSize, byte[] dstBuf,
+    private static native int tjDecompress2(Pointer handle, Pointer jpegBuf, NativeLong jpegSize, Pointer dstBuf,
                                             int width, int pitch, int height, int pixelFormat, int flags);
 
     private static native int tjGetErrorCode(Pointer handle);
