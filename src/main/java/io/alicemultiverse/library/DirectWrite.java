@@ -5,10 +5,11 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,7 +32,8 @@ final class DirectWrite {
     /** Larger files are written buffered (no aligned buffer of that size is kept per thread). */
     static final int LIMIT = 64 << 20;
     private static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("alice.odirect", "true"));
-    private static final Map<Path, Boolean> REFUSED = new ConcurrentHashMap<>();
+    private static final Set<Path> REFUSED = ConcurrentHashMap.newKeySet();
+    private static final byte[] ZEROS = new byte[ALIGN];
     private static final ThreadLocal<ByteBuffer> BUFFER = new ThreadLocal<>();
 
     private DirectWrite() {
@@ -41,19 +43,18 @@ final class DirectWrite {
      * Creates {@code file} (which must not exist) holding {@code content}, fsynced.
      *
      * @return whether {@code O_DIRECT} was used
-     * @throws java.nio.file.FileAlreadyExistsException when {@code file} exists
+     * @throws FileAlreadyExistsException when {@code file} exists
      */
     static boolean create(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        if (ENABLED && content.length <= LIMIT && !REFUSED.containsKey(dir)) {
+        if (ENABLED && content.length <= LIMIT && !REFUSED.contains(dir)) {
             try {
                 direct(file, content);
                 return true;
+            } catch (FileAlreadyExistsException e) {
+                throw e;
             } catch (UnsupportedOperationException | IOException e) {
-                if (e instanceof java.nio.file.FileAlreadyExistsException) {
-                    throw (java.nio.file.FileAlreadyExistsException) e;
-                }
-                REFUSED.put(dir, Boolean.TRUE);
+                REFUSED.add(dir);
                 Files.deleteIfExists(file); // the open may have created it before refusing O_DIRECT
             }
         }
@@ -72,7 +73,7 @@ final class DirectWrite {
         ByteBuffer b = buffer(padded);
         b.clear();
         b.put(content);
-        b.put(new byte[padded - content.length]);
+        b.put(ZEROS, 0, padded - content.length);
         b.flip();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 ExtendedOpenOption.DIRECT)) {
