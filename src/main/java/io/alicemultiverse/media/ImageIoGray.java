@@ -2,7 +2,6 @@ package io.alicemultiverse.media;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.color.ColorSpace;
@@ -13,7 +12,6 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * Decodes JPEG, WebP, GIF, BMP, TIFF (and interlaced PNG) with ImageIO, asking the reader to subsample so the decoded
@@ -45,28 +43,27 @@ final class ImageIoGray {
     }
 
     private static GrayImage decode(ImageInputStream in, MediaFormat format, int size) throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        if (!readers.hasNext()) {
-            throw new IOException("no ImageIO reader for this " + format.id() + " file");
-        }
-        ImageReader reader = readers.next();
+        GrayImage grid;
         try {
-            reader.setInput(in, true, true);
-            int w = reader.getWidth(0);
-            int h = reader.getHeight(0);
-            Limits.check(format.id().toUpperCase(java.util.Locale.ROOT), w, h);
-            ImageReadParam param = reader.getDefaultReadParam();
-            int step = subsampling(w, h, size);
-            if (step > 1) {
-                param.setSourceSubsampling(step, step, 0, 0);
-            }
-            return toGrid(reader.read(0, param), size);
+            grid = ImageIoReaders.withFirst(in, reader -> {
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                Limits.check(format.id().toUpperCase(java.util.Locale.ROOT), w, h);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = subsampling(w, h, size);
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return toGrid(reader.read(0, param), size);
+            });
         } catch (RuntimeException | LinkageError e) {
             // ImageIO plugins throw unchecked exceptions on damaged data; bad input is an IOException here
             throw new IOException("cannot decode " + format.id() + ": " + e, e);
-        } finally {
-            reader.dispose();
         }
+        if (grid == null) {
+            throw new IOException("no ImageIO reader for this " + format.id() + " file");
+        }
+        return grid;
     }
 
     /** The largest step that keeps at least {@link #OVERSAMPLE} decoded pixels per cell on both axes. */

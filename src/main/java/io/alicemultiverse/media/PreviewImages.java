@@ -3,10 +3,8 @@ package io.alicemultiverse.media;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -15,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -54,32 +51,19 @@ public final class PreviewImages {
     }
 
     private static BufferedImage read(Path file, int maxSide) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
+        return ImageIoReaders.withFirst(file, reader -> {
+            long w = reader.getWidth(0);
+            long h = reader.getHeight(0);
+            if (w * h > 100_000_000L) {
+                throw new IOException("image too large to preview: " + w + "x" + h);
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = (int) Math.max(1, Math.min(w, h) / (maxSide * 2L));
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long w = reader.getWidth(0);
-                long h = reader.getHeight(0);
-                if (w * h > 100_000_000L) {
-                    throw new IOException("image too large to preview: " + w + "x" + h);
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.max(1, Math.min(w, h) / (maxSide * 2L));
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
-        }
+            return reader.read(0, param);
+        });
     }
 
     private static byte[] encode(BufferedImage image) throws IOException {

@@ -1,17 +1,14 @@
 package io.alicemultiverse.metadata;
 
+import io.alicemultiverse.media.ImageIoReaders;
 import io.alicemultiverse.media.PngScanlines;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * Stealth PNGinfo: A1111 metadata hidden in the least significant bits of the alpha channel (1 bit a pixel) or of
@@ -207,19 +204,9 @@ final class StealthReader {
         }
 
         private static Planes fromRaster(Path file) throws IOException {
-            BufferedImage image;
-            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-                if (!readers.hasNext()) {
-                    return null;
-                }
-                ImageReader reader = readers.next();
-                try {
-                    reader.setInput(in, true, true);
-                    image = reader.read(0);
-                } finally {
-                    reader.dispose();
-                }
+            BufferedImage image = ImageIoReaders.withFirst(file, reader -> reader.read(0));
+            if (image == null) {
+                return null;
             }
             Raster raster = image.getRaster();
             int w = raster.getWidth();

@@ -1,12 +1,12 @@
 package io.alicemultiverse.understand;
 
+import io.alicemultiverse.media.ImageIoReaders;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -14,7 +14,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * Turns an image file into what is sent to a provider: a JPEG (quality 0.85) whose long side is at most
@@ -88,14 +87,9 @@ final class ImagePrep {
                 return png;
             }
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException("not an image that can be decoded");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
+        BufferedImage image;
+        try {
+            image = ImageIoReaders.withFirst(file, reader -> {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w <= 0 || h <= 0 || (long) w * h > Pixels.MAX_PIXELS) {
@@ -107,12 +101,14 @@ final class ImagePrep {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
                 return reader.read(0, param);
-            } catch (RuntimeException | LinkageError e) {
-                throw new IOException("cannot decode the image: " + e.getClass().getSimpleName(), e);
-            } finally {
-                reader.dispose();
-            }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            throw new IOException("cannot decode the image: " + e.getClass().getSimpleName(), e);
         }
+        if (image == null) {
+            throw new IOException("not an image that can be decoded");
+        }
+        return image;
     }
 
     private static final long PASS_THROUGH_BYTES = 2L << 20;

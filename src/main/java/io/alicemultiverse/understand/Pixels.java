@@ -1,13 +1,11 @@
 package io.alicemultiverse.understand;
 
-import javax.imageio.ImageIO;
+import io.alicemultiverse.media.ImageIoReaders;
+
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * A small RGB picture of an image for the local analyzer: PNGs through {@link PngSample}, everything else through
@@ -30,17 +28,9 @@ record Pixels(int width, int height, int[] rgb, int fullWidth, int fullHeight) {
                 return p;
             }
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new IOException("cannot open " + file);
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("not an image ImageIO can decode");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
+        Pixels pixels;
+        try {
+            pixels = ImageIoReaders.withFirst(file, reader -> {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w <= 0 || h <= 0 || (long) w * h > MAX_PIXELS) {
@@ -61,12 +51,14 @@ record Pixels(int width, int height, int[] rgb, int fullWidth, int fullHeight) {
                     }
                 }
                 return new Pixels(sw, sh, rgb, w, h);
-            } catch (RuntimeException | LinkageError e) {
-                throw new IOException("cannot decode the image: " + e.getClass().getSimpleName(), e);
-            } finally {
-                reader.dispose();
-            }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            throw new IOException("cannot decode the image: " + e.getClass().getSimpleName(), e);
         }
+        if (pixels == null) {
+            throw new IOException("not an image ImageIO can decode");
+        }
+        return pixels;
     }
 
     static boolean isPng(Path file) throws IOException {
