@@ -17,14 +17,9 @@ b="$(cd "$2" && pwd)"
 inbox="$(cd "${3:-$root/bench-data/organize-inbox}" && pwd)"
 runs="${RUNS:-3}"
 lib="${LIB:-$root/bench-data/compare-library}"
-stamp="$lib.deleted-at"
-if compgen -G "$lib.*[0-9]" >/dev/null; then
-  rm -rf "$lib".*[0-9] && sync && date +%s > "$stamp"
-fi
-if [ -f "$stamp" ]; then
-  wait=$(( $(cat "$stamp") + 370 - $(date +%s) ))
-  if [ "$wait" -gt 0 ]; then echo "waiting ${wait} s for the last deletion's inodes to age"; sleep "$wait"; fi
-fi
+. "$here/libraries.sh"
+delete_libraries "$lib".*[0-9]
+await_aged_inodes
 for side in "$a" "$b"; do # launcher build and class archive, untimed
   "$side/alice" --version >/dev/null
   "$side/alice" organize --inbox "$root/../shared/samples" --library "$lib.warm$RANDOM" --json >/dev/null || true
@@ -43,7 +38,7 @@ for i in $(seq 1 "$runs"); do
     tail -1 "$lib.$side$i.jsonl"
   done
 done
-rm -rf "$lib".[AB]*[0-9] && sync && date +%s > "$stamp"
+delete_libraries "$lib".[AB]*[0-9]
 rm -f "$lib".[AB]*.jsonl
 python3 - "$results" "$a" "$b" <<'PY'
 import statistics, sys

@@ -36,14 +36,9 @@ warm="find '$dir' -type f -exec cat {} + > /dev/null"
 # freed inode one by one on every inode allocation (recently_deleted() and find_inode_bit() took 8% of all CPU in
 # perf), a cost a user filing a new inbox does not pay, and journaled ext4 never does. So the script also waits until
 # 6 minutes have passed since the previous benchmark deleted its libraries.
-stamp="$lib.deleted-at"
-if compgen -G "$lib" >/dev/null || compgen -G "$lib.[0-9]*" >/dev/null; then
-  rm -rf "$lib" "$lib".[0-9]* && sync && date +%s > "$stamp"
-fi
-if [ -f "$stamp" ]; then
-  wait=$(( $(cat "$stamp") + 370 - $(date +%s) ))
-  if [ "$wait" -gt 0 ]; then echo "waiting ${wait} s for the last deletion's inodes to age"; sleep "$wait"; fi
-fi
+. "$here/libraries.sh"
+delete_libraries "$lib" "$lib".[0-9]*
+await_aged_inodes
 echo 0 > "$out/organize-lib-n"
 next="n=\$((\$(cat '$out/organize-lib-n') + 1)); echo \$n > '$out/organize-lib-n'; sync"
 hyperfine --runs "$runs" --prepare "$next; $warm" \
@@ -54,7 +49,7 @@ hyperfine --runs "$((runs + 2))" --prepare "$warm" \
   --export-markdown "$out/organize-rerun.md" --export-json "$out/organize-rerun.json" \
   -n "organize again (nothing new)" "$alice organize --inbox '$dir' --library '$lib.$runs' --json > '$out/organize-rerun.jsonl'"
 tail -1 "$out/organize-rerun.jsonl"
-rm -rf "$lib".[0-9]* && sync && date +%s > "$stamp"
+delete_libraries "$lib".[0-9]*
 python3 - "$out" "$files" <<'PY'
 import json, sys
 out, files = sys.argv[1], int(sys.argv[2])
