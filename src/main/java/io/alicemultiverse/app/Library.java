@@ -10,7 +10,7 @@ import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.library.OrganizeOptions;
 import io.alicemultiverse.library.OrganizeSummary;
 import io.alicemultiverse.library.Organizer;
-import io.alicemultiverse.library.PixelHasher;
+import io.alicemultiverse.hash.PixelHasher;
 import io.alicemultiverse.library.Undo;
 import io.alicemultiverse.library.UndoSummary;
 import io.alicemultiverse.search.MiniLmEmbedder;
@@ -19,7 +19,7 @@ import io.alicemultiverse.search.SearchEngine;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.search.TagTargets;
-import io.alicemultiverse.similar.ImageHashes;
+import io.alicemultiverse.hash.ImageHashes;
 import io.alicemultiverse.understand.Costs;
 import io.alicemultiverse.understand.UnderstandListener;
 import io.alicemultiverse.understand.UnderstandSettings;
@@ -64,7 +64,7 @@ public final class Library implements AutoCloseable {
         this.catalog = catalog;
         this.layout = layout;
         this.clock = clock;
-        this.analyzer = new FileAnalyzer(Hashing.pixelHasher(), clock.getZone());
+        this.analyzer = new FileAnalyzer(PixelHasher.PERCEPTUAL, clock.getZone());
     }
 
     /** Opens (creating if needed) the library at {@code root}. */
@@ -354,22 +354,5 @@ public final class Library implements AutoCloseable {
             search.close();
         }
         catalog.close();
-    }
-
-    /** The pixel hasher organizing uses. */
-    static final class Hashing {
-        private Hashing() {
-        }
-
-        static PixelHasher pixelHasher() {
-            return (file, format, content) -> {
-                try {
-                    ImageHashes h = ImageHashes.of(file, content, format);
-                    return new long[]{h.dhash(), h.phash()};
-                } catch (IOException | RuntimeException e) {
-                    return null; // no pixels (an unsupported codec, ffmpeg missing): catalogued without hashes
-                }
-            };
-        }
     }
 }

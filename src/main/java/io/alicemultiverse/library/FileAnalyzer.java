@@ -1,5 +1,7 @@
 package io.alicemultiverse.library;
 
+import io.alicemultiverse.hash.PixelHasher;
+import io.alicemultiverse.hash.ImageHashes;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metadata.Inspection;
 import io.alicemultiverse.metadata.Inspector;
@@ -53,10 +55,10 @@ public final class FileAnalyzer {
             }
             String hash = content != null ? ContentHash.of(content) : ContentHash.of(file);
             long hashStart = System.nanoTime();
-            long[] ph = hasher.hash(file, inspection.format(), content);
+            ImageHashes ph = hasher.hash(file, inspection.format(), content);
             OrganizeMetrics.hashed(java.time.Duration.ofNanos(System.nanoTime() - hashStart));
             return new Analysis(file, bytes, mtime, hash, inspection, CreationDate.of(inspection, mtime, zone),
-                    ph == null ? null : ph[0], ph == null ? null : ph[1], null, content);
+                    ph == null ? null : ph.dhash(), ph == null ? null : ph.phash(), null, content);
         } catch (NoSuchFileException e) {
             return failed(file, bytes, mtime, "no such file");
         } catch (AccessDeniedException e) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * gamma-encoded samples scaled to 8 bits (no colour management), with alpha composited over white. Each value is the
  * exact area-weighted mean of the source pixels under its cell: cell {@code (cx, cy)} covers the source rectangle
  * {@code [cx·W/width, (cx+1)·W/width) × [cy·H/height, (cy+1)·H/height)}, pixels cut by a cell edge counting in
- * proportion to the part inside. See {@link Thumbnails} for where a format's decoder departs from this.
+ * proportion to the part inside. See {@link HashGrid} for where a format's decoder departs from this.
  */
 public final class GrayImage {
     private final int width;

@@ -1,5 +1,6 @@
 package io.alicemultiverse.similar;
 
+import io.alicemultiverse.hash.VideoHashes;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.media.Ffprobe;
 

@@ -1,5 +1,6 @@
 package io.alicemultiverse.similar;
 
+import io.alicemultiverse.hash.PerceptualHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.alicemultiverse.understand;
 
 import io.alicemultiverse.catalog.Catalog;
-import io.alicemultiverse.similar.PerceptualHash;
+import io.alicemultiverse.hash.PerceptualHash;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.alicemultiverse.bench;
 
 import io.alicemultiverse.media.MediaFormat;
-import io.alicemultiverse.media.Thumbnails;
-import io.alicemultiverse.similar.PerceptualHash;
+import io.alicemultiverse.media.HashGrid;
+import io.alicemultiverse.hash.PerceptualHash;
 import io.alicemultiverse.testsupport.Pictures;
 import io.alicemultiverse.testsupport.RawPng;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -108,7 +108,7 @@ public class HashBenchmark {
 
     @Benchmark
     public long pngPHash() throws IOException {
-        return PerceptualHash.pHash(Thumbnails.grayscale(png, MediaFormat.PNG, Thumbnails.HASH_SIZE));
+        return PerceptualHash.pHash(HashGrid.grayscale(png, MediaFormat.PNG, HashGrid.HASH_SIZE));
     }
 
     @Benchmark
@@ -118,14 +118,14 @@ public class HashBenchmark {
 
     @Benchmark
     public long jpegPHash() throws IOException {
-        return PerceptualHash.pHash(Thumbnails.grayscale(jpeg, MediaFormat.JPEG, Thumbnails.HASH_SIZE));
+        return PerceptualHash.pHash(HashGrid.grayscale(jpeg, MediaFormat.JPEG, HashGrid.HASH_SIZE));
     }
 
     /** The same through ImageIO's subsampled decode, as when libturbojpeg is not installed. */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-Dalice.turbojpeg=false")
     public long jpegPHashImageIo() throws IOException {
-        return PerceptualHash.pHash(Thumbnails.grayscale(jpeg, MediaFormat.JPEG, Thumbnails.HASH_SIZE));
+        return PerceptualHash.pHash(HashGrid.grayscale(jpeg, MediaFormat.JPEG, HashGrid.HASH_SIZE));
     }
 
     @Benchmark
@@ -135,7 +135,7 @@ public class HashBenchmark {
 
     @Benchmark
     public long webpPHash() throws IOException {
-        return PerceptualHash.pHash(Thumbnails.grayscale(webp, MediaFormat.WEBP, Thumbnails.HASH_SIZE));
+        return PerceptualHash.pHash(HashGrid.grayscale(webp, MediaFormat.WEBP, HashGrid.HASH_SIZE));
     }
 
     @Benchmark

@@ -1,7 +1,7 @@
 package io.alicemultiverse.bench;
 
 import io.alicemultiverse.media.FormatSniffer;
-import io.alicemultiverse.similar.ImageHashes;
+import io.alicemultiverse.hash.ImageHashes;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

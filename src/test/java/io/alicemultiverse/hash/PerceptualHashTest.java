@@ -1,8 +1,9 @@
-package io.alicemultiverse.similar;
+package io.alicemultiverse.hash;
 
+import io.alicemultiverse.similar.SimilarFinder;
 import io.alicemultiverse.media.GrayImage;
 import io.alicemultiverse.media.MediaFormat;
-import io.alicemultiverse.media.Thumbnails;
+import io.alicemultiverse.media.HashGrid;
 import io.alicemultiverse.media.Ffprobe;
 import io.alicemultiverse.testsupport.Ffmpeg;
 import io.alicemultiverse.testsupport.Pictures;
@@ -130,7 +131,7 @@ class PerceptualHashTest {
                 lum[y * img.getWidth() + x] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
             }
         }
-        return GrayImage.of(img.getWidth(), img.getHeight(), lum).resize(Thumbnails.HASH_SIZE, Thumbnails.HASH_SIZE);
+        return GrayImage.of(img.getWidth(), img.getHeight(), lum).resize(HashGrid.HASH_SIZE, HashGrid.HASH_SIZE);
     }
 
     private static BufferedImage resize(BufferedImage img, int w, int h) {

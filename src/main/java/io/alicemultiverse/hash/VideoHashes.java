@@ -1,7 +1,7 @@
-package io.alicemultiverse.similar;
+package io.alicemultiverse.hash;
 
 import io.alicemultiverse.media.GrayImage;
-import io.alicemultiverse.media.Thumbnails;
+import io.alicemultiverse.media.HashGrid;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class VideoHashes {
      * @throws IOException when ffmpeg is missing or a frame cannot be decoded
      */
     public static long[] of(Path video) throws IOException {
-        List<GrayImage> frames = Thumbnails.videoFrames(video, Thumbnails.HASH_SIZE, POSITIONS);
+        List<GrayImage> frames = HashGrid.videoFrames(video, HashGrid.HASH_SIZE, POSITIONS);
         long[] out = new long[frames.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = PerceptualHash.pHash(frames.get(i));

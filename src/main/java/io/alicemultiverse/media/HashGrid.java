@@ -32,7 +32,7 @@ import java.util.Optional;
  * last one), else an {@link IOException}; damaged data of any format is an {@link IOException}, never another
  * exception.
  */
-public final class Thumbnails {
+public final class HashGrid {
     /** The grid side perceptual hashes use. */
     public static final int HASH_SIZE = 32;
     /** Largest grid side accepted. */
@@ -42,7 +42,7 @@ public final class Thumbnails {
     /** Largest JPEG read into memory for TurboJPEG; larger ones stream through ImageIO. */
     private static final long IN_MEMORY_LIMIT = 256L << 20;
 
-    private Thumbnails() {
+    private HashGrid() {
     }
 
     /**

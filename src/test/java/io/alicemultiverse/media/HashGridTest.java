@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-class ThumbnailsTest {
+class HashGridTest {
     private static final int SIZE = 32;
 
     @TempDir
@@ -33,7 +33,7 @@ class ThumbnailsTest {
         Path file = dir.resolve("a." + format);
         assertThat(ImageIO.write(img, format, file.toFile())).isTrue();
         MediaFormat sniffed = FormatSniffer.sniff(file);
-        float[] got = Thumbnails.grayscale(file, sniffed, SIZE).toArray();
+        float[] got = HashGrid.grayscale(file, sniffed, SIZE).toArray();
         float[] expected = ReferenceGrid.grid(ImageIO.read(file.toFile()), SIZE);
         assertThat(ReferenceGrid.maxDifference(got, expected)).isLessThan(0.01);
     }
@@ -44,8 +44,8 @@ class ThumbnailsTest {
         Path png = write(img, "png");
         Path jpg = write(img, "jpeg");
         assertThat(ImageIoGray.subsampling(1200, 900, SIZE)).isEqualTo(7);
-        float[] exact = Thumbnails.grayscale(png, MediaFormat.PNG, SIZE).toArray();
-        float[] jpeg = Thumbnails.grayscale(jpg, MediaFormat.JPEG, SIZE).toArray();
+        float[] exact = HashGrid.grayscale(png, MediaFormat.PNG, SIZE).toArray();
+        float[] jpeg = HashGrid.grayscale(jpg, MediaFormat.JPEG, SIZE).toArray();
         double mean = ReferenceGrid.meanDifference(exact, jpeg);
         System.out.printf("JPEG (subsampled 7x) vs exact PNG grid: mean |difference| %.2f grey levels%n", mean);
         assertThat(mean).isLessThan(3);
@@ -59,8 +59,8 @@ class ThumbnailsTest {
         Path webp = dir.resolve("a.webp");
         Ffmpeg.webp(png, webp, 80);
         assertThat(FormatSniffer.sniff(webp)).isEqualTo(MediaFormat.WEBP);
-        float[] exact = Thumbnails.grayscale(png, MediaFormat.PNG, SIZE).toArray();
-        float[] got = Thumbnails.grayscale(webp, MediaFormat.WEBP, SIZE).toArray();
+        float[] exact = HashGrid.grayscale(png, MediaFormat.PNG, SIZE).toArray();
+        float[] got = HashGrid.grayscale(webp, MediaFormat.WEBP, SIZE).toArray();
         double mean = ReferenceGrid.meanDifference(exact, got);
         System.out.printf("WebP q80 vs exact PNG grid: mean |difference| %.2f grey levels%n", mean);
         assertThat(mean).isLessThan(3);
@@ -70,7 +70,7 @@ class ThumbnailsTest {
     void ffmpegFramesUseTheSameLuminanceAsThePngDecoder() throws Exception {
         assumeThat(Ffprobe.isAvailable()).as("ffmpeg installed").isTrue();
         Path png = write(Pictures.photo(14, 512, 512, 0), "png");
-        float[] exact = Thumbnails.grayscale(png, MediaFormat.PNG, SIZE).toArray();
+        float[] exact = HashGrid.grayscale(png, MediaFormat.PNG, SIZE).toArray();
         float[] viaFfmpeg = FfmpegGray.frame(png, SIZE, 0).toArray();
         double mean = ReferenceGrid.meanDifference(exact, viaFfmpeg);
         System.out.printf("ffmpeg-decoded PNG vs PNG decoder: mean |difference| %.2f grey levels%n", mean);
@@ -83,14 +83,14 @@ class ThumbnailsTest {
         Path mp4 = dir.resolve("clip.mp4");
         Ffmpeg.run("-f", "lavfi", "-i", "testsrc2=duration=4:size=320x240:rate=10", "-pix_fmt", "yuv420p",
                 "-c:v", "libx264", mp4.toString());
-        GrayImage first = Thumbnails.grayscale(mp4, MediaFormat.MP4, SIZE);
+        GrayImage first = HashGrid.grayscale(mp4, MediaFormat.MP4, SIZE);
         assertThat(first.width()).isEqualTo(SIZE);
         assertThat(spread(first)).isGreaterThan(50);
-        List<GrayImage> frames = Thumbnails.videoFrames(mp4, SIZE, 0.1, 0.5, 0.9);
+        List<GrayImage> frames = HashGrid.videoFrames(mp4, SIZE, 0.1, 0.5, 0.9);
         assertThat(frames).hasSize(3);
         assertThat(frames.get(0)).isNotEqualTo(frames.get(2));
-        assertThat(Thumbnails.grayscale(mp4, MediaFormat.MP4, SIZE, 0.4)).isEqualTo(frames.get(0));
-        assertThatThrownBy(() -> Thumbnails.grayscale(mp4, MediaFormat.MP4, SIZE, 60))
+        assertThat(HashGrid.grayscale(mp4, MediaFormat.MP4, SIZE, 0.4)).isEqualTo(frames.get(0));
+        assertThatThrownBy(() -> HashGrid.grayscale(mp4, MediaFormat.MP4, SIZE, 60))
                 .isInstanceOf(IOException.class).hasMessageContaining("no frame");
     }
 
@@ -117,10 +117,10 @@ class ThumbnailsTest {
             if (format.isVideo() || format == MediaFormat.AVIF) {
                 assumeThat(Ffprobe.isAvailable()).isTrue();
             }
-            assertThatThrownBy(() -> Thumbnails.grayscale(file, format, SIZE)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> HashGrid.grayscale(file, format, SIZE)).isInstanceOf(IOException.class);
         }
         Path empty = Files.write(dir.resolve("empty"), new byte[0]);
-        assertThatThrownBy(() -> Thumbnails.grayscale(empty, MediaFormat.PNG, SIZE)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> HashGrid.grayscale(empty, MediaFormat.PNG, SIZE)).isInstanceOf(IOException.class);
     }
 
     @ParameterizedTest
@@ -132,7 +132,7 @@ class ThumbnailsTest {
             Path file = Files.write(dir.resolve("cut-" + cut), java.util.Arrays.copyOf(bytes, cut));
             MediaFormat sniffed = FormatSniffer.sniff(file);
             try {
-                assertThat(Thumbnails.grayscale(file, sniffed, SIZE).width()).isEqualTo(SIZE);
+                assertThat(HashGrid.grayscale(file, sniffed, SIZE).width()).isEqualTo(SIZE);
             } catch (IOException expected) {
                 // reported as damaged: fine
             }
@@ -152,16 +152,16 @@ class ThumbnailsTest {
             }
         }
         Path file = Files.write(dir.resolve("huge.jpg"), jpeg);
-        assertThatThrownBy(() -> Thumbnails.grayscale(file, MediaFormat.JPEG, SIZE))
+        assertThatThrownBy(() -> HashGrid.grayscale(file, MediaFormat.JPEG, SIZE))
                 .isInstanceOf(IOException.class).hasMessageContaining("megapixels");
     }
 
     @Test
     void rejectsUnknownFormatsAndBadSizes() throws IOException {
         Path file = Files.write(dir.resolve("x.txt"), "hello".getBytes());
-        assertThatThrownBy(() -> Thumbnails.grayscale(file, MediaFormat.UNKNOWN, SIZE))
+        assertThatThrownBy(() -> HashGrid.grayscale(file, MediaFormat.UNKNOWN, SIZE))
                 .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> Thumbnails.grayscale(file, MediaFormat.PNG, 0))
+        assertThatThrownBy(() -> HashGrid.grayscale(file, MediaFormat.PNG, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,8 +1,8 @@
-package io.alicemultiverse.similar;
+package io.alicemultiverse.hash;
 
 import io.alicemultiverse.media.GrayImage;
 import io.alicemultiverse.media.MediaFormat;
-import io.alicemultiverse.media.Thumbnails;
+import io.alicemultiverse.media.HashGrid;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,20 +16,20 @@ public record ImageHashes(long dhash, long phash) {
     }
 
     /**
-     * Decodes {@code file} to a 32 × 32 picture with {@link Thumbnails#grayscale(Path, MediaFormat, int)} and hashes
+     * Decodes {@code file} to a 32 × 32 picture with {@link HashGrid#grayscale(Path, MediaFormat, int)} and hashes
      * it.
      *
      * @throws IOException when the file cannot be decoded
      */
     public static ImageHashes of(Path file, MediaFormat format) throws IOException {
-        return of(Thumbnails.grayscale(file, format, Thumbnails.HASH_SIZE));
+        return of(HashGrid.grayscale(file, format, HashGrid.HASH_SIZE));
     }
 
     /**
      * Like {@link #of(Path, MediaFormat)} when the file's bytes were already read ({@code content}, or null): see
-     * {@link Thumbnails#grayscale(Path, byte[], MediaFormat, int)}.
+     * {@link HashGrid#grayscale(Path, byte[], MediaFormat, int)}.
      */
     public static ImageHashes of(Path file, byte[] content, MediaFormat format) throws IOException {
-        return of(Thumbnails.grayscale(file, content, format, Thumbnails.HASH_SIZE));
+        return of(HashGrid.grayscale(file, content, format, HashGrid.HASH_SIZE));
     }
 }

@@ -1,4 +1,4 @@
-package io.alicemultiverse.similar;
+package io.alicemultiverse.hash;
 
 import io.alicemultiverse.media.GrayImage;
 
@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Bit {@code i} is {@code (hash >>> i) & 1}. Both hashes first area-average the picture with
  * {@link GrayImage#resize} when it is not already the size they work on, so feed them the 32 × 32 picture of
- * {@link io.alicemultiverse.media.Thumbnails#grayscale} with {@code HASH_SIZE} for hashes that are comparable.
+ * {@link io.alicemultiverse.media.HashGrid#grayscale} with {@code HASH_SIZE} for hashes that are comparable.
  */
 public final class PerceptualHash {
     private static final int N = 32;
