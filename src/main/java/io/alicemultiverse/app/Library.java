@@ -1,5 +1,6 @@
 package io.alicemultiverse.app;
 
+import io.alicemultiverse.catalog.AssetReads;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.library.CheckReport;
 import io.alicemultiverse.library.FileAnalyzer;
@@ -41,7 +42,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +109,7 @@ public final class Library implements AutoCloseable {
      */
     public void catalogued(OrganizeSummary summary, long before) {
         if (summary.organized() > 0) {
-            List<String> added = catalog.select("SELECT content_hash FROM assets WHERE run = ?", List.of(summary.run()),
-                    rs -> rs.getString(1));
+            List<String> added = catalog.reads().hashesOfRun(summary.run());
             search().changed(before, added, true);
         }
     }
@@ -238,18 +237,10 @@ public final class Library implements AutoCloseable {
 
     /** Every tag with the number of assets carrying it, most used first; {@code origin} null for all origins. */
     public Map<String, Long> tagCounts(String origin) {
-        if (origin != null && !List.of("prompt", "understanding", "user").contains(origin)) {
+        if (origin != null && !AssetReads.TAG_ORIGINS.contains(origin)) {
             throw new IllegalArgumentException("--origin must be prompt, understanding or user, not '" + origin + "'");
         }
-        Map<String, Long> out = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>();
-        if (origin != null) {
-            params.add(origin);
-        }
-        catalog.select("SELECT tag, count(DISTINCT content_hash) AS n FROM tags WHERE content_hash IN "
-                + "(SELECT content_hash FROM assets)" + (origin == null ? "" : " AND origin = ?")
-                + " GROUP BY tag ORDER BY n DESC, tag", params, rs -> out.put(rs.getString(1), rs.getLong(2)));
-        return out;
+        return catalog.reads().tagCounts(origin);
     }
 
     private SearchEngine search() {

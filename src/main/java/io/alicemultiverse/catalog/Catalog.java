@@ -133,6 +133,11 @@ public final class Catalog implements AutoCloseable {
         return new AssetViews(this);
     }
 
+    /** Typed reads for the domain packages (rebuild, dedup, understanding, tag listings). */
+    public AssetReads reads() {
+        return new AssetReads(this);
+    }
+
     /** What search writes besides assets: user tags and text embeddings. */
     public SearchStore searchStore() {
         return new SearchStore(this);

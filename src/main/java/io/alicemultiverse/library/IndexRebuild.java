@@ -1,13 +1,13 @@
 package io.alicemultiverse.library;
 
 import io.alicemultiverse.catalog.AssetRecord;
+import io.alicemultiverse.catalog.AssetReads.Provenance;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +44,6 @@ public final class IndexRebuild {
     public record Result(int assets, List<String> problems) {
     }
 
-    private record Provenance(String path, String originalPath, String project, LocalDateTime organizedAt,
-                              String run) {
-    }
-
     /**
      * The name to catalogue among those holding one content: the one the catalog had, else the first by path.
      * Other names are either hard links to it (dedup's {@code hardlink}; not a problem) or real copies.
@@ -66,14 +62,7 @@ public final class IndexRebuild {
 
     public Result rebuild() throws IOException {
         new Recovery(catalog, analyzer, library).reconcile();
-        Map<String, Provenance> kept = new HashMap<>();
-        catalog.select("SELECT content_hash, original_path, project, organized_at, run, path FROM assets", List.of(),
-                rs -> {
-            Timestamp t = rs.getTimestamp(4);
-            kept.put(rs.getString(1), new Provenance(rs.getString(6), rs.getString(2), rs.getString(3),
-                    t == null ? null : t.toLocalDateTime(), rs.getString(5)));
-            return null;
-        });
+        Map<String, Provenance> kept = catalog.reads().provenance();
         List<String> files = LibraryFiles.list(library);
         ExecutorService pool = Executors.newFixedThreadPool(threads, Organizer.daemon("rebuild"));
         List<Future<Analysis>> futures = new ArrayList<>();

@@ -1,10 +1,10 @@
 package io.alicemultiverse.understand;
 
 import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.hash.ImageHashes;
 import io.alicemultiverse.hash.PerceptualHash;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,29 +27,19 @@ final class NearDuplicates {
     }
 
     static Groups of(Catalog catalog, List<ImageInput> images) {
-        Map<String, long[]> hashes = new HashMap<>();
-        if (!images.isEmpty()) {
-            java.util.Set<String> wanted = new java.util.HashSet<>();
-            images.forEach(i -> wanted.add(i.contentHash()));
-            // the whole table (two longs a row) is read and filtered here: cheap, and no array binding needed
-            catalog.select("SELECT content_hash, phash, dhash FROM hashes WHERE phash IS NOT NULL AND dhash IS NOT NULL",
-                    List.of(), rs -> {
-                        if (wanted.contains(rs.getString(1))) {
-                            hashes.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
-                        }
-                        return null;
-                    });
-        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        images.forEach(i -> wanted.add(i.contentHash()));
+        Map<String, ImageHashes> hashes = catalog.reads().imageHashes(wanted);
         List<ImageInput> reps = new ArrayList<>();
         Map<String, List<ImageInput>> followers = new LinkedHashMap<>();
         for (ImageInput in : images) {
-            long[] h = hashes.get(in.contentHash());
+            ImageHashes h = hashes.get(in.contentHash());
             ImageInput rep = null;
             if (h != null) {
                 for (ImageInput r : reps) {
-                    long[] rh = hashes.get(r.contentHash());
-                    if (rh != null && PerceptualHash.distance(h[0], rh[0]) <= MAX_DISTANCE
-                            && PerceptualHash.distance(h[1], rh[1]) <= MAX_DISTANCE) {
+                    ImageHashes rh = hashes.get(r.contentHash());
+                    if (rh != null && PerceptualHash.distance(h.phash(), rh.phash()) <= MAX_DISTANCE
+                            && PerceptualHash.distance(h.dhash(), rh.dhash()) <= MAX_DISTANCE) {
                         rep = r;
                         break;
                     }

@@ -1,5 +1,6 @@
 package io.alicemultiverse.understand;
 
+import io.alicemultiverse.catalog.AssetReads;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.media.FormatSniffer;
@@ -10,10 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -26,26 +24,16 @@ public final class Selection {
     }
 
     public static List<ImageInput> all(Catalog catalog, Path root) {
-        return catalog.select("""
-                SELECT content_hash, path, prompt, project FROM assets
-                WHERE coalesce(media_type, 'image') = 'image' ORDER BY path""", List.of(),
-                rs -> new ImageInput(rs.getString(1), root.resolve(rs.getString(2)), rs.getString(3),
-                        rs.getString(4)));
+        return catalog.reads().images().stream().map(r -> input(r, root)).toList();
     }
 
     /** The catalogued images among {@code hashes}, in their order (videos and unknown hashes left out). */
     public static List<ImageInput> ofHashes(Catalog catalog, Path root, Collection<String> hashes) {
-        if (hashes.isEmpty()) {
-            return List.of();
-        }
-        Map<String, ImageInput> found = new HashMap<>();
-        catalog.select("""
-                SELECT content_hash, path, prompt, project FROM assets
-                WHERE coalesce(media_type, 'image') = 'image'
-                AND content_hash IN (SELECT unnest(string_split(?, ',')))""", List.of(String.join(",", hashes)),
-                rs -> found.put(rs.getString(1), new ImageInput(rs.getString(1), root.resolve(rs.getString(2)),
-                        rs.getString(3), rs.getString(4))));
-        return hashes.stream().map(found::get).filter(Objects::nonNull).toList();
+        return catalog.reads().images(hashes).stream().map(r -> input(r, root)).toList();
+    }
+
+    private static ImageInput input(AssetReads.ImageRow r, Path root) {
+        return new ImageInput(r.contentHash(), root.resolve(r.path()), r.prompt(), r.project());
     }
 
     public static List<ImageInput> of(Catalog catalog, Path root, List<Path> paths) throws IOException {
@@ -69,10 +57,9 @@ public final class Selection {
                 continue;
             }
             String hash = ContentHash.of(f);
-            List<String[]> known = catalog.select("SELECT prompt, project FROM assets WHERE content_hash = ?",
-                    List.of(hash), rs -> new String[]{rs.getString(1), rs.getString(2)});
-            out.add(new ImageInput(hash, f, known.isEmpty() ? null : known.get(0)[0],
-                    known.isEmpty() ? null : known.get(0)[1]));
+            var known = catalog.reads().promptAndProject(hash);
+            out.add(new ImageInput(hash, f, known.map(AssetReads.PromptAndProject::prompt).orElse(null),
+                    known.map(AssetReads.PromptAndProject::project).orElse(null)));
         }
         return out;
     }

@@ -1,0 +1,158 @@
+package io.alicemultiverse.catalog;
+
+import io.alicemultiverse.hash.ImageHashes;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed catalog reads for the domain packages (rebuild, dedup, understanding, tag listings): the SQL stays here so a
+ * second backend implements these methods, not queries scattered over the code base. Not thread-safe, like the
+ * {@link Catalog} it reads.
+ */
+public final class AssetReads {
+    /** Where a catalogued file came from, which a rebuild keeps. */
+    public record Provenance(String path, String originalPath, String project, LocalDateTime organizedAt,
+                             String run) {
+    }
+
+    /** One catalogued asset with a pHash, as dedup needs it. {@code createdAt} is null when unknown. */
+    public record HashedAsset(String contentHash, String path, String format, int width, int height, long dhash,
+                              long phash, int richness, LocalDateTime createdAt, boolean video) {
+    }
+
+    /** One catalogued image, as understanding selects it. */
+    public record ImageRow(String contentHash, String path, String prompt, String project) {
+    }
+
+    /** The generation prompt and project of one asset (either may be null). */
+    public record PromptAndProject(String prompt, String project) {
+    }
+
+    /** Origins a tag can have. */
+    public static final List<String> TAG_ORIGINS = List.of("prompt", "understanding", "user");
+
+    private final Catalog catalog;
+
+    AssetReads(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Content hashes of the assets a run filed. */
+    public List<String> hashesOfRun(String run) {
+        return catalog.select("SELECT content_hash FROM assets WHERE run = ?", List.of(run), rs -> rs.getString(1));
+    }
+
+    /**
+     * Every tag with the number of catalogued assets carrying it, most used first (ties by tag); {@code origin} null
+     * for all origins, else one of {@link #TAG_ORIGINS}.
+     */
+    public Map<String, Long> tagCounts(String origin) {
+        if (origin != null && !TAG_ORIGINS.contains(origin)) {
+            throw new IllegalArgumentException("origin must be one of " + TAG_ORIGINS + ", not '" + origin + "'");
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        catalog.select("SELECT tag, count(DISTINCT content_hash) AS n FROM tags WHERE content_hash IN "
+                        + "(SELECT content_hash FROM assets)" + (origin == null ? "" : " AND origin = ?")
+                        + " GROUP BY tag ORDER BY n DESC, tag", origin == null ? List.of() : List.of(origin),
+                rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Every asset's provenance, by content hash. */
+    public Map<String, Provenance> provenance() {
+        Map<String, Provenance> out = new HashMap<>();
+        catalog.select("SELECT content_hash, original_path, project, organized_at, run, path FROM assets", List.of(),
+                rs -> {
+                    Timestamp t = rs.getTimestamp(4);
+                    out.put(rs.getString(1), new Provenance(rs.getString(6), rs.getString(2), rs.getString(3),
+                            t == null ? null : t.toLocalDateTime(), rs.getString(5)));
+                    return null;
+                });
+        return out;
+    }
+
+    /**
+     * Every asset with a pHash, by path. Timestamps are read as epoch microseconds (a plain {@code long}: DuckDB's
+     * JDBC {@code getTimestamp} was a third of the load time over 100,000 rows).
+     */
+    public List<HashedAsset> hashedAssets() {
+        return catalog.select("""
+                SELECT a.content_hash, a.path, a.format, coalesce(a.width, 0), coalesce(a.height, 0), h.dhash, h.phash,
+                       (a.prompt IS NOT NULL)::INT + (a.model IS NOT NULL)::INT + (len(coalesce(a.seeds, [])) > 0)::INT,
+                       epoch_us(a.created_at), a.media_type = 'video'
+                FROM assets a JOIN hashes h USING (content_hash)
+                WHERE h.phash IS NOT NULL ORDER BY a.path""", List.of(), rs -> {
+            long createdMicros = rs.getLong(9);
+            LocalDateTime created = rs.wasNull() ? null : LocalDateTime.ofEpochSecond(
+                    Math.floorDiv(createdMicros, 1_000_000L), (int) Math.floorMod(createdMicros, 1_000_000L) * 1000,
+                    ZoneOffset.UTC);
+            return new HashedAsset(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                    rs.getLong(6), rs.getLong(7), rs.getInt(8), created, rs.getBoolean(10));
+        });
+    }
+
+    /** Content hashes starting with {@code prefix} (lower-case hex, checked by the caller); at most {@code limit}. */
+    public List<String> hashesWithPrefix(String prefix, int limit) {
+        return catalog.select("SELECT content_hash FROM assets WHERE starts_with(content_hash, ?) LIMIT ?",
+                List.of(prefix, limit), rs -> rs.getString(1));
+    }
+
+    /** Both perceptual hashes of those of {@code contentHashes} that have them. */
+    public Map<String, ImageHashes> imageHashes(Set<String> contentHashes) {
+        Map<String, ImageHashes> out = new HashMap<>();
+        if (contentHashes.isEmpty()) {
+            return out;
+        }
+        // the whole table (two longs a row) is read and filtered here: cheap, and no array binding needed
+        catalog.select("SELECT content_hash, dhash, phash FROM hashes WHERE phash IS NOT NULL AND dhash IS NOT NULL",
+                List.of(), rs -> {
+                    if (contentHashes.contains(rs.getString(1))) {
+                        out.put(rs.getString(1), new ImageHashes(rs.getLong(2), rs.getLong(3)));
+                    }
+                    return null;
+                });
+        return out;
+    }
+
+    /** Every catalogued image (videos left out), by path. */
+    public List<ImageRow> images() {
+        return catalog.select("""
+                SELECT content_hash, path, prompt, project FROM assets
+                WHERE coalesce(media_type, 'image') = 'image' ORDER BY path""", List.of(),
+                rs -> new ImageRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /** The catalogued images among {@code contentHashes}, in their order (videos and unknown hashes left out). */
+    public List<ImageRow> images(Collection<String> contentHashes) {
+        if (contentHashes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ImageRow> found = new HashMap<>();
+        catalog.select("""
+                SELECT content_hash, path, prompt, project FROM assets
+                WHERE coalesce(media_type, 'image') = 'image'
+                AND content_hash IN (SELECT unnest(string_split(?, ',')))""", List.of(String.join(",", contentHashes)),
+                rs -> found.put(rs.getString(1), new ImageRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))));
+        List<ImageRow> out = new ArrayList<>();
+        contentHashes.stream().map(found::get).filter(Objects::nonNull).forEach(out::add);
+        return out;
+    }
+
+    /** The prompt and project of a catalogued asset. */
+    public Optional<PromptAndProject> promptAndProject(String contentHash) {
+        return catalog.select("SELECT prompt, project FROM assets WHERE content_hash = ?", List.of(contentHash),
+                rs -> new PromptAndProject(rs.getString(1), rs.getString(2))).stream().findFirst();
+    }
+}
