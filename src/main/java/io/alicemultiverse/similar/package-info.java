@@ -1,2 +1,2 @@
-/** Visual likeness: perceptual hashes (dHash, pHash) of the small greyscale pictures {@code media} decodes. */
+/** Visual likeness: similar assets and duplicate groups over the perceptual hashes of {@code hash}, and keeper choice. */
 package io.alicemultiverse.similar;
