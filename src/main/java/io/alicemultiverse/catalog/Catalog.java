@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+// Over 400 lines: the one connection's lifecycle, batched Appender writes and the transaction helpers the
+// stores share; typed reads are moving out into AssetReads, AssetViews, SearchStore and UnderstandingStore.
 /**
  * The DuckDB catalog of one library. Owns one connection; not thread-safe: one writer thread uses it (DuckDB
  * allows one writing process per file, and this class is that process's single writer). Bulk writes go through

@@ -8,6 +8,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+// Over 400 lines: one PNG decoder pass (chunk walk, inflate, unfilter for every colour type and depth) that is
+// hot enough that splitting it into calls per row would cost measurable time (HashBenchmark).
 /**
  * Streams the unfiltered scanlines of a non-interlaced PNG to a {@link Sink}: the file is read ahead 64 KB at a
  * time, chunks are walked, IDAT data is fed through one {@link Inflater}, and each scanline is unfiltered against

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+// Over 400 lines: the query planner (filters, text, vectors, ranking, warm and cold paths) in one place; to become
+// one planned pass with the filter rules defined once (issue 14, item 5).
 /**
  * Runs searches over one library.
  *
