@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
  * @param content the file's bytes when the caller asked to keep them (else null): exactly the bytes
  *                {@code contentHash} was computed from, so a copy written from them needs no second hash
  */
-public record Analysis(Path file, long bytes, long mtime, String contentHash, Inspection inspection,
+record Analysis(Path file, long bytes, long mtime, String contentHash, Inspection inspection,
                        LocalDateTime createdAt, Long dhash, Long phash, String error, byte[] content) {
 
     public boolean ok() {

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 /** Turns an {@link Analysis} into the catalog's {@link AssetRecord}. Stateless. */
-public final class AssetRecords {
+final class AssetRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AssetRecords() {

@@ -17,7 +17,7 @@ import java.util.List;
  * XMP create dates, a video's {@code creation_time}), else EXIF {@code DateTimeOriginal}, else the file's
  * modification time. Dates with a zone are converted to {@code zone}. Stateless.
  */
-public final class CreationDate {
+final class CreationDate {
     private static final List<String> EMBEDDED = List.of("Creation Time", "creation_time", "date:create",
             "Xmp.xmp:CreateDate", "Xmp.photoshop:DateCreated", "Xmp.exif:DateTimeOriginal", "Video.creation_time");
     private static final DateTimeFormatter EXIF = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");

@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  * libdeflate, or with {@code -Dalice.libdeflate=false}, {@link #available()} is false and callers use
  * {@link java.util.zip.Inflater}. Thread-safe: a decompressor is allocated per call (a small malloc).
  */
-public final class Libdeflate {
+final class Libdeflate {
     private static final int SUCCESS = 0;
     private static final boolean AVAILABLE = load();
 

@@ -19,7 +19,7 @@ import java.nio.file.StandardOpenOption;
  * channel or with no other metadata. Problems inside the file become {@link RawMetadata#problems()}; only a file
  * that cannot be opened at all throws. Stateless and thread-safe.
  */
-public final class MetadataReader {
+final class MetadataReader {
     private MetadataReader() {
     }
 

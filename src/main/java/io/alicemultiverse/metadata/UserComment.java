@@ -10,7 +10,7 @@ import java.util.Arrays;
  * (piexif writes big-endian whatever the TIFF byte order), so the order is detected from a BOM or from where the
  * zero bytes of ASCII-range characters fall. Stateless.
  */
-public final class UserComment {
+final class UserComment {
     private static final byte[] UNICODE = "UNICODE\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ASCII = "ASCII\0\0\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JIS = "JIS\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII);

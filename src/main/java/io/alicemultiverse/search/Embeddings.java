@@ -13,7 +13,7 @@ import java.util.Map;
  * its prompt, its descriptions from understanding and its user and understanding tags. Each distinct text is embedded once (many assets share a
  * prompt). Not thread-safe (uses the catalog).
  */
-public final class Embeddings {
+final class Embeddings {
     private static final int CHUNK = 512;
 
     private Embeddings() {

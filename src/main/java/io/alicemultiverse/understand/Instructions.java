@@ -9,7 +9,7 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
  * Changing the text changes {@link #VERSION}, which is part of the cache key, so old results are not mistaken for
  * answers to new instructions.
  */
-public final class Instructions {
+final class Instructions {
     /** Version of the instructions and output shape; part of the cache key. */
     public static final String VERSION = "1";
 

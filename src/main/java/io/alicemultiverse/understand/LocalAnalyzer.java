@@ -15,7 +15,7 @@ import java.util.Map;
  * brightness, contrast, saturation, orientation, sharpness (variance of the Laplacian of the grey picture) and a
  * no-reference quality score of 1–5 stars built from sharpness, exposure and contrast. Stateless and thread-safe.
  */
-public final class LocalAnalyzer implements VisionProvider {
+final class LocalAnalyzer implements VisionProvider {
     /** The model id in the cache key; raise it when the measurements or thresholds change. */
     public static final String MODEL = "local-1";
     /** Short side of the decoded sample, in pixels. */

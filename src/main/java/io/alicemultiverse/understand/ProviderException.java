@@ -7,7 +7,7 @@ import java.time.Duration;
  * failure; {@code retryAfter} is the server's {@code Retry-After}, null when absent. Messages are written by this
  * package and never contain an API key.
  */
-public final class ProviderException extends RuntimeException {
+final class ProviderException extends RuntimeException {
     private final int status;
     private final Duration retryAfter;
     private final boolean retryable;

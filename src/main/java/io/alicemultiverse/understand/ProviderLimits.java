@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param maxWait          longest {@code Retry-After} honoured; a longer one fails the request
  * @param breakerThreshold failed requests in a row that open the circuit
  */
-public record ProviderLimits(int requestsPerMinute, long tokensPerMinute, int maxAttempts, Duration baseDelay,
+record ProviderLimits(int requestsPerMinute, long tokensPerMinute, int maxAttempts, Duration baseDelay,
                              Duration maxDelay, Duration maxWait, int breakerThreshold, Duration breakerCooldown) {
     public static ProviderLimits defaults() {
         return new ProviderLimits(0, 0, 4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(2), 5,

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A provider's answer to one request: one outcome per image sent, in order, and the request's usage. Immutable.
  */
-public record Reply(List<Outcome> outcomes, Usage usage) {
+record Reply(List<Outcome> outcomes, Usage usage) {
     public Reply {
         outcomes = List.copyOf(outcomes);
     }

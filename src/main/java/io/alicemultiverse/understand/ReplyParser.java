@@ -20,7 +20,7 @@ import java.util.Set;
  * comma-separated string, {@code color} for {@code colour}. An image whose entry is missing or empty is a failed
  * outcome with a reason — never an empty result and never an exception. Stateless and thread-safe.
  */
-public final class ReplyParser {
+final class ReplyParser {
     private static final ObjectMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
                     JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,

@@ -9,7 +9,7 @@ import java.util.Map;
  * prompt that would recreate the image and a negative prompt, and measurements (the local analyzer's brightness,
  * sharpness, …; empty for remote providers). Immutable; {@code prompt} and {@code negative} may be null.
  */
-public record Understanding(String description, Map<String, List<String>> tags, String prompt, String negative,
+record Understanding(String description, Map<String, List<String>> tags, String prompt, String negative,
                             Map<String, Double> measures) {
     /** The tag categories every provider is asked for, in order. */
     public static final List<String> CATEGORIES =

@@ -1,7 +1,7 @@
 package io.alicemultiverse.understand;
 
 /** Tokens one request used, as the provider reported them (0 when it did not). Immutable. */
-public record Usage(long tokensIn, long tokensOut) {
+record Usage(long tokensIn, long tokensOut) {
     public static final Usage NONE = new Usage(0, 0);
 
     public Usage plus(Usage o) {

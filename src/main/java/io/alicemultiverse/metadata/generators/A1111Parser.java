@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * AUTOMATIC1111, Forge and SD.Next infotext: PNG {@code parameters}, EXIF UserComment, stealth PNGinfo payloads
  * or a {@code .txt} sidecar. A {@code Version} starting with {@code f} and a digit is Forge. Stateless.
  */
-public final class A1111Parser implements GeneratorParser {
+final class A1111Parser implements GeneratorParser {
     /** Where infotext may be found, in order of trust. */
     static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "stealth_pnginfo", "stealth_pngcomp",
             "stealth_rgbinfo", "stealth_rgbcomp", "sidecar.txt");

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * models from walking each sampler's inputs back to text encoders and loaders (see {@link ComfyTrace}).
  * Container readers put WebP EXIF and video tags under the same two keys. Stateless and thread-safe.
  */
-public final class ComfyUiParser implements GeneratorParser {
+final class ComfyUiParser implements GeneratorParser {
     private static final int MAX_UNWRAP = 3;
 
     @Override

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code Xmp.exif:UserComment} entry or, failing that, from the raw XMP packet. {@code xmp:CreatorTool} or EXIF
  * Software "Draw Things" without parameters still names the source. Stateless and thread-safe; never throws.
  */
-public final class DrawThingsParser implements GeneratorParser {
+final class DrawThingsParser implements GeneratorParser {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*[x×]\\s*(\\d+)");
     private static final Set<String> USED = Set.of("c", "uc", "seed", "scale", "steps", "size", "model", "sampler",
             "lora");

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code Label: value} lines in a {@code .txt} sidecar. A prompt alone is not enough: the model field or two numeric
  * fields must be present too, so a stray {@code Prompt} key elsewhere is not taken. Stateless and thread-safe.
  */
-public final class EasyDiffusionParser implements GeneratorParser {
+final class EasyDiffusionParser implements GeneratorParser {
     /** Field names: snake_case (the canonical name, used in {@code extra}) and the UI label. */
     private static final String[][] FIELDS = {
             {"prompt", "Prompt"}, {"negative_prompt", "Negative Prompt"}, {"seed", "Seed"},

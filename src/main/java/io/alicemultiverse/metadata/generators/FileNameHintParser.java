@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * number is no evidence. The answer carries {@code extra.hint = "file name"} and a prompt only when the name holds
  * one. Register it after every parser that reads embedded metadata. Stateless and thread-safe; never throws.
  */
-public final class FileNameHintParser implements GeneratorParser {
+final class FileNameHintParser implements GeneratorParser {
     /** Case-insensitive ending of a service prefix: a separator, a digit or the end of the name. */
     private static final String END = "(?:[ _\\-.(]|\\d|$)";
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code parameters} with Fooocus keys, or infotext with {@code Version: Fooocus…}. Fooocus-MRE writes JSON to
  * PNG {@code Comment}. Stateless and thread-safe; never throws on bad input.
  */
-public final class FooocusParser implements GeneratorParser {
+final class FooocusParser implements GeneratorParser {
     private static final Pattern RESOLUTION = Pattern.compile("(\\d+)\\s*[,x×]\\s*(\\d+)");
     private static final Set<String> USED = Set.of("prompt", "negative_prompt", "full_prompt", "full_negative_prompt",
             "steps", "sampler", "scheduler", "seed", "guidance_scale", "cfg", "resolution", "width", "height",

@@ -10,7 +10,7 @@ import java.util.Optional;
  * input: text that is not theirs, or that is malformed beyond use, gives {@link Optional#empty()}.
  */
 @FunctionalInterface
-public interface GeneratorParser {
+interface GeneratorParser {
     /** The generation this file's metadata describes, if it is this generator's. */
     Optional<Generation> parse(RawMetadata raw);
 }

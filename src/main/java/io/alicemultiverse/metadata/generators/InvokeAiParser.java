@@ -16,7 +16,7 @@ import java.util.Set;
  * (2.x) and the legacy {@code Dream} command line ({@link InvokeAiDream}). InvokeAI names its sampler
  * "scheduler"; it is reported as the sampler. Stateless and thread-safe; never throws on bad input.
  */
-public final class InvokeAiParser implements GeneratorParser {
+final class InvokeAiParser implements GeneratorParser {
     private static final Set<String> METADATA_USED = Set.of("positive_prompt", "negative_prompt", "seed", "steps",
             "cfg_scale", "scheduler", "width", "height", "model", "loras", "positive_style_prompt",
             "negative_style_prompt");

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code extra} under their long names ({@code --s} → {@code stylize}), {@code --seed} to the seeds and
  * {@code --no} to the negative prompt. Stateless and thread-safe; never throws on bad input.
  */
-public final class MidjourneyParser implements GeneratorParser {
+final class MidjourneyParser implements GeneratorParser {
     private static final List<String> DESCRIPTION_KEYS = List.of("Description", "Xmp.dc:description",
             "Exif.ImageDescription");
     private static final List<String> SOFTWARE_KEYS = List.of("Software", "Exif.Software", "Xmp.xmp:CreatorTool");

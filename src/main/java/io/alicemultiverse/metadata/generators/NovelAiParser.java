@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * model name and 8-hex-digit hash. The same keys may come as one JSON object in a stealth (alpha LSB) payload, or
  * as EXIF Software/UserComment/ImageDescription. Stateless and thread-safe; never throws on bad input.
  */
-public final class NovelAiParser implements GeneratorParser {
+final class NovelAiParser implements GeneratorParser {
     private static final List<String> STEALTH_KEYS = List.of("stealth_pngcomp", "stealth_pnginfo",
             "stealth_rgbcomp", "stealth_rgbinfo");
     private static final Pattern HASH = Pattern.compile("[0-9A-Fa-f]{8}");

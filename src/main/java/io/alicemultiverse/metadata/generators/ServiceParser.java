@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * agent, or failing that by the EXIF {@code Software} / XMP {@code CreatorTool} / IPTC credit fields. These files
  * carry no prompt; the value is knowing the service. Stateless.
  */
-public final class ServiceParser implements GeneratorParser {
+final class ServiceParser implements GeneratorParser {
     private record Rule(Pattern pattern, Source source) {
     }
 

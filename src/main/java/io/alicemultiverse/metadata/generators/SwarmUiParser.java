@@ -15,7 +15,7 @@ import java.util.Set;
  * EXIF {@code UserComment}. {@code sui_models} (name, param, hash) gives the model hash; {@code sui_extra_data}
  * and unmapped parameters go to {@code extra}. Stateless and thread-safe; never throws on bad input.
  */
-public final class SwarmUiParser implements GeneratorParser {
+final class SwarmUiParser implements GeneratorParser {
     private static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "Xmp.exif:UserComment",
             "sidecar.txt");
     private static final Set<String> USED = Set.of("prompt", "negativeprompt", "seed", "steps", "cfgscale", "width",
