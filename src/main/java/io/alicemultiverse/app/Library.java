@@ -19,7 +19,7 @@ import io.alicemultiverse.search.QueryParser;
 import io.alicemultiverse.search.SearchEngine;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.search.SearchResult;
-import io.alicemultiverse.search.TagTargets;
+import io.alicemultiverse.search.TagNames;
 import io.alicemultiverse.hash.ImageHashes;
 import io.alicemultiverse.understand.Costs;
 import io.alicemultiverse.understand.UnderstandListener;
@@ -87,6 +87,11 @@ public final class Library implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** Resolves what users call an asset (hash, hash prefix, library path) by the one rule of {@link AssetRefs}. */
+    public AssetRefs refs() {
+        return new AssetRefs(catalog, root);
     }
 
     /** Organizes {@code inbox} into this library. */
@@ -220,8 +225,9 @@ public final class Library implements AutoCloseable {
      * {@code query} is not null, on every asset it matches. Returns the number of assets addressed.
      */
     public int tag(boolean add, List<String> targets, SearchQuery query, List<String> tags) {
-        List<String> normalised = tags.stream().map(TagTargets::normalise).distinct().toList();
-        Set<String> hashes = new java.util.LinkedHashSet<>(TagTargets.resolve(catalog, root, targets));
+        List<String> normalised = tags.stream().map(TagNames::normalise).distinct().toList();
+        Set<String> hashes = new java.util.LinkedHashSet<>();
+        targets.forEach(t -> hashes.add(refs().resolve(t)));
         if (query != null) {
             search(query, false).hits().forEach(h -> hashes.add(h.contentHash()));
         }
@@ -267,18 +273,10 @@ public final class Library implements AutoCloseable {
                 throw new IllegalArgumentException(fileOrHash + ": cannot be hashed: " + e.getMessage(), e);
             }
         }
-        if (!fileOrHash.matches("[0-9a-fA-F]{8,64}")) {
-            throw new IllegalArgumentException(fileOrHash + ": no such file (nor a content hash of 8 to 64 hex digits)");
-        }
-        String prefix = fileOrHash.toLowerCase(java.util.Locale.ROOT);
-        List<String> hits = CatalogAssets.byPrefix(catalog, prefix);
-        if (hits.isEmpty()) {
-            throw new IllegalArgumentException(fileOrHash + ": no such file, and no catalogued asset has this hash");
-        }
-        if (hits.size() > 1) {
-            throw new IllegalArgumentException(fileOrHash + ": more than one asset's hash starts so; give more digits");
-        }
-        DedupAsset asset = finder.asset(hits.get(0)).orElseThrow(() -> new IllegalArgumentException(
+        String hash = refs().find(fileOrHash).orElseThrow(() -> new IllegalArgumentException(
+                fileOrHash + ": no such file, and no asset in the library is so named (use a file, "
+                        + AssetRefs.FORMS + ")"));
+        DedupAsset asset = finder.asset(hash).orElseThrow(() -> new IllegalArgumentException(
                 fileOrHash + ": this asset has no perceptual hash (its pixels could not be decoded)"));
         return finder.similar(asset.phash(), asset.contentHash(), maxDistance, limit);
     }

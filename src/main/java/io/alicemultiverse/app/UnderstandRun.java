@@ -3,7 +3,6 @@ package io.alicemultiverse.app;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.search.SearchResult;
-import io.alicemultiverse.search.TagTargets;
 import io.alicemultiverse.understand.ImageInput;
 import io.alicemultiverse.understand.ProviderSettings;
 import io.alicemultiverse.understand.Providers;
@@ -104,11 +103,9 @@ final class UnderstandRun {
                 files.add(Path.of(t));
                 continue;
             }
-            try {
-                hashes.addAll(TagTargets.resolve(catalog, root, List.of(t)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("no such file or folder, and " + e.getMessage(), e);
-            }
+            hashes.add(new AssetRefs(catalog, root).find(t).orElseThrow(() -> new IllegalArgumentException(
+                    "no such file or folder, and no asset in the library is '" + t + "' (use " + AssetRefs.FORMS
+                            + ")")));
         }
         if (r.query() != null) {
             search.apply(r.query()).hits().forEach(h -> hashes.add(h.contentHash()));

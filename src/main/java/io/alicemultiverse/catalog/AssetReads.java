@@ -108,6 +108,12 @@ public final class AssetReads {
                 List.of(prefix, limit), rs -> rs.getString(1));
     }
 
+    /** The content hash of the asset at {@code path} (relative to the library, with forward slashes), if any. */
+    public Optional<String> hashAtPath(String path) {
+        return catalog.select("SELECT content_hash FROM assets WHERE path = ?", List.of(path), rs -> rs.getString(1))
+                .stream().findFirst();
+    }
+
     /** Both perceptual hashes of those of {@code contentHashes} that have them. */
     public Map<String, ImageHashes> imageHashes(Set<String> contentHashes) {
         Map<String, ImageHashes> out = new HashMap<>();

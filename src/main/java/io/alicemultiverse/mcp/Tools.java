@@ -206,24 +206,11 @@ final class Tools {
     }
 
     private String resolve(String id) {
-        String lower = id.toLowerCase(java.util.Locale.ROOT);
-        if (ContentHash.looksLikeHash(lower)) {
-            return lower;
+        try {
+            return library.refs().resolve(id);
+        } catch (IllegalArgumentException e) {
+            throw new ToolError(e.getMessage());
         }
-        List<String> hits = new ArrayList<>();
-        library.catalog().assetPaths().forEach((hash, path) -> {
-            if ((lower.length() >= 8 && hash.startsWith(lower)) || path.equals(id)) {
-                hits.add(hash);
-            }
-        });
-        if (hits.isEmpty()) {
-            throw new ToolError("no asset matches '" + id + "' (use a content hash, a prefix of 8+ hex digits, "
-                    + "or a path relative to the library)");
-        }
-        if (hits.size() > 1) {
-            throw new ToolError("'" + id + "' matches " + hits.size() + " assets; give more digits");
-        }
-        return hits.get(0);
     }
 
     /** A tool body; may throw {@link ToolError} (shown to the client) or anything else (reported as a failure). */

@@ -58,10 +58,4 @@ public final class CatalogAssets {
             return null;
         }
     }
-
-    /** Content hashes starting with {@code prefix} (lower-case hex, checked by the caller); at most 2. */
-    public static List<String> byPrefix(Catalog catalog, String prefix) {
-        return catalog.reads().hashesWithPrefix(prefix, 2);
-    }
-
 }
