@@ -262,7 +262,10 @@ public final class Library implements AutoCloseable {
      *
      * @throws IllegalArgumentException naming the input when it is neither, or cannot be decoded
      */
-    public List<SimilarFinder.Match> similar(String fileOrHash, int maxDistance, int limit) {
+    public List<SimilarFinder.Match> similar(SimilarRequest request) {
+        String fileOrHash = request.target();
+        int maxDistance = request.maxDistance();
+        int limit = request.limit();
         SimilarFinder finder = new SimilarFinder(CatalogAssets.load(catalog, root, false));
         Path file = Path.of(fileOrHash);
         if (Files.isRegularFile(file)) {
@@ -283,6 +286,7 @@ public final class Library implements AutoCloseable {
 
     /** Groups of exact and near duplicates among the catalogued assets, each with its keeper. */
     public List<DuplicateGroup> duplicates(int maxDistance, KeepRule rule) {
+        Bounds.maxDistance(maxDistance);
         return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule);
     }
 

@@ -1,6 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
+import io.alicemultiverse.app.Bounds;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.similar.DuplicateGroup;
@@ -43,13 +44,10 @@ final class DedupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (maxDistance < 0 || maxDistance > 64) {
-            Output.error("--max-distance must be 0..64");
-            return 2;
-        }
         KeepRule rule;
         DuplicateResolver.Action action = null;
         try {
+            Bounds.maxDistance(maxDistance);
             rule = KeepRule.parse(keep);
             if (apply != null) {
                 action = DuplicateResolver.Action.valueOf(apply.trim().toUpperCase(Locale.ROOT));

@@ -2,6 +2,7 @@ package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.similar.SimilarFinder;
 import picocli.CommandLine.Command;
@@ -35,8 +36,11 @@ final class SimilarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (maxDistance < 0 || maxDistance > 64 || limit < 1) {
-            Output.error("--max-distance must be 0..64 and --limit at least 1");
+        SimilarRequest request;
+        try {
+            request = new SimilarRequest(query, maxDistance, limit);
+        } catch (IllegalArgumentException e) {
+            Output.error(e.getMessage());
             return 2;
         }
         Config c = lib.resolve();
@@ -44,7 +48,7 @@ final class SimilarCommand implements Callable<Integer> {
         try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
             List<SimilarFinder.Match> matches;
             try {
-                matches = library.similar(query, maxDistance, limit);
+                matches = library.similar(request);
             } catch (IllegalArgumentException e) {
                 Output.error(e.getMessage());
                 return 1;

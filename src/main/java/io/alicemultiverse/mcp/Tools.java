@@ -1,7 +1,9 @@
 package io.alicemultiverse.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.app.Bounds;
 import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.library.OrganizeSummary;
 import io.alicemultiverse.media.ContentHash;
@@ -99,9 +101,9 @@ final class Tools {
                         "max_distance", prop("integer", "Largest distance to report, 0-32 (default "
                                 + SimilarFinder.DEFAULT_MAX_DISTANCE + ")."),
                         "limit", prop("integer", "At most this many results (default 20).")), List.of("target")),
-                args -> library.similar(args.string("target"),
-                        args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32),
-                        args.integer("limit", 20, 1, 500)).stream().map(DuplicateGroupJson::toMap).toList()));
+                args -> library.similar(new SimilarRequest(args.string("target"),
+                        args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
+                        args.integer("limit", 20, 1, 500))).stream().map(DuplicateGroupJson::toMap).toList()));
         out.add(tool("find_duplicates",
                 "Groups of exact duplicates (same picture in another container) and near duplicates (variants, "
                         + "re-encodes, resizes) in the library, each with a suggested keeper and why. Read-only: "
@@ -110,7 +112,8 @@ final class Tools {
                         "max_distance", prop("integer", "Near-duplicate threshold, 0-32 (default "
                                 + SimilarFinder.DEFAULT_MAX_DISTANCE + ")."),
                         "limit", prop("integer", "At most this many groups (default 50).")), List.of()),
-                args -> library.duplicates(args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32),
+                args -> library.duplicates(args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0,
+                                Bounds.MAX_DISTANCE),
                         KeepRule.BEST).stream().limit(args.integer("limit", 50, 1, 1000))
                         .map(DuplicateGroupJson::toMap).toList()));
         out.add(tool("library_stats",

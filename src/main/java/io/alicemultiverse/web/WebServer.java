@@ -1,7 +1,9 @@
 package io.alicemultiverse.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.app.Bounds;
 import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
 import io.alicemultiverse.search.SearchHitJson;
@@ -64,11 +66,12 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/assets/{hash}", this::asset);
             config.routes.get("/api/assets/{hash}/thumbnail", this::thumbnail);
             config.routes.get("/api/assets/{hash}/file", this::file);
-            config.routes.get("/api/assets/{hash}/similar", ctx -> json(ctx, catalog(() -> library.similar(hash(ctx),
-                    intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32),
-                    intParam(ctx, "limit", 24, 1, MAX_LIMIT))).stream().map(DuplicateGroupJson::toMap).toList()));
+            config.routes.get("/api/assets/{hash}/similar", ctx -> json(ctx, catalog(() -> library.similar(new SimilarRequest(hash(ctx),
+                    intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
+                    intParam(ctx, "limit", 24, 1, MAX_LIMIT)))).stream().map(DuplicateGroupJson::toMap).toList()));
             config.routes.get("/api/duplicates", ctx -> json(ctx, catalog(() -> library.duplicates(
-                    intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, 32), KeepRule.BEST))
+                    intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
+                    KeepRule.BEST))
                     .stream().map(DuplicateGroupJson::toMap).toList()));
             config.routes.post("/api/duplicates/resolve", this::resolveDuplicates);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
@@ -189,9 +192,7 @@ public final class WebServer implements AutoCloseable {
         java.util.List<String> trash = new java.util.ArrayList<>();
         body.path("trash").forEach(t -> trash.add(hashText(t.asText())));
         int maxDistance = body.path("max_distance").asInt(SimilarFinder.DEFAULT_MAX_DISTANCE);
-        if (maxDistance < 0 || maxDistance > 32) {
-            throw new IllegalArgumentException("max_distance must be between 0 and 32");
-        }
+        Bounds.maxDistance(maxDistance);
         var result = catalogIo(() -> library.trashDuplicates(keep, trash, maxDistance));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", result.run());
