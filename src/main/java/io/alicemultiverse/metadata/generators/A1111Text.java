@@ -17,6 +17,25 @@ final class A1111Text {
 
     /** The parts of one infotext; {@code params} keeps file order, values unquoted. */
     record Parts(String prompt, String negative, Map<String, String> params) {
+        /** The parameter spelled {@code name}, exactly or tolerating case and separators ({@code CFG Scale}). */
+        String param(String name) {
+            return A1111Text.param(params, name);
+        }
+    }
+
+    /** The value of {@code name} in {@code params}, exactly or tolerating case and separators; null when absent. */
+    static String param(Map<String, String> params, String name) {
+        String exact = params.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String want = Keys.normal(name);
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (Keys.normal(e.getKey()).equals(want)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private A1111Text() {
@@ -28,7 +47,7 @@ final class A1111Text {
         Map<String, String> params = Map.of();
         for (int i = lines.length - 1; i >= 0 && i >= lines.length - 3; i--) {
             Map<String, String> p = parseParams(lines[i]);
-            if (p.size() >= 3 || p.containsKey("Steps")) {
+            if (p.size() >= 3 || param(p, "Steps") != null) {
                 paramLine = i;
                 params = p;
                 break;
