@@ -51,7 +51,7 @@ final class EmbeddedEntries {
         if (isTextBag(json)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String text = e.getValue().textValue().replaceAll("^[\\u0000\\s]+|[\\u0000\\s]+$", "");
+                String text = e.getValue().textValue().strip().replaceAll("^\\u0000+|\\u0000+$", "").strip();
                 if (!text.isEmpty()) {
                     out.text(e.getKey(), text);
                 }

@@ -61,6 +61,7 @@ public final class A1111Parser implements GeneratorParser {
                 .cfgScale(Values.toDouble(parts.param("CFG scale")))
                 .seed(parts.param("Seed"))
                 .model(parts.param("Model"))
+                .model(CivitaiResources.checkpointName(Json.parse(parts.param("Civitai resources")), null))
                 .modelHash(parts.param("Model hash"));
         String size = parts.param("Size");
         if (size != null) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * prompt and the ordered parameter map. Written by hand because no Java library reads this format; it follows
  * A1111's own {@code parse_generation_parameters}: the last line holding at least three {@code Key: value} pairs is
  * the parameter line, quoted values may contain commas, and {@code {…}} JSON values (e.g. {@code Hashes}) are kept
- * whole. Stateless.
+ * whole, as are {@code […]} lists (Civitai's resources). Stateless.
  */
 final class A1111Text {
     private static final String NEGATIVE = "Negative prompt:";
@@ -103,7 +103,7 @@ final class A1111Text {
             if (i < n && line.charAt(i) == '"') {
                 valueEnd = endOfQuoted(line, i);
                 value = unquote(line.substring(i, valueEnd));
-            } else if (i < n && line.charAt(i) == '{') {
+            } else if (i < n && (line.charAt(i) == '{' || line.charAt(i) == '[')) {
                 valueEnd = endOfBraces(line, i);
                 value = line.substring(i, valueEnd);
             } else {
@@ -170,9 +170,9 @@ final class A1111Text {
                 }
             } else if (c == '"') {
                 inString = true;
-            } else if (c == '{') {
+            } else if (c == '{' || c == '[') {
                 depth++;
-            } else if (c == '}' && --depth == 0) {
+            } else if ((c == '}' || c == ']') && --depth == 0) {
                 return i + 1;
             }
         }
