@@ -65,6 +65,27 @@ class PeersTest {
         assertThat(misses).isEmpty();
     }
 
+    /** The rule beyond what the peers assert: camera photos are not AI-made, a Pixel is not Google's models. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"exiftool/Apple.jpg", "exiftool/Canon1DmkIII.jpg",
+            "exiftool/Google.jpg", "exiftool/Nikon.jpg", "exiftool/Sony.jpg"})
+    void cameraPhotosAreNotAiGenerated(String name) {
+        Inspection got = Inspector.inspect(Peers.file(name), name);
+        assertThat(got.generation().source()).isEqualTo(Source.UNKNOWN);
+        assertThat(got.aiGenerated()).as("ai_generated").isFalse();
+    }
+
+    /** Files with no evidence either way, or broken on purpose, stay undecided; the empty one is an error. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sd-metadata/gimp.jpg", "sd-metadata/gimp.webp",
+            "sd-metadata/empty.jpg", "sd-parsers/empty_image.png", "dataset-tools/jpeg_nometadata_dog_notAi.jpg",
+            "exiftool/PNG.png", "sd-parsers/empty_file.png"})
+    void filesWithoutEvidenceStayUndecided(String name) {
+        Inspection got = Inspector.inspect(Peers.file(name), name);
+        assertThat(got.aiGenerated()).as("ai_generated").isNull();
+        assertThat(got.error() != null).as("error").isEqualTo(name.endsWith("empty_file.png"));
+    }
+
     private static JsonNode expected() throws IOException {
         return JSON.readTree(Peers.file("expected.json").toFile());
     }
