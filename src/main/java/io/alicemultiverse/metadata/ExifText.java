@@ -4,24 +4,32 @@ import com.drew.lang.ByteArrayReader;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.StringValue;
+import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns the EXIF and XMP that metadata-extractor decoded into {@link RawMetadata} text entries
- * ({@code Exif.UserComment}, {@code Exif.Make}, …, {@code Xmp.<prop>}). ComfyUI's WebP convention of EXIF
- * {@code Make}/{@code Model}/{@code ImageDescription} = {@code "workflow:{…}"}/{@code "prompt:{…}"} is normalised
- * into {@code workflow}/{@code prompt} entries so the ComfyUI parser sees one shape. Stateless.
+ * ({@code Exif.UserComment}, {@code Exif.Make}, …, {@code Exif.XPComment}, {@code Xmp.<prop>}), from IFD0 and the
+ * Exif sub-IFD alike. Records that generators wrap into one EXIF text field are also unwrapped into the entries a
+ * PNG would have held ({@link EmbeddedEntries}), so each parser sees one shape. Stateless.
  */
 final class ExifText {
-    private static final int[][] IFD0_TAGS = {
-            {ExifIFD0Directory.TAG_MAKE}, {ExifIFD0Directory.TAG_MODEL}, {ExifIFD0Directory.TAG_SOFTWARE},
-            {ExifIFD0Directory.TAG_IMAGE_DESCRIPTION}, {ExifIFD0Directory.TAG_ARTIST}};
-    private static final String[] IFD0_NAMES = {"Make", "Model", "Software", "ImageDescription", "Artist"};
+    /** Text fields that generators write into, read from IFD0 and the Exif sub-IFD alike (writers disagree). */
+    private static final int[] TEXT_TAGS = {ExifDirectoryBase.TAG_MAKE, ExifDirectoryBase.TAG_MODEL,
+            ExifDirectoryBase.TAG_SOFTWARE, ExifDirectoryBase.TAG_IMAGE_DESCRIPTION, ExifDirectoryBase.TAG_ARTIST};
+    private static final String[] TEXT_NAMES = {"Make", "Model", "Software", "ImageDescription", "Artist"};
+    /** Exposure facts: with a camera maker they say "camera photo" (see {@code Inspector#aiGenerated}). */
+    private static final int[] EXPOSURE_TAGS = {ExifDirectoryBase.TAG_EXPOSURE_TIME, ExifDirectoryBase.TAG_FNUMBER,
+            ExifDirectoryBase.TAG_ISO_EQUIVALENT};
+    private static final String[] EXPOSURE_NAMES = {"ExposureTime", "FNumber", "ISOSpeedRatings"};
 
     private ExifText() {
     }
@@ -45,19 +53,32 @@ final class ExifText {
 
     /** Copies the interesting EXIF and XMP fields of {@code md} into {@code out}, plus any reader errors. */
     static void from(Metadata md, RawMetadata.Builder out) {
-        for (ExifIFD0Directory ifd0 : md.getDirectoriesOfType(ExifIFD0Directory.class)) {
-            for (int i = 0; i < IFD0_NAMES.length; i++) {
-                String v = string(ifd0, IFD0_TAGS[i][0]);
+        List<ExifDirectoryBase> dirs = new ArrayList<>(md.getDirectoriesOfType(ExifIFD0Directory.class));
+        dirs.addAll(md.getDirectoriesOfType(ExifSubIFDDirectory.class));
+        for (ExifDirectoryBase dir : dirs) {
+            for (int i = 0; i < TEXT_NAMES.length; i++) {
+                String v = string(dir, TEXT_TAGS[i]);
                 if (v != null) {
-                    addExif(IFD0_NAMES[i], v, out);
+                    addExif(TEXT_NAMES[i], v, out);
+                }
+            }
+            // UserComment belongs in the sub-IFD, but some ComfyUI save nodes put it in IFD0, with no charset header
+            String comment = UserComment.decode(dir.getByteArray(ExifDirectoryBase.TAG_USER_COMMENT));
+            if (comment != null) {
+                addExif("UserComment", comment, out);
+            }
+            String xp = xpComment(dir.getByteArray(ExifDirectoryBase.TAG_WIN_COMMENT));
+            if (xp != null) {
+                addExif("XPComment", xp, out);
+            }
+            for (int i = 0; i < EXPOSURE_NAMES.length; i++) {
+                String v = dir.getString(EXPOSURE_TAGS[i]);
+                if (v != null && !v.isBlank()) {
+                    out.text("Exif." + EXPOSURE_NAMES[i], v.strip());
                 }
             }
         }
         for (ExifSubIFDDirectory sub : md.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
-            String comment = UserComment.decode(sub.getByteArray(ExifSubIFDDirectory.TAG_USER_COMMENT));
-            if (comment != null) {
-                addExif("UserComment", comment, out);
-            }
             byte[] maker = sub.getByteArray(ExifSubIFDDirectory.TAG_MAKERNOTE);
             if (maker != null && maker.length > 0 && maker.length < Limits.MAX_TEXT_BYTES) {
                 String note = UserComment.decode(maker);
@@ -80,14 +101,18 @@ final class ExifText {
         }
     }
 
+    /** Windows' XPComment: UTF-16 little-endian, NUL-terminated. */
+    private static String xpComment(byte[] b) {
+        if (b == null || b.length < 2) {
+            return null;
+        }
+        String s = new String(b, 0, b.length & ~1, StandardCharsets.UTF_16LE).replaceAll("[\\u0000\\s]+$", "");
+        return s.isBlank() ? null : s;
+    }
+
     private static void addExif(String name, String value, RawMetadata.Builder out) {
         out.text("Exif." + name, value);
-        String v = value.stripLeading();
-        if (v.startsWith("workflow:") && v.indexOf('{') > 0) {
-            out.text("workflow", v.substring(v.indexOf(':') + 1));
-        } else if (v.startsWith("prompt:") && v.indexOf('{') > 0) {
-            out.text("prompt", v.substring(v.indexOf(':') + 1));
-        }
+        EmbeddedEntries.expand(value, out);
     }
 
     private static String string(Directory d, int tag) {

@@ -155,6 +155,22 @@ public record Generation(
 
         public boolean hasPrompt() { return prompt != null; }
 
+        /**
+         * Adds what another record of the same file says, under the same rules: its fields fill only what is still
+         * unset, its prompts, seeds, models and LoRAs join the lists after those already found.
+         */
+        public Builder merge(Generation g) {
+            g.prompts().forEach(this::prompt);
+            g.negatives().forEach(this::negative);
+            steps(g.steps()).sampler(g.sampler()).scheduler(g.scheduler()).cfgScale(g.cfgScale())
+                    .size(g.width(), g.height()).modelHash(g.modelHash());
+            g.seeds().forEach(this::seed);
+            g.models().forEach(this::model);
+            g.loras().forEach(l -> lora(l.name(), l.weight()));
+            g.extra().forEach(this::extra);
+            return this;
+        }
+
         public Generation build() {
             return new Generation(source, prompt, negative, new ArrayList<>(prompts), new ArrayList<>(negatives),
                     steps, sampler, scheduler, cfgScale, new ArrayList<>(seeds), width, height, model,

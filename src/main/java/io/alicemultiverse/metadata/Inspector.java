@@ -57,11 +57,14 @@ public final class Inspector {
     }
 
     /**
-     * True when a generator was recognised or an IPTC digital source type (C2PA or XMP) says trained algorithmic
-     * media; false when C2PA or XMP names a non-generative digital source type; null when nothing says.
+     * True when a generator was recognised, a generation record was read (a prompt, seed or step count, whoever
+     * wrote it) or an IPTC digital source type (C2PA or XMP) says trained algorithmic media; false when C2PA or XMP
+     * names a non-generative digital source type, or when the file is a camera photo (a camera's EXIF make and
+     * model with an exposure, and nothing above); null when nothing says.
      */
     static Boolean aiGenerated(Generation generation, RawMetadata raw) {
-        if (generation.source() != Source.UNKNOWN) {
+        if (generation.source() != Source.UNKNOWN || generation.prompt() != null || !generation.seeds().isEmpty()
+                || generation.steps() != null) {
             return true;
         }
         C2paSummary c2pa = raw.c2pa();
@@ -75,6 +78,6 @@ public final class Inspector {
         if ((c2pa != null && !c2pa.digitalSourceTypes().isEmpty()) || xmpType != null) {
             return false;
         }
-        return null;
+        return CameraPhoto.is(raw) ? false : null;
     }
 }

@@ -14,14 +14,19 @@ import java.util.regex.Pattern;
 
 /**
  * AUTOMATIC1111, Forge and SD.Next infotext: PNG {@code parameters}, EXIF UserComment, stealth PNGinfo payloads
- * or a {@code .txt} sidecar. A {@code Version} starting with {@code f} and a digit is Forge. Stateless.
+ * or a {@code .txt} sidecar; also any other EXIF or comment text field when it holds a {@code Steps} parameter.
+ * Parameter names are matched tolerating case and spacing ({@code CFG Scale}). The {@code Version} line names the
+ * real generator when it is not A1111 ({@link VersionLine}). Stateless.
  */
 final class A1111Parser implements GeneratorParser {
     /** Where infotext may be found, in order of trust. */
     static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "stealth_pnginfo", "stealth_pngcomp",
-            "stealth_rgbinfo", "stealth_rgbcomp", "sidecar.txt");
+            "stealth_rgbinfo", "stealth_rgbcomp", "sidecar.txt", "Exif.ImageDescription", "Exif.XPComment",
+            "Jpeg.Comment", "Comment", "Description", "Xmp.exif:UserComment", "Xmp.dc:description");
+    /** Parameters read into fields of their own, as normalised keys ({@link Keys#normal}). */
+    private static final java.util.Set<String> USED = java.util.Set.of("steps", "sampler", "scheduletype",
+            "cfgscale", "seed", "size", "model", "modelhash", "hashes");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*x\\s*(\\d+)");
-    private static final Pattern FORGE_VERSION = Pattern.compile("^f\\d.*");
 
     @Override
     public Optional<Generation> parse(RawMetadata raw) {
@@ -32,7 +37,7 @@ final class A1111Parser implements GeneratorParser {
             }
             A1111Text.Parts parts = A1111Text.parse(text);
             boolean trusted = key.equals("parameters") || key.startsWith("stealth_");
-            if (!trusted && !parts.params().containsKey("Steps")) {
+            if (!trusted && parts.param("Steps") == null) {
                 continue;
             }
             if (parts.params().isEmpty() && parts.prompt().isEmpty()) {
@@ -46,20 +51,19 @@ final class A1111Parser implements GeneratorParser {
     /** Builds a generation from infotext parts; shared with parsers that embed A1111 infotext. */
     static Generation build(A1111Text.Parts parts, RawMetadata raw, String foundIn) {
         Map<String, String> p = parts.params();
-        String version = p.get("Version");
-        Source source = version != null && FORGE_VERSION.matcher(version).matches() ? Source.FORGE
-                : Source.AUTOMATIC1111;
+        Source source = VersionLine.source(parts);
         Generation.Builder b = Generation.builder(source)
                 .prompt(parts.prompt())
                 .negative(parts.negative())
-                .steps(Values.toInteger(p.get("Steps")))
-                .sampler(p.get("Sampler"))
-                .scheduler(p.get("Schedule type"))
-                .cfgScale(Values.toDouble(p.get("CFG scale")))
-                .seed(p.get("Seed"))
-                .model(p.get("Model"))
-                .modelHash(p.get("Model hash"));
-        String size = p.get("Size");
+                .steps(Values.toInteger(parts.param("Steps")))
+                .sampler(parts.param("Sampler"))
+                .scheduler(parts.param("Schedule type"))
+                .cfgScale(Values.toDouble(parts.param("CFG scale")))
+                .seed(parts.param("Seed"))
+                .model(parts.param("Model"))
+                .model(CivitaiResources.checkpointName(Json.parse(parts.param("Civitai resources")), null))
+                .modelHash(parts.param("Model hash"));
+        String size = parts.param("Size");
         if (size != null) {
             Matcher m = SIZE.matcher(size);
             if (m.find()) {
@@ -69,7 +73,7 @@ final class A1111Parser implements GeneratorParser {
         for (String[] lora : A1111Text.promptLoras(parts.prompt())) {
             b.lora(lora[0], Values.toDouble(lora[1]));
         }
-        String loraHashes = p.get("Lora hashes");
+        String loraHashes = parts.param("Lora hashes");
         if (loraHashes != null) {
             for (String entry : loraHashes.split(",")) {
                 int colon = entry.lastIndexOf(':');
@@ -79,7 +83,7 @@ final class A1111Parser implements GeneratorParser {
                 }
             }
         }
-        String hashes = p.get("Hashes");
+        String hashes = parts.param("Hashes");
         if (hashes != null) {
             JsonNode json = Json.parse(hashes);
             if (json != null && json.isObject()) {
@@ -88,10 +92,8 @@ final class A1111Parser implements GeneratorParser {
             }
         }
         for (Map.Entry<String, String> e : p.entrySet()) {
-            switch (e.getKey()) {
-                case "Steps", "Sampler", "Schedule type", "CFG scale", "Seed", "Size", "Model", "Model hash",
-                        "Hashes" -> { }
-                default -> b.extra(e.getKey(), e.getValue());
+            if (!USED.contains(Keys.normal(e.getKey()))) {
+                b.extra(e.getKey(), e.getValue());
             }
         }
         if (!foundIn.equals("parameters")) {

@@ -10,13 +10,32 @@ import java.util.Map;
  * prompt and the ordered parameter map. Written by hand because no Java library reads this format; it follows
  * A1111's own {@code parse_generation_parameters}: the last line holding at least three {@code Key: value} pairs is
  * the parameter line, quoted values may contain commas, and {@code {…}} JSON values (e.g. {@code Hashes}) are kept
- * whole. Stateless.
+ * whole, as are {@code […]} lists (Civitai's resources). Stateless.
  */
 final class A1111Text {
     private static final String NEGATIVE = "Negative prompt:";
 
     /** The parts of one infotext; {@code params} keeps file order, values unquoted. */
     record Parts(String prompt, String negative, Map<String, String> params) {
+        /** The parameter spelled {@code name}, exactly or tolerating case and separators ({@code CFG Scale}). */
+        String param(String name) {
+            return A1111Text.param(params, name);
+        }
+    }
+
+    /** The value of {@code name} in {@code params}, exactly or tolerating case and separators; null when absent. */
+    static String param(Map<String, String> params, String name) {
+        String exact = params.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String want = Keys.normal(name);
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (Keys.normal(e.getKey()).equals(want)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private A1111Text() {
@@ -28,7 +47,7 @@ final class A1111Text {
         Map<String, String> params = Map.of();
         for (int i = lines.length - 1; i >= 0 && i >= lines.length - 3; i--) {
             Map<String, String> p = parseParams(lines[i]);
-            if (p.size() >= 3 || p.containsKey("Steps")) {
+            if (p.size() >= 3 || param(p, "Steps") != null) {
                 paramLine = i;
                 params = p;
                 break;
@@ -84,7 +103,7 @@ final class A1111Text {
             if (i < n && line.charAt(i) == '"') {
                 valueEnd = endOfQuoted(line, i);
                 value = unquote(line.substring(i, valueEnd));
-            } else if (i < n && line.charAt(i) == '{') {
+            } else if (i < n && (line.charAt(i) == '{' || line.charAt(i) == '[')) {
                 valueEnd = endOfBraces(line, i);
                 value = line.substring(i, valueEnd);
             } else {
@@ -151,9 +170,9 @@ final class A1111Text {
                 }
             } else if (c == '"') {
                 inString = true;
-            } else if (c == '{') {
+            } else if (c == '{' || c == '[') {
                 depth++;
-            } else if (c == '}' && --depth == 0) {
+            } else if ((c == '}' || c == ']') && --depth == 0) {
                 return i + 1;
             }
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Walks a {@link ComfyGraph} back from its sampler nodes: seeds and sampling settings from the sampler and the
@@ -33,6 +35,15 @@ final class ComfyTrace {
             "ExponentialScheduler", "exponential", "PolyexponentialScheduler", "polyexponential",
             "AlignYourStepsScheduler", "align_your_steps", "BetaSamplingScheduler", "beta",
             "SDTurboScheduler", "sd_turbo", "LaplaceScheduler", "laplace", "VPScheduler", "vp");
+
+    private static final int MAX_SIZE_DEPTH = 8;
+    /** Text inputs of latent-size nodes that state a size as "W x H …". */
+    private static final List<String> SIZE_TEXT_KEYS = List.of("dimensions", "resolution", "size", "aspect_ratio",
+            "preset");
+    private static final Pattern DIMENSIONS = Pattern.compile("(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})");
+    /** Inputs a latent comes through, upstream first: encoders, scalers and pass-through nodes. */
+    private static final List<String> LATENT_PATH = List.of("samples", "latent", "latent_image", "pixels", "image",
+            "images");
 
     /** Which prompt a walk collects; {@code EMBEDS} splits at the first node with positive and negative inputs. */
     private enum Polarity { POSITIVE, NEGATIVE, EMBEDS }
@@ -122,12 +133,39 @@ final class ComfyTrace {
     }
 
     private void latentSize(JsonNode input) {
+        latentSize(input, 0, new HashSet<>());
+    }
+
+    /**
+     * The generation size: the first node up the latent's path that states one, as {@code width}/{@code height}
+     * (EmptyLatentImage and kin, an ImageScale before a VAEEncode) or as text such as rgthree's
+     * {@code dimensions: "1216 x 832 (landscape)"} or a preset's {@code resolution: "1024x1024 (1.0)"}.
+     */
+    private void latentSize(JsonNode input, int depth, Set<String> seen) {
         ComfyGraph.Node n = graph.source(input);
-        if (n != null && !n.bypassed()) {
+        if (n == null || depth > MAX_SIZE_DEPTH || !seen.add(n.id())) {
+            return;
+        }
+        if (!n.bypassed()) {
             Integer w = values.integer(n, "width");
             Integer h = values.integer(n, "height");
-            if (w != null && h != null) {
+            if (w != null && h != null && w > 0 && h > 0) {
                 b.size(w, h);
+                return;
+            }
+            for (String k : SIZE_TEXT_KEYS) {
+                String t = values.text(n, k);
+                Matcher m = t == null ? null : DIMENSIONS.matcher(t);
+                if (m != null && m.find()) {
+                    b.size(Values.toInteger(m.group(1)), Values.toInteger(m.group(2)));
+                    return;
+                }
+            }
+        }
+        for (String k : LATENT_PATH) {
+            if (graph.link(n.input(k)) != null) {
+                latentSize(n.input(k), depth + 1, seen);
+                return;
             }
         }
     }

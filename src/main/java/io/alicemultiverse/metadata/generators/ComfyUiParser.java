@@ -7,6 +7,7 @@ import io.alicemultiverse.metadata.Source;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,13 +16,34 @@ import java.util.function.Function;
  * {@code workflow} (what the editor showed). The API graph is read when it has a sampler, else the workflow.
  * Seeds come from every sampler in node-id order; steps, sampler, scheduler and CFG from the first; prompts and
  * models from walking each sampler's inputs back to text encoders and loaders (see {@link ComfyTrace}).
- * Container readers put WebP EXIF and video tags under the same two keys. Stateless and thread-safe.
+ * Container readers put WebP EXIF and video tags under the same two keys; a graph anywhere else is found by its
+ * shape. Stateless and thread-safe.
  */
 final class ComfyUiParser implements GeneratorParser {
     private static final int MAX_UNWRAP = 3;
 
     @Override
     public Optional<Generation> parse(RawMetadata raw) {
+        Found found = find(raw);
+        if (found == null) {
+            return Optional.empty();
+        }
+        Generation.Builder b = Generation.builder(Source.COMFYUI);
+        read(found.graph(), b);
+        b.extra("found_in", found.where());
+        return Optional.of(b.build());
+    }
+
+    /** A graph and the entry it was read from (null for the usual {@code prompt} entry). */
+    record Found(ComfyGraph graph, String where) {
+    }
+
+    /**
+     * The graph to read in this file: the API graph in {@code prompt} when it has a sampler, else the UI graph in
+     * {@code workflow}; failing both, an API graph recognised by its shape in any other text entry (Civitai's
+     * UserComment, a custom save node's field). Null when the file holds none.
+     */
+    static Found find(RawMetadata raw) {
         JsonNode prompt = Json.parse(raw.getIgnoreCase("prompt"));
         JsonNode workflow = null;
         // Either entry may hold either graph, sometimes wrapped: accept what is there, preferring the usual place.
@@ -40,15 +62,16 @@ final class ComfyUiParser implements GeneratorParser {
                 ui = graph(prompt, ComfyWorkflow::toGraph, "workflow", 0);
             }
         }
-        ComfyGraph graph;
         if (api != null && (!samplers(api).isEmpty() || ui == null || samplers(ui).isEmpty())) {
-            graph = api;
+            return new Found(api, null);
         } else if (ui != null) {
-            graph = ui;
-        } else {
-            return Optional.empty();
+            return new Found(ui, "workflow");
         }
-        Generation.Builder b = Generation.builder(Source.COMFYUI);
+        return byShape(raw);
+    }
+
+    /** Traces every sampler of {@code graph} into {@code b}; what no sampler reaches comes from a scan of nodes. */
+    static void read(ComfyGraph graph, Generation.Builder b) {
         ComfyTrace trace = new ComfyTrace(graph, b);
         List<ComfyGraph.Node> samplers = samplers(graph);
         for (int i = 0; i < samplers.size(); i++) {
@@ -58,10 +81,20 @@ final class ComfyUiParser implements GeneratorParser {
         if (sofar.prompts().isEmpty() || sofar.models().isEmpty()) {
             trace.fallback(sofar.prompts().isEmpty() && sofar.negatives().isEmpty(), sofar.models().isEmpty());
         }
-        if (graph == ui) {
-            b.extra("found_in", "workflow");
+    }
+
+    /** An API graph in any other text entry, recognised by nodes with a {@code class_type}. */
+    private static Found byShape(RawMetadata raw) {
+        for (Map.Entry<String, String> e : raw.text().entrySet()) {
+            String v = e.getValue();
+            if (v.length() > 20 && v.contains("\"class_type\"") && v.stripLeading().startsWith("{")) {
+                ComfyGraph g = graph(Json.parse(v), ComfyGraph::fromApi, "prompt", 0);
+                if (g != null) {
+                    return new Found(g, e.getKey());
+                }
+            }
         }
-        return Optional.of(b.build());
+        return null;
     }
 
     /** The graph {@code reader} finds in this JSON, also when it is wrapped in an object or a JSON string. */

@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
  * (EXIF {@code Software} "Fooocus …"). Scheme {@code fooocus} is JSON; {@code a1111} is A1111 infotext (read with
  * {@link A1111Parser#build}) whose {@code Raw prompt} is the user's prompt. Older files have no scheme: JSON
  * {@code parameters} with Fooocus keys, or infotext with {@code Version: Fooocus…}. Fooocus-MRE writes JSON to
- * PNG {@code Comment}. Stateless and thread-safe; never throws on bad input.
+ * PNG {@code Comment}. RuinedFooocus spells its keys its own way ({@code Prompt}, {@code Negative},
+ * {@code sampler_name}) and names itself in {@code software}; it is reported as Fooocus, the tool it forks. Stateless and thread-safe; never throws on bad input.
  */
 final class FooocusParser implements GeneratorParser {
     private static final Pattern RESOLUTION = Pattern.compile("(\\d+)\\s*[,x×]\\s*(\\d+)");
     private static final Set<String> USED = Set.of("prompt", "negative_prompt", "full_prompt", "full_negative_prompt",
             "steps", "sampler", "scheduler", "seed", "guidance_scale", "cfg", "resolution", "width", "height",
-            "base_model", "base_model_name", "base_model_hash", "loras");
+            "base_model", "base_model_name", "base_model_hash", "loras", "negative", "sampler_name");
 
     @Override
     public Optional<Generation> parse(RawMetadata raw) {
@@ -71,7 +72,7 @@ final class FooocusParser implements GeneratorParser {
     private static Generation fromJson(JsonNode j, String foundIn) {
         Generation.Builder b = Generation.builder(Source.FOOOCUS)
                 .prompt(JsonFields.text(j, "prompt"))
-                .negative(JsonFields.text(j, "negative_prompt"));
+                .negative(JsonFields.text(j, "negative_prompt", "negative"));
         for (String p : strings(j.get("full_prompt"))) {
             b.prompt(p);
         }
@@ -83,7 +84,7 @@ final class FooocusParser implements GeneratorParser {
             b.extra("full_negative_prompt", fullNegative.isEmpty() ? null : fullNegative);
         }
         b.steps(JsonFields.positive(j.get("steps")))
-                .sampler(JsonFields.text(j, "sampler"))
+                .sampler(JsonFields.text(j, "sampler", "sampler_name"))
                 .scheduler(JsonFields.text(j, "scheduler"))
                 .cfgScale(Values.toDouble(JsonFields.node(j, "guidance_scale", "cfg")))
                 .seed(j.get("seed"))

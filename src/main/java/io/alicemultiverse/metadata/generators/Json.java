@@ -30,7 +30,8 @@ public final class Json {
         if (text == null) {
             return null;
         }
-        String t = text.strip();
+        // some writers end the text with NULs (TensorArt's generation_data)
+        String t = trim(text);
         if (t.isEmpty() || (t.charAt(0) != '{' && t.charAt(0) != '[')) {
             return null;
         }
@@ -40,6 +41,19 @@ public final class Json {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** {@code text} without surrounding whitespace and NULs. */
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (text.charAt(start) <= ' ')) {
+            start++;
+        }
+        while (end > start && (text.charAt(end - 1) <= ' ')) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     /** Parses as a JSON object, or null. */

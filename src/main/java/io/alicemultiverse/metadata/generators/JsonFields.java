@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * Small lenient readers for JSON objects found in files: a missing key, a null or a value of the wrong type all
- * read as null, never as an exception. Stateless.
+ * read as null, never as an exception. Key names are matched exactly first, then tolerating case, spaces, hyphens
+ * and underscores ({@code negative_prompt} finds {@code negativePrompt}, {@code "Negative prompt"}): generators
+ * spell the same field every way. Stateless.
  */
 final class JsonFields {
     private JsonFields() {
@@ -22,7 +24,7 @@ final class JsonFields {
             return null;
         }
         for (String name : names) {
-            String t = Values.text(obj.get(name));
+            String t = Values.text(get(obj, name));
             if (t != null && !t.isBlank()) {
                 return t;
             }
@@ -36,9 +38,28 @@ final class JsonFields {
             return null;
         }
         for (String name : names) {
-            JsonNode n = obj.get(name);
+            JsonNode n = get(obj, name);
             if (n != null && !n.isNull()) {
                 return n;
+            }
+        }
+        return null;
+    }
+
+    /** The member named {@code name}, exactly or tolerating case and separators; null when absent. */
+    static JsonNode get(JsonNode obj, String name) {
+        if (obj == null || !obj.isObject()) {
+            return null;
+        }
+        JsonNode exact = obj.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String want = Keys.normal(name);
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (Keys.normal(e.getKey()).equals(want)) {
+                return e.getValue();
             }
         }
         return null;
@@ -55,7 +76,7 @@ final class JsonFields {
         int n = 0;
         if (obj != null && obj.isObject()) {
             for (String name : names) {
-                if (obj.has(name)) {
+                if (get(obj, name) != null) {
                     n++;
                 }
             }
@@ -63,15 +84,20 @@ final class JsonFields {
         return n;
     }
 
-    /** Adds every field of {@code obj} not in {@code used} to {@code extra}, as plain values. */
+    /**
+     * Adds every field of {@code obj} not in {@code used} to {@code extra}, as plain values; {@code used} names are
+     * matched tolerating case and separators, like the readers above.
+     */
     static void extras(Generation.Builder b, JsonNode obj, Set<String> used) {
         if (obj == null || !obj.isObject()) {
             return;
         }
+        Set<String> normalUsed = new java.util.HashSet<>();
+        used.forEach(u -> normalUsed.add(Keys.normal(u)));
         Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!used.contains(e.getKey())) {
+            if (!used.contains(e.getKey()) && !normalUsed.contains(Keys.normal(e.getKey()))) {
                 b.extra(e.getKey(), plain(e.getValue()));
             }
         }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * NovelAI: PNG {@code Software} = "NovelAI", {@code Description} = prompt, {@code Comment} = JSON parameters
  * ({@code uc} is the negative, {@code scale} the CFG; V4 keeps prompts in {@code v4_prompt}), {@code Source} =
  * model name and 8-hex-digit hash. The same keys may come as one JSON object in a stealth (alpha LSB) payload, or
- * as EXIF Software/UserComment/ImageDescription. Stateless and thread-safe; never throws on bad input.
+ * as EXIF Software/UserComment/ImageDescription; V4.5 WebPs wrap the PNG keys into one JSON UserComment, which the
+ * container reader unwraps into the same entries. Stateless and thread-safe; never throws on bad input.
  */
 final class NovelAiParser implements GeneratorParser {
     private static final List<String> STEALTH_KEYS = List.of("stealth_pngcomp", "stealth_pnginfo",
@@ -48,7 +49,8 @@ final class NovelAiParser implements GeneratorParser {
     }
 
     private static boolean isNovelAi(String software) {
-        return software != null && software.strip().equalsIgnoreCase("NovelAI");
+        // "NovelAI" in PNGs; V4.5 WebPs write the model into EXIF Software: "NovelAI Diffusion V4.5 C02D4F98"
+        return software != null && software.strip().toLowerCase(java.util.Locale.ROOT).startsWith("novelai");
     }
 
     private static Generation build(String description, String commentText, String source, String title,
