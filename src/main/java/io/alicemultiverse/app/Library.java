@@ -171,6 +171,18 @@ public final class Library implements AutoCloseable {
     }
 
     /**
+     * Hands every match of {@code query} from its offset on (its limit set aside) to {@code sink}, in order, with
+     * flat memory however many match (see {@link SearchEngine#each}); returns how many. For the command line's
+     * {@code --all}; the web API and MCP keep their bounds through {@link #search}.
+     */
+    public long searchEach(SearchQuery query, java.util.function.Consumer<io.alicemultiverse.search.SearchHit> sink) {
+        long start = System.nanoTime();
+        long n = search().each(query, sink);
+        SearchTiming.record(query, System.nanoTime() - start);
+        return n;
+    }
+
+    /**
      * A search for callers on many threads (the web server): answered at once from the warm in-memory snapshot when
      * it is current, without taking this library's lock; otherwise under the lock like {@link #search}. With
      * {@code counted} the result knows its total ({@link #searchCounted}).

@@ -33,6 +33,8 @@ public final class SearchEngine implements AutoCloseable {
     static final float MIN_COSINE = 0.25f;
     private static final int CANDIDATES = 300;
     private static final int CANDIDATES_FILTERED = 3_000;
+    /** Rows read and handed on at a time by {@link #each}. */
+    private static final int EACH_CHUNK = 1_000;
 
     private final Catalog catalog;
     /** The cold path: matches, rows and facets read from the catalog with SQL. */
@@ -120,11 +122,80 @@ public final class SearchEngine implements AutoCloseable {
             return filtersOnly(q, f, facets, v);
         }
         RowCache rc = v.rows();
-        java.util.BitSet pass = rc == null ? null : rc.filter(q); // warm: every filter decided once, here
-        Map<String, Double> fused = rank(q.text(), candidates(q, f, rc, pass), mode, v);
-        if (fused.isEmpty() && q.phrases().isEmpty()) {
-            return new SearchResult(List.of(), facets ? emptyFacets() : null, 0);
+        List<Match> sorted = ordered(q, f, mode, v, false);
+        List<Match> page = sorted.subList(Math.min(sorted.size(), q.offset()),
+                Math.min(sorted.size(), q.offset() + q.limit()));
+        Map<String, Map<String, Long>> fc = null;
+        if (facets && sorted.isEmpty()) {
+            fc = emptyFacets();
+        } else if (facets && rc != null) {
+            java.util.BitSet bits = new java.util.BitSet();
+            sorted.forEach(m -> bits.set(rc.position(m.hash())));
+            fc = rc.facets(bits);
+        } else if (facets) {
+            fc = sql.facetsOf(sorted.stream().map(Match::hash).toList());
         }
+        return new SearchResult(rows(page, v), fc, sorted.size());
+    }
+
+    /**
+     * Hands every match of {@code q} from its offset on (its limit set aside), in its order, to {@code sink}, and
+     * returns how many it handed. Memory stays flat however many assets match: rows are read and handed on a chunk
+     * at a time; a filters-only query walks the catalog by keyset (or the warm rows' bit set), and a query with words
+     * holds only each ranked match's hash and score (its ranking sees every asset, not the usual candidates). For
+     * the command line's {@code --limit 0}; not for the web API, which keeps its bounds. Not thread-safe.
+     */
+    public long each(SearchQuery q, java.util.function.Consumer<SearchHit> sink) {
+        SqlFilter f = SqlFilter.of(q);
+        RowCache rc = live.rows();
+        long n = 0;
+        if (!q.hasText() && rc == null) {
+            Match last = null;
+            int skip = q.offset();
+            while (true) {
+                List<Match> chunk = sql.chunkAfter(f, q.sort(), EACH_CHUNK, last);
+                if (chunk.isEmpty()) {
+                    return n;
+                }
+                last = chunk.get(chunk.size() - 1);
+                List<Match> kept = chunk.subList(Math.min(chunk.size(), skip), chunk.size());
+                skip -= chunk.size() - kept.size();
+                for (SearchHit h : rows(kept, live)) {
+                    sink.accept(h);
+                    n++;
+                }
+            }
+        }
+        List<Match> all;
+        if (!q.hasText()) {
+            all = rc.rows(rc.filter(q), q.sort()).stream()
+                    .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), null)).toList();
+        } else {
+            all = ordered(q, f, Mode.HYBRID, live, true);
+        }
+        for (int i = q.offset(); i < all.size(); i += EACH_CHUNK) {
+            for (SearchHit h : rows(all.subList(i, Math.min(all.size(), i + EACH_CHUNK)), live)) {
+                sink.accept(h);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Every match of a query with words, in the query's order: the ranked candidates that pass the filters (with a
+     * quoted phrase, every asset containing it, ranked ones first). With {@code everything} the rankings look at
+     * every asset instead of the best candidates, and a phrase query is not capped.
+     */
+    private List<Match> ordered(SearchQuery q, SqlFilter f, Mode mode, View v, boolean everything) {
+        RowCache rc = v.rows();
+        java.util.BitSet pass = rc == null ? null : rc.filter(q); // warm: every filter decided once, here
+        int assets = everything ? Math.max(1, rc != null ? rc.size() : sql.count()) : 0;
+        Map<String, Double> fused = rank(q.text(), everything ? assets : candidates(q, f, rc, pass), mode, v);
+        if (fused.isEmpty() && q.phrases().isEmpty()) {
+            return List.of();
+        }
+        int phraseCap = everything ? assets : SearchQuery.MAX_LIMIT;
         List<Match> all;
         if (rc != null && q.phrases().isEmpty()) {
             all = new ArrayList<>();
@@ -137,14 +208,14 @@ public final class SearchEngine implements AutoCloseable {
             }
         } else if (rc != null) {
             // a quoted phrase is a match by itself: every asset containing it, ranked ones first
-            all = rc.rows(pass, SearchQuery.Sort.NEWEST).stream().limit(SearchQuery.MAX_LIMIT)
+            all = rc.rows(pass, SearchQuery.Sort.NEWEST).stream().limit(phraseCap)
                     .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(),
                             fused.getOrDefault(r.hit().contentHash(), 0.0))).toList();
         } else if (q.phrases().isEmpty()) {
             all = sql.matchesAmong(f, fused);
         } else {
             // a quoted phrase is a match by itself: every asset containing it, ranked ones first
-            all = sql.newest(f, SearchQuery.MAX_LIMIT, h -> fused.getOrDefault(h, 0.0));
+            all = sql.newest(f, phraseCap, h -> fused.getOrDefault(h, 0.0));
         }
         Comparator<Match> order = switch (q.sort()) {
             case RELEVANCE -> Comparator.comparing(Match::score).reversed().thenComparing(Match::path);
@@ -153,18 +224,7 @@ public final class SearchEngine implements AutoCloseable {
             case OLDEST -> Comparator.comparing(Match::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(Match::path);
         };
-        List<Match> sorted = all.stream().sorted(order).toList();
-        List<Match> page = sorted.subList(Math.min(sorted.size(), q.offset()),
-                Math.min(sorted.size(), q.offset() + q.limit()));
-        Map<String, Map<String, Long>> fc = null;
-        if (facets && rc != null) {
-            java.util.BitSet bits = new java.util.BitSet();
-            sorted.forEach(m -> bits.set(rc.position(m.hash())));
-            fc = rc.facets(bits);
-        } else if (facets) {
-            fc = sql.facetsOf(sorted.stream().map(Match::hash).toList());
-        }
-        return new SearchResult(rows(page, v), fc, sorted.size());
+        return all.stream().sorted(order).toList();
     }
 
     /**
