@@ -33,6 +33,8 @@ public final class SearchEngine implements AutoCloseable {
     static final float MIN_COSINE = 0.25f;
     private static final int CANDIDATES = 300;
     private static final int CANDIDATES_FILTERED = 3_000;
+    /** A warm engine embeds at most this many changed assets itself; more are left to its owner's background. */
+    private static final int SYNC_EMBED_MAX = 64;
     /** Rows read and handed on at a time by {@link #each}. */
     private static final int EACH_CHUNK = 1_000;
 
@@ -48,6 +50,10 @@ public final class SearchEngine implements AutoCloseable {
     double lexicalWeight = LEXICAL_WEIGHT;
     private boolean cacheRows;
     private RowCache cache;
+    /** How long one search may spend embedding assets that lack a vector (null: as long as it takes). */
+    private java.time.Duration embedBudget;
+    /** Told when a warm engine finds assets without a vector (an owner then embeds them in the background). */
+    private Runnable onMissing;
     /** What a search reads: the live, refreshing parts (under the caller's lock) or a fixed warm snapshot. */
     private interface View {
         RowCache rows();
@@ -276,18 +282,32 @@ public final class SearchEngine implements AutoCloseable {
         Map<String, Double> score = new HashMap<>();
         List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : v.lexical().search(text, k);
         float[] query = mode == Mode.LEXICAL ? null : queryVector(text);
-        if (mode != Mode.LEXICAL) {
-            for (VectorIndex.Scored s : v.vectors().nearest(query, k, MIN_COSINE)) {
+        VectorIndex vi = mode == Mode.LEXICAL ? null : v.vectors();
+        double bestCosine = 0;
+        if (vi != null) {
+            for (VectorIndex.Scored s : vi.nearest(query, k, MIN_COSINE)) {
                 score.put(s.contentHash(), (double) s.score());
+                bestCosine = Math.max(bestCosine, s.score());
             }
         }
         if (!lex.isEmpty()) {
             double best = lex.get(0).score();
             double weight = mode == Mode.LEXICAL ? 1 : lexicalWeight;
+            // an asset whose vector is not made yet (just organized; embedding runs behind) still ranks by its
+            // words: its missing cosine is taken as its share of the best lexical score times the best cosine
+            // found, so the best lexical match without a vector stands level with the best semantic match
+            double stand = bestCosine > 0 ? bestCosine : 0.5;
             for (VectorIndex.Scored s : lex) {
-                double base = score.containsKey(s.contentHash()) || query == null ? score.getOrDefault(s.contentHash(), 0.0)
-                        : v.vectors().similarity(s.contentHash(), query);
-                score.put(s.contentHash(), base + weight * s.score() / best);
+                double relative = s.score() / best;
+                double base;
+                if (score.containsKey(s.contentHash()) || vi == null) {
+                    base = score.getOrDefault(s.contentHash(), 0.0);
+                } else if (vi.has(s.contentHash())) {
+                    base = vi.similarity(s.contentHash(), query);
+                } else {
+                    base = mode == Mode.SEMANTIC ? 0 : stand * relative;
+                }
+                score.put(s.contentHash(), base + weight * relative);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -387,15 +407,61 @@ public final class SearchEngine implements AutoCloseable {
         return embedder;
     }
 
-    /** The vectors, embedding what lacks one and reloading first when the catalog changed since they loaded. */
+    /**
+     * The vectors, reloaded when the catalog changed since they loaded. A cold engine first embeds what lacks a
+     * vector (within its budget, {@link #embedWithin}); a warm one never makes a search wait for that: it tells
+     * its owner ({@link #onMissingVectors}), which embeds in the background ({@link #missingBatch},
+     * {@link #store}). Until then those assets rank by their words.
+     */
     private VectorIndex vectors() {
         if (vectors == null || vectorsCounter != catalog.changeCounter()) {
             TextEmbedder e = embedder();
-            Embeddings.fillMissing(catalog, e);
+            if (!cacheRows) {
+                Embeddings.fillMissing(catalog, e, embedBudget == null ? Long.MAX_VALUE
+                        : System.nanoTime() + embedBudget.toNanos());
+            }
             vectorsCounter = catalog.changeCounter();
             vectors = VectorIndex.load(catalog, e.model(), e.dimensions());
+            if (cacheRows && onMissing != null) {
+                onMissing.run();
+            }
         }
         return vectors;
+    }
+
+    /**
+     * Limits how long one search of a cold engine spends embedding assets that lack a vector (a one-shot command
+     * after an organize that left thousands): the rest rank by their words, and the next search goes on.
+     */
+    public void embedWithin(java.time.Duration budget) {
+        this.embedBudget = budget;
+    }
+
+    /** Sets what a warm engine calls when it may have assets without a vector (see {@link #vectors()}). */
+    public void onMissingVectors(Runnable r) {
+        this.onMissing = r;
+    }
+
+    /** Up to {@code maxTexts} distinct texts of assets without a vector, for a background embedder. */
+    public Embeddings.Batch missingBatch(int maxTexts) {
+        return Embeddings.missing(catalog, embedder().model(), maxTexts);
+    }
+
+    /** Embeds texts with this engine's model (thread-safe; call it without holding the catalog). */
+    public List<float[]> embed(List<String> texts) {
+        return embedder().embedAll(texts);
+    }
+
+    /**
+     * Stores the vectors of a batch ({@link #missingBatch}, {@link #embed}) and puts them into the loaded vector
+     * index and the warm snapshot at once, so the next search ranks those assets by meaning.
+     */
+    public void store(Embeddings.Batch batch, List<float[]> vecs) {
+        java.util.Set<String> done = Embeddings.store(catalog, embedder().model(), batch, vecs);
+        if (vectors != null && vectorsCounter == catalog.changeCounter()) {
+            vectors = vectors.updated(catalog, embedder().model(), done);
+        }
+        publish();
     }
 
     /**
@@ -406,7 +472,8 @@ public final class SearchEngine implements AutoCloseable {
     public void changed(long before, Collection<String> hashes, boolean embed) {
         // a warm engine has its model loaded: embedding the few changed texts now spares the next query
         java.util.Set<String> touched = new java.util.HashSet<>(hashes);
-        boolean embedded = embed || (cacheRows && embedder != null);
+        // a few (a tag edit, an understanding result) synchronously; an organized inbox is left to the background
+        boolean embedded = embed || (cacheRows && embedder != null && hashes.size() <= SYNC_EMBED_MAX);
         if (embedded) {
             touched.addAll(Embeddings.fillMissing(catalog, embedder()));
         }
@@ -458,7 +525,7 @@ public final class SearchEngine implements AutoCloseable {
         }
         long now = catalog.changeCounter();
         if (cache.counter == now && vectorsCounter == now && lexical.counter() == now
-                && (snapshot == null || snapshot.counter() != now)) {
+                && (snapshot == null || snapshot.counter() != now || snapshot.vectors() != vectors)) {
             snapshot = new Snapshot(now, cache, lexical, vectors);
         }
     }
