@@ -58,6 +58,15 @@ public final class Library implements AutoCloseable {
     private final Clock clock;
     private final FileAnalyzer analyzer;
     private volatile SearchEngine search;
+    /** Texts a background embedding batch takes: ~0.5–1 s of model time on two cores, between lock holds. */
+    private static final int EMBED_BATCH = 512;
+    /** How long a one-shot search may spend embedding what organize left without a vector. */
+    private static final java.time.Duration SEARCH_EMBED_BUDGET = java.time.Duration.ofSeconds(1);
+    private final Object embedState = new Object();
+    private boolean embedRunning;
+    private boolean embedAgain;
+    private volatile boolean embedsInBackground;
+    private volatile boolean closed;
 
     private Library(Path root, Catalog catalog, Layout layout, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
@@ -100,8 +109,8 @@ public final class Library implements AutoCloseable {
         OrganizeOptions options = new OrganizeOptions(inbox, root, move, dryRun, layout, clock, clock.getZone(),
                 Runtime.getRuntime().availableProcessors());
         long before = catalog.changeCounter();
-        OrganizeSummary summary = new Organizer(catalog, analyzer, options,
-                dryRun ? listener : new LoadEmbedderOnFirstFile(listener, () -> search().loadEmbedderAhead())).run();
+        // no embedding model here: organize ends when files are placed and catalogued (see catalogued)
+        OrganizeSummary summary = new Organizer(catalog, analyzer, options, listener).run();
         if (!dryRun) {
             catalogued(summary, before);
         }
@@ -109,13 +118,88 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * Brings search up to date after an organize run that found the catalog at change counter {@code before}:
-     * embeds the new assets' prompts and adds them to the lexical index. Organize and every watch cycle call it.
+     * Brings search up to date after an organize run that found the catalog at change counter {@code before}: adds
+     * the new assets to the lexical index, so plain-language search finds them by their words at once. Their
+     * prompts are embedded off the run's critical path: in the background by an owner ({@link #embedInBackground}),
+     * else by the next search that ranks by meaning, a batch within its budget at a time. Organize and every watch
+     * cycle call it.
      */
     public void catalogued(OrganizeSummary summary, long before) {
         if (summary.organized() > 0) {
             List<String> added = catalog.reads().hashesOfRun(summary.run());
-            search().changed(before, added, true);
+            search().changed(before, added, false);
+            if (embedsInBackground) {
+                embedInBackground();
+            }
+        }
+    }
+
+    /**
+     * Embeds now every asset that lacks a vector: for a watch owner between its cycles, whose organize runs
+     * outside this library's lock (so no background thread may share the catalog meanwhile).
+     */
+    public void embedMissing() {
+        search().changed(catalog.changeCounter(), List.of(), true);
+    }
+
+    /**
+     * Embeds every asset that lacks a vector on a background (daemon) thread, a batch at a time, and keeps doing so
+     * after each later change: for a long-running owner ({@code serve}, {@code mcp}, {@code organize --watch}).
+     * The thread holds this library's lock only to read a batch of texts and to store its vectors, not while the
+     * model runs, so searches go on meanwhile (finding the newest assets by their words until their vectors come).
+     */
+    public void embedInBackground() {
+        embedsInBackground = true;
+        synchronized (embedState) {
+            if (embedRunning) {
+                embedAgain = true;
+                return;
+            }
+            embedRunning = true;
+            embedAgain = false;
+        }
+        Thread t = new Thread(this::embedMissingBatches, "alice-embed");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private void embedMissingBatches() {
+        try {
+            while (true) {
+                io.alicemultiverse.search.Embeddings.Batch batch;
+                SearchEngine engine;
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    engine = search();
+                    batch = engine.missingBatch(EMBED_BATCH);
+                }
+                if (batch.isEmpty()) {
+                    synchronized (embedState) {
+                        if (!embedAgain) {
+                            embedRunning = false;
+                            return;
+                        }
+                        embedAgain = false;
+                    }
+                    continue;
+                }
+                List<float[]> vectors = engine.embed(batch.texts());
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    engine.store(batch, vectors);
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("alice: embedding in the background stopped: " + e.getMessage());
+        } finally {
+            synchronized (embedState) {
+                embedRunning = false;
+            }
         }
     }
 
@@ -152,6 +236,7 @@ public final class Library implements AutoCloseable {
             synchronized (this) {
                 try {
                     warmSearch();
+                    embedInBackground();
                 } catch (RuntimeException e) {
                     System.err.println("alice: could not prepare search in memory: " + e.getMessage());
                 }
@@ -172,6 +257,18 @@ public final class Library implements AutoCloseable {
         SearchResult result = search().search(query, facets);
         SearchTiming.record(query, System.nanoTime() - start);
         return result;
+    }
+
+    /**
+     * Hands every match of {@code query} from its offset on (its limit set aside) to {@code sink}, in order, with
+     * flat memory however many match (see {@link SearchEngine#each}); returns how many. For the command line's
+     * {@code --all}; the web API and MCP keep their bounds through {@link #search}.
+     */
+    public long searchEach(SearchQuery query, java.util.function.Consumer<io.alicemultiverse.search.SearchHit> sink) {
+        long start = System.nanoTime();
+        long n = search().each(query, sink);
+        SearchTiming.record(query, System.nanoTime() - start);
+        return n;
     }
 
     /**
@@ -251,7 +348,14 @@ public final class Library implements AutoCloseable {
 
     private SearchEngine search() {
         if (search == null) {
-            search = new SearchEngine(catalog, root, MiniLmEmbedder::new);
+            SearchEngine e = new SearchEngine(catalog, root, MiniLmEmbedder::new);
+            e.embedWithin(SEARCH_EMBED_BUDGET);
+            e.onMissingVectors(() -> {
+                if (embedsInBackground) {
+                    embedInBackground();
+                }
+            });
+            search = e;
         }
         return search;
     }
@@ -343,6 +447,9 @@ public final class Library implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) { // a background embedding batch finishes its write first, then stops
+            closed = true;
+        }
         if (search != null) {
             search.close();
         }

@@ -37,8 +37,11 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest or oldest.")
     String sort;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N results (default 20).")
+    @Option(names = "--limit", paramLabel = "N", description = "At most N results (default 20; 0: every match, as --all).")
     int limit = SearchQuery.DEFAULT_LIMIT;
+
+    @Option(names = "--all", description = "Every match, streamed as it is read (with --json: JSON Lines).")
+    boolean all;
 
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N results.")
     int offset;
@@ -57,6 +60,9 @@ final class SearchCommand implements Callable<Integer> {
             if (sort != null) {
                 b.sort(SearchQuery.Sort.of(sort));
             }
+            if (all || limit == 0) {
+                return everything(out, library, b.offset(offset).build());
+            }
             SearchQuery q = b.limit(limit).offset(offset).build();
             SearchResult r = library.search(q, facets);
             if (json) {
@@ -73,6 +79,29 @@ final class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Prints every match as it is read (a chunk of rows at a time, so memory stays flat), then the facets when
+     * asked. The query's own limit is set aside by {@link Library#searchEach}.
+     */
+    private int everything(PrintStream out, Library library, SearchQuery q) {
+        long n = library.searchEach(q, h -> {
+            if (json) {
+                out.println(Output.json(record(h)));
+            } else {
+                row(out, h);
+            }
+        });
+        SearchResult r = facets ? library.search(q, true) : null;
+        if (r != null && json) {
+            out.println(Output.json(Map.of("facets", r.facets())));
+        } else if (r != null) {
+            table(out, new SearchResult(List.of(), r.facets(), r.total()));
+        } else if (n == 0 && !json) {
+            out.println("no matches");
+        }
+        return 0;
+    }
+
     static Map<String, Object> record(SearchHit h) {
         return io.alicemultiverse.search.SearchHitJson.toMap(h);
     }
@@ -82,9 +111,7 @@ final class SearchCommand implements Callable<Integer> {
             out.println("no matches");
         }
         for (SearchHit h : r.hits()) {
-            String date = h.createdAt() == null ? "-" : h.createdAt().toLocalDate().toString();
-            out.printf("%-50s %-14s %-10s %s%n", h.path(), h.source() == null ? "-" : h.source(), date,
-                    excerpt(h.prompt(), 60));
+            row(out, h);
         }
         if (r.facets() != null) {
             r.facets().forEach((k, v) -> {
@@ -92,6 +119,12 @@ final class SearchCommand implements Callable<Integer> {
                 v.forEach((name, n) -> out.printf("  %-40s %d%n", name, n));
             });
         }
+    }
+
+    private static void row(PrintStream out, SearchHit h) {
+        String date = h.createdAt() == null ? "-" : h.createdAt().toLocalDate().toString();
+        out.printf("%-50s %-14s %-10s %s%n", h.path(), h.source() == null ? "-" : h.source(), date,
+                excerpt(h.prompt(), 60));
     }
 
     static String excerpt(String s, int max) {

@@ -42,6 +42,9 @@ final class WatchRunner {
                 @Override
                 public void cycle(OrganizeSummary s) {
                     library.catalogued(s, before[0]);
+                    if (s.organized() > 0) { // the watcher owns the library: it embeds between its cycles
+                        library.embedMissing();
+                    }
                     OrganizeCommand.print(s, json, out);
                 }
             };

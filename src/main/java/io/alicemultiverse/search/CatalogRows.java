@@ -42,6 +42,11 @@ final class CatalogRows {
         this.catalog = catalog;
     }
 
+    /** How many assets the catalog holds. */
+    int count() {
+        return catalog.select("SELECT count(*) FROM assets", List.of(), rs -> rs.getInt(1)).get(0);
+    }
+
     /** The share of assets that pass {@code f}, in [0, 1]. */
     double share(SqlFilter f) {
         List<Double> s = catalog.select("SELECT count(*) FILTER (WHERE " + f.where + ") / greatest(count(*), 1) "
@@ -73,6 +78,35 @@ final class CatalogRows {
         params.add(offset);
         return catalog.select(MATCH + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", params,
                 rs -> match(rs, null));
+    }
+
+    /**
+     * The next {@code limit} assets that pass {@code f} after {@code after} (null: from the first), newest or oldest
+     * first: keyset paging, so listing every match costs one indexed range read per chunk however far in it is,
+     * where {@code OFFSET} would sort and skip everything before the chunk again each time. Ties on the creation time
+     * fall to path, then content hash, so the order is total and no row is repeated or skipped between chunks.
+     */
+    List<Match> chunkAfter(SqlFilter f, SearchQuery.Sort sort, int limit, Match after) {
+        boolean oldest = sort == SearchQuery.Sort.OLDEST;
+        String order = (oldest ? "a.created_at ASC" : "a.created_at DESC") + " NULLS LAST, a.path, a.content_hash";
+        List<Object> params = new ArrayList<>(f.params);
+        String where = f.where;
+        if (after != null) {
+            String tie = "(a.path > ? OR (a.path = ? AND a.content_hash > ?))";
+            if (after.createdAt() == null) { // undated rows come last in both orders
+                where += " AND a.created_at IS NULL AND " + tie;
+            } else {
+                where += " AND (a.created_at " + (oldest ? ">" : "<") + " ? OR a.created_at IS NULL OR (a.created_at = ? AND "
+                        + tie + "))";
+                params.add(Timestamp.valueOf(after.createdAt()));
+                params.add(Timestamp.valueOf(after.createdAt()));
+            }
+            params.add(after.path());
+            params.add(after.path());
+            params.add(after.hash());
+        }
+        params.add(limit);
+        return catalog.select(MATCH + where + " ORDER BY " + order + " LIMIT ?", params, rs -> match(rs, null));
     }
 
     /** The rows and tags of a page of matches, in the page's order (an asset gone meanwhile is left out). */

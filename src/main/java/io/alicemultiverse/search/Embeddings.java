@@ -10,44 +10,89 @@ import java.util.Map;
 
 /**
  * Fills the catalog's {@code embeddings} table: every asset without a vector of the embedder's model gets one of
- * its prompt, its descriptions from understanding and its user and understanding tags. Each distinct text is embedded once (many assets share a
- * prompt). Not thread-safe (uses the catalog).
+ * its prompt, its descriptions from understanding and its user and understanding tags. Each distinct text is embedded
+ * once (many assets share a prompt). All at once ({@link #fillMissing}), within a time budget, or a batch at a time
+ * ({@link #missing}, {@link #store}) so that a background thread can embed without holding the catalog. Not
+ * thread-safe (uses the catalog).
  */
-final class Embeddings {
+public final class Embeddings {
     private static final int CHUNK = 512;
+    /** Texts embedded between two looks at the clock when a budget applies: ~0.1–0.3 s of work on two cores. */
+    private static final int BUDGET_CHUNK = 128;
+
+    /**
+     * Distinct texts that lack a vector, with the assets that have each (in the catalog's order).
+     *
+     * @param texts  the texts to embed
+     * @param owners for each text, the content hashes of the assets it stands for
+     */
+    public record Batch(List<String> texts, List<List<String>> owners) {
+        public Batch {
+            texts = List.copyOf(texts);
+            owners = List.copyOf(owners);
+        }
+
+        public boolean isEmpty() {
+            return texts.isEmpty();
+        }
+    }
 
     private Embeddings() {
     }
 
     /** Embeds every asset that has no vector yet; returns the assets that got one. */
     public static java.util.Set<String> fillMissing(Catalog catalog, TextEmbedder embedder) {
+        return fillMissing(catalog, embedder, Long.MAX_VALUE);
+    }
+
+    /**
+     * Embeds assets that have no vector yet until {@code System.nanoTime()} passes {@code deadline} (checked
+     * between chunks of {@value #BUDGET_CHUNK} texts; {@link Long#MAX_VALUE}: no deadline); returns the assets
+     * that got one. The rest keep none until a later call: search finds them by their words meanwhile.
+     */
+    public static java.util.Set<String> fillMissing(Catalog catalog, TextEmbedder embedder, long deadline) {
+        Batch all = missing(catalog, embedder.model(), Integer.MAX_VALUE);
+        int chunk = deadline == Long.MAX_VALUE ? CHUNK : BUDGET_CHUNK;
+        java.util.Set<String> done = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < all.texts().size() && System.nanoTime() - deadline < 0; i += chunk) {
+            int end = Math.min(all.texts().size(), i + chunk);
+            Batch part = new Batch(all.texts().subList(i, end), all.owners().subList(i, end));
+            done.addAll(store(catalog, embedder.model(), part, embedder.embedAll(part.texts())));
+        }
+        return done;
+    }
+
+    /** Up to {@code maxTexts} distinct texts of assets without a vector of {@code model}. */
+    public static Batch missing(Catalog catalog, String model, int maxTexts) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
         catalog.select("""
                 SELECT a.content_hash, a.prompt, (SELECT string_agg(DISTINCT t.tag, ', ' ORDER BY t.tag) FROM tags t
                     WHERE t.content_hash = a.content_hash AND t.origin <> 'prompt'), %s
                 FROM assets a WHERE NOT EXISTS
                     (SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)""".formatted(AssetText.DESCRIPTIONS_SQL),
-                List.of(embedder.model()), rs -> {
+                List.of(model), rs -> {
                     String text = AssetText.embedded(rs.getString(2), rs.getString(4), rs.getString(3));
-                    if (!text.isBlank()) { // nothing to embed: no prompt and no tags (found by filters only)
+                    // nothing to embed: no prompt and no tags (found by filters only)
+                    if (!text.isBlank() && (byText.size() < maxTexts || byText.containsKey(text))) {
                         byText.computeIfAbsent(text, k -> new ArrayList<>()).add(rs.getString(1));
                     }
                     return null;
                 });
-        List<String> texts = new ArrayList<>(byText.keySet());
-        java.util.Set<String> done = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < texts.size(); i += CHUNK) {
-            List<String> chunk = texts.subList(i, Math.min(texts.size(), i + CHUNK));
-            List<float[]> vectors = embedder.embedAll(chunk);
-            Map<String, float[]> out = new HashMap<>();
-            for (int j = 0; j < chunk.size(); j++) {
-                for (String h : byText.get(chunk.get(j))) {
-                    out.put(h, vectors.get(j));
-                }
-            }
-            catalog.searchStore().putEmbeddings(embedder.model(), out);
-            done.addAll(out.keySet());
+        return new Batch(new ArrayList<>(byText.keySet()), new ArrayList<>(byText.values()));
+    }
+
+    /** Stores {@code vectors} (one per text of {@code batch}, in order) for every asset; returns those assets. */
+    public static java.util.Set<String> store(Catalog catalog, String model, Batch batch, List<float[]> vectors) {
+        if (vectors.size() != batch.texts().size()) {
+            throw new IllegalArgumentException(vectors.size() + " vectors for " + batch.texts().size() + " texts");
         }
-        return done;
+        Map<String, float[]> out = new HashMap<>();
+        for (int j = 0; j < vectors.size(); j++) {
+            for (String h : batch.owners().get(j)) {
+                out.put(h, vectors.get(j));
+            }
+        }
+        catalog.searchStore().putEmbeddings(model, out);
+        return out.keySet();
     }
 }

@@ -33,6 +33,11 @@ final class VectorIndex {
         this.row = row;
     }
 
+    /** Whether the asset has a vector here. */
+    boolean has(String hash) {
+        return row.containsKey(hash);
+    }
+
     /** The cosine similarity of one asset to {@code query}; 0 when the asset has no vector. */
     double similarity(String hash, float[] query) {
         Integer i = row.get(hash);

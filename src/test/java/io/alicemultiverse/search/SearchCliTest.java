@@ -161,7 +161,8 @@ class SearchCliTest {
     @Test
     void malformedInputExitsTwoWithAMessage() {
         for (String[] args : List.of(new String[]{"search", "\"unclosed"}, new String[]{"search", "--sort", "bogus"},
-                new String[]{"search", "--limit", "0"}, new String[]{"search", "--type", "gif"},
+                new String[]{"search", "--limit", "-1"}, new String[]{"search", "--limit", "100000"},
+                new String[]{"search", "--type", "gif"},
                 new String[]{"search", "--since", "whenever"}, new String[]{"search", "--source", "nope"},
                 new String[]{"search", "--limit", "x"}, new String[]{"tag", "add", "nothing-here.png", "x"},
                 new String[]{"tag", "add", "only-one-arg"}, new String[]{"tags", "--origin", "robot"})) {

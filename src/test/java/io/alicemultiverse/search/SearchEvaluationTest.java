@@ -61,6 +61,12 @@ class SearchEvaluationTest {
                 System.out.printf("weight %s: merged %.3f%n", w, recall(engine, eval, hashes, idOfPrompt, SearchEngine.Mode.HYBRID));
             }
             engine.lexicalWeight = SearchEngine.LEXICAL_WEIGHT;
+            String gaps = System.getProperty("eval.gaps"); // the relevance floor: how far below the best
+            for (String g : gaps == null ? new String[0] : gaps.split(",")) {
+                engine.relevanceGap = Double.parseDouble(g);
+                System.out.printf("gap %s: merged %.3f%n", g, recall(engine, eval, hashes, idOfPrompt, SearchEngine.Mode.HYBRID));
+            }
+            engine.relevanceGap = SearchEngine.RELEVANCE_GAP;
             for (SearchEngine.Mode mode : SearchEngine.Mode.values()) {
                 recall.put(mode, recall(engine, eval, hashes, idOfPrompt, mode));
             }
@@ -86,11 +92,73 @@ class SearchEvaluationTest {
             long found = engine.search(query, false, mode).hits().stream()
                     .filter(h -> relevant.contains(h.contentHash())).count();
             sum += (double) found / Math.min(10, relevant.size());
+            if (Boolean.getBoolean("eval.gapsFound") && mode == SearchEngine.Mode.HYBRID) {
+                List<SearchHit> hits = engine.search(query, false, mode).hits();
+                double low = hits.stream().filter(h -> relevant.contains(h.contentHash()))
+                        .mapToDouble(SearchHit::score).min().orElse(Double.NaN);
+                System.out.printf("lowest relevant %.3f below the best (%.3f) for %s%n", hits.get(0).score() - low,
+                        hits.get(0).score(), q.get("query").asText());
+            }
             if (Boolean.getBoolean("eval.verbose") && found < relevant.size()) {
                 System.out.printf("  %s %-25s %d/%d %s%n", mode, q.get("query").asText(), found, relevant.size(),
                         engine.search(query, false, mode).hits().stream().map(SearchHit::prompt).limit(10).toList());
             }
         }
         return sum / eval.get("queries").size();
+    }
+
+    /** nDCG@10 (binary relevance) and recall@10 (found / min(10, relevant)) of one query. */
+    static double[] ndcgAndRecall(SearchEngine engine, String text, Set<String> relevant, SearchEngine.Mode mode) {
+        List<SearchHit> hits = engine.search(SearchQuery.builder().word(text).limit(10).build(), false, mode).hits();
+        double dcg = 0;
+        int found = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            if (relevant.contains(hits.get(i).contentHash())) {
+                dcg += 1 / (Math.log(i + 2) / Math.log(2));
+                found++;
+            }
+        }
+        double ideal = 0;
+        for (int i = 0; i < Math.min(10, relevant.size()); i++) {
+            ideal += 1 / (Math.log(i + 2) / Math.log(2));
+        }
+        return new double[]{ideal == 0 ? 0 : dcg / ideal, (double) found / Math.max(1, Math.min(10, relevant.size()))};
+    }
+
+    /** The committed set catalogued: its assets' hashes and each relevant prompt's asset. */
+    record Committed(JsonNode eval, List<String> hashes, Map<String, Integer> idOfPrompt) {
+        static Committed write(Catalog catalog, JsonNode eval) {
+            List<SyntheticCatalog.Spec> specs = new ArrayList<>();
+            Map<String, Integer> idOfPrompt = new HashMap<>();
+            LocalDateTime t = LocalDateTime.of(2026, 1, 1, 0, 0);
+            int n = 0;
+            for (JsonNode q : eval.get("queries")) {
+                for (JsonNode p : q.get("relevant")) {
+                    specs.add(new SyntheticCatalog.Spec("eval-" + n, p.asText(), "comfyui", "model", "eval", t.plusMinutes(n)));
+                    idOfPrompt.put(p.asText(), n++);
+                }
+            }
+            for (JsonNode p : eval.get("distractors")) {
+                specs.add(new SyntheticCatalog.Spec("eval-" + n, p.asText(), "comfyui", "model", "eval", t.plusMinutes(n++)));
+            }
+            return new Committed(eval, SyntheticCatalog.write(catalog, specs), idOfPrompt);
+        }
+
+        int queries() {
+            return eval.get("queries").size();
+        }
+
+        /** Mean nDCG@10 and recall@10 over the committed queries. */
+        double[] measure(SearchEngine engine, SearchEngine.Mode mode) {
+            double[] sum = new double[2];
+            for (JsonNode q : eval.get("queries")) {
+                Set<String> relevant = new HashSet<>();
+                q.get("relevant").forEach(p -> relevant.add(hashes.get(idOfPrompt.get(p.asText()))));
+                double[] m = ndcgAndRecall(engine, q.get("query").asText(), relevant, mode);
+                sum[0] += m[0];
+                sum[1] += m[1];
+            }
+            return new double[]{sum[0] / queries(), sum[1] / queries()};
+        }
     }
 }
