@@ -215,7 +215,10 @@ public final class CrashLoop {
                 p.waitFor(40, TimeUnit.MILLISECONDS);
             }
             began = System.nanoTime();
-            killAt = began + (long) (1e9 * random.nextDouble() * 1.1 * workSeconds.get(op));
+            // half the kills in the first moments of the changes (where organize's batch of file operations and
+            // dedup's moves are), the rest anywhere in the command's observed duration from there
+            double span = random.nextBoolean() ? Math.min(0.6, workSeconds.get(op)) : 1.1 * workSeconds.get(op);
+            killAt = began + (long) (1e9 * random.nextDouble() * span);
         }
         while (p.isAlive() && System.nanoTime() < killAt) {
             p.waitFor(Math.max(1, Math.min(1000, (killAt - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
