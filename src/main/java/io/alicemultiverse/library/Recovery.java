@@ -47,13 +47,18 @@ public final class Recovery {
             Map<String, String> known = catalog.assetPaths();
             CatalogBatch batch = new CatalogBatch();
             List<JournalEntry> undone = new ArrayList<>();
+            Map<String, String> finished = new HashMap<>(); // run → status, recorded once the batch is committed
             for (JournalEntry e : pending) {
                 RunInfo run = runs.get(e.run());
-                if (settle(e, run, known, batch) && run != null && "undo".equals(run.command())) {
+                boolean undoing = run != null && "undo".equals(run.command());
+                if (undoing) {
+                    finished.put(e.run(), "interrupted");
+                }
+                if (settle(e, run, known, batch) && undoing) {
                     undone.add(e);
                 }
             }
-            Map<String, String> finished = markUndone(undone, runs, batch);
+            markUndone(undone, runs, batch, finished);
             catalog.commit(batch);
             finished.forEach((run, status) -> catalog.journal().finishRun(run, status));
         }
@@ -129,13 +134,11 @@ public final class Recovery {
     /**
      * An undo that was interrupted marks the operations it reversed {@code undone} only at its end; those its
      * restores settled here are marked now, with the {@code hardlink} step paired with each reversed
-     * {@code trash-link}, so a later undo neither repeats them nor reports their files as missing. Returns the
-     * runs' new statuses, to record once the batch is committed: a run with nothing left to undo is undone, the
-     * undo itself interrupted.
+     * {@code trash-link}, so a later undo neither repeats them nor reports their files as missing. A run with
+     * nothing left to undo gets the status {@code undone} in {@code finished}.
      */
-    private Map<String, String> markUndone(List<JournalEntry> restores, Map<String, RunInfo> runs,
-                                           CatalogBatch batch) {
-        Map<String, String> finished = new HashMap<>();
+    private void markUndone(List<JournalEntry> restores, Map<String, RunInfo> runs, CatalogBatch batch,
+                            Map<String, String> finished) {
         Map<String, List<JournalEntry>> byRun = new HashMap<>();
         for (JournalEntry r : restores) {
             byRun.computeIfAbsent(runs.get(r.run()).mode(), k -> new ArrayList<>()).add(r);
@@ -160,8 +163,6 @@ public final class Recovery {
                 finished.put(target.getKey(), "undone");
             }
         }
-        restores.forEach(r -> finished.put(r.run(), "interrupted"));
-        return finished;
     }
 
     /**

@@ -66,6 +66,8 @@ class InterruptedUndoTest {
         assertThat(TempLibrary.fingerprint(t.library())).isEmpty();
         try (Catalog catalog = Catalog.open(t.library())) {
             assertThat(catalog.journal().entries(run)).extracting(JournalEntry::state).containsOnly("undone");
+            assertThat(catalog.journal().runs()).filteredOn(r -> r.run().equals(UNDO_RUN))
+                    .extracting(RunInfo::status).containsExactly("interrupted");
             assertThat(catalog.assetCount()).isZero();
         }
         assertThat(alice(t, "check").exit()).isZero();
