@@ -388,6 +388,14 @@ public final class Library implements AutoCloseable {
         return finder.similar(asset.phash(), asset.contentHash(), maxDistance, limit);
     }
 
+    /**
+     * Settles the file operations a crash interrupted (see {@link Recovery}); a command that plans changes from
+     * the catalog calls it first, so it plans from what is really on disk.
+     */
+    public void settle() throws IOException {
+        new Recovery(catalog, analyzer, root).reconcile();
+    }
+
     /** Groups of exact and near duplicates among the catalogued assets, each with its keeper. */
     public List<DuplicateGroup> duplicates(int maxDistance, KeepRule rule) {
         Bounds.maxDistance(maxDistance);
@@ -409,6 +417,7 @@ public final class Library implements AutoCloseable {
      */
     public DuplicateResolver.Result trashDuplicates(String keep, java.util.Collection<String> others, int maxDistance)
             throws IOException {
+        settle();
         DuplicateGroup group = KeeperChoice.of(duplicates(maxDistance, KeepRule.BEST), keep, others);
         return resolveDuplicates(List.of(group), DuplicateResolver.Action.TRASH, KeepRule.BEST);
     }

@@ -67,6 +67,9 @@ final class DedupCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         try (Library library = action == null ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)
                 : Library.open(c.library(), Layout.of(c.layout()), clock)) {
+            if (action != null) {
+                library.settle(); // a crash's leftovers first, so the groups are those on disk
+            }
             List<DuplicateGroup> groups = library.duplicates(maxDistance, rule);
             groups.forEach(g -> print(out, g));
             if (action == null) {

@@ -12,9 +12,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Settles operations a crash interrupted: every journal line still {@code planned} is checked against the disk.
@@ -43,38 +46,50 @@ public final class Recovery {
             catalog.journal().runs().forEach(r -> runs.put(r.run(), r));
             Map<String, String> known = catalog.assetPaths();
             CatalogBatch batch = new CatalogBatch();
+            List<JournalEntry> undone = new ArrayList<>();
+            Map<String, String> finished = new HashMap<>(); // run → status, recorded once the batch is committed
             for (JournalEntry e : pending) {
-                settle(e, runs.get(e.run()), known, batch);
+                RunInfo run = runs.get(e.run());
+                boolean undoing = run != null && "undo".equals(run.command());
+                if (undoing) {
+                    finished.put(e.run(), "interrupted");
+                }
+                if (settle(e, run, known, batch) && undoing) {
+                    undone.add(e);
+                }
             }
+            markUndone(undone, runs, batch, finished);
             catalog.commit(batch);
+            finished.forEach((run, status) -> catalog.journal().finishRun(run, status));
         }
         clearTemporaryFiles();
         return pending.size();
     }
 
-    private void settle(JournalEntry e, RunInfo run, Map<String, String> known, CatalogBatch batch) throws IOException {
+    /** Settles one operation; returns whether it turned out done. */
+    private boolean settle(JournalEntry e, RunInfo run, Map<String, String> known, CatalogBatch batch)
+            throws IOException {
         if (e.operation().equals("delete")) { // dedup delete: done when the file is gone
             boolean gone = !SafeFiles.hasContent(Path.of(e.source()), e.contentHash());
             batch.journal(e.withState(gone ? "done" : "failed"));
             if (gone) {
                 batch.remove(e.contentHash());
             }
-            return;
+            return gone;
         }
         if (e.operation().equals("trash-link")) { // dedup hardlink, step 1: the member's bytes also in the trash
-            settleTrashLink(e, batch);
-            return;
+            return settleTrashLink(e, batch);
         }
         if (e.operation().equals("hardlink")) { // the source is the keeper: never removed
             boolean linked = SafeFiles.hasContent(Path.of(e.target()), e.contentHash());
             batch.journal(e.withState(linked ? "done" : "failed"));
-            return;
+            return linked;
         }
         Path source = Path.of(e.source());
         Path target = Path.of(e.target());
         if (!SafeFiles.hasContent(target, e.contentHash())) {
             batch.journal(e.withState("failed"));
-            return;
+            return false;
         }
         boolean removesSource = !e.operation().equals("copy");
         if (removesSource && SafeFiles.hasContent(source, e.contentHash())) {
@@ -85,11 +100,11 @@ public final class Recovery {
         switch (e.operation()) {
             case "copy", "move" -> {
                 if (known.containsKey(e.contentHash())) {
-                    return;
+                    return true;
                 }
                 Analysis a = analyzer.analyze(target);
                 if (!a.ok()) {
-                    return;
+                    return true;
                 }
                 String rel = library.relativize(target).toString().replace('\\', '/');
                 batch.add(AssetRecords.of(a, rel, e.source(), project(run, source), e.run(), LocalDateTime.now()));
@@ -113,6 +128,41 @@ public final class Recovery {
             }
             default -> { }
         }
+        return true;
+    }
+
+    /**
+     * An undo that was interrupted marks the operations it reversed {@code undone} only at its end; those its
+     * restores settled here are marked now, with the {@code hardlink} step paired with each reversed
+     * {@code trash-link}, so a later undo neither repeats them nor reports their files as missing. A run with
+     * nothing left to undo gets the status {@code undone} in {@code finished}.
+     */
+    private void markUndone(List<JournalEntry> restores, Map<String, RunInfo> runs, CatalogBatch batch,
+                            Map<String, String> finished) {
+        Map<String, List<JournalEntry>> byRun = new HashMap<>();
+        for (JournalEntry r : restores) {
+            byRun.computeIfAbsent(runs.get(r.run()).mode(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<JournalEntry>> target : byRun.entrySet()) {
+            List<JournalEntry> done = catalog.journal().entries(target.getKey()).stream()
+                    .filter(x -> x.state().equals("done")).toList();
+            Set<JournalEntry> reversed = new HashSet<>();
+            for (JournalEntry r : target.getValue()) {
+                for (JournalEntry x : done) {
+                    if (x.target() != null && x.target().equals(r.source()) && x.contentHash().equals(r.contentHash())) {
+                        reversed.add(x);
+                        if (x.operation().equals("trash-link")) {
+                            done.stream().filter(h -> h.operation().equals("hardlink") && h.seq() == x.seq() + 1
+                                    && x.source().equals(h.target())).forEach(reversed::add);
+                        }
+                    }
+                }
+            }
+            reversed.forEach(x -> batch.journal(x.withState("undone")));
+            if (!reversed.isEmpty() && reversed.size() == done.size()) {
+                finished.put(target.getKey(), "undone");
+            }
+        }
     }
 
     /**
@@ -120,7 +170,7 @@ public final class Recovery {
      * trash name is only a second one, so it is dropped and the step failed. Otherwise the link replaced the name
      * and the trash holds the member's bytes: done, and the member's row goes.
      */
-    private static void settleTrashLink(JournalEntry e, CatalogBatch batch) throws IOException {
+    private static boolean settleTrashLink(JournalEntry e, CatalogBatch batch) throws IOException {
         Path member = Path.of(e.source());
         Path trash = Path.of(e.target());
         boolean trashed = SafeFiles.hasContent(trash, e.contentHash());
@@ -133,6 +183,7 @@ public final class Recovery {
         if (trashed) {
             batch.remove(e.contentHash());
         }
+        return trashed;
     }
 
     private static String project(RunInfo run, Path source) {

@@ -113,6 +113,27 @@ class DedupRecoveryTest {
         assertThat(alice("check", "--json").exit()).isZero();
     }
 
+    /**
+     * The next {@code dedup --apply} after a crash used to group the catalog before settling it, so the interrupted
+     * run's member (its row not yet removed) was grouped again and reported "missing or changed" (exit 1).
+     */
+    @Test
+    void applyAfterACrashGroupsTheSettledCatalog() throws IOException {
+        Path link = t.library().resolve(".alice/tmp/link");
+        Files.createDirectories(link.getParent());
+        Files.createLink(link, keeper);
+        Files.move(link, member, StandardCopyOption.ATOMIC_MOVE);
+
+        CliRun apply = alice("dedup", "--apply", "trash", "--max-distance", "0", "--json");
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.lines()).hasSize(1); // no group left: only the summary
+        JsonNode summary = JSON.readTree(apply.lines().get(0));
+        assertThat(summary.get("skipped")).isEmpty();
+        assertThat(summary.get("changed").asInt()).isZero();
+        assertThat(Files.isSameFile(member, keeper)).isTrue();
+        assertThat(TempLibrary.sha256(trash)).isEqualTo(memberHash);
+    }
+
     private CliRun alice(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--library");
