@@ -65,14 +65,22 @@ public final class Catalog implements AutoCloseable {
 
     /** Opens (creating and migrating if needed) the catalog at {@code <library>/.alice/catalog.duckdb}. */
     public static Catalog open(Path library) {
-        Path dir = library.resolve(".alice");
+        Path dir;
+        try {
+            dir = PrivateFiles.dir(library);
+        } catch (IOException e) {
+            throw new CatalogException("cannot create " + library.resolve(".alice") + ": " + e.getMessage(), e);
+        }
         Path file = dir.resolve("catalog.duckdb");
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new CatalogException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        try {
+            if (Files.isSymbolicLink(file)) {
+                throw new CatalogException(file + " is a symbolic link; refusing to open a catalog through it");
+            }
+            if (!Files.exists(file)) {
+                create(file);
+            } else {
+                PrivateFiles.restrict(file);
+            }
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             Schema.migrate(c);
             return new Catalog(c, file, ChangeCounterCache.forFile(file));
@@ -82,6 +90,34 @@ public final class Catalog implements AutoCloseable {
                 throw new CatalogException("the catalog " + file + " is in use by another process", e);
             }
             throw new CatalogException("cannot open the catalog " + file + ": " + m, e);
+        } catch (IOException e) {
+            throw new CatalogException("cannot create the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes a new catalog under a temporary name in the private folder, narrows it to 0600 and only then links it
+     * into place (no clobber: a catalog another process made meanwhile wins), so the catalog never exists under its
+     * name with wider permissions. DuckDB cannot start from an empty file made with {@code CREATE_NEW}, hence the
+     * detour.
+     */
+    private static void create(Path file) throws SQLException, IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".new-" + Long.toHexString(System.nanoTime()));
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp.toAbsolutePath())) {
+                Schema.migrate(c);
+            }
+            PrivateFiles.restrict(tmp);
+            try {
+                Files.createLink(file, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // made by another process meanwhile: open theirs
+            } catch (UnsupportedOperationException e) {
+                Files.move(tmp, file);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
         }
     }
 
