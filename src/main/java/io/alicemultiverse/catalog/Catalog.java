@@ -76,12 +76,11 @@ public final class Catalog implements AutoCloseable {
             if (Files.isSymbolicLink(file)) {
                 throw new CatalogException(file + " is a symbolic link; refusing to open a catalog through it");
             }
-            if (!Files.exists(file)) {
-                create(file);
-            } else {
-                PrivateFiles.restrict(file);
-            }
+            // DuckDB refuses to start from an empty file made with CREATE_NEW and the permission attribute, so it
+            // creates the file itself — inside the 0700 folder, where no other user can reach it — and it is narrowed
+            // to 0600 at once (a create-close-rename-reopen detour cost a second start of DuckDB on every new library)
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            PrivateFiles.restrict(file);
             Schema.migrate(c);
             return new Catalog(c, file, ChangeCounterCache.forFile(file));
         } catch (SQLException e) {
@@ -92,32 +91,6 @@ public final class Catalog implements AutoCloseable {
             throw new CatalogException("cannot open the catalog " + file + ": " + m, e);
         } catch (IOException e) {
             throw new CatalogException("cannot create the catalog " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Makes a new catalog under a temporary name in the private folder, narrows it to 0600 and only then links it
-     * into place (no clobber: a catalog another process made meanwhile wins), so the catalog never exists under its
-     * name with wider permissions. DuckDB cannot start from an empty file made with {@code CREATE_NEW}, hence the
-     * detour.
-     */
-    private static void create(Path file) throws SQLException, IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".new-" + Long.toHexString(System.nanoTime()));
-        try {
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp.toAbsolutePath())) {
-                Schema.migrate(c);
-            }
-            PrivateFiles.restrict(tmp);
-            try {
-                Files.createLink(file, tmp);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // made by another process meanwhile: open theirs
-            } catch (UnsupportedOperationException e) {
-                Files.move(tmp, file);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
         }
     }
 

@@ -15,9 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The library's private folder {@code .alice/} and the secrets in it: the folder is 0700 and its files 0600 from the
- * moment they exist (created with the permission attribute, never widened and then narrowed), so another local user
- * never gets a window to read the catalog or the owner's token. A planted symbolic link in place of the folder or a
+ * The library's private folder {@code .alice/} and the secrets in it: the folder is 0700 from the moment it exists
+ * and the files written here 0600 (created with the permission attribute, never widened and then narrowed), so
+ * another local user never gets a window to read the catalog or the owner's token; files made by others (DuckDB's
+ * catalog) are {@link #restrict narrowed} at once, inside the already private folder. A planted symbolic link in place of the folder or a
  * file is refused, not followed. On a filesystem without POSIX permissions the checks that need them are skipped.
  * Stateless.
  */
