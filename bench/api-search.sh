@@ -21,7 +21,7 @@ if [ ! -f "$LIBRARY/.alice/catalog.duckdb" ]; then
   java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.alicemultiverse.bench.MakeSearchLibrary "$LIBRARY" 50000
 fi
 
-./alice serve --library "$LIBRARY" --port "$PORT" 2> "$OUT/api-search-serve.log" &
+./alice serve --library "$LIBRARY" --port "$PORT" --no-token 2> "$OUT/api-search-serve.log" &
 serve=$!
 trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

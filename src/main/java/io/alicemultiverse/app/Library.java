@@ -27,6 +27,7 @@ import io.alicemultiverse.understand.UnderstandSettings;
 import io.alicemultiverse.understand.VisionProvider;
 
 import io.alicemultiverse.library.Recovery;
+import io.alicemultiverse.library.ThumbnailCache;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.media.FormatSniffer;
 import io.alicemultiverse.similar.CatalogAssets;
@@ -212,11 +213,22 @@ public final class Library implements AutoCloseable {
     }
 
     public UndoSummary undo(String run) throws IOException {
-        return new Undo(catalog, analyzer, root, clock).undo(run);
+        UndoSummary s = new Undo(catalog, analyzer, root, clock).undo(run);
+        dropStaleThumbnails();
+        return s;
     }
 
     public CheckReport check(boolean repair) throws IOException {
-        return new LibraryCheck(catalog, analyzer, root, layout).check(repair);
+        CheckReport r = new LibraryCheck(catalog, analyzer, root, layout).check(repair);
+        if (repair) {
+            dropStaleThumbnails();
+        }
+        return r;
+    }
+
+    /** Removes the gallery thumbnails of content no longer catalogued (an undone run's copies, a repair's removals). */
+    private void dropStaleThumbnails() throws IOException {
+        new ThumbnailCache(root).keepOnly(catalog.assetPaths().keySet());
     }
 
     public IndexRebuild.Result rebuild() throws IOException {
@@ -406,7 +418,19 @@ public final class Library implements AutoCloseable {
     public DuplicateResolver.Result resolveDuplicates(List<DuplicateGroup> groups, DuplicateResolver.Action action,
                                                       KeepRule rule) throws IOException {
         new Recovery(catalog, analyzer, root).reconcile();
-        return new DuplicateResolver(catalog, root, clock).apply(groups, action, rule);
+        DuplicateResolver.Result result = new DuplicateResolver(catalog, root, clock).apply(groups, action, rule);
+        // a trashed or deleted member's thumbnail goes with it (undo makes it again on the next view)
+        List<String> gone = new java.util.ArrayList<>();
+        for (DuplicateGroup g : groups) {
+            g.members().forEach(m -> {
+                String h = m.asset().contentHash();
+                if (!catalog.reads().contains(h)) {
+                    gone.add(h);
+                }
+            });
+        }
+        new ThumbnailCache(root).remove(gone);
+        return result;
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.alicemultiverse.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.catalog.PrivateFiles;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -36,10 +35,14 @@ public record Owner(long pid, int port, String token, String command) {
         return HexFormat.of().formatHex(b);
     }
 
-    /** The live owner of {@code library}, if any; a stale or unreadable owner file counts as none. */
+    /**
+     * The live owner of {@code library}, if any; a stale or unreadable owner file counts as none, and so does one
+     * that is a symbolic link, belongs to another user or others may write (planted: following it would send this
+     * user's command line and API keys to someone else's port).
+     */
     public static Optional<Owner> find(Path library) {
         Path f = file(library);
-        if (!Files.isRegularFile(f)) {
+        if (!PrivateFiles.trusted(f)) {
             return Optional.empty();
         }
         try {
@@ -53,22 +56,15 @@ public record Owner(long pid, int port, String token, String command) {
         }
     }
 
-    /** Writes this owner's file atomically (readable only by the user where the filesystem allows). */
+    /**
+     * Writes this owner's file: in the 0700 {@code .alice/}, through a 0600 file made with {@code CREATE_NEW} and
+     * renamed into place, so the token is never readable by anyone else, not even for a moment.
+     *
+     * @throws IOException also when {@code .alice/} or the owner file is a planted symbolic link
+     */
     public void write(Path library) throws IOException {
-        Path f = file(library);
-        Files.createDirectories(f.getParent());
-        Path tmp = f.resolveSibling("owner.json.tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(this));
-        try {
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // not a POSIX filesystem: the token still only opens a loopback port
-        }
-        try {
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-        }
+        PrivateFiles.dir(library.toAbsolutePath().normalize());
+        PrivateFiles.write(file(library), JSON.writeValueAsBytes(this));
     }
 
     /** Removes the owner file if it is still this owner's. */

@@ -108,6 +108,11 @@ public final class AssetReads {
                 List.of(prefix, limit), rs -> rs.getString(1));
     }
 
+    /** Whether an asset with this content hash is catalogued. */
+    public boolean contains(String contentHash) {
+        return !catalog.select("SELECT 1 FROM assets WHERE content_hash = ?", List.of(contentHash), rs -> 1).isEmpty();
+    }
+
     /** The content hash of the asset at {@code path} (relative to the library, with forward slashes), if any. */
     public Optional<String> hashAtPath(String path) {
         return catalog.select("SELECT content_hash FROM assets WHERE path = ?", List.of(path), rs -> rs.getString(1))

@@ -67,15 +67,22 @@ public final class Catalog implements AutoCloseable {
 
     /** Opens (creating and migrating if needed) the catalog at {@code <library>/.alice/catalog.duckdb}. */
     public static Catalog open(Path library) {
-        Path dir = library.resolve(".alice");
+        Path dir;
+        try {
+            dir = PrivateFiles.dir(library);
+        } catch (IOException e) {
+            throw new CatalogException("cannot create " + library.resolve(".alice") + ": " + e.getMessage(), e);
+        }
         Path file = dir.resolve("catalog.duckdb");
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new CatalogException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        try {
+            if (Files.isSymbolicLink(file)) {
+                throw new CatalogException(file + " is a symbolic link; refusing to open a catalog through it");
+            }
+            // DuckDB refuses to start from an empty file made with CREATE_NEW and the permission attribute, so it
+            // creates the file itself — inside the 0700 folder, where no other user can reach it — and it is narrowed
+            // to 0600 at once (a create-close-rename-reopen detour cost a second start of DuckDB on every new library)
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            PrivateFiles.restrict(file);
             Schema.migrate(c);
             return new Catalog(c, file, ChangeCounterCache.forFile(file));
         } catch (SQLException e) {
@@ -84,6 +91,8 @@ public final class Catalog implements AutoCloseable {
                 throw new CatalogException("the catalog " + file + " is in use by another process", e);
             }
             throw new CatalogException("cannot open the catalog " + file + ": " + m, e);
+        } catch (IOException e) {
+            throw new CatalogException("cannot create the catalog " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  */
 final class CallerEnv {
     private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<java.nio.file.Path> CWD = new ThreadLocal<>();
 
     private CallerEnv() {
     }
@@ -34,6 +35,22 @@ final class CallerEnv {
             }
         });
         return out;
+    }
+
+    /** The working directory relative paths of the current command are resolved against. */
+    static java.nio.file.Path cwd() {
+        java.nio.file.Path p = CWD.get();
+        return p != null ? p : java.nio.file.Path.of("").toAbsolutePath();
+    }
+
+    /** Runs {@code work} seeing the caller's environment ({@link #with(Map, Supplier)}) and working directory. */
+    static <T> T with(Map<String, String> caller, java.nio.file.Path cwd, Supplier<T> work) {
+        CWD.set(cwd);
+        try {
+            return with(caller, work);
+        } finally {
+            CWD.remove();
+        }
     }
 
     /** The environment the current command sees. */

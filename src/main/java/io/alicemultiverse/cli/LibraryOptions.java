@@ -20,9 +20,14 @@ final class LibraryOptions {
                 java.time.Clock.systemDefaultZone());
     }
 
-    /** The configuration with this command's flags applied. */
+    /**
+     * The configuration with this command's flags applied, its folders made absolute against the working directory
+     * of the caller (for a forwarded command, the directory the other alice was started in, not the owner's).
+     */
     Config resolve() {
-        Config c = Config.load(config, CallerEnv.get());
-        return library == null ? c : c.with(null, library.toString(), null);
+        Path cwd = CallerEnv.cwd();
+        Config c = Config.load(config == null ? null : cwd.resolve(config), CallerEnv.get());
+        c = library == null ? c : c.with(null, cwd.resolve(library).toString(), null);
+        return new Config(cwd.resolve(c.inbox()), cwd.resolve(c.library()), c.layout());
     }
 }

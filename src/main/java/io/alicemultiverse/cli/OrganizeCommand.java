@@ -6,6 +6,7 @@ import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.library.OrganizeSummary;
 import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class OrganizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config c = lib.resolve().with(inbox == null ? null : inbox.toString(), null, layout);
+        Config c = lib.resolve().with(inbox == null ? null : CallerEnv.cwd().resolve(inbox).toString(), null, layout);
         Layout l = Layout.of(c.layout());
         PrintStream out = Output.out();
         if (watch) {
@@ -110,7 +111,8 @@ final class OrganizeCommand implements Callable<Integer> {
         public void started(String run, int total) {
             if (!json && !dryRun && Output.isConsole() && total > 0) {
                 bar = new ProgressBarBuilder().setTaskName("organize").setInitialMax(total).setUnit(" files", 1)
-                        .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build();
+                        .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250)
+                        .setConsumer(new ConsoleProgressBarConsumer(Output.err())).build(); // the caller's, if forwarded
             }
         }
 

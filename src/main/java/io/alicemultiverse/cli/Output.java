@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class Output {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThreadLocal<PrintStream[]> STREAMS = new ThreadLocal<>();
+    /** Set for a forwarded command: whether the caller's stderr is a terminal (so progress bars stream back). */
+    private static final ThreadLocal<Boolean> CALLER_CONSOLE = new ThreadLocal<>();
 
     private Output() {
     }
@@ -42,8 +44,25 @@ final class Output {
         return s != null ? s[1] : System.err;
     }
 
-    /** Whether output goes to this process's own terminal (not to a file, a pipe or another alice). */
+    /** Runs {@code work} (a forwarded command) with output to the caller, whose stderr is a terminal or not. */
+    static <T> T forCaller(PrintStream out, PrintStream err, boolean console, java.util.function.Supplier<T> work) {
+        CALLER_CONSOLE.set(console);
+        try {
+            return with(out, err, work);
+        } finally {
+            CALLER_CONSOLE.remove();
+        }
+    }
+
+    /**
+     * Whether output goes to a terminal: this process's own (not a file, a pipe), or the terminal of the alice that
+     * forwarded the command being run.
+     */
     static boolean isConsole() {
+        Boolean caller = CALLER_CONSOLE.get();
+        if (caller != null) {
+            return caller;
+        }
         PrintStream[] s = STREAMS.get();
         return System.console() != null && (s == null || s[1] == System.err);
     }

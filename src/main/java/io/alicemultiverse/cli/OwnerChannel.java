@@ -6,8 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.alicemultiverse.app.Owner;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,10 @@ import java.util.concurrent.Executors;
 
 /**
  * The owner's side of the single-owner rule: a loopback HTTP endpoint ({@code POST /cli}, bearer token) that runs
- * another {@code alice} command line in this process — which already holds the catalog — and returns its exit
- * status and output. Commands run one at a time. Uses the JDK's HTTP server: a one-endpoint channel needs no more.
+ * another {@code alice} command line in this process — which already holds the catalog — streaming its output back
+ * as it is produced, then its exit status. Only library commands, and only about this owner's own library as the
+ * caller's working directory and environment name it (409 otherwise). Commands run one at a time. Uses the JDK's
+ * HTTP server: a one-endpoint channel needs no more.
  */
 final class OwnerChannel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +38,16 @@ final class OwnerChannel implements AutoCloseable {
     private OwnerChannel(HttpServer server, Owner owner, Path library) {
         this.server = server;
         this.owner = owner;
-        this.library = library;
+        this.library = real(library);
+    }
+
+    private static Path real(Path library) {
+        Path abs = library.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     /**
@@ -73,41 +85,105 @@ final class OwnerChannel implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // the JDK server would drop the connection silently; say what went wrong instead
             System.err.println("alice owner: forwarded command failed: " + e);
-            send(ex, 500, Map.of("error", String.valueOf(e)));
+            if (ex.getResponseCode() == -1) { // not streaming yet
+                send(ex, 500, Map.of("error", String.valueOf(e)));
+            }
         }
     }
 
     private void answer(HttpExchange ex) throws IOException {
-        {
-            if (!"POST".equals(ex.getRequestMethod())) {
-                send(ex, 405, Map.of("error", "POST only"));
-                return;
-            }
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8),
-                    ("Bearer " + owner.token()).getBytes(StandardCharsets.UTF_8))) {
-                send(ex, 401, Map.of("error", "bad token"));
-                return;
-            }
-            JsonNode body = JSON.readTree(ex.getRequestBody().readNBytes(1 << 20));
-            List<String> args = new ArrayList<>();
-            body.path("args").forEach(a -> args.add(a.asText()));
-            Map<String, String> env = new LinkedHashMap<>();
-            body.path("env").fields().forEachRemaining(f -> env.put(f.getKey(), f.getValue().asText()));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit;
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                String[] argv = args.toArray(String[]::new);
-                exit = body.has("env") ? CallerEnv.with(env, () -> Main.runWith(o, e, true, argv))
-                        : Main.runWith(o, e, true, argv); // a client that sent no environment: the owner's
-            }
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("exit", exit);
-            answer.put("stdout", out.toString(StandardCharsets.UTF_8));
-            answer.put("stderr", err.toString(StandardCharsets.UTF_8));
-            send(ex, 200, answer);
+        if (!"POST".equals(ex.getRequestMethod())) {
+            send(ex, 405, Map.of("error", "POST only"));
+            return;
+        }
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8),
+                ("Bearer " + owner.token()).getBytes(StandardCharsets.UTF_8))) {
+            send(ex, 401, Map.of("error", "bad token"));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(ex.getRequestBody().readNBytes(1 << 20));
+        } catch (IOException e) {
+            send(ex, 400, Map.of("error", "the request is not valid JSON"));
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        body.path("args").forEach(a -> args.add(a.asText()));
+        Map<String, String> env = new LinkedHashMap<>();
+        body.path("env").fields().forEachRemaining(f -> env.put(f.getKey(), f.getValue().asText()));
+        String cwdText = body.path("cwd").asText("");
+        if (!OwnerClient.forwardable(args)) {
+            send(ex, 403, Map.of("error", "an owner runs only library commands ("
+                    + String.join(", ", new java.util.TreeSet<>(OwnerClient.LIBRARY_COMMANDS))
+                    + "), never serve, mcp or a watch"));
+            return;
+        }
+        if (cwdText.isEmpty() || !Path.of(cwdText).isAbsolute() || !body.has("env")) {
+            send(ex, 400, Map.of("error", "send the caller's working directory (absolute) and environment"));
+            return;
+        }
+        Path cwd = Path.of(cwdText);
+        String[] argv = args.toArray(String[]::new);
+        Path named;
+        try {
+            named = OwnerClient.libraryOf(argv, env, cwd);
+        } catch (RuntimeException e) {
+            send(ex, 400, Map.of("error", String.valueOf(e.getMessage())));
+            return;
+        }
+        if (!named.equals(library)) {
+            // the command, read where the caller stands, is about another library: running it here would answer
+            // for (or create) the wrong one
+            send(ex, 409, Map.of("error", "this process owns " + library + ", but the command names " + named));
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+        ex.sendResponseHeaders(200, 0); // chunked: output goes back as it is produced
+        Frames frames = new Frames(ex.getResponseBody());
+        int exit;
+        try (PrintStream o = new PrintStream(frames.stream("o"), true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(frames.stream("e"), true, StandardCharsets.UTF_8)) {
+            exit = CallerEnv.with(env, cwd, () -> Output.forCaller(o, e, body.path("console").asBoolean(false),
+                    () -> Main.runWith(o, e, true, argv)));
+        }
+        frames.send(Map.of("exit", exit));
+    }
+
+    /**
+     * The streamed answer: one JSON object a line, {@code {"o": base64}} for stdout, {@code {"e": base64}} for
+     * stderr, finally {@code {"exit": n}}. Base64 because a write may end inside a UTF-8 sequence. Writes come from
+     * the command's thread and a progress bar's; they are serialised here.
+     */
+    private static final class Frames {
+        private final OutputStream sink;
+
+        Frames(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        OutputStream stream(String kind) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[]{(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (len > 0) {
+                        send(Map.of(kind, Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(b, off,
+                                off + len))));
+                    }
+                }
+            };
+        }
+
+        synchronized void send(Map<String, Object> frame) throws IOException {
+            sink.write(JSON.writeValueAsBytes(frame));
+            sink.write('\n');
+            sink.flush();
         }
     }
 

@@ -27,26 +27,39 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", description = "Address to listen on (default 127.0.0.1).", defaultValue = "127.0.0.1")
     String bind;
 
-    @Option(names = "--token", description = "Require this token (needed to bind beyond loopback; generated if omitted there).")
+    @Option(names = "--token", description = "The token clients must present (default: a new random one, printed in the URL).")
     String token;
+
+    @Option(names = "--no-token", description = "Serve loopback without a token (any local user and process can then read the library).")
+    boolean noToken;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME", description = "A further host name clients may use (repeatable; loopback names and the bind address always work).")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         Config c = lib.resolve();
-        if (!InetAddress.getByName(bind).isLoopbackAddress() && (token == null || token.isBlank())) {
+        boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
+        if (noToken && !loopback) {
+            throw new IllegalArgumentException("--no-token is for a loopback bind only; " + bind + " needs a token");
+        }
+        if (noToken && token != null) {
+            throw new IllegalArgumentException("--no-token and --token exclude each other");
+        }
+        // a token always (as Jupyter does): other local users and web pages can reach 127.0.0.1 too
+        if (!noToken && (token == null || token.isBlank())) {
             token = Owner.newToken();
-            Output.err().println("alice: serving beyond loopback; token (shown once): " + token);
         }
         OwnerChannel.refuseIfOwned(c.library());
         CountDownLatch stop = new CountDownLatch(1);
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(10));
              Library library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
-             WebServer server = WebServer.start(library, bind, port, token)) {
+             WebServer server = WebServer.start(library, bind, port, token, allowedHosts)) {
             signal.onSignal(stop::countDown);
             library.warmSearchInBackground();
             Output.err().println("alice: gallery at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
-                    + server.port() + "/" + (token != null ? "?token=<token>" : ""));
+                    + server.port() + "/" + (token != null ? "?token=" + token : ""));
             stop.await();
         }
         return 0;

@@ -3,6 +3,7 @@ package io.alicemultiverse.cli;
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.library.InboxWatcher;
+import io.alicemultiverse.library.InboxRule;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeSummary;
 import io.alicemultiverse.library.WatchLoop;
@@ -23,6 +24,7 @@ final class WatchRunner {
     }
 
     static int run(Config c, Layout l, boolean move, boolean json, PrintStream out) throws Exception {
+        InboxRule.check(c.inbox(), c.library()); // before owning anything or watching
         OwnerChannel.refuseIfOwned(c.library());
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(60));
              Library library = Library.open(c.library(), l, Clock.systemDefaultZone());

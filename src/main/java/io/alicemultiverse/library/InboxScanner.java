@@ -34,10 +34,13 @@ final class InboxScanner {
         if (!Files.isDirectory(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "inbox folder does not exist");
         }
+        // the library's identity on disk, so it is skipped however the inbox's path spells it (a linked inbox)
+        Object libKey = Files.isDirectory(lib) ? Files.readAttributes(lib, BasicFileAttributes.class).fileKey() : null;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(root) && (hidden(dir) || dir.equals(lib))) {
+                if (!dir.equals(root) && (hidden(dir) || dir.equals(lib)
+                        || libKey != null && libKey.equals(attrs.fileKey()))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;

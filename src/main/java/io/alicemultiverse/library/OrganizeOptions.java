@@ -12,6 +12,11 @@ import java.time.ZoneId;
 public record OrganizeOptions(Path inbox, Path library, boolean move, boolean dryRun, Layout layout,
                               Clock clock, ZoneId zone, int threads) {
 
+    /** @throws IllegalArgumentException when the inbox is the library or inside it ({@link InboxRule}) */
+    public OrganizeOptions {
+        InboxRule.check(inbox, library);
+    }
+
     public static OrganizeOptions of(Path inbox, Path library) {
         return new OrganizeOptions(inbox, library, false, false, Layout.of(Layout.DEFAULT), Clock.systemDefaultZone(),
                 ZoneId.systemDefault(), Runtime.getRuntime().availableProcessors());

@@ -8,6 +8,7 @@ import io.alicemultiverse.catalog.JournalEntry;
 import io.alicemultiverse.catalog.RunInfo;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -196,7 +197,11 @@ public final class Organizer {
                     }
                 }
                 dirs.forEach(SafeFiles::fsyncDirectory);
-                catalog.commit(out);
+                try {
+                    catalog.commit(out);
+                } catch (RuntimeException e) {
+                    throw putBack(ops, failures, e);
+                }
                 done += batch.size();
                 listener.progressed(done, items.size());
             }
@@ -316,7 +321,8 @@ public final class Organizer {
                     } else if (p.entry().operation().equals("copy")) {
                         SafeFiles.copy(source, target, p.analysis().contentHash(), tmp);
                     } else {
-                        SafeFiles.move(source, target, p.analysis().contentHash(), tmp);
+                        SafeFiles.move(source, target, p.analysis().contentHash(), tmp, p.analysis().bytes(),
+                                p.analysis().mtime());
                     }
                     return null;
                 } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -331,6 +337,42 @@ public final class Organizer {
             out.add(await(f));
         }
         return out;
+    }
+
+    /**
+     * The catalog could not record a batch whose files are already in place (a full disk, a read-only remount): puts
+     * them back — a copy is removed (the inbox holds the original), a move goes back to its inbox name — so the
+     * library and the catalog agree again and the journal's planned lines settle as not done. Files that cannot be
+     * put back stay where they are, whole, for the next command's recovery to catalogue.
+     */
+    private IOException putBack(List<Planned> ops, List<String> failures, RuntimeException cause) {
+        int back = 0;
+        List<String> left = new ArrayList<>();
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Planned p = ops.get(i);
+            if (failures.get(i) != null) {
+                continue;
+            }
+            Path target = library.resolve(p.relativeTarget());
+            Path source = p.item().path();
+            try {
+                if (p.entry().operation().equals("copy")) {
+                    if (SafeFiles.hasContent(target, p.analysis().contentHash())) {
+                        Files.delete(target);
+                    }
+                } else if (!Files.exists(source)) {
+                    SafeFiles.move(target, source, p.analysis().contentHash(),
+                            source.resolveSibling("." + source.getFileName() + ".alice-part"));
+                }
+                back++;
+            } catch (IOException | RuntimeException e) {
+                left.add(target.toString());
+            }
+        }
+        return new IOException("the catalog could not record " + ops.size() + " files: " + cause.getMessage()
+                + "; " + back + " were put back where they were" + (left.isEmpty() ? ""
+                : ", " + left.size() + " stay in the library for the next run to catalogue: " + String.join(", ", left)),
+                cause);
     }
 
     private static <T> T await(Future<T> f) {

@@ -85,6 +85,24 @@ public final class SafeFiles {
     }
 
     /**
+     * Moves {@code source}, read as {@code bytes} long and last modified at {@code mtimeMillis} when it was hashed, to
+     * {@code target}: as {@link #move(Path, Path, String, Path)}, but a file written to since it was read (its size
+     * or time differ once linked) is not moved — the new name is dropped and the file stays where it was, so the
+     * library never holds bytes other than the ones catalogued. A stat, not a second hash: moves stay cheap.
+     */
+    public static void move(Path source, Path target, String expectedHash, Path tmp, long bytes, long mtimeMillis)
+            throws IOException {
+        link(source, target, expectedHash, tmp);
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(target,
+                java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (a.size() != bytes || a.lastModifiedTime().toMillis() != mtimeMillis) {
+            Files.delete(target);
+            throw new IOException("content changed while organizing (written to after it was read); left in place");
+        }
+        Files.delete(source);
+    }
+
+    /**
      * Gives {@code source}'s bytes a second name {@code target}: a hard link, or across filesystems a verified copy
      * through {@code tmp}. Never overwrites; the source is untouched.
      */

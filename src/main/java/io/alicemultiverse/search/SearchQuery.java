@@ -26,6 +26,11 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
                           Sort sort, int limit, int offset) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 10_000;
+    /**
+     * Largest offset: ranking keeps offset + limit candidates, so an unbounded offset would let one query allocate
+     * gigabytes. Nobody pages past the 100,000th match; a narrower query finds it sooner.
+     */
+    public static final int MAX_OFFSET = 100_000;
 
     /** Result order; {@link #RELEVANCE} falls back to newest first when there is no text to rank by. */
     public enum Sort {
@@ -56,8 +61,8 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
-        if (offset < 0) {
-            throw new IllegalArgumentException("--offset must not be negative, not " + offset);
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("--offset must be between 0 and " + MAX_OFFSET + ", not " + offset);
         }
         if (mediaType != null && !mediaType.equals("image") && !mediaType.equals("video")) {
             throw new IllegalArgumentException("--type must be image or video, not '" + mediaType + "'");

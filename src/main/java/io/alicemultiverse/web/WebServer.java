@@ -1,9 +1,13 @@
 package io.alicemultiverse.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Bounds;
 import io.alicemultiverse.app.Library;
 import io.alicemultiverse.app.SimilarRequest;
+import io.alicemultiverse.library.ThumbnailCache;
+import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
 import io.alicemultiverse.search.SearchHitJson;
@@ -14,38 +18,43 @@ import io.alicemultiverse.similar.SimilarFinder;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code alice serve}: the JSON API, the gallery and {@code /metrics} over Javalin. Routes only translate HTTP to
  * {@link Library} calls (serialised: the catalog has one writer) and back. Files are served by content hash only,
- * from paths the catalog holds, and only when they resolve inside the library. A non-loopback bind needs a token.
+ * from paths the catalog holds, and only when they resolve inside the library. Every request passes the
+ * {@link RequestGuard} first (host names, cross-site changes, the token, JSON bodies). A non-loopback bind needs a
+ * token. Numbers in requests are bounded (a 400 names the bound), so no request can make the server allocate at will.
  */
 public final class WebServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIMIT = 500;
+    private static final int MAX_OFFSET = SearchQuery.MAX_OFFSET;
 
     private final Library library;
     private final Path root;
-    private final String token;
+    private final RequestGuard guard;
     private final AliceMetrics metrics;
     private final ThumbnailCache thumbnails;
     private final Javalin app;
 
-    private WebServer(Library library, String bind, int port, String token) {
+    private WebServer(Library library, String bind, int port, String token, List<String> allowedHosts)
+            throws IOException {
         this.library = library;
         this.root = library.root();
-        this.token = token;
+        this.guard = new RequestGuard(bind, allowedHosts, token, this::port);
         this.metrics = new AliceMetrics(() -> {
             synchronized (library) {
                 return library.catalog().assetCount();
@@ -78,6 +87,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
             config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().views().organizeRuns(
                     intParam(ctx, "limit", 30, 1, MAX_LIMIT)))));
+            config.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400,
+                    "the body is not valid JSON: " + e.getOriginalMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error"));
         });
@@ -89,10 +100,20 @@ public final class WebServer implements AutoCloseable {
      * @param token required from clients when not null; must be given for a non-loopback {@code bind}
      */
     public static WebServer start(Library library, String bind, int port, String token) throws IOException {
+        return start(library, bind, port, token, List.of());
+    }
+
+    /**
+     * Starts serving, answering also to {@code allowedHosts} in the {@code Host} header (besides the loopback names
+     * and the bind address).
+     */
+    public static WebServer start(Library library, String bind, int port, String token, List<String> allowedHosts)
+            throws IOException {
         if (!InetAddress.getByName(bind).isLoopbackAddress() && (token == null || token.isBlank())) {
             throw new IllegalArgumentException("binding to " + bind + " (not loopback) needs a token");
         }
-        WebServer server = new WebServer(library, bind, port, token);
+        WebServer server = new WebServer(library, bind, port, token == null || token.isBlank() ? null : token,
+                allowedHosts);
         server.app.start();
         return server;
     }
@@ -103,13 +124,7 @@ public final class WebServer implements AutoCloseable {
 
     private void authorise(Context ctx) {
         ctx.attribute("alice-start", System.nanoTime());
-        if (token == null || ctx.path().equals("/health")) {
-            return;
-        }
-        String header = ctx.header("Authorization");
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7) : ctx.queryParam("token");
-        if (given == null || !MessageDigest.isEqual(given.getBytes(), token.getBytes())) {
-            ctx.status(401).contentType("application/json").result("{\"error\":\"a token is required\"}");
+        if (!guard.admit(ctx)) {
             ctx.skipRemainingHandlers();
         }
     }
@@ -117,15 +132,25 @@ public final class WebServer implements AutoCloseable {
     private void measure(Context ctx) {
         Long start = ctx.attribute("alice-start");
         if (start != null) {
-            String route = ctx.path().replaceAll("[0-9a-f]{64}", "{hash}");
-            metrics.request(route.startsWith("/api") || route.equals("/health") || route.equals("/metrics") ? route
-                    : "static", ctx.statusCode(), Duration.ofNanos(System.nanoTime() - start));
+            metrics.request(routeOf(ctx), ctx.statusCode(), Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /**
+     * The metric label of a request: its route's template ({@code /api/assets/{hash}}), never the path itself, so
+     * that the number of label values stays the number of routes whatever clients send.
+     */
+    private static String routeOf(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) {
+            return matched.path;
+        }
+        return ctx.statusCode() < 400 ? "static" : "unmatched";
     }
 
     private void list(Context ctx) {
         int limit = intParam(ctx, "limit", 100, 1, MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int offset = intParam(ctx, "offset", 0, 0, MAX_OFFSET);
         String source = blankToNull(ctx.queryParam("source"));
         String project = blankToNull(ctx.queryParam("project"));
         var items = catalog(() -> library.catalog().views().recent(limit, offset, source, project));
@@ -142,7 +167,7 @@ public final class WebServer implements AutoCloseable {
     private void search(Context ctx) {
         long start = System.nanoTime();
         int limit = intParam(ctx, "limit", 60, 1, MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int offset = intParam(ctx, "offset", 0, 0, MAX_OFFSET);
         // counting every match (the facets) costs more than finding the page; clients that show no count skip it
         boolean total = !"false".equals(ctx.queryParam("total"));
         // not under catalog(): a warm library answers searches from memory on many threads at once
@@ -162,11 +187,9 @@ public final class WebServer implements AutoCloseable {
 
     private void tags(Context ctx) throws IOException {
         String hash = hash(ctx);
-        var body = JSON.readTree(ctx.body());
-        java.util.List<String> add = new java.util.ArrayList<>();
-        java.util.List<String> remove = new java.util.ArrayList<>();
-        body.path("add").forEach(t -> add.add(t.asText()));
-        body.path("remove").forEach(t -> remove.add(t.asText()));
+        JsonNode body = object(ctx);
+        java.util.List<String> add = strings(body, "add");
+        java.util.List<String> remove = strings(body, "remove");
         if (add.isEmpty() && remove.isEmpty()) {
             throw new IllegalArgumentException("send {\"add\": [tags]} and/or {\"remove\": [tags]}");
         }
@@ -187,12 +210,16 @@ public final class WebServer implements AutoCloseable {
      * the named others to the library's trash (never deletes); answers the run that {@code alice undo} reverses.
      */
     private void resolveDuplicates(Context ctx) throws IOException {
-        var body = JSON.readTree(ctx.body());
+        JsonNode body = object(ctx);
         String keep = hashText(body.path("keep").asText(""));
-        java.util.List<String> trash = new java.util.ArrayList<>();
-        body.path("trash").forEach(t -> trash.add(hashText(t.asText())));
-        int maxDistance = body.path("max_distance").asInt(SimilarFinder.DEFAULT_MAX_DISTANCE);
-        Bounds.maxDistance(maxDistance);
+        java.util.List<String> trash = strings(body, "trash").stream().map(WebServer::hashText).toList();
+        JsonNode distance = body.path("max_distance");
+        if (!distance.isMissingNode() && !distance.isNull() && !distance.canConvertToExactIntegral()) {
+            throw new IllegalArgumentException("max_distance must be a whole number between 0 and "
+                    + Bounds.MAX_DISTANCE);
+        }
+        long asked = distance.isIntegralNumber() ? distance.asLong() : SimilarFinder.DEFAULT_MAX_DISTANCE;
+        int maxDistance = Bounds.maxDistance((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, asked)));
         var result = catalogIo(() -> library.trashDuplicates(keep, trash, maxDistance));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", result.run());
@@ -259,6 +286,34 @@ public final class WebServer implements AutoCloseable {
         }
         Path real = p.toRealPath();
         return real.startsWith(root.toRealPath()) ? Optional.of(real) : Optional.empty();
+    }
+
+    /** The request body as a JSON object; anything else is a 400 saying what was expected. */
+    private static JsonNode object(Context ctx) throws IOException {
+        JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("send a JSON object");
+        }
+        return body;
+    }
+
+    /** {@code body[name]}: absent, or an array of strings (a bounded number of them). */
+    private static java.util.List<String> strings(JsonNode body, String name) {
+        JsonNode n = body.path(name);
+        if (n.isMissingNode() || n.isNull()) {
+            return java.util.List.of();
+        }
+        if (!n.isArray() || n.size() > MAX_LIMIT) {
+            throw new IllegalArgumentException(name + " must be a list of at most " + MAX_LIMIT + " strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode t : n) {
+            if (!t.isTextual()) {
+                throw new IllegalArgumentException(name + " must be a list of strings");
+            }
+            out.add(t.asText());
+        }
+        return out;
     }
 
     private static String hash(Context ctx) {

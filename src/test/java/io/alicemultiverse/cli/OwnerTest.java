@@ -97,18 +97,20 @@ class OwnerTest {
             assertThat(tagged.lines()).hasSize(1);
 
             // a change made through the owner shows in the owner's own (warm) search at once
-            Matcher m = Pattern.compile("gallery at http://127\\.0\\.0\\.1:(\\d+)/")
+            Matcher m = Pattern.compile("gallery at http://127\\.0\\.0\\.1:(\\d+)/\\?token=([0-9a-f]+)")
                     .matcher(Files.readString(tmp.resolve("serve.log")));
             assertThat(m.find()).isTrue();
             Http http = new Http(Integer.parseInt(m.group(1)));
-            assertThat(http.get("/api/search?tag=favourite").json().get("total").asInt()).isZero();
+            String token = "&token=" + m.group(2);
+            assertThat(http.get("/api/search?tag=favourite").status()).as("no token").isEqualTo(401);
+            assertThat(http.get("/api/search?tag=favourite" + token).json().get("total").asInt()).isZero();
             String fox = JSON.readTree(search.lines().get(0)).get("path").asText();
             CliRun tag = CliRun.run("tag", "add", fox, "favourite", "--library", t.library().toString());
             assertThat(tag.exit()).as(tag.err()).isZero();
-            JsonNode found = http.get("/api/search?tag=favourite").json();
+            JsonNode found = http.get("/api/search?tag=favourite" + token).json();
             assertThat(found.get("total").asInt()).isEqualTo(1);
             assertThat(found.get("items").get(0).get("path").asText()).isEqualTo(fox);
-            assertThat(http.get("/api/search?q=favourite&total=false").json().get("items")).hasSize(1);
+            assertThat(http.get("/api/search?q=favourite&total=false" + token).json().get("items")).hasSize(1);
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();

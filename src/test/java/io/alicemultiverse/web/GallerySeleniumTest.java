@@ -72,10 +72,15 @@ class GallerySeleniumTest {
             library.catalog().understanding().saveUnderstanding(List.of(new UnderstandingRow(newest, "local", "local-1",
                     "v1", "Bright shapes scattered over a gradient.", "{\"mood\": [\"playful\"]}", null, null,
                     LocalDateTime.now(), List.of(new AssetRecord.Tag("playful", "mood", "understanding", null)))), List.of());
-            try (WebServer server = WebServer.start(library, "127.0.0.1", 0, null)) {
+            // as alice serve runs it: a token, handed over once in the URL and kept as an HttpOnly cookie
+            String token = io.alicemultiverse.app.Owner.newToken();
+            try (WebServer server = WebServer.start(library, "127.0.0.1", 0, token)) {
                 base = "http://127.0.0.1:" + server.port() + "/";
                 driver = chrome();
                 try {
+                    driver.get(base + "?token=" + token);
+                    assertThat(driver.getCurrentUrl()).isEqualTo(base);
+                    assertThat(driver.manage().getCookieNamed("alice_token_" + server.port()).isHttpOnly()).isTrue();
                     for (Dimension size : SIZES) {
                         driver.manage().window().setSize(size);
                         driver.get(base);

@@ -86,7 +86,7 @@ class WebServerTest {
         assertThat(uncounted.get("items")).hasSize(1);
         assertThat(found.get("items").get(0).get("thumbnail").asText()).endsWith("/thumbnail");
         HttpResponse<String> tagged = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/api/assets/" + hash + "/tags")).POST(HttpRequest.BodyPublishers.ofString("{\"add\": [\"best of\"]}"))
+                + "/api/assets/" + hash + "/tags")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"add\": [\"best of\"]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tagged.statusCode()).isEqualTo(200);
         assertThat(tagged.body()).contains("best of");
