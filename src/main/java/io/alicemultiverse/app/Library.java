@@ -48,6 +48,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+// Over 400 lines: the one facade every surface calls (organize, search, tags, similar, dedup, understand, costs);
+// it shrinks as the typed requests of issue 14 take their operations into classes of their own.
 /**
  * The application facade for one library: every surface (CLI, MCP, web) calls this and holds no logic of its
  * own. Owns the catalog connection; not thread-safe — one caller at a time. Close it when done.
@@ -59,15 +61,10 @@ public final class Library implements AutoCloseable {
     private final Clock clock;
     private final FileAnalyzer analyzer;
     private volatile SearchEngine search;
-    /** Texts a background embedding batch takes: ~0.5–1 s of model time on two cores, between lock holds. */
-    private static final int EMBED_BATCH = 512;
     /** How long a one-shot search may spend embedding what organize left without a vector. */
     private static final java.time.Duration SEARCH_EMBED_BUDGET = java.time.Duration.ofSeconds(1);
-    private final Object embedState = new Object();
-    private boolean embedRunning;
-    private boolean embedAgain;
-    private volatile boolean embedsInBackground;
     private volatile boolean closed;
+    private final BackgroundEmbedding embedding = new BackgroundEmbedding(this, this::search, () -> this.closed);
 
     private Library(Path root, Catalog catalog, Layout layout, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
@@ -129,8 +126,8 @@ public final class Library implements AutoCloseable {
         if (summary.organized() > 0) {
             List<String> added = catalog.reads().hashesOfRun(summary.run());
             search().changed(before, added, false);
-            if (embedsInBackground) {
-                embedInBackground();
+            if (embedding.enabled()) {
+                embedding.start();
             }
         }
     }
@@ -144,64 +141,11 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * Embeds every asset that lacks a vector on a background (daemon) thread, a batch at a time, and keeps doing so
-     * after each later change: for a long-running owner ({@code serve}, {@code mcp}, {@code organize --watch}).
-     * The thread holds this library's lock only to read a batch of texts and to store its vectors, not while the
-     * model runs, so searches go on meanwhile (finding the newest assets by their words until their vectors come).
+     * Embeds every asset that lacks a vector in the background, now and after each later change: for a
+     * long-running owner ({@code serve}, {@code mcp}, {@code organize --watch}). See {@link BackgroundEmbedding}.
      */
     public void embedInBackground() {
-        embedsInBackground = true;
-        synchronized (embedState) {
-            if (embedRunning) {
-                embedAgain = true;
-                return;
-            }
-            embedRunning = true;
-            embedAgain = false;
-        }
-        Thread t = new Thread(this::embedMissingBatches, "alice-embed");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
-
-    private void embedMissingBatches() {
-        try {
-            while (true) {
-                io.alicemultiverse.search.Embeddings.Batch batch;
-                SearchEngine engine;
-                synchronized (this) {
-                    if (closed) {
-                        return;
-                    }
-                    engine = search();
-                    batch = engine.missingBatch(EMBED_BATCH);
-                }
-                if (batch.isEmpty()) {
-                    synchronized (embedState) {
-                        if (!embedAgain) {
-                            embedRunning = false;
-                            return;
-                        }
-                        embedAgain = false;
-                    }
-                    continue;
-                }
-                List<float[]> vectors = engine.embed(batch.texts());
-                synchronized (this) {
-                    if (closed) {
-                        return;
-                    }
-                    engine.store(batch, vectors);
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            System.err.println("alice: embedding in the background stopped: " + e.getMessage());
-        } finally {
-            synchronized (embedState) {
-                embedRunning = false;
-            }
-        }
+        embedding.start();
     }
 
     /** An organizer to run (and stop) from a surface that needs control, such as watch mode. */
@@ -363,8 +307,8 @@ public final class Library implements AutoCloseable {
             SearchEngine e = new SearchEngine(catalog, root, MiniLmEmbedder::new);
             e.embedWithin(SEARCH_EMBED_BUDGET);
             e.onMissingVectors(() -> {
-                if (embedsInBackground) {
-                    embedInBackground();
+                if (embedding.enabled()) {
+                    embedding.start();
                 }
             });
             search = e;

@@ -64,7 +64,7 @@ public final class IndexRebuild {
         new Recovery(catalog, analyzer, library).reconcile();
         Map<String, Provenance> kept = catalog.reads().provenance();
         List<String> files = LibraryFiles.list(library);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Organizer.daemon("rebuild"));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("rebuild"));
         List<Future<Analysis>> futures = new ArrayList<>();
         try {
             for (String rel : files) {

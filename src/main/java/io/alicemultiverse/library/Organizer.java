@@ -111,8 +111,9 @@ public final class Organizer {
         int duplicates = 0;
         int errors = 0;
         int seq = 0;
-        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemon("organize-read"));
-        ExecutorService writers = Executors.newFixedThreadPool(IO_THREADS, daemon("organize-io"));
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, options.threads()),
+                DaemonThreads.named("organize-read"));
+        ExecutorService writers = Executors.newFixedThreadPool(IO_THREADS, DaemonThreads.named("organize-io"));
         try {
             // reading the next batch overlaps this batch's file operations and catalog commit
             List<Future<Analysis>> ahead = todo.isEmpty() ? List.of() : submitAll(readers, todo.subList(0, Math.min(todo.size(), BATCH)));
@@ -390,13 +391,5 @@ public final class Organizer {
         String n = p.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
