@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The generator or service that made a file. {@link #UNKNOWN} when nothing says. */
 public enum Source {
     AUTOMATIC1111, FORGE, COMFYUI, FOOOCUS, INVOKEAI, NOVELAI, SWARMUI, EASYDIFFUSION, DRAWTHINGS,
-    MIDJOURNEY, OPENAI, FIREFLY, GOOGLE, FLUX, LEONARDO, IDEOGRAM, RUNWAY, KLING, PIKA, LUMA, UNKNOWN;
+    MIDJOURNEY, OPENAI, FIREFLY, GOOGLE, FLUX, LEONARDO, IDEOGRAM, RUNWAY, KLING, PIKA, LUMA,
+    // makers of video models that alice generates with (video package): a clip is filed under its maker
+    MINIMAX, WAN, HUNYUAN, LTX, UNKNOWN;
 
     /** The lower-case id used in output, layouts and the catalog, e.g. {@code comfyui}. */
     public String id() {
