@@ -355,6 +355,11 @@ public final class Library implements AutoCloseable {
         return new io.alicemultiverse.video.VideoService(catalog, root, new VideoFiler(this), settings, env, clock);
     }
 
+    /** The start image a video request names (a file, an asset's content hash or a URL); null for none. */
+    public VideoImage videoImage(String fileHashOrUrl) throws IOException {
+        return VideoImage.resolve(fileHashOrUrl, root, catalog);
+    }
+
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */
     public Map<String, Object> costs(Costs.By by) {
         return Costs.report(catalog, by);

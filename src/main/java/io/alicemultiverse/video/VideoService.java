@@ -133,6 +133,42 @@ public final class VideoService {
         return scheduler.tick();
     }
 
+    /** Waits between ticks; the real one sleeps, tests move a clock. */
+    @FunctionalInterface
+    public interface Pause {
+        void until(Instant next) throws InterruptedException;
+    }
+
+    /**
+     * Advances jobs until every one of {@code ids} (every active job when empty) has finished, telling
+     * {@code onChange} each time one of them changes state. Returns them as they ended.
+     */
+    public List<VideoJob> waitFor(List<String> ids, java.util.function.Consumer<VideoJob> onChange, Pause pause)
+            throws InterruptedException {
+        List<String> watched = new ArrayList<>();
+        for (String id : ids.isEmpty() ? scheduler.jobs().active().stream().map(VideoJob::id).toList() : ids) {
+            watched.add(status(id).id());
+        }
+        Map<String, JobState> last = new java.util.HashMap<>();
+        while (true) {
+            Instant next = scheduler.tick();
+            boolean allDone = true;
+            List<VideoJob> now = new ArrayList<>();
+            for (String id : watched) {
+                VideoJob j = status(id);
+                now.add(j);
+                if (last.put(id, j.state()) != j.state()) {
+                    onChange.accept(j);
+                }
+                allDone &= !j.state().active();
+            }
+            if (allDone || next == null) {
+                return now;
+            }
+            pause.until(next);
+        }
+    }
+
     public VideoScheduler scheduler() {
         return scheduler;
     }
