@@ -36,6 +36,11 @@ public final class VideoScheduler {
     private final Clock clock;
     private final Function<String, Integer> caps;
     private final Map<String, VideoProvider> cache = new HashMap<>();
+    /**
+     * When an unchanged job is next due, kept in memory only: a poll that finds nothing new writes nothing (a catalog
+     * write per poll was most of the polling cost). After a restart every active job is simply due at once.
+     */
+    private final Map<String, Instant> dueInMemory = new HashMap<>();
 
     /**
      * @param providers the provider client for a job (by its provider, model and base URL)
@@ -76,14 +81,19 @@ public final class VideoScheduler {
         Instant next = null;
         for (VideoJob j : active) {
             VideoJob after = j;
-            if (!j.nextCheckAt().isAfter(now)) {
+            if (!due(j).isAfter(now)) {
                 after = step(j, now, inFlight);
             }
-            if (after.state().active() && (next == null || after.nextCheckAt().isBefore(next))) {
-                next = after.nextCheckAt();
+            if (after.state().active() && (next == null || due(after).isBefore(next))) {
+                next = due(after);
             }
         }
         return next;
+    }
+
+    private Instant due(VideoJob j) {
+        Instant memory = dueInMemory.get(j.id());
+        return memory != null && memory.isAfter(j.nextCheckAt()) ? memory : j.nextCheckAt();
     }
 
     private VideoJob step(VideoJob j, Instant now, Map<String, Integer> inFlight) {
@@ -185,6 +195,11 @@ public final class VideoScheduler {
         return switch (s.phase()) {
             case QUEUED, RUNNING -> {
                 JobState state = s.phase() == RemoteStatus.Phase.QUEUED ? JobState.QUEUED : JobState.RUNNING;
+                if (state == j.state() && java.util.Objects.equals(s.raw(), j.remoteStatus()) && j.attempts() == 0
+                        && j.error() == null) {
+                    dueInMemory.put(j.id(), now.plus(provider.pollInterval()));
+                    yield j; // nothing new: nothing to write
+                }
                 yield save(j.edit(now, e -> {
                     e.state = state;
                     e.remoteStatus = s.raw();
@@ -370,6 +385,7 @@ public final class VideoScheduler {
     }
 
     private VideoJob save(VideoJob j) {
+        dueInMemory.remove(j.id());
         jobs.save(j);
         VideoMetrics.state(j.provider(), j.state());
         return j;
