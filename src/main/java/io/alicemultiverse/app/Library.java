@@ -417,6 +417,23 @@ public final class Library implements AutoCloseable {
                 (before, stored) -> search().changed(before, stored, false)).run(request, configured, env, listener);
     }
 
+    /**
+     * Video generation for this library: jobs in its catalog, clips filed through its organize path.
+     *
+     * @param env where API keys are read from (never stored, never echoed)
+     */
+    public io.alicemultiverse.video.VideoService video(UnderstandSettings understanding, Map<String, String> env) {
+        io.alicemultiverse.video.VideoSettings settings = new io.alicemultiverse.video.VideoSettings(
+                understanding.confirmAboveUsd(), understanding.dailyBudgetUsd(), understanding.monthlyBudgetUsd(),
+                io.alicemultiverse.video.VideoPrices.builtIn(), Map.of());
+        return new io.alicemultiverse.video.VideoService(catalog, root, new VideoFiler(this), settings, env, clock);
+    }
+
+    /** The start image a video request names (a file, an asset's content hash or a URL); null for none. */
+    public VideoImage videoImage(String fileHashOrUrl) throws IOException {
+        return VideoImage.resolve(fileHashOrUrl, root, catalog);
+    }
+
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */
     public Map<String, Object> costs(Costs.By by) {
         return Costs.report(catalog, by);

@@ -159,6 +159,11 @@ public final class Catalog implements AutoCloseable {
         return new UnderstandingStore(this);
     }
 
+    /** The video generation jobs. */
+    public VideoJobs videoJobs() {
+        return new VideoJobs(this);
+    }
+
     Connection connection() {
         return connection;
     }

@@ -47,6 +47,16 @@ final class Schema {
             CREATE TABLE embeddings (content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, vector FLOAT[384]);
             CREATE TABLE changes (counter BIGINT NOT NULL);
             INSERT INTO changes VALUES (0);
+            """,
+            // 4: video generation jobs, recorded before they are submitted (kept by rebuilds: they are not files)
+            """
+            CREATE TABLE video_jobs (id VARCHAR NOT NULL, provider VARCHAR NOT NULL, model VARCHAR NOT NULL,
+                request JSON NOT NULL, prompt VARCHAR, project VARCHAR, base_url VARCHAR, provider_job_id VARCHAR,
+                status_url VARCHAR, result_url VARCHAR, cancel_url VARCHAR, state VARCHAR NOT NULL,
+                remote_status VARCHAR, attempts INTEGER NOT NULL, estimate_usd DOUBLE, cost_usd DOUBLE,
+                output_url VARCHAR, output_expires_at TIMESTAMP, path VARCHAR, content_hash VARCHAR, error VARCHAR,
+                created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL, submitted_at TIMESTAMP,
+                finished_at TIMESTAMP, deadline_at TIMESTAMP NOT NULL, next_check_at TIMESTAMP NOT NULL);
             """);
 
     private Schema() {

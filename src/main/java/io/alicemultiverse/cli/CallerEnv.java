@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 final class CallerEnv {
     private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<java.nio.file.Path> CWD = new ThreadLocal<>();
+    /** The video providers' key variables whose names do not end in {@code _API_KEY}. */
+    private static final java.util.Set<String> VIDEO_KEYS = java.util.Set.of("FAL_KEY", "RUNWAYML_API_SECRET",
+            "REPLICATE_API_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS");
 
     private CallerEnv() {
     }
@@ -23,7 +26,7 @@ final class CallerEnv {
     /** Whether alice reads variable {@code name} (so a forwarded command carries the caller's value of it). */
     static boolean forwarded(String name) {
         return name.startsWith("ALICE_") || name.endsWith("_API_KEY") || name.equals("XDG_CONFIG_HOME")
-                || name.equals("HOME");
+                || name.equals("HOME") || VIDEO_KEYS.contains(name);
     }
 
     /** This process's values of the variables a forwarded command carries. */

@@ -33,7 +33,7 @@ final class OwnerClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Commands that open the catalog and so must go through an owner; an owner runs no others. */
     static final Set<String> LIBRARY_COMMANDS = Set.of("organize", "undo", "check", "stats", "index",
-            "search", "tag", "tags", "similar", "dedup", "understand", "costs");
+            "search", "tag", "tags", "similar", "dedup", "understand", "costs", "video");
     /** Options whose values are paths. */
     private static final Set<String> PATH_OPTIONS = Set.of("--library", "--inbox", "--config");
     /** Commands whose positional arguments may be files (made absolute here, where they are relative to). */

@@ -17,7 +17,7 @@ import java.util.List;
  * files). Skips hidden entries, symbolic links (never follow a link into someone else's files) and the library
  * itself when it lies inside the inbox. Sorted by path, so numbering is stable. Stateless.
  */
-final class InboxScanner {
+public final class InboxScanner {
     public static final String LOOSE_PROJECT = "uncategorized";
 
     /** One inbox file. {@code relative} uses {@code /}. */

@@ -54,6 +54,7 @@ public final class Organizer {
     private final Map<String, Integer> lastSeq = new HashMap<>();
     private final Set<String> plannedTargets = new HashSet<>();
     private volatile boolean stopRequested;
+    private java.util.function.Function<Path, io.alicemultiverse.metadata.Generation> provenance = p -> null;
 
     public Organizer(Catalog catalog, FileAnalyzer analyzer, OrganizeOptions options, OrganizeListener listener) {
         this.catalog = catalog;
@@ -61,6 +62,16 @@ public final class Organizer {
         this.options = options;
         this.listener = listener;
         this.library = options.library().toAbsolutePath().normalize();
+    }
+
+    /**
+     * Sets what a caller knows about how files were made better than their bytes say (a generated video's job: its
+     * prompt, model, seed, maker): for a file it answers non-null for, that generation replaces the one read from
+     * the file, so layout, catalog and search see it. Returns this organizer.
+     */
+    public Organizer withProvenance(java.util.function.Function<Path, io.alicemultiverse.metadata.Generation> p) {
+        this.provenance = p;
+        return this;
     }
 
     /** Asks a running {@link #run()} to stop after the current batch. */
@@ -128,7 +139,7 @@ public final class Organizer {
                 LocalDateTime now = LocalDateTime.now(options.clock());
                 for (int i = 0; i < batch.size(); i++) {
                     InboxScanner.Item item = batch.get(i);
-                    Analysis a = analyses.get(i);
+                    Analysis a = provenanced(item, analyses.get(i));
                     if (!a.ok()) {
                         errors++;
                         OrganizeMetrics.file(null, "failed");
@@ -218,6 +229,18 @@ public final class Organizer {
             OrganizeMetrics.run(java.time.Duration.ofNanos(System.nanoTime() - started), items.size());
         }
         return new OrganizeSummary(run, items.size(), organized, duplicates, unchanged, errors, seconds, options.dryRun());
+    }
+
+    private Analysis provenanced(InboxScanner.Item item, Analysis a) {
+        io.alicemultiverse.metadata.Generation g = a.ok() ? provenance.apply(item.path()) : null;
+        if (g == null) {
+            return a;
+        }
+        io.alicemultiverse.metadata.Inspection i = a.inspection();
+        io.alicemultiverse.metadata.Inspection known = new io.alicemultiverse.metadata.Inspection(i.path(), i.format(),
+                i.width(), i.height(), g, Boolean.TRUE, i.raw(), i.c2pa(), i.video(), i.warnings(), i.error());
+        return new Analysis(a.file(), a.bytes(), a.mtime(), a.contentHash(), known, a.createdAt(), a.dhash(),
+                a.phash(), a.error(), a.content());
     }
 
     private JournalEntry entry(String run, int seq, String op, Path source, String relTarget, Analysis a) {

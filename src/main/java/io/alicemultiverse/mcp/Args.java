@@ -85,4 +85,9 @@ final class Args {
             throw new ToolError("argument '" + name + "' must be a number");
         }
     }
+
+    /** The raw value of an argument (a JSON object arrives as a map), or null. */
+    Object value(String name) {
+        return values.get(name);
+    }
 }

@@ -38,11 +38,13 @@ final class Tools {
     private final Library library;
     private final Path defaultInbox;
     private final UnderstandTools understanding;
+    private final VideoTools video;
 
     Tools(Library library, Path defaultInbox, UnderstandSettings understanding, Map<String, String> env) {
         this.library = library;
         this.defaultInbox = defaultInbox;
         this.understanding = new UnderstandTools(library, understanding, env);
+        this.video = new VideoTools(library, understanding, env);
     }
 
     List<SyncToolSpecification> all() {
@@ -120,6 +122,7 @@ final class Tools {
                 "Counts of the library's assets by source, project, model, month and media type.",
                 schema(Map.of(), List.of()), args -> library.stats()));
         out.addAll(understanding.all(this::tool));
+        out.addAll(video.all(this::tool));
         return out;
     }
 

@@ -8,7 +8,9 @@ public enum Source {
     AUTOMATIC1111, FORGE, COMFYUI, FOOOCUS, INVOKEAI, NOVELAI, SWARMUI, EASYDIFFUSION, DRAWTHINGS,
     MIDJOURNEY, OPENAI, FIREFLY, GOOGLE, FLUX, LEONARDO, IDEOGRAM, RUNWAY, KLING, PIKA, LUMA,
     /** Sites and front ends that run another tool but write their own record: named for what wrote the file. */
-    CIVITAI, TENSORART, STABILITYMATRIX, HUGGINGFACE, UNKNOWN;
+    CIVITAI, TENSORART, STABILITYMATRIX, HUGGINGFACE,
+    // makers of video models that alice generates with (video package): a clip is filed under its maker
+    MINIMAX, WAN, HUNYUAN, LTX, UNKNOWN;
 
     /** The lower-case id used in output, layouts and the catalog, e.g. {@code comfyui}. */
     public String id() {

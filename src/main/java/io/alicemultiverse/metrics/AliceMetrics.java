@@ -19,6 +19,8 @@ public final class AliceMetrics {
     private final Counter thumbnailHits;
     private final Counter thumbnailMisses;
     private final Counter errors;
+    private final io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gc =
+            new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
 
     public AliceMetrics(Supplier<Number> catalogSize) {
         // organize, hashing and search record into Micrometer's global registry; publish them here too
@@ -27,6 +29,11 @@ public final class AliceMetrics {
         thumbnailHits = Counter.builder("alice_thumbnail_cache_hits").register(registry);
         thumbnailMisses = Counter.builder("alice_thumbnail_cache_misses").register(registry);
         errors = Counter.builder("alice_errors").description("requests that failed").register(registry);
+        // the JVM's own meters (Micrometer's standard binders): memory, GC, threads, CPU
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
     }
 
     /** Records one HTTP request. */
@@ -45,6 +52,7 @@ public final class AliceMetrics {
     /** Stops publishing the process-wide meters through this registry. */
     public void close() {
         io.micrometer.core.instrument.Metrics.removeRegistry(registry);
+        gc.close();
         registry.close();
     }
 

@@ -1,0 +1,315 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.UnderstandConfig;
+import io.alicemultiverse.app.VideoImage;
+import io.alicemultiverse.video.JobState;
+import io.alicemultiverse.video.VideoJob;
+import io.alicemultiverse.video.VideoRequest;
+import io.alicemultiverse.video.VideoService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alice video}: generate clips with remote video models as durable jobs, and follow them. */
+@Command(name = "video", mixinStandardHelpOptions = true,
+        description = "Generate videos with fal, Runway, Replicate, Luma or MiniMax as durable jobs; finished clips "
+                + "are filed into the library with their prompt, model, seed and cost.",
+        subcommands = {VideoCommand.Generate.class, VideoCommand.Compare.class, VideoCommand.ListJobs.class,
+                VideoCommand.Status.class, VideoCommand.Wait.class, VideoCommand.Cancel.class,
+                VideoCommand.Retry.class})
+final class VideoCommand {
+    private VideoCommand() {
+    }
+
+    /** Options shared by generate and compare. */
+    static final class RequestOptions {
+        @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What the clip shows.")
+        String prompt;
+
+        @Option(names = "--image", paramLabel = "FILE|HASH|URL", description = "Start image: a file, a library asset's content hash or an https URL.")
+        String image;
+
+        @Option(names = "--duration", paramLabel = "S", description = "Clip length in seconds (the model's allowed values).")
+        Integer duration;
+
+        @Option(names = "--ratio", paramLabel = "R", description = "Aspect ratio, e.g. 16:9.")
+        String ratio;
+
+        @Option(names = "--resolution", paramLabel = "R", description = "e.g. 720p, 1080p.")
+        String resolution;
+
+        @Option(names = "--seed", paramLabel = "N")
+        Long seed;
+
+        @Option(names = "--negative", paramLabel = "TEXT", description = "Negative prompt.")
+        String negative;
+
+        @Option(names = "--param", paramLabel = "K=V", description = "Any other model input, passed through (a JSON value, else a string).")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--project", paramLabel = "P", description = "The library project the clip is filed under.")
+        String project;
+
+        @Option(names = "--base-url", paramLabel = "URL", description = "Another server for the provider (kept with the job).")
+        String baseUrl;
+
+        @Option(names = "--budget", paramLabel = "USD", description = "Refuse when the estimate is above this (or unknown).")
+        Double budget;
+
+        @Option(names = "--timeout", paramLabel = "MIN", defaultValue = "60", description = "Give up (and cancel at the provider) after this many minutes (default 60).")
+        int timeout;
+
+        @Option(names = "--wait", description = "Wait until the clips are filed.")
+        boolean waitForIt;
+
+        @Option(names = "--dry-run", description = "Print the estimate; send and record nothing.")
+        boolean dryRun;
+
+        @Option(names = "--yes", description = "Go ahead above confirm_above_usd or with an unknown price.")
+        boolean yes;
+
+        @Option(names = "--json", description = "Print the job objects as JSON (one per line).")
+        boolean json;
+
+        VideoRequest request(String provider, String model, VideoImage img) {
+            return new VideoRequest(provider, model, prompt, negative, img == null ? null : img.url(),
+                    img == null ? null : img.hash(), duration, ratio, resolution, seed, params, project, timeout);
+        }
+    }
+
+    /** Plans, submits and optionally waits: shared by generate and compare. */
+    static int run(LibraryOptions lib, RequestOptions o, List<String[]> targets) throws Exception {
+        try (Library library = lib.open()) {
+            VideoImage img = library.videoImage(o.image);
+            List<VideoRequest> requests = new ArrayList<>();
+            for (String[] t : targets) {
+                requests.add(o.request(t[0], t[1], img));
+            }
+            VideoService video = service(library, lib);
+            VideoService.Plan plan = video.plan(requests);
+            PrintStream out = Output.out();
+            if (o.dryRun) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("dry_run", true);
+                m.put("estimate_usd", plan.unknownPrice() ? null : plan.total());
+                m.put("estimates", plan.estimates());
+                m.put("prices_as_of", io.alicemultiverse.video.VideoPrices.AS_OF);
+                out.println(o.json ? Output.json(m) : "dry run: " + requests.size() + " job(s), estimate "
+                        + (plan.unknownPrice() ? "unknown (a model's price is not in the table)"
+                        : String.format(Locale.ROOT, "$%.2f", plan.total())));
+                return 0;
+            }
+            List<VideoJob> jobs;
+            try {
+                jobs = video.submit(plan, o.baseUrl, o.budget, o.yes);
+            } catch (IllegalStateException e) {
+                Output.error("alice video: " + e.getMessage());
+                return 1;
+            }
+            if (!o.waitForIt) {
+                video.tick(); // submit now; whoever owns the library (or alice video wait) advances them after
+                for (VideoJob j : jobs) {
+                    print(out, video.status(j.id()), o.json);
+                }
+                return 0;
+            }
+            List<VideoJob> done = waitFor(video, jobs.stream().map(VideoJob::id).toList(), o.json);
+            return done.stream().allMatch(j -> j.state() == JobState.SUCCEEDED) ? 0 : 1;
+        }
+    }
+
+    static VideoService service(Library library, LibraryOptions lib) {
+        return library.video(UnderstandConfig.load(lib.config, CallerEnv.get()), CallerEnv.get());
+    }
+
+    static List<VideoJob> waitFor(VideoService video, List<String> ids, boolean json) throws InterruptedException {
+        PrintStream err = Output.err();
+        List<VideoJob> done = video.waitFor(ids, j -> {
+            if (!json) {
+                err.printf(Locale.ROOT, "%s %-11s %s%s%n", j.id(), j.state().id(), j.provider() + "/" + j.model(),
+                        j.error() == null ? j.path() == null ? "" : "  → " + j.path() : "  (" + j.error() + ")");
+            }
+        }, next -> {
+            long ms = Duration.between(Instant.now(), next).toMillis();
+            Thread.sleep(Math.max(200, Math.min(ms, 10_000)));
+        });
+        for (VideoJob j : done) {
+            print(Output.out(), j, json);
+        }
+        return done;
+    }
+
+    static void print(PrintStream out, VideoJob j, boolean json) {
+        if (json) {
+            out.println(Output.json(j.toJson()));
+        } else {
+            out.printf(Locale.ROOT, "%s  %-11s %s/%s%s%s%n", j.id(), j.state().id(), j.provider(), j.model(),
+                    j.costUsd() != null ? String.format(Locale.ROOT, "  $%.2f", j.costUsd())
+                            : j.estimateUsd() != null ? String.format(Locale.ROOT, "  ~$%.2f", j.estimateUsd()) : "",
+                    j.path() != null ? "  " + j.path() : j.error() != null ? "  " + j.error() : "");
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Submit one generation as a durable job.")
+    static final class Generate implements Callable<Integer> {
+        @Mixin
+        LibraryOptions lib;
+
+        @Mixin
+        RequestOptions o;
+
+        @Option(names = "--provider", required = true, paramLabel = "P", description = "fal, runway, replicate, luma or minimax.")
+        String provider;
+
+        @Option(names = "--model", required = true, paramLabel = "M", description = "The provider's model id.")
+        String model;
+
+        @Override
+        public Integer call() throws Exception {
+            return run(lib, o, List.<String[]>of(new String[]{provider, model}));
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true, description = "Submit the same request to several models (one job each).")
+    static final class Compare implements Callable<Integer> {
+        @Mixin
+        LibraryOptions lib;
+
+        @Mixin
+        RequestOptions o;
+
+        @Option(names = "--models", required = true, split = ",", paramLabel = "P:M", description = "provider:model pairs, comma-separated.")
+        List<String> models;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String[]> targets = new ArrayList<>();
+            for (String pm : models) {
+                int colon = pm.indexOf(':');
+                if (colon <= 0 || colon == pm.length() - 1) {
+                    throw new IllegalArgumentException("--models takes provider:model pairs, not '" + pm + "'");
+                }
+                targets.add(new String[]{pm.substring(0, colon), pm.substring(colon + 1)});
+            }
+            return run(lib, o, targets);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The video jobs, oldest first.")
+    static final class ListJobs implements Callable<Integer> {
+        @Mixin
+        LibraryOptions lib;
+
+        @Option(names = "--state", paramLabel = "S", description = "Only jobs in this state.")
+        String state;
+
+        @Option(names = "--json", description = "One job object per line.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JobState s = state == null ? null : JobState.parse(state);
+            try (Library library = lib.open()) {
+                for (VideoJob j : service(library, lib).list(s)) {
+                    print(Output.out(), j, json);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "One job.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        LibraryOptions lib;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Library library = lib.open()) {
+                print(Output.out(), service(library, lib).status(id), json);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "wait", mixinStandardHelpOptions = true, description = "Advance jobs in the foreground until they finish (all active jobs when no ID is given).")
+    static final class Wait implements Callable<Integer> {
+        @Mixin
+        LibraryOptions lib;
+
+        @Parameters(paramLabel = "ID", arity = "0..*")
+        List<String> ids = List.of();
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Library library = lib.open()) {
+                List<VideoJob> done = waitFor(service(library, lib), ids, json);
+                return done.stream().allMatch(j -> j.state() == JobState.SUCCEEDED) ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a job (at the provider too, where it has a cancel).")
+    static final class Cancel implements Callable<Integer> {
+        @Mixin
+        LibraryOptions lib;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Library library = lib.open()) {
+                print(Output.out(), service(library, lib).cancel(id), json);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Submit an unknown, failed or cancelled job again (it may be billed again).")
+    static final class Retry implements Callable<Integer> {
+        @Mixin
+        LibraryOptions lib;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Library library = lib.open()) {
+                VideoService video = service(library, lib);
+                VideoJob j = video.retry(id);
+                video.tick();
+                print(Output.out(), video.status(j.id()), json);
+            }
+            return 0;
+        }
+    }
+}

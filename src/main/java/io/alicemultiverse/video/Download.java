@@ -1,0 +1,127 @@
+package io.alicemultiverse.video;
+
+import io.alicemultiverse.http.HttpCall;
+import io.alicemultiverse.http.HttpFailure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+/**
+ * Streams one output URL to a {@code .part} file, resuming with a {@code Range} request when an earlier attempt left
+ * part of it, and checks the length the server announced; the file is complete (and fsynced) when this returns,
+ * else a {@link Delivery.Failure} says whether to retry or fetch a fresh URL. Written by hand because the download
+ * must resume, bound its size and tell an expired URL from a dropped connection — the HTTP layer gives the pieces.
+ * Stateless.
+ */
+final class Download {
+    /** A generous ceiling for one clip: a hostile or broken server cannot fill the disk. */
+    static final long MAX_BYTES = 4L << 30;
+    private static final Duration CONNECT = Duration.ofSeconds(10);
+    private static final Duration READ = Duration.ofSeconds(60);
+    private static final int REDIRECTS = 5;
+
+    private Download() {
+    }
+
+    /** Downloads {@code url} into {@code part} (resuming what is there). */
+    static void fetch(String url, Path part) throws Delivery.Failure {
+        String at = url;
+        for (int hop = 0; hop <= REDIRECTS; hop++) {
+            long have = exists(part);
+            HttpCall.Request r = HttpCall.Request.of("GET", at).header("Accept", "*/*");
+            if (have > 0) {
+                r = r.header("Range", "bytes=" + have + "-");
+            }
+            try (HttpCall.Streamed s = HttpCall.stream(r, CONNECT, READ)) {
+                int status = s.status();
+                if (status >= 300 && status < 400 && s.header("Location") != null) {
+                    at = java.net.URI.create(at).resolve(s.header("Location")).toString(); // CDNs redirect to storage
+                    continue;
+                }
+                if (status == 403 || status == 404 || status == 410) {
+                    throw new Delivery.Failure(Delivery.Failure.Kind.EXPIRED,
+                            "the output URL answered " + status + " (expired or removed)");
+                }
+                if (status == 416 && have > 0) {
+                    Files.deleteIfExists(part); // what we hold does not fit the file any more: start over
+                    throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "the partial download no longer fits");
+                }
+                if (status != 200 && status != 206) {
+                    throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "the download answered " + status);
+                }
+                boolean append = status == 206;
+                long expected = total(s, append, have);
+                write(s.body(), part, append);
+                long got = exists(part);
+                if (expected >= 0 && got != expected) {
+                    throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT,
+                            "the download stopped at " + got + " of " + expected + " bytes");
+                }
+                return;
+            } catch (HttpFailure e) {
+                throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "download: " + e.getMessage());
+            } catch (IOException e) {
+                throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT,
+                        "the download stopped at " + exists(part) + " bytes (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "too many redirects");
+    }
+
+    /** The whole file's length the answer announces, -1 when it does not say. */
+    private static long total(HttpCall.Streamed s, boolean partial, long have) {
+        try {
+            if (partial) {
+                String range = s.header("Content-Range"); // bytes 100-999/1000
+                int slash = range == null ? -1 : range.lastIndexOf('/');
+                if (slash > 0 && !range.endsWith("*")) {
+                    return Long.parseLong(range.substring(slash + 1).strip());
+                }
+                String length = s.header("Content-Length");
+                return length == null ? -1 : have + Long.parseLong(length.strip());
+            }
+            String length = s.header("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void write(InputStream in, Path part, boolean append) throws IOException {
+        Files.createDirectories(part.getParent());
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            byte[] buf = new byte[64 * 1024];
+            long written = out.size();
+            try {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    written += n;
+                    if (written > MAX_BYTES) {
+                        throw new IOException("larger than " + MAX_BYTES + " bytes");
+                    }
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+                    while (b.hasRemaining()) {
+                        out.write(b);
+                    }
+                }
+            } finally {
+                out.force(true); // what was received survives a crash, so the next attempt resumes from it
+            }
+        }
+    }
+
+    private static long exists(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package io.alicemultiverse.video;
+
+import io.alicemultiverse.catalog.SpendEntry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Advances every active video job one step at a time: submits pending jobs within each provider's concurrency cap,
+ * polls queued and running jobs at the provider's pace, backs off on 429 and 5xx (honouring {@code Retry-After}),
+ * gives up on a job past its stored deadline (cancelling it at the provider), and hands finished jobs to the
+ * {@link Delivery}. Every state is written before the step that depends on it, so a process killed at any point
+ * resumes from the catalog: a job with a provider id is polled, never submitted again; a job caught in
+ * {@code submitting} becomes {@code unknown}.
+ *
+ * <p>Time comes from a {@link Clock}: {@link #tick()} does what is due now and says when the next thing is due,
+ * so the loop that sleeps is the caller's and tests advance a clock instead of sleeping. Not thread-safe: one thread
+ * (the catalog's single writer) drives it.
+ */
+public final class VideoScheduler {
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    static final int MAX_SUBMIT_ATTEMPTS = 6;
+    static final int MAX_DELIVERY_ATTEMPTS = 6;
+    static final int MAX_STATUS_REJECTIONS = 5;
+
+    private final Jobs jobs;
+    private final Function<VideoJob, VideoProvider> providers;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final Function<String, Integer> caps;
+    private final Map<String, VideoProvider> cache = new HashMap<>();
+    /**
+     * When an unchanged job is next due, kept in memory only: a poll that finds nothing new writes nothing (a catalog
+     * write per poll was most of the polling cost). After a restart every active job is simply due at once.
+     */
+    private final Map<String, Instant> dueInMemory = new HashMap<>();
+
+    /**
+     * @param providers the provider client for a job (by its provider, model and base URL)
+     * @param caps      the most jobs a provider may have submitting, queued or running at once
+     */
+    public VideoScheduler(Jobs jobs, Function<VideoJob, VideoProvider> providers, Delivery delivery, Clock clock,
+                          Function<String, Integer> caps) {
+        this.jobs = jobs;
+        this.providers = providers;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.caps = caps;
+        jobs.settleInterruptedSubmits(clock.instant());
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** Records a new pending job (before anything is sent). */
+    public VideoJob create(VideoRequest request, String baseUrl, Double estimateUsd) {
+        VideoJob job = VideoJob.create(Jobs.newId(clock.instant()), request, baseUrl, estimateUsd, clock.instant());
+        jobs.insert(job);
+        VideoMetrics.state(job.provider(), JobState.PENDING);
+        return job;
+    }
+
+    /** Does everything due now; returns when the next job is due, or null when no job is active. */
+    public Instant tick() {
+        Instant now = clock.instant();
+        List<VideoJob> active = jobs.active();
+        Map<String, Integer> inFlight = new HashMap<>();
+        for (VideoJob j : active) {
+            if (j.state() == JobState.SUBMITTING || j.state().remote()) {
+                inFlight.merge(j.provider(), 1, Integer::sum);
+            }
+        }
+        Instant next = null;
+        for (VideoJob j : active) {
+            VideoJob after = j;
+            if (!due(j).isAfter(now)) {
+                after = step(j, now, inFlight);
+            }
+            if (after.state().active() && (next == null || due(after).isBefore(next))) {
+                next = due(after);
+            }
+        }
+        return next;
+    }
+
+    private Instant due(VideoJob j) {
+        Instant memory = dueInMemory.get(j.id());
+        return memory != null && memory.isAfter(j.nextCheckAt()) ? memory : j.nextCheckAt();
+    }
+
+    private VideoJob step(VideoJob j, Instant now, Map<String, Integer> inFlight) {
+        return switch (j.state()) {
+            case PENDING -> {
+                if (now.isAfter(j.deadlineAt())) {
+                    yield save(j.edit(now, e -> {
+                        e.state = JobState.FAILED;
+                        e.error = "the deadline of " + j.request().timeoutMinutes() + " min passed before it could be "
+                                + "submitted";
+                    }));
+                }
+                int cap = caps.apply(j.provider());
+                if (inFlight.getOrDefault(j.provider(), 0) >= cap) {
+                    yield j; // waits as pending: over the cap is not an error
+                }
+                VideoJob after = submit(j);
+                if (after.state() == JobState.QUEUED || after.state() == JobState.RUNNING) {
+                    inFlight.merge(j.provider(), 1, Integer::sum);
+                }
+                yield after;
+            }
+            case QUEUED, RUNNING -> now.isAfter(j.deadlineAt()) ? expire(j, now) : poll(j);
+            case DOWNLOADING -> deliver(j);
+            default -> j; // submitting only exists inside submit(); settled at start
+        };
+    }
+
+    /** Sends the job: the one paid call. Recorded as submitting first; an ambiguous outcome becomes unknown. */
+    private VideoJob submit(VideoJob pending) {
+        if (pending.providerJobId() != null) {
+            throw new IllegalStateException("job " + pending.id() + " already has a provider id; never resubmitted");
+        }
+        VideoJob j = save(pending.edit(clock.instant(), e -> e.state = JobState.SUBMITTING));
+        VideoProvider provider;
+        try {
+            provider = provider(j);
+        } catch (IllegalArgumentException e) {
+            return save(j.edit(clock.instant(), x -> {
+                x.state = JobState.FAILED;
+                x.error = e.getMessage();
+            }));
+        }
+        long started = System.nanoTime();
+        try {
+            Submission s = provider.submit(j.request());
+            VideoMetrics.submitted(j.provider(), Duration.ofNanos(System.nanoTime() - started));
+            Instant now = clock.instant();
+            return save(j.edit(now, e -> {
+                e.state = JobState.QUEUED;
+                e.providerJobId = s.providerJobId();
+                e.statusUrl = s.statusUrl();
+                e.resultUrl = s.resultUrl();
+                e.cancelUrl = s.cancelUrl();
+                e.remoteStatus = s.remoteStatus();
+                e.submittedAt = now;
+                e.attempts = 0;
+                e.error = null;
+                e.nextCheckAt = now.plus(provider.pollInterval());
+            }));
+        } catch (ProviderError e) {
+            Instant now = clock.instant();
+            return switch (e.kind()) {
+                case AMBIGUOUS, BAD_ANSWER -> save(j.edit(now, x -> {
+                    x.state = JobState.UNKNOWN;
+                    x.error = "the submit's outcome is unknown (" + e.getMessage() + "); it may have reached "
+                            + j.provider() + " and be billed — check there, then `alice video retry " + j.id()
+                            + "` to submit again";
+                }));
+                case REJECTED -> save(j.edit(now, x -> {
+                    x.state = JobState.FAILED;
+                    x.error = j.provider() + " refused the request: " + e.getMessage();
+                }));
+                default -> j.attempts() + 1 >= MAX_SUBMIT_ATTEMPTS
+                        ? save(j.edit(now, x -> {
+                            x.state = JobState.FAILED;
+                            x.attempts = j.attempts() + 1;
+                            x.error = "not accepted after " + x.attempts + " tries: " + e.getMessage();
+                        }))
+                        : save(j.edit(now, x -> { // nothing was created: safe to send again later
+                            x.state = JobState.PENDING;
+                            x.attempts = j.attempts() + 1;
+                            x.error = e.getMessage();
+                            x.nextCheckAt = now.plus(backoff(x.attempts, e.retryAfter()));
+                        }));
+            };
+        }
+    }
+
+    private VideoJob poll(VideoJob j) {
+        VideoProvider provider = provider(j);
+        RemoteStatus s;
+        try {
+            s = provider.check(j);
+        } catch (ProviderError e) {
+            return pollFailed(j, e);
+        }
+        Instant now = clock.instant();
+        return switch (s.phase()) {
+            case QUEUED, RUNNING -> {
+                JobState state = s.phase() == RemoteStatus.Phase.QUEUED ? JobState.QUEUED : JobState.RUNNING;
+                if (state == j.state() && java.util.Objects.equals(s.raw(), j.remoteStatus()) && j.attempts() == 0
+                        && j.error() == null) {
+                    dueInMemory.put(j.id(), now.plus(provider.pollInterval()));
+                    yield j; // nothing new: nothing to write
+                }
+                yield save(j.edit(now, e -> {
+                    e.state = state;
+                    e.remoteStatus = s.raw();
+                    e.attempts = 0;
+                    e.error = null;
+                    e.nextCheckAt = now.plus(provider.pollInterval());
+                }));
+            }
+            case SUCCEEDED -> {
+                // billed now: the cost goes to the ledger with the state change, once per job
+                Double cost = j.costUsd() != null ? j.costUsd() : j.estimateUsd();
+                VideoJob ready = j.edit(now, e -> {
+                    e.state = JobState.DOWNLOADING;
+                    e.remoteStatus = s.raw();
+                    e.outputUrl = s.outputUrl();
+                    e.outputExpiresAt = s.expiresAt();
+                    e.costUsd = cost;
+                    e.attempts = 0;
+                    e.error = null;
+                    e.nextCheckAt = now;
+                });
+                if (j.costUsd() == null && cost != null) {
+                    jobs.save(ready, new SpendEntry(LocalDateTime.ofInstant(now, ZoneId.systemDefault()),
+                            "video:" + j.provider(), j.model(), 0, 0, cost, null, j.id(), j.request().project()));
+                    VideoMetrics.spent(j.provider(), cost);
+                    VideoMetrics.state(j.provider(), JobState.DOWNLOADING);
+                } else {
+                    save(ready);
+                }
+                yield deliver(ready);
+            }
+            case FAILED -> save(j.edit(now, e -> {
+                e.state = JobState.FAILED;
+                e.remoteStatus = s.raw();
+                e.error = s.error();
+            }));
+            case CANCELLED -> save(j.edit(now, e -> {
+                e.state = JobState.CANCELLED;
+                e.remoteStatus = s.raw();
+                e.error = e.error == null ? "cancelled at " + j.provider() : e.error;
+            }));
+        };
+    }
+
+    private VideoJob pollFailed(VideoJob j, ProviderError e) {
+        Instant now = clock.instant();
+        int attempts = j.attempts() + 1;
+        if (!e.transientFailure() && attempts >= MAX_STATUS_REJECTIONS) {
+            return save(j.edit(now, x -> {
+                x.state = JobState.FAILED;
+                x.attempts = attempts;
+                x.error = "status refused " + attempts + " times: " + e.getMessage();
+            }));
+        }
+        // a status read is idempotent: keep asking, more slowly, until the deadline
+        return save(j.edit(now, x -> {
+            x.attempts = attempts;
+            x.error = e.getMessage();
+            x.nextCheckAt = now.plus(backoff(attempts, e.retryAfter()));
+        }));
+    }
+
+    private VideoJob deliver(VideoJob j) {
+        try {
+            Delivery.Delivered d = delivery.deliver(j);
+            Instant now = clock.instant();
+            VideoJob done = save(j.edit(now, e -> {
+                e.state = JobState.SUCCEEDED;
+                e.path = d.path();
+                e.contentHash = d.contentHash();
+                e.error = null;
+            }));
+            VideoMetrics.generated(j.provider(), Duration.between(j.createdAt(), now));
+            return done;
+        } catch (Delivery.Failure f) {
+            Instant now = clock.instant();
+            int attempts = j.attempts() + 1;
+            if (attempts >= MAX_DELIVERY_ATTEMPTS) {
+                return save(j.edit(now, e -> {
+                    e.state = JobState.FAILED;
+                    e.attempts = attempts;
+                    e.error = "the clip could not be downloaded after " + attempts + " tries: " + f.getMessage();
+                }));
+            }
+            if (f.kind() == Delivery.Failure.Kind.EXPIRED) {
+                return refresh(j, attempts, f);
+            }
+            return save(j.edit(now, e -> {
+                e.attempts = attempts;
+                e.error = f.getMessage();
+                e.nextCheckAt = now.plus(backoff(attempts, null));
+            }));
+        }
+    }
+
+    /** The output URL stopped working: ask the provider again (Runway, MiniMax and fal hand out a current one). */
+    private VideoJob refresh(VideoJob j, int attempts, Delivery.Failure f) {
+        Instant now = clock.instant();
+        String url = null;
+        Instant expires = null;
+        try {
+            RemoteStatus s = provider(j).check(j);
+            if (s.phase() == RemoteStatus.Phase.SUCCEEDED) {
+                url = s.outputUrl();
+                expires = s.expiresAt();
+            }
+        } catch (ProviderError e) {
+            // keep the old URL; the next try asks again
+        }
+        String freshUrl = url;
+        Instant freshExpiry = expires;
+        return save(j.edit(now, e -> {
+            e.attempts = attempts;
+            e.error = f.getMessage();
+            if (freshUrl != null) {
+                e.outputUrl = freshUrl;
+                e.outputExpiresAt = freshExpiry;
+            }
+            e.nextCheckAt = now.plus(backoff(attempts, null));
+        }));
+    }
+
+    /** The deadline passed: the remote job is cancelled (so it stops billing) and the job fails, saying so. */
+    private VideoJob expire(VideoJob j, Instant now) {
+        String answer = cancelRemote(j);
+        return save(j.edit(now, e -> {
+            e.state = JobState.FAILED;
+            e.error = "gave up after the deadline of " + j.request().timeoutMinutes() + " min; cancel sent to "
+                    + j.provider() + ": " + answer;
+        }));
+    }
+
+    /**
+     * Cancels a job: a pending one locally; a queued or running one at the provider first, recording its answer.
+     *
+     * @throws IllegalArgumentException for an unknown id or a job that is already finished
+     */
+    public VideoJob cancel(String id) {
+        VideoJob j = jobs.find(id).orElseThrow(() -> new IllegalArgumentException("no video job " + id));
+        if (!j.state().active() && j.state() != JobState.UNKNOWN) {
+            throw new IllegalArgumentException("job " + j.id() + " is already " + j.state().id());
+        }
+        if (j.state() == JobState.DOWNLOADING) {
+            throw new IllegalArgumentException("job " + j.id() + " is finished and paid for; it is being downloaded");
+        }
+        String answer = j.providerJobId() == null ? "never submitted" : cancelRemote(j);
+        return save(j.edit(clock.instant(), e -> {
+            e.state = JobState.CANCELLED;
+            e.error = "cancelled by the user; " + j.provider() + " answered: " + answer;
+        }));
+    }
+
+    private String cancelRemote(VideoJob j) {
+        if (j.providerJobId() == null) {
+            return "never submitted";
+        }
+        try {
+            return provider(j).cancel(j);
+        } catch (ProviderError e) {
+            return "cancel failed (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Submits a job again on the user's word. An {@code unknown} job (its first submit may or may not have been
+     * billed) goes back to pending itself. A failed or cancelled job that the provider knows keeps its provider id —
+     * a job with one is never submitted again — so its request becomes a new job; the new job is returned.
+     */
+    public VideoJob retry(String id) {
+        VideoJob j = jobs.find(id).orElseThrow(() -> new IllegalArgumentException("no video job " + id));
+        if (j.state().active() || j.state() == JobState.SUCCEEDED) {
+            throw new IllegalArgumentException("job " + j.id() + " is " + j.state().id() + "; only unknown, failed or "
+                    + "cancelled jobs are retried");
+        }
+        Instant now = clock.instant();
+        if (j.providerJobId() != null) {
+            return create(j.request(), j.baseUrl(), j.estimateUsd());
+        }
+        VideoJob fresh = new VideoJob(j.id(), j.request(), j.baseUrl(), null, null, null, null, JobState.PENDING,
+                null, 0, j.estimateUsd(), null, null, null, null, null, null, j.createdAt(), now, null, null,
+                now.plus(Duration.ofMinutes(j.request().timeoutMinutes())), now);
+        return save(fresh);
+    }
+
+    private VideoJob save(VideoJob j) {
+        dueInMemory.remove(j.id());
+        jobs.save(j);
+        VideoMetrics.state(j.provider(), j.state());
+        return j;
+    }
+
+    private VideoProvider provider(VideoJob j) {
+        String key = j.provider() + "\u0000" + j.model() + "\u0000" + j.baseUrl();
+        VideoProvider p = cache.get(key);
+        if (p == null) {
+            p = providers.apply(j);
+            cache.put(key, p);
+        }
+        return p;
+    }
+
+    /** 5 s doubling per attempt up to 5 min, and never sooner than the provider's {@code Retry-After}. */
+    static Duration backoff(int attempts, Duration retryAfter) {
+        Duration d = Duration.ofSeconds(5L << Math.min(10, Math.max(0, attempts - 1)));
+        if (d.compareTo(MAX_BACKOFF) > 0) {
+            d = MAX_BACKOFF;
+        }
+        return retryAfter != null && retryAfter.compareTo(d) > 0 ? retryAfter : d;
+    }
+}

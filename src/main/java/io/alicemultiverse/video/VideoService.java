@@ -1,0 +1,179 @@
+package io.alicemultiverse.video;
+
+import io.alicemultiverse.catalog.Catalog;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Video generation for one library, as every surface uses it: plan and submit requests (estimate, budgets and the
+ * confirmation threshold checked before anything is recorded), list, show, cancel and retry jobs, and advance them
+ * with the one {@link VideoScheduler}. Not thread-safe: the library's single writer uses it.
+ */
+public final class VideoService {
+    private final Catalog catalog;
+    private final VideoSettings settings;
+    private final Map<String, String> env;
+    private final VideoScheduler scheduler;
+
+    public VideoService(Catalog catalog, Path root, Filer filer, VideoSettings settings, Map<String, String> env,
+                        Clock clock) {
+        this.catalog = catalog;
+        this.settings = settings;
+        this.env = Map.copyOf(env);
+        ClipDelivery delivery = new ClipDelivery(root, filer,
+                j -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock).maker(j.model()));
+        this.scheduler = new VideoScheduler(new Jobs(catalog),
+                j -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock), delivery, clock,
+                settings::cap);
+    }
+
+    /** What {@code generate} would do: each request's estimate (null when unknown) and the total. */
+    public record Plan(List<VideoRequest> requests, List<Double> estimates, double total, boolean unknownPrice) {
+    }
+
+    /** Checks the requests (provider, key, model inputs) and prices them; sends and records nothing. */
+    public Plan plan(List<VideoRequest> requests) {
+        List<Double> estimates = new ArrayList<>();
+        double total = 0;
+        boolean unknown = false;
+        for (VideoRequest r : requests) {
+            VideoProviders p = VideoProviders.of(r.provider());
+            p.validate(r);
+            p.client(r.model(), null, env, Clock.systemUTC()); // fails now, not later, on a missing key
+            Optional<Double> e = settings.prices().estimate(r);
+            estimates.add(e.orElse(null));
+            total += e.orElse(0.0);
+            unknown |= e.isEmpty();
+        }
+        return new Plan(List.copyOf(requests), estimates, Math.round(total * 1e4) / 1e4, unknown);
+    }
+
+    /**
+     * Records the planned jobs (pending, before anything is sent) once the money checks pass.
+     *
+     * @param budgetUsd the most these jobs may cost together ({@code --budget}), null for no limit of its own
+     * @param confirmed the user said yes ({@code --yes}) to a total above {@code confirm_above_usd} or unknown
+     * @throws IllegalStateException when a budget would be passed or confirmation is needed (nothing is recorded)
+     */
+    public List<VideoJob> submit(Plan plan, String baseUrl, Double budgetUsd, boolean confirmed) {
+        if (budgetUsd != null && (plan.unknownPrice() || plan.total() > budgetUsd + 1e-9)) {
+            throw new IllegalStateException(plan.unknownPrice()
+                    ? "the price of a model is unknown, so --budget " + usd(budgetUsd) + " cannot be checked"
+                    : "the estimate " + usd(plan.total()) + " is above --budget " + usd(budgetUsd));
+        }
+        String limit = overLimit(plan.total());
+        if (limit != null) {
+            throw new IllegalStateException(limit);
+        }
+        if (!confirmed && (plan.unknownPrice() || plan.total() > settings.confirmAboveUsd())) {
+            throw new IllegalStateException((plan.unknownPrice() ? "the price is not known"
+                    : "the estimate " + usd(plan.total()) + " is above confirm_above_usd "
+                    + usd(settings.confirmAboveUsd())) + "; pass --yes to generate");
+        }
+        List<VideoJob> out = new ArrayList<>();
+        for (int i = 0; i < plan.requests().size(); i++) {
+            out.add(scheduler.create(plan.requests().get(i), baseUrl, plan.estimates().get(i)));
+        }
+        return out;
+    }
+
+    /** The daily or monthly limit the estimate would pass, counting spend and what active jobs will cost. */
+    private String overLimit(double estimate) {
+        if (settings.dailyBudgetUsd() == null && settings.monthlyBudgetUsd() == null) {
+            return null;
+        }
+        double committed = estimate;
+        for (VideoJob j : scheduler.jobs().active()) {
+            if (j.costUsd() == null && j.estimateUsd() != null) {
+                committed += j.estimateUsd(); // reserved: will be billed when it finishes
+            }
+        }
+        LocalDate today = LocalDate.now();
+        double day = catalog.understanding().spentSince(today.atStartOfDay());
+        double month = catalog.understanding().spentSince(LocalDateTime.of(today.withDayOfMonth(1),
+                java.time.LocalTime.MIDNIGHT));
+        if (settings.dailyBudgetUsd() != null && day + committed > settings.dailyBudgetUsd() + 1e-9) {
+            return "the daily budget of " + usd(settings.dailyBudgetUsd()) + " would be passed (" + usd(day)
+                    + " spent today)";
+        }
+        if (settings.monthlyBudgetUsd() != null && month + committed > settings.monthlyBudgetUsd() + 1e-9) {
+            return "the monthly budget of " + usd(settings.monthlyBudgetUsd()) + " would be passed (" + usd(month)
+                    + " spent this month)";
+        }
+        return null;
+    }
+
+    public List<VideoJob> list(JobState state) {
+        return scheduler.jobs().list(state);
+    }
+
+    public VideoJob status(String id) {
+        return scheduler.jobs().find(id).orElseThrow(() -> new IllegalArgumentException("no video job " + id));
+    }
+
+    public VideoJob cancel(String id) {
+        return scheduler.cancel(id);
+    }
+
+    public VideoJob retry(String id) {
+        return scheduler.retry(id);
+    }
+
+    /** Does what is due; returns when the next job is due, null when none is active. */
+    public Instant tick() {
+        return scheduler.tick();
+    }
+
+    /** Waits between ticks; the real one sleeps, tests move a clock. */
+    @FunctionalInterface
+    public interface Pause {
+        void until(Instant next) throws InterruptedException;
+    }
+
+    /**
+     * Advances jobs until every one of {@code ids} (every active job when empty) has finished, telling
+     * {@code onChange} each time one of them changes state. Returns them as they ended.
+     */
+    public List<VideoJob> waitFor(List<String> ids, java.util.function.Consumer<VideoJob> onChange, Pause pause)
+            throws InterruptedException {
+        List<String> watched = new ArrayList<>();
+        for (String id : ids.isEmpty() ? scheduler.jobs().active().stream().map(VideoJob::id).toList() : ids) {
+            watched.add(status(id).id());
+        }
+        Map<String, JobState> last = new java.util.HashMap<>();
+        while (true) {
+            Instant next = scheduler.tick();
+            boolean allDone = true;
+            List<VideoJob> now = new ArrayList<>();
+            for (String id : watched) {
+                VideoJob j = status(id);
+                now.add(j);
+                if (last.put(id, j.state()) != j.state()) {
+                    onChange.accept(j);
+                }
+                allDone &= !j.state().active();
+            }
+            if (allDone || next == null) {
+                return now;
+            }
+            pause.until(next);
+        }
+    }
+
+    public VideoScheduler scheduler() {
+        return scheduler;
+    }
+
+    static String usd(double v) {
+        return String.format(Locale.ROOT, "$%.2f", v);
+    }
+}

@@ -1,0 +1,146 @@
+package io.alicemultiverse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.Ffmpeg;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code alice video} end to end against a fake fal queue on 127.0.0.1: generate with --wait files the clip, and
+ * {@code alice search} finds it by its prompt; the key never appears in any output; budgets refuse before sending.
+ */
+class VideoCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "fal-secret-4711";
+
+    @TempDir
+    Path dir;
+    private final MockWebServer fal = new MockWebServer();
+    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger polls = new AtomicInteger();
+    private byte[] clip;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=duration=1:size=64x48:rate=5", "-pix_fmt", "yuv420p", mp4.toString());
+        clip = Files.readAllBytes(mp4);
+        Files.delete(mp4);
+        fal.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                requests.add(r);
+                String path = r.getUrl().encodedPath();
+                String root = fal.url("/fal-ai/veo3/requests/r1").toString();
+                if (r.getMethod().equals("POST") && path.equals("/fal-ai/veo3")) {
+                    return json("{\"request_id\":\"r1\",\"status_url\":\"" + root + "/status\",\"response_url\":\""
+                            + root + "\",\"cancel_url\":\"" + root + "/cancel\"}");
+                }
+                if (path.endsWith("/status")) {
+                    return json("{\"status\":\"" + (polls.incrementAndGet() < 2 ? "IN_PROGRESS" : "COMPLETED") + "\"}");
+                }
+                if (path.equals("/fal-ai/veo3/requests/r1")) {
+                    return json("{\"video\":{\"url\":\"" + fal.url("/files/out.mp4") + "\"}}");
+                }
+                if (path.equals("/files/out.mp4")) {
+                    return new MockResponse.Builder().code(200).body(new Buffer().write(clip)).build();
+                }
+                return new MockResponse.Builder().code(404).build();
+            }
+        });
+        fal.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        fal.close();
+    }
+
+    private CliRun alice(String... args) {
+        Map<String, String> env = Map.of("FAL_KEY", KEY, "ALICE_FAL_BASE_URL", fal.url("/").toString(),
+                "XDG_CONFIG_HOME", dir.resolve("config").toString());
+        return CallerEnv.with(env, () -> CliRun.run(args));
+    }
+
+    @Test
+    void generateWaitFilesTheClipAndSearchFindsItByItsPrompt() throws IOException {
+        String lib = dir.resolve("library").toString();
+        CliRun r = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "a lighthouse at dusk", "--duration", "4", "--seed", "11", "--project", "coast", "--wait", "--yes",
+                "--json", "--library", lib);
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode job = JSON.readTree(r.lines().get(r.lines().size() - 1));
+        assertThat(job.get("state").asText()).isEqualTo("succeeded");
+        assertThat(job.get("provider_job_id").asText()).isEqualTo("r1");
+        assertThat(job.get("estimate_usd").asDouble()).isEqualTo(1.6); // 4 s at $0.40
+        assertThat(job.get("cost_usd").asDouble()).isEqualTo(1.6);
+        assertThat(job.get("path").asText()).startsWith("2026").contains("/coast/google/");
+        assertThat(Path.of(lib, job.get("path").asText())).isRegularFile();
+        JsonNode body = JSON.readTree(requests.peek().getBody().utf8());
+        assertThat(body.get("duration").asText()).isEqualTo("4s");
+        assertThat(body.get("seed").asLong()).isEqualTo(11);
+        assertThat(r.out() + r.err()).doesNotContain(KEY);
+
+        CliRun search = alice("search", "lighthouse", "--json", "--library", lib);
+        assertThat(search.exit()).as(search.err()).isZero();
+        assertThat(search.out()).contains(job.get("path").asText()).contains("\"source\":\"google\"");
+
+        CliRun list = alice("video", "list", "--json", "--library", lib);
+        assertThat(list.lines()).hasSize(1);
+        CliRun costs = alice("costs", "--by", "provider", "--json", "--library", lib);
+        assertThat(costs.out()).contains("video:fal").contains("1.6");
+        Path catalogDir = Path.of(lib, ".alice");
+        try (var files = Files.walk(catalogDir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("key stored in " + f).doesNotContain(KEY);
+            }
+        }
+    }
+
+    @Test
+    void anEstimateAboveTheBudgetOrTheConfirmThresholdSendsNothing() {
+        String lib = dir.resolve("library").toString();
+        CliRun over = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt", "waves",
+                "--budget", "1", "--yes", "--library", lib);
+        assertThat(over.exit()).isEqualTo(1);
+        assertThat(over.err()).contains("above --budget $1.00");
+        CliRun unconfirmed = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--library", lib);
+        assertThat(unconfirmed.exit()).isEqualTo(1);
+        assertThat(unconfirmed.err()).contains("confirm_above_usd").contains("--yes");
+        CliRun dry = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt", "waves",
+                "--dry-run", "--json", "--library", lib);
+        assertThat(dry.exit()).isZero();
+        assertThat(dry.out()).contains("\"estimate_usd\":3.2");
+        assertThat(requests).isEmpty();
+        assertThat(alice("video", "list", "--library", lib).lines()).isEmpty();
+        CliRun badDuration = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--duration", "5", "--library", lib);
+        assertThat(badDuration.exit()).isEqualTo(2);
+        assertThat(badDuration.err()).contains("[4, 6, 8]");
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+}

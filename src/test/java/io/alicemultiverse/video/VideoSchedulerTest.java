@@ -1,0 +1,109 @@
+package io.alicemultiverse.video;
+
+import io.alicemultiverse.app.Library;
+import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.understand.UnderstandSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The scheduler's deadline, backoff and money rules, against the fake fal queue and a real catalog. */
+class VideoSchedulerTest {
+    private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
+
+    @TempDir
+    Path root;
+    private FakeVideoApi api;
+    private TestClock clock;
+    private Library library;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new FakeVideoApi(new Protocols.Fal());
+        clock = new TestClock(T0);
+        library = Library.open(root, Layout.of(Layout.DEFAULT), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        library.close();
+        api.close();
+    }
+
+    private VideoService service(UnderstandSettings settings) {
+        Map<String, String> env = new HashMap<>(Protocols.KEYS);
+        env.put("ALICE_FAL_BASE_URL", api.base());
+        return library.video(settings, env);
+    }
+
+    private static VideoRequest request(int timeoutMinutes) {
+        return new VideoRequest("fal", Protocols.Fal.MODEL, "waves", null, Protocols.IMAGE, null, 5, null, null, null,
+                Map.of(), null, timeoutMinutes);
+    }
+
+    @Test
+    void aJobPastItsStoredDeadlineIsCancelledAtTheProviderAndFails() {
+        api.readsPerPhase = 10_000; // never finishes
+        VideoService video = service(UnderstandSettings.defaults());
+        VideoJob job = video.submit(video.plan(List.of(request(2))), null, null, true).get(0);
+        assertThat(job.deadlineAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+        for (int i = 0; i < 100 && video.status(job.id()).state().active(); i++) {
+            Instant next = video.tick();
+            clock.advance(next == null ? Duration.ofSeconds(5) : Duration.between(clock.instant(), next).plusMillis(1));
+        }
+        VideoJob failed = video.status(job.id());
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.error()).contains("deadline of 2 min").contains("CANCELLATION_REQUESTED");
+        assertThat(api.cancelledJobs).containsExactly(failed.providerJobId());
+        assertThat(failed.finishedAt()).isAfter(T0.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void backoffDoublesToFiveMinutesAndNeverUndercutsRetryAfter() {
+        assertThat(VideoScheduler.backoff(1, null)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(VideoScheduler.backoff(3, null)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(VideoScheduler.backoff(30, null)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(VideoScheduler.backoff(1, Duration.ofSeconds(90))).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void theDailyBudgetCountsTheLedgerAndJobsStillRunning() {
+        UnderstandSettings base = UnderstandSettings.defaults();
+        UnderstandSettings daily = new UnderstandSettings(base.provider(), base.model(), base.baseUrl(),
+                base.maxSide(), base.batchSize(), base.concurrency(), base.requestsPerMinute(),
+                base.tokensPerMinute(), base.timeoutSeconds(), 100, 0.40, null, base.prices(), base.perProvider());
+        VideoService video = service(daily);
+        // Kling 2.1 at $0.056/s: 5 s is $0.28; a second one would pass $0.40 while the first is still running
+        video.submit(video.plan(List.of(request(60))), null, null, true);
+        assertThatThrownBy(() -> video.submit(video.plan(List.of(request(60))), null, null, true))
+                .hasMessageContaining("daily budget of $0.40");
+        assertThat(video.list(null)).hasSize(1);
+    }
+
+    @Test
+    void cancellingAFinishedJobIsRefused() {
+        api.failWith = "nope";
+        VideoService video = service(UnderstandSettings.defaults());
+        VideoJob job = video.submit(video.plan(List.of(request(60))), null, null, true).get(0);
+        for (int i = 0; i < 10; i++) {
+            video.tick();
+            clock.advance(Duration.ofSeconds(6));
+        }
+        assertThat(video.status(job.id()).state()).isEqualTo(JobState.FAILED);
+        assertThatThrownBy(() -> video.cancel(job.id())).hasMessageContaining("already failed");
+        VideoJob again = video.retry(job.id());
+        assertThat(again.id()).isNotEqualTo(job.id()); // it had a provider id: a new job, never a resubmit
+        assertThat(again.state()).isEqualTo(JobState.PENDING);
+    }
+}
