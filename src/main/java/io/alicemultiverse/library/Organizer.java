@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+// Over 400 lines: the organize pipeline (plan, read, place, record, put back) whose ordering is its crash-safety;
+// split, its steps would have to share the run's state through parameters everywhere.
 /**
  * Files an inbox into a library.
  *

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+// Over 400 lines: the job state machine (submit, poll, backoff, caps, deadlines, cancel, download) in one place, so
+// every transition is visible beside the others.
 /**
  * Advances every active video job one step at a time: submits pending jobs within each provider's concurrency cap,
  * polls queued and running jobs at the provider's pace, backs off on 429 and 5xx (honouring {@code Retry-After}),
