@@ -32,8 +32,10 @@ else
 fi
 
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-cp.txt -Dmdep.includeScope=test >/dev/null
-CP="target/test-classes:target/classes:$(cat target/fuzz-cp.txt)"
-mkdir -p target/fuzz
+# a snapshot of the classes: a build running meanwhile (mvn test) must not pull them from under a campaign
+rm -rf target/fuzz/classes && mkdir -p target/fuzz/classes
+cp -r target/classes target/fuzz/classes/main && cp -r target/test-classes target/fuzz/classes/test
+CP="target/fuzz/classes/test:target/fuzz/classes/main:$(cat target/fuzz-cp.txt)"
 for t in "${TARGETS[@]}"; do
   class="io.alicemultiverse.${t%#*}"
   method="${t#*#}"
@@ -44,21 +46,24 @@ for t in "${TARGETS[@]}"; do
   start=$(date +%s)
   set +e
   # -timeout: a hang that never returns (FuzzBounds reports inputs that end after more than 1 s of CPU; the first
-  # inputs load and instrument classes, which takes many seconds on a busy machine, hence the wide margin);
+  # inputs load and instrument classes, which took over a minute on the busy shared machine, hence the margin);
   # -Xmx: an allocation the heap cannot hold is a finding too. -rss_limit_mb=0: the JVM's heap is the limit.
   OPT_OUT_TRACKING=true java -Xmx2g -cp "$CP" com.code_intelligence.jazzer.Jazzer \
     --target_class="$class" --target_method="$method" \
-    --instrumentation_includes='io.alicemultiverse.**:com.drew.**:com.fasterxml.jackson.**' \
-    -max_total_time="$SECONDS_PER_TARGET" -timeout=60 -rss_limit_mb=0 -max_len=65536 \
+    --instrumentation_includes='io.alicemultiverse.**:com.drew.**' \
+    -max_total_time="$SECONDS_PER_TARGET" -timeout=300 -rss_limit_mb=0 -max_len=65536 \
     -artifact_prefix="$work/findings/" "$work/corpus" "$seeds" >"target/fuzz/$name.log" 2>&1
   rc=$?
   set -e
   ran=$(( $(date +%s) - start ))
-  execs=$(grep -Eo '#[0-9]+' "target/fuzz/$name.log" | tail -1 | tr -d '#' || true)
+  # libFuzzer's own count: "Done N runs in S second(s)" (the fuzzing proper, without JVM start and class loading)
+  done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "target/fuzz/$name.log" | tail -1 || true)
+  execs=$(echo "$done_line" | awk '{print $2}')
+  fuzzed=$(echo "$done_line" | awk '{print $5}')
   # slow-unit-* files only mean "took longer than 10 s" (class loading on a busy machine): not findings
   found=$(find "$work/findings" -type f ! -name 'slow-unit-*' | wc -l)
   if [ "$rc" -eq 0 ] && [ "$found" -eq 0 ]; then
-    echo "$name: ${ran}s, ${execs:-0} inputs, no finding"
+    echo "$name: fuzzed ${fuzzed:-?}s (${ran}s with start-up), ${execs:-0} inputs, no finding"
   else
     for f in "$work"/findings/*; do
       [[ -f "$f" && "$(basename "$f")" != slow-unit-* ]] && cp "$f" "$seeds/" && echo "$name: finding $(basename "$f") copied to $seeds/"

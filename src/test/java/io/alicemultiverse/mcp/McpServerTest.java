@@ -4,6 +4,7 @@ import io.alicemultiverse.testsupport.AliceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.McpTestClient;
 import io.alicemultiverse.testsupport.Samples;
 import io.alicemultiverse.testsupport.TempLibrary;
 import io.modelcontextprotocol.client.McpClient;
@@ -61,7 +62,16 @@ class McpServerTest {
             assertThat(tools).allSatisfy(tool -> {
                 assertThat(tool.description()).hasSizeGreaterThan(40);
                 assertThat(tool.inputSchema()).containsEntry("type", "object");
+                McpSchema.ToolAnnotations hints = tool.annotations();
+                assertThat(hints).as(tool.name()).isNotNull();
+                assertThat(List.of(hints.readOnlyHint(), hints.destructiveHint(), hints.idempotentHint(),
+                        hints.openWorldHint())).as(tool.name()).doesNotContainNull();
+                boolean readOnly = !List.of("organize_inbox", "tag_assets", "understand_assets").contains(tool.name());
+                assertThat(hints.readOnlyHint()).as(tool.name()).isEqualTo(readOnly);
+                assertThat(hints.openWorldHint()).as(tool.name()).isEqualTo(tool.name().equals("understand_assets"));
             });
+            assertThat(tools).filteredOn(tool -> tool.name().equals("organize_inbox"))
+                    .allSatisfy(tool -> assertThat(tool.annotations().destructiveHint()).isTrue());
 
             JsonNode inspected = text(client.callTool(new McpSchema.CallToolRequest("inspect_file",
                     Map.of("path", Samples.file("ComfyUI/img2img_cropped.png").toString()))));
@@ -203,18 +213,15 @@ class McpServerTest {
             // the provider's server comes from the configuration: a tool call cannot redirect the key elsewhere
             Path config = Files.writeString(tmp.resolve("alice.yaml"), "understanding:\n  confirm_above_usd: 0.001\n"
                     + "  providers:\n    openai: {base_url: \"" + server.url("/v1") + "\"}\n");
-            ServerParameters params = ServerParameters.builder(AliceProcess.java())
-                    .args(AliceProcess.javaArgs("mcp", "--library", t.library().toString(), "--config",
-                            config.toString()))
-                    .addEnvVar("OPENAI_API_KEY", "sk-mcp-test-key")
-                    .build();
             List<String> outputs = new java.util.ArrayList<>();
-            try (McpSyncClient client = McpClient.sync(new StdioClientTransport(params, McpJsonDefaults.getMapper()))
-                    .requestTimeout(Duration.ofSeconds(60)).build()) {
-                client.initialize();
+            java.util.concurrent.atomic.AtomicReference<McpSchema.ElicitResult> answer =
+                    new java.util.concurrent.atomic.AtomicReference<>(McpTestClient.decline());
+            try (McpTestClient mcp = McpTestClient.startAsking(List.of("mcp", "--library", t.library().toString(),
+                    "--config", config.toString()), Map.of("OPENAI_API_KEY", "sk-mcp-test-key"),
+                    request -> answer.get())) {
                 java.util.function.BiFunction<String, Map<String, Object>, McpSchema.CallToolResult> call =
                         (tool, args) -> {
-                            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(tool, args));
+                            McpSchema.CallToolResult r = mcp.call(tool, args);
                             outputs.add(raw(r));
                             return r;
                         };
@@ -237,14 +244,19 @@ class McpServerTest {
                 assertThat(square.path("total").asInt()).as("searchable at once").isEqualTo(1);
                 assertThat(square.path("items").path(0).path("content_hash").asText()).isEqualTo(a);
 
-                McpSchema.CallToolResult unconfirmed = call.apply("understand_assets",
+                assertThat(mcp.questions).as("the offline analyzer sends nothing: no question").isEmpty();
+
+                McpSchema.CallToolResult declined = call.apply("understand_assets",
                         Map.of("query", "project:acme", "provider", "openai", "dry_run", false));
-                assertThat(unconfirmed.isError()).isTrue();
-                assertThat(raw(unconfirmed)).contains("confirm=true");
+                assertThat(declined.isError()).isTrue();
+                assertThat(raw(declined)).contains("did not approve");
+                assertThat(mcp.questions).hasSize(1);
+                assertThat(mcp.questions.get(0)).contains("2 image(s)", "openai", "gpt-4o-mini", "$");
                 assertThat(fake.requests.get()).isZero();
 
+                answer.set(McpTestClient.approve());
                 JsonNode paid = JSON.readTree(raw(call.apply("understand_assets", Map.of("query", "project:acme",
-                        "provider", "openai", "dry_run", false, "confirm", true, "budget_usd", 1.0))));
+                        "provider", "openai", "dry_run", false, "budget_usd", 1.0))));
                 assertThat(paid.path("analysed").asInt()).as(paid.toString()).isEqualTo(2);
                 assertThat(paid.path("failures")).isEmpty();
                 assertThat(fake.problems).isEmpty();
