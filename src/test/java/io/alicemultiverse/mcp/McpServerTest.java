@@ -7,11 +7,7 @@ import io.alicemultiverse.testsupport.CliRun;
 import io.alicemultiverse.testsupport.McpTestClient;
 import io.alicemultiverse.testsupport.Samples;
 import io.alicemultiverse.testsupport.TempLibrary;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,13 +43,9 @@ class McpServerTest {
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("acme/a.png", TempLibrary.png(1));
         t.inboxFile("acme/b.png", TempLibrary.png(2));
-        ServerParameters params = ServerParameters.builder(AliceProcess.java())
-                .args(AliceProcess.javaArgs("mcp", "--library", t.library().toString()))
-                .addEnvVar("ALICE_INBOX", t.inbox().toString())
-                .build();
-        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
-            client.initialize();
+        try (McpTestClient mcp = McpTestClient.start(List.of("mcp", "--library", t.library().toString()),
+                Map.of("ALICE_INBOX", t.inbox().toString()))) {
+            McpSyncClient client = mcp.client();
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(McpSchema.Tool::name)
                     .contains("inspect_file", "organize_inbox", "get_asset", "library_stats", "find_similar",
@@ -134,7 +125,7 @@ class McpServerTest {
         Process p = AliceProcess.builder("mcp", "--library", tmp.resolve("lib").toString())
                 .redirectErrorStream(false).start();
         p.getOutputStream().close();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("process ends when stdin closes").isTrue();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("process ends when stdin closes").isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(new String(p.getInputStream().readAllBytes())).as("nothing but protocol on stdout").isEmpty();
     }
