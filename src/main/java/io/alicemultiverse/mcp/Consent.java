@@ -18,7 +18,9 @@ final class Consent {
         /** By {@code --allow} (or the configuration) when the server started. */
         AT_START,
         /** By the user, just now, through the client's elicitation form. */
-        BY_USER
+        BY_USER,
+        /** Not asked: on closer look the call does nothing consequential (e.g. every image's result is cached). */
+        NOT_NEEDED
     }
 
     private static final String FIELD = "approve";

@@ -75,8 +75,8 @@ final class UnderstandTools {
                                 + "offline analyzer. Results are cached (an image is never paid for twice) and become "
                                 + "searchable tags (origin 'understanding') and a description. Dry run by default: it "
                                 + "returns the estimate (images, requests, tokens, dollars); call again with "
-                                + "dry_run=false to run. Name images by 'assets' or select them with 'query'. Sending images to a remote "
-                                + "provider needs the user's consent, which the server asks for itself (or the "
+                                + "dry_run=false to run. Name images by 'assets' or select them with 'query'. "
+                                + "Sending images to a remote provider needs the user's consent, which the server asks for itself (or the "
                                 + "user gave when starting it): arguments cannot give it.",
                         schema(props, List.of()), this::understand),
                 f.tool("get_costs", Tools.READ_ONLY,
@@ -175,6 +175,9 @@ final class UnderstandTools {
                 plan.plan().estimate().usd(), PriceTable.AS_OF,
                 args.number("budget_usd") == null ? "" : String.format(Locale.ROOT, ", at most $%.2f",
                         args.number("budget_usd")));
+        if (plan.plan().estimate().requests() == 0) {
+            return Consent.Granted.NOT_NEEDED; // all cached or nothing selected: nothing leaves the machine
+        }
         // above confirm_above_usd, permission given at start is not enough: the user sees this estimate
         boolean costly = plan.plan().paid() && plan.plan().estimate().usd() > plan.confirmAboveUsd();
         return consent.require(McpPermissions.Action.REMOTE, question, args.exchange(), costly);

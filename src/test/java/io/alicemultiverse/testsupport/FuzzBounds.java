@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs one fuzz input and turns a broken promise into a finding: more than {@link #CPU_LIMIT_NANOS} of this thread's
  * CPU (a hang; CPU time, not wall time, so that a busy shared machine does not make findings up), or more memory
  * allocated by this thread than the documented limits allow. The first input of each target, and any input during
- * which a class was loaded, is not measured: loading (and Jazzer's instrumentation of) classes costs both. Also hands out one scratch file per target and thread for readers that need a path.
+ * which a class was loaded, is not measured: loading (and Jazzer's instrumentation of) classes costs both. Also hands
+ * out one scratch file per target and thread for readers that need a path.
  */
 public final class FuzzBounds {
     /** Longest a single input may keep a parser busy. */
