@@ -1,13 +1,25 @@
 package io.alicemultiverse.mcp;
 
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+
 import java.util.Map;
 
-/** Typed access to a tool call's arguments, with messages that tell the client what to send. */
+/**
+ * Typed access to a tool call's arguments, with messages that tell the client what to send, and the session the
+ * call came from (to ask the user for consent through).
+ */
 final class Args {
     private final Map<String, Object> values;
+    private final McpSyncServerExchange exchange;
 
-    Args(Map<String, Object> values) {
+    Args(Map<String, Object> values, McpSyncServerExchange exchange) {
         this.values = values == null ? Map.of() : values;
+        this.exchange = exchange;
+    }
+
+    /** The session of this call; null outside a session. */
+    McpSyncServerExchange exchange() {
+        return exchange;
     }
 
     String string(String name) {

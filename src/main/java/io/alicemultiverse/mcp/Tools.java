@@ -36,26 +36,39 @@ final class Tools {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Library library;
-    private final Path defaultInbox;
+    private final Roots roots;
+    private final Consent consent;
     private final UnderstandTools understanding;
     private final VideoTools video;
 
-    Tools(Library library, Path defaultInbox, UnderstandSettings understanding, Map<String, String> env) {
+    Tools(Library library, Path defaultInbox, UnderstandSettings understanding, Map<String, String> env,
+          McpPermissions permissions) {
         this.library = library;
-        this.defaultInbox = defaultInbox;
-        this.understanding = new UnderstandTools(library, understanding, env);
-        this.video = new VideoTools(library, understanding, env);
+        this.roots = new Roots(defaultInbox, library.root(), permissions.roots());
+        this.consent = new Consent(permissions);
+        this.understanding = new UnderstandTools(library, understanding, env, roots, consent);
+        this.video = new VideoTools(library, understanding, env, consent);
+    }
+
+    /** Only reads: answers from the catalog or a file, changes nothing, talks to no one. */
+    static final McpSchema.ToolAnnotations READ_ONLY = hints(true, false, true, false);
+
+    /** The spec's hints: whether a tool only reads, may destroy, is safe to repeat, reaches beyond the machine. */
+    static McpSchema.ToolAnnotations hints(boolean readOnly, boolean destructive, boolean idempotent,
+                                           boolean openWorld) {
+        return McpSchema.ToolAnnotations.builder().readOnlyHint(readOnly).destructiveHint(destructive)
+                .idempotentHint(idempotent).openWorldHint(openWorld).build();
     }
 
     List<SyncToolSpecification> all() {
         List<SyncToolSpecification> out = new ArrayList<>();
-        out.add(tool("inspect_file",
+        out.add(tool("inspect_file", READ_ONLY,
                 "Read the generation metadata embedded in an image or video file: which generator made it (ComfyUI, "
                         + "A1111, Midjourney, OpenAI…), prompt, negative prompt, seeds, model, sampler, LoRAs and "
                         + "C2PA content credentials. Never modifies the file.",
                 schema(Map.of("path", prop("string", "Absolute path of the file to inspect.")), List.of("path")),
                 this::inspectFile));
-        out.add(tool("organize_inbox",
+        out.add(tool("organize_inbox", hints(false, true, false, false),
                 "File an inbox folder into the library (dated folders by project and source, numbered, never "
                         + "overwriting, duplicates recorded). Dry run by default: returns the plan. Set dry_run=false "
                         + "to copy (or move=true to move) the files; every run can be undone with `alice undo`.",
@@ -64,13 +77,13 @@ final class Tools {
                         "dry_run", prop("boolean", "Only plan, change nothing (default true)."),
                         "move", prop("boolean", "Move instead of copy (default false).")), List.of()),
                 this::organizeInbox));
-        out.add(tool("get_asset",
+        out.add(tool("get_asset", READ_ONLY,
                 "Everything the catalog knows about one asset: path, source, project, dates, prompt, model, "
                         + "parameters, tags. Identify it by content hash (or a unique prefix of at least 8 hex "
                         + "digits) or by its path inside the library.",
                 schema(Map.of("id", prop("string", "Content hash, hash prefix, or library path.")), List.of("id")),
                 this::getAsset));
-        out.add(tool("search_assets",
+        out.add(tool("search_assets", READ_ONLY,
                 "Search the library in plain language, e.g. \"cyberpunk portraits from last week\", \"midjourney "
                         + "videos in March\", \"dog on the beach -night\", \"tag:favourite\". Time words, generator and "
                         + "model names, \"quoted phrases\" and -excluded words filter; the rest is ranked by meaning "
@@ -82,7 +95,7 @@ final class Tools {
                         "tag", prop("string", "Only assets with this tag."),
                         "limit", prop("integer", "At most this many results (default 20, up to 200).")), List.of()),
                 this::searchAssets));
-        out.add(tool("tag_assets",
+        out.add(tool("tag_assets", hints(false, true, true, false),
                 "Add (or remove) user tags on assets, named by content hash (8+ hex digits) or library path. User "
                         + "tags are searchable at once and survive index rebuilds.",
                 schema(Map.of(
@@ -93,7 +106,7 @@ final class Tools {
                         "remove", prop("boolean", "Remove the tags instead of adding them (default false).")),
                         List.of("assets", "tags")),
                 this::tagAssets));
-        out.add(tool("find_similar",
+        out.add(tool("find_similar", READ_ONLY,
                 "Catalogued images that look like a given image: pass a file path (anywhere on disk; it is hashed on "
                         + "the fly) or an asset's content hash (8+ hex digits). Nearest first, with the perceptual "
                         + "hash distance (0 = identical picture; the default threshold is "
@@ -106,7 +119,7 @@ final class Tools {
                 args -> library.similar(new SimilarRequest(args.string("target"),
                         args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
                         args.integer("limit", 20, 1, 500))).stream().map(DuplicateGroupJson::toMap).toList()));
-        out.add(tool("find_duplicates",
+        out.add(tool("find_duplicates", READ_ONLY,
                 "Groups of exact duplicates (same picture in another container) and near duplicates (variants, "
                         + "re-encodes, resizes) in the library, each with a suggested keeper and why. Read-only: "
                         + "resolve them with `alice dedup --apply trash` (undoable) or in the gallery.",
@@ -118,7 +131,7 @@ final class Tools {
                                 Bounds.MAX_DISTANCE),
                         KeepRule.BEST).stream().limit(args.integer("limit", 50, 1, 1000))
                         .map(DuplicateGroupJson::toMap).toList()));
-        out.add(tool("library_stats",
+        out.add(tool("library_stats", READ_ONLY,
                 "Counts of the library's assets by source, project, model, month and media type.",
                 schema(Map.of(), List.of()), args -> library.stats()));
         out.addAll(understanding.all(this::tool));
@@ -135,15 +148,17 @@ final class Tools {
     }
 
     private Object organizeInbox(Args args) throws Exception {
-        String inbox = args.optionalString("inbox");
-        Path in = inbox == null ? defaultInbox : Path.of(inbox);
-        if (!Files.isDirectory(in)) {
-            throw new ToolError("inbox folder not found: " + in + " (pass 'inbox' with an existing folder)");
-        }
+        Path in = roots.inbox(args.optionalString("inbox"));
         boolean dryRun = args.bool("dry_run", true);
+        boolean move = args.bool("move", false);
+        if (move && !dryRun) {
+            consent.require(McpPermissions.Action.MOVE, "Move every new file in " + in.toAbsolutePath()
+                    + " into the library " + library.root().toAbsolutePath() + "? The files leave that folder "
+                    + "(`alice undo` puts them back).", args.exchange(), false);
+        }
         List<Map<String, Object>> plan = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
-        OrganizeSummary s = library.organize(in, args.bool("move", false), dryRun, new OrganizeListener() {
+        OrganizeSummary s = library.organize(in, move, dryRun, new OrganizeListener() {
             @Override
             public void planned(String source, String target, String action) {
                 if (plan.size() < 200) {
@@ -225,12 +240,14 @@ final class Tools {
         Object call(Args args) throws Exception;
     }
 
-    private SyncToolSpecification tool(String name, String description, Map<String, Object> schema, Body body) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
+    private SyncToolSpecification tool(String name, McpSchema.ToolAnnotations hints, String description,
+                                       Map<String, Object> schema, Body body) {
+        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema)
+                .annotations(hints).build();
         return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
             synchronized (library) {
                 try {
-                    Object result = body.call(new Args(request.arguments()));
+                    Object result = body.call(new Args(request.arguments(), exchange));
                     return McpSchema.CallToolResult.builder()
                             .addTextContent(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result))
                             .isError(false).build();

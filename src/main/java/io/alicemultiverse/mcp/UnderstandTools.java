@@ -11,6 +11,7 @@ import io.alicemultiverse.understand.UnderstandJson;
 import io.alicemultiverse.understand.UnderstandListener;
 import io.alicemultiverse.understand.UnderstandSettings;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,17 +33,23 @@ final class UnderstandTools {
     /** Builds a tool from its parts (the {@link Tools} wrapper: serialised calls, errors as tool errors). */
     @FunctionalInterface
     interface Factory {
-        SyncToolSpecification tool(String name, String description, Map<String, Object> schema, Tools.Body body);
+        SyncToolSpecification tool(String name, McpSchema.ToolAnnotations hints, String description,
+                                   Map<String, Object> schema, Tools.Body body);
     }
 
     private final Library library;
     private final UnderstandSettings settings;
     private final Map<String, String> env;
+    private final Roots roots;
+    private final Consent consent;
 
-    UnderstandTools(Library library, UnderstandSettings settings, Map<String, String> env) {
+    UnderstandTools(Library library, UnderstandSettings settings, Map<String, String> env, Roots roots,
+                    Consent consent) {
         this.library = library;
         this.settings = settings;
         this.env = env;
+        this.roots = roots;
+        this.consent = consent;
     }
 
     List<SyncToolSpecification> all(Factory f) {
@@ -60,19 +67,19 @@ final class UnderstandTools {
         props.put("budget_usd", prop("number", "Hard limit in US dollars on what this run may spend."));
         props.put("dry_run", prop("boolean", "Only estimate images, requests, tokens and dollars; send and store "
                 + "nothing (default true)."));
-        props.put("confirm", prop("boolean", "Needed (true) to run when the estimate is above the configured "
-                + "confirm_above_usd."));
         props.put("share_near_duplicates", prop("boolean", "Analyse each group of near-duplicate images once and "
                 + "share its result (default false)."));
         return List.of(
-                f.tool("understand_assets",
+                f.tool("understand_assets", Tools.hints(false, false, true, true),
                         "Describe and tag images with a vision model (OpenAI, Anthropic, Gemini, Ollama) or the free "
                                 + "offline analyzer. Results are cached (an image is never paid for twice) and become "
                                 + "searchable tags (origin 'understanding') and a description. Dry run by default: it "
                                 + "returns the estimate (images, requests, tokens, dollars); call again with "
-                                + "dry_run=false to run. Name images by 'assets' or select them with 'query'.",
+                                + "dry_run=false to run. Name images by 'assets' or select them with 'query'. "
+                                + "Sending images to a remote provider needs the user's consent, which the server asks for itself (or the "
+                                + "user gave when starting it): arguments cannot give it.",
                         schema(props, List.of()), this::understand),
-                f.tool("get_costs",
+                f.tool("get_costs", Tools.READ_ONLY,
                         "What understanding has cost so far, from the spend ledger: images, tokens in and out and "
                                 + "dollars per day, provider, model or project, and the total.",
                         schema(Map.of("by", Map.of("type", "string", "enum", List.of("day", "provider", "model",
@@ -91,11 +98,14 @@ final class UnderstandTools {
         SearchQuery q = query == null ? null
                 : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
         boolean dryRun = args.bool("dry_run", true);
+        String provider = args.optionalString("provider");
+        boolean confirmed = false;
+        if (!dryRun && isRemote(provider)) {
+            confirmed = consentToSend(args, assets, q, provider) == Consent.Granted.BY_USER;
+        }
         List<Map<String, Object>> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        UnderstandOutcome o = library.understand(new UnderstandRequest(assets, q, false,
-                        args.optionalString("provider"), args.optionalString("model"), null, args.number("budget_usd"),
-                        dryRun, args.bool("confirm", false), args.bool("share_near_duplicates", false)),
+        UnderstandOutcome o = library.understand(request(args, assets, q, provider, dryRun, confirmed),
                 settings, env, new UnderstandListener() {
                     @Override
                     public void failed(ImageInput image, String error) {
@@ -117,8 +127,9 @@ final class UnderstandTools {
                         : "call understand_assets again with the same arguments and dry_run=false to run it");
             }
             case NEEDS_CONFIRMATION -> throw new ToolError(String.format(Locale.ROOT, "the estimate $%.4f (%d images "
-                            + "in %d requests, prices of %s) is above $%.2f (confirm_above_usd): show it to the user "
-                            + "and, if they agree, call again with confirm=true", o.plan().estimate().usd(),
+                            + "in %d requests, prices of %s) is above $%.2f (confirm_above_usd), and this client "
+                            + "cannot ask the user to approve it. Nothing was sent. The user can run `alice "
+                            + "understand` themselves or raise confirm_above_usd", o.plan().estimate().usd(),
                     o.plan().estimate().images(), o.plan().estimate().requests(), PriceTable.AS_OF,
                     o.confirmAboveUsd()));
             default -> {
@@ -128,5 +139,47 @@ final class UnderstandTools {
             }
         }
         return m;
+    }
+
+    private UnderstandRequest request(Args args, List<String> assets, SearchQuery q, String provider, boolean dryRun,
+                                      boolean confirmed) {
+        return new UnderstandRequest(assets, q, false, provider, args.optionalString("model"), null,
+                args.number("budget_usd"), dryRun, confirmed, args.bool("share_near_duplicates", false));
+    }
+
+    /** Whether images would leave the process: every provider but the offline analyzer. */
+    private boolean isRemote(String provider) {
+        String name = provider != null ? provider : settings.provider() != null ? settings.provider() : "local";
+        return !name.equals("local");
+    }
+
+    /**
+     * Checks that every file named lies in the library or under the inbox or a root, then asks for (or finds) the
+     * user's consent, showing what the dry run estimates: how many images go where, and for how much.
+     */
+    private Consent.Granted consentToSend(Args args, List<String> assets, SearchQuery q, String provider)
+            throws Exception {
+        for (String a : assets) {
+            java.nio.file.Path p = java.nio.file.Path.of(a);
+            if (java.nio.file.Files.exists(p)) {
+                roots.requireSendable(p);
+            }
+        }
+        UnderstandOutcome plan = library.understand(request(args, assets, q, provider, true, false), settings, env,
+                new UnderstandListener() {
+                });
+        String question = String.format(Locale.ROOT, "Send %d image(s) in %d request(s) to %s (model %s) to be "
+                        + "described and tagged? Estimated cost $%.4f (prices of %s)%s.",
+                plan.plan().estimate().images(), plan.plan().estimate().requests(),
+                plan.plan().provider(), plan.plan().model(),
+                plan.plan().estimate().usd(), PriceTable.AS_OF,
+                args.number("budget_usd") == null ? "" : String.format(Locale.ROOT, ", at most $%.2f",
+                        args.number("budget_usd")));
+        if (plan.plan().estimate().requests() == 0) {
+            return Consent.Granted.NOT_NEEDED; // all cached or nothing selected: nothing leaves the machine
+        }
+        // above confirm_above_usd, permission given at start is not enough: the user sees this estimate
+        boolean costly = plan.plan().paid() && plan.plan().estimate().usd() > plan.confirmAboveUsd();
+        return consent.require(McpPermissions.Action.REMOTE, question, args.exchange(), costly);
     }
 }

@@ -27,11 +27,13 @@ import static io.alicemultiverse.mcp.Tools.schema;
  * due jobs, so a client that polls {@code video_status} sees them move.
  */
 final class VideoTools {
+    private final Consent consent;
     private final Library library;
     private final UnderstandSettings settings;
     private final Map<String, String> env;
 
-    VideoTools(Library library, UnderstandSettings settings, Map<String, String> env) {
+    VideoTools(Library library, UnderstandSettings settings, Map<String, String> env, Consent consent) {
+        this.consent = consent;
         this.library = library;
         this.settings = settings;
         this.env = env;
@@ -56,26 +58,27 @@ final class VideoTools {
         props.put("budget_usd", prop("number", "Refuse when the estimate is above this."));
         props.put("timeout_minutes", prop("integer", "Give up (and cancel at the provider) after this (default 60)."));
         props.put("dry_run", prop("boolean", "Only estimate; send and record nothing (default true)."));
-        props.put("confirm", prop("boolean", "Needed (true) when the estimate is above confirm_above_usd or unknown."));
         Map<String, Object> id = Map.of("id", prop("string", "The job id (or a unique prefix)."));
         return List.of(
-                f.tool("generate_video", "Generate a video clip with a remote model as a durable job. Dry run by "
-                                + "default: returns the estimate in dollars; call again with dry_run=false (and "
-                                + "confirm=true when asked) to submit. The finished clip is filed into the library "
+                f.tool("generate_video", Tools.hints(false, false, false, true),
+                        "Generate a video clip with a remote model as a durable job; it costs money. Dry run by "
+                                + "default: returns the estimate in dollars; with dry_run=false the user is asked to "
+                                + "approve (or the server was started with --allow remote, and the estimate is "
+                                + "within confirm_above_usd). The finished clip is filed into the library "
                                 + "with its prompt, model, seed and cost; follow it with video_status.",
                         schema(props, List.of("provider", "model", "prompt")), this::generate),
-                f.tool("video_status", "One video job: state (pending, submitting, queued, running, downloading, "
+                f.tool("video_status", Tools.hints(false, false, true, true), "One video job: state (pending, submitting, queued, running, downloading, "
                                 + "succeeded, failed, cancelled, unknown), estimate and cost, library path once "
                                 + "filed, error.", schema(id, List.of("id")),
                         args -> service().status(args.string("id")).toJson()),
-                f.tool("list_video_jobs", "The video jobs, oldest first, optionally in one state.",
+                f.tool("list_video_jobs", Tools.hints(false, false, true, true), "The video jobs, oldest first, optionally in one state.",
                         schema(Map.of("state", prop("string", "Only jobs in this state.")), List.of()),
                         args -> {
                             String s = args.optionalString("state");
                             return Map.of("jobs", service().list(s == null ? null : JobState.parse(s)).stream()
                                     .map(VideoJob::toJson).toList());
                         }),
-                f.tool("cancel_video", "Cancel a video job; a queued or running one is cancelled at the provider "
+                f.tool("cancel_video", Tools.hints(false, true, true, true), "Cancel a video job; a queued or running one is cancelled at the provider "
                                 + "too where it has a cancel, and its answer is recorded.", schema(id, List.of("id")),
                         args -> service().cancel(args.string("id")).toJson()));
     }
@@ -116,16 +119,22 @@ final class VideoTools {
             m.put("dry_run", true);
             m.put("estimate_usd", plan.estimates().get(0));
             m.put("prices_as_of", VideoPrices.AS_OF);
-            m.put("next", "show the estimate to the user; to generate, call generate_video again with dry_run=false"
-                    + (plan.unknownPrice() || plan.total() > settings.confirmAboveUsd() ? " and confirm=true" : ""));
+            m.put("next", "show the estimate to the user; to generate, call generate_video again with "
+                    + "dry_run=false (the user is asked to approve)");
             return m;
         }
+        // money leaves on this call: the user's consent, never the model's word (the estimate is in the question)
+        boolean costly = plan.unknownPrice() || plan.total() > settings.confirmAboveUsd();
+        consent.require(McpPermissions.Action.REMOTE, String.format(java.util.Locale.ROOT,
+                "Generate a video with %s (model %s) for the prompt \"%s\"? Estimated cost %s (prices of %s).",
+                r.provider(), r.model(), r.prompt(), plan.unknownPrice() ? "unknown"
+                        : String.format(java.util.Locale.ROOT, "$%.2f", plan.total()), VideoPrices.AS_OF),
+                args.exchange(), costly);
         VideoJob job;
         try {
-            job = video.submit(plan, null, args.number("budget_usd"), args.bool("confirm", false)).get(0);
+            job = video.submit(plan, null, args.number("budget_usd"), true).get(0);
         } catch (IllegalStateException e) {
-            throw new ToolError(e.getMessage().replace("pass --yes", "show it to the user and, if they agree, call "
-                    + "again with confirm=true"));
+            throw new ToolError(e.getMessage());
         }
         video.tick();
         return video.status(job.id()).toJson();

@@ -4,13 +4,10 @@ import io.alicemultiverse.testsupport.AliceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.McpTestClient;
 import io.alicemultiverse.testsupport.Samples;
 import io.alicemultiverse.testsupport.TempLibrary;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,13 +43,9 @@ class McpServerTest {
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("acme/a.png", TempLibrary.png(1));
         t.inboxFile("acme/b.png", TempLibrary.png(2));
-        ServerParameters params = ServerParameters.builder(AliceProcess.java())
-                .args(AliceProcess.javaArgs("mcp", "--library", t.library().toString()))
-                .addEnvVar("ALICE_INBOX", t.inbox().toString())
-                .build();
-        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
-            client.initialize();
+        try (McpTestClient mcp = McpTestClient.start(List.of("mcp", "--library", t.library().toString()),
+                Map.of("ALICE_INBOX", t.inbox().toString()))) {
+            McpSyncClient client = mcp.client();
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(McpSchema.Tool::name)
                     .contains("inspect_file", "organize_inbox", "get_asset", "library_stats", "find_similar",
@@ -61,7 +53,20 @@ class McpServerTest {
             assertThat(tools).allSatisfy(tool -> {
                 assertThat(tool.description()).hasSizeGreaterThan(40);
                 assertThat(tool.inputSchema()).containsEntry("type", "object");
+                McpSchema.ToolAnnotations hints = tool.annotations();
+                assertThat(hints).as(tool.name()).isNotNull();
+                assertThat(List.of(hints.readOnlyHint(), hints.destructiveHint(), hints.idempotentHint(),
+                        hints.openWorldHint())).as(tool.name()).doesNotContainNull();
+                // the video tools talk to the provider (status and list advance due jobs, downloads included)
+                List<String> remote = List.of("understand_assets", "generate_video", "video_status",
+                        "list_video_jobs", "cancel_video");
+                boolean readOnly = !List.of("organize_inbox", "tag_assets").contains(tool.name())
+                        && !remote.contains(tool.name());
+                assertThat(hints.readOnlyHint()).as(tool.name()).isEqualTo(readOnly);
+                assertThat(hints.openWorldHint()).as(tool.name()).isEqualTo(remote.contains(tool.name()));
             });
+            assertThat(tools).filteredOn(tool -> tool.name().equals("organize_inbox"))
+                    .allSatisfy(tool -> assertThat(tool.annotations().destructiveHint()).isTrue());
 
             JsonNode inspected = text(client.callTool(new McpSchema.CallToolRequest("inspect_file",
                     Map.of("path", Samples.file("ComfyUI/img2img_cropped.png").toString()))));
@@ -124,7 +129,7 @@ class McpServerTest {
         Process p = AliceProcess.builder("mcp", "--library", tmp.resolve("lib").toString())
                 .redirectErrorStream(false).start();
         p.getOutputStream().close();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("process ends when stdin closes").isTrue();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("process ends when stdin closes").isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(new String(p.getInputStream().readAllBytes())).as("nothing but protocol on stdout").isEmpty();
     }
@@ -203,18 +208,15 @@ class McpServerTest {
             // the provider's server comes from the configuration: a tool call cannot redirect the key elsewhere
             Path config = Files.writeString(tmp.resolve("alice.yaml"), "understanding:\n  confirm_above_usd: 0.001\n"
                     + "  providers:\n    openai: {base_url: \"" + server.url("/v1") + "\"}\n");
-            ServerParameters params = ServerParameters.builder(AliceProcess.java())
-                    .args(AliceProcess.javaArgs("mcp", "--library", t.library().toString(), "--config",
-                            config.toString()))
-                    .addEnvVar("OPENAI_API_KEY", "sk-mcp-test-key")
-                    .build();
             List<String> outputs = new java.util.ArrayList<>();
-            try (McpSyncClient client = McpClient.sync(new StdioClientTransport(params, McpJsonDefaults.getMapper()))
-                    .requestTimeout(Duration.ofSeconds(60)).build()) {
-                client.initialize();
+            java.util.concurrent.atomic.AtomicReference<McpSchema.ElicitResult> answer =
+                    new java.util.concurrent.atomic.AtomicReference<>(McpTestClient.decline());
+            try (McpTestClient mcp = McpTestClient.startAsking(List.of("mcp", "--library", t.library().toString(),
+                    "--config", config.toString()), Map.of("OPENAI_API_KEY", "sk-mcp-test-key"),
+                    request -> answer.get())) {
                 java.util.function.BiFunction<String, Map<String, Object>, McpSchema.CallToolResult> call =
                         (tool, args) -> {
-                            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(tool, args));
+                            McpSchema.CallToolResult r = mcp.call(tool, args);
                             outputs.add(raw(r));
                             return r;
                         };
@@ -237,14 +239,19 @@ class McpServerTest {
                 assertThat(square.path("total").asInt()).as("searchable at once").isEqualTo(1);
                 assertThat(square.path("items").path(0).path("content_hash").asText()).isEqualTo(a);
 
-                McpSchema.CallToolResult unconfirmed = call.apply("understand_assets",
+                assertThat(mcp.questions).as("the offline analyzer sends nothing: no question").isEmpty();
+
+                McpSchema.CallToolResult declined = call.apply("understand_assets",
                         Map.of("query", "project:acme", "provider", "openai", "dry_run", false));
-                assertThat(unconfirmed.isError()).isTrue();
-                assertThat(raw(unconfirmed)).contains("confirm=true");
+                assertThat(declined.isError()).isTrue();
+                assertThat(raw(declined)).contains("did not approve");
+                assertThat(mcp.questions).hasSize(1);
+                assertThat(mcp.questions.get(0)).contains("2 image(s)", "openai", "gpt-4o-mini", "$");
                 assertThat(fake.requests.get()).isZero();
 
+                answer.set(McpTestClient.approve());
                 JsonNode paid = JSON.readTree(raw(call.apply("understand_assets", Map.of("query", "project:acme",
-                        "provider", "openai", "dry_run", false, "confirm", true, "budget_usd", 1.0))));
+                        "provider", "openai", "dry_run", false, "budget_usd", 1.0))));
                 assertThat(paid.path("analysed").asInt()).as(paid.toString()).isEqualTo(2);
                 assertThat(paid.path("failures")).isEmpty();
                 assertThat(fake.problems).isEmpty();

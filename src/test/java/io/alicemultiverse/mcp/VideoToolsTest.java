@@ -3,6 +3,7 @@ package io.alicemultiverse.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.testsupport.AliceProcess;
+import io.alicemultiverse.testsupport.McpTestClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -57,28 +58,35 @@ class VideoToolsTest {
                 }
             });
             fal.start(InetAddress.getByName("127.0.0.1"), 0);
-            ServerParameters params = ServerParameters.builder(AliceProcess.java())
-                    .args(AliceProcess.javaArgs("mcp", "--library", tmp.resolve("library").toString()))
-                    .addEnvVar("FAL_KEY", "fal-mcp-key").addEnvVar("ALICE_FAL_BASE_URL", fal.url("/").toString())
-                    .build();
-            try (McpSyncClient client = McpClient.sync(new StdioClientTransport(params, McpJsonDefaults.getMapper()))
-                    .requestTimeout(Duration.ofSeconds(60)).build()) {
-                client.initialize();
+            Map<String, String> env = Map.of("FAL_KEY", "fal-mcp-key", "ALICE_FAL_BASE_URL", fal.url("/").toString());
+            List<String> cli = List.of("mcp", "--library", tmp.resolve("library").toString());
+            Map<String, Object> args = Map.of("provider", "fal", "model", "fal-ai/veo3", "prompt", "a lighthouse");
+            java.util.Map<String, Object> go = new java.util.HashMap<>(args);
+            go.put("dry_run", false);
+
+            // a client that cannot ask its user, a server not told --allow remote: refused, nothing sent
+            try (McpTestClient blind = McpTestClient.start(cli, env)) {
+                McpSchema.CallToolResult refused = blind.call("generate_video", go);
+                assertThat(refused.isError()).isTrue();
+                assertThat(McpTestClient.text(refused)).contains("--allow remote");
+                McpSchema.CallToolResult modelSaysYes = blind.call("generate_video", withConfirm(go));
+                assertThat(modelSaysYes.isError()).as("a model-set confirm is not consent").isTrue();
+                assertThat(requests).isEmpty();
+            }
+            // the user declines: nothing sent
+            try (McpTestClient declining = McpTestClient.startAsking(cli, env, q -> McpTestClient.decline())) {
+                assertThat(declining.call("generate_video", go).isError()).isTrue();
+                assertThat(requests).isEmpty();
+            }
+            try (McpTestClient asking = McpTestClient.startAsking(cli, env, q -> McpTestClient.approve())) {
+                McpSyncClient client = asking.client();
                 assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
                         .contains("generate_video", "video_status", "list_video_jobs", "cancel_video");
-                Map<String, Object> args = Map.of("provider", "fal", "model", "fal-ai/veo3", "prompt", "a lighthouse");
 
                 JsonNode dry = JSON.readTree(raw(client.callTool(new McpSchema.CallToolRequest("generate_video", args))));
                 assertThat(dry.path("dry_run").asBoolean()).isTrue();
-                assertThat(dry.path("estimate_usd").asDouble()).isEqualTo(3.2);
-                assertThat(dry.path("next").asText()).contains("confirm=true");
-                assertThat(requests).isEmpty();
-
-                java.util.Map<String, Object> go = new java.util.HashMap<>(args);
-                go.put("dry_run", false);
-                McpSchema.CallToolResult unconfirmed = client.callTool(new McpSchema.CallToolRequest("generate_video", go));
-                assertThat(unconfirmed.isError()).isTrue();
-                assertThat(raw(unconfirmed)).contains("confirm=true");
+                assertThat(dry.path("estimate_usd").asDouble()).isPositive();
+                assertThat(asking.questions).isEmpty();
                 assertThat(requests).isEmpty();
 
                 McpSchema.CallToolResult local = client.callTool(new McpSchema.CallToolRequest("generate_video",
@@ -87,8 +95,9 @@ class VideoToolsTest {
                 assertThat(local.isError()).isTrue();
                 assertThat(raw(local)).contains("not a file path");
 
-                go.put("confirm", true);
                 JsonNode job = JSON.readTree(raw(client.callTool(new McpSchema.CallToolRequest("generate_video", go))));
+                assertThat(asking.questions).hasSize(1);
+                assertThat(asking.questions.get(0)).contains("fal-ai/veo3").contains("$");
                 assertThat(job.path("state").asText()).isEqualTo("queued");
                 assertThat(job.path("provider_job_id").asText()).isEqualTo("r1");
                 String id = job.path("id").asText();
@@ -107,5 +116,11 @@ class VideoToolsTest {
                 assertThat(requests.stream().filter(r -> r.getMethod().equals("POST")).toList()).hasSize(1);
             }
         }
+    }
+
+    private static Map<String, Object> withConfirm(Map<String, Object> go) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>(go);
+        m.put("confirm", true);
+        return m;
     }
 }
