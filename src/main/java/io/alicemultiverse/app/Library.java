@@ -343,6 +343,17 @@ public final class Library implements AutoCloseable {
                 (before, stored) -> search().changed(before, stored, false)).run(request, configured, env, listener);
     }
 
+    /**
+     * Writes the catalog rows — every asset, or the ones {@code query} matches when it is not null — to {@code out}
+     * as open data (see {@link io.alicemultiverse.export.CatalogExport}).
+     */
+    public io.alicemultiverse.export.CatalogExport.Result export(Path out, io.alicemultiverse.catalog.OpenData.Format format,
+                                                                 SearchQuery query) throws IOException {
+        List<String> hashes = query == null ? null
+                : search(query, false).hits().stream().map(h -> h.contentHash()).toList();
+        return io.alicemultiverse.export.CatalogExport.write(catalog, out, format, hashes);
+    }
+
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */
     public Map<String, Object> costs(Costs.By by) {
         return Costs.report(catalog, by);

@@ -143,6 +143,11 @@ public final class Catalog implements AutoCloseable {
         return new UnderstandingStore(this);
     }
 
+    /** The catalog as open data (Parquet, CSV, JSON Lines). */
+    public OpenData openData() {
+        return new OpenData(this);
+    }
+
     Connection connection() {
         return connection;
     }
