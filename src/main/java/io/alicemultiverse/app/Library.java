@@ -354,6 +354,31 @@ public final class Library implements AutoCloseable {
         return io.alicemultiverse.export.CatalogExport.write(catalog, out, format, hashes);
     }
 
+    /**
+     * A timeline of the assets {@code targets} names (paths or content hashes, in that order), or else of the
+     * matches of {@code query} (ranked), or else of every asset; {@code order} null picks the natural order of the
+     * selection (manual, search, created). See {@link io.alicemultiverse.timeline.TimelineBuilder}.
+     */
+    public io.alicemultiverse.timeline.TimelineBuilder.Result timeline(
+            List<String> targets, SearchQuery query, io.alicemultiverse.timeline.TimelineOrder order, int fps,
+            double stillSeconds, String name) {
+        List<String> hashes = null;
+        io.alicemultiverse.timeline.TimelineOrder natural = io.alicemultiverse.timeline.TimelineOrder.CREATED;
+        if (targets != null && !targets.isEmpty()) {
+            hashes = List.copyOf(TagTargets.resolve(catalog, root, targets));
+            natural = io.alicemultiverse.timeline.TimelineOrder.MANUAL;
+        } else if (query != null) {
+            hashes = search(query, false).hits().stream().map(h -> h.contentHash()).toList();
+            natural = io.alicemultiverse.timeline.TimelineOrder.SEARCH;
+            if (hashes.isEmpty()) {
+                throw new IllegalArgumentException("the query matched nothing");
+            }
+        }
+        return new io.alicemultiverse.timeline.TimelineBuilder(catalog, root,
+                io.alicemultiverse.timeline.TimelineBuilder.DurationProbe.ffprobe())
+                .build(name, hashes, order == null ? natural : order, fps, stillSeconds);
+    }
+
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */
     public Map<String, Object> costs(Costs.By by) {
         return Costs.report(catalog, by);

@@ -123,6 +123,30 @@ public final class Catalog implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The timeline facts of the assets {@code hashes} names (unknown hashes left out), oldest first (creation date,
+     * then path); every asset's when {@code hashes} is null, at most {@code limit}.
+     */
+    public List<ClipSource> clipSources(Collection<String> hashes, int limit) {
+        String where = hashes == null ? "" : " WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))";
+        List<Object> params = new ArrayList<>();
+        if (hashes != null) {
+            try {
+                params.add(connection.createArrayOf("VARCHAR", hashes.toArray()));
+            } catch (SQLException e) {
+                throw fail("query", e);
+            }
+        }
+        params.add(Math.max(0, limit));
+        return select("SELECT content_hash, path, media_type, duration, width, height, created_at, prompt, source, "
+                + "model FROM assets" + where + " ORDER BY created_at NULLS LAST, path LIMIT ?", params,
+                rs -> new ClipSource(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getDouble(4),
+                        rs.getObject(5) == null ? null : rs.getInt(5), rs.getObject(6) == null ? null : rs.getInt(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toLocalDateTime(), rs.getString(8),
+                        rs.getString(9), rs.getString(10)));
+    }
+
     /** The write-ahead journal of file operations, and the runs. */
     public Journal journal() {
         return journal;
