@@ -117,6 +117,7 @@ final class Tools {
                 "Counts of the library's assets by source, project, model, month and media type.",
                 schema(Map.of(), List.of()), args -> library.stats()));
         out.addAll(understanding.all(this::tool));
+        out.addAll(new TimelineTools(library).all(this::tool));
         return out;
     }
 
@@ -233,7 +234,13 @@ final class Tools {
     }
 
     private SyncToolSpecification tool(String name, String description, Map<String, Object> schema, Body body) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
+        return tool(name, description, schema, null, body);
+    }
+
+    private SyncToolSpecification tool(String name, String description, Map<String, Object> schema,
+                                       McpSchema.ToolAnnotations annotations, Body body) {
+        McpSchema.Tool.Builder builder = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema);
+        McpSchema.Tool tool = (annotations == null ? builder : builder.annotations(annotations)).build();
         return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
             synchronized (library) {
                 try {
