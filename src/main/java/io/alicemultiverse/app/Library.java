@@ -379,6 +379,39 @@ public final class Library implements AutoCloseable {
                 .build(name, hashes, order == null ? natural : order, fps, stillSeconds);
     }
 
+    /**
+     * Writes or refreshes the XMP sidecars of the assets {@code targets} names, else of the matches of {@code query},
+     * else of every asset (see {@link io.alicemultiverse.xmp.XmpSidecars}).
+     */
+    public io.alicemultiverse.xmp.XmpSidecars.WriteResult writeSidecars(List<String> targets, SearchQuery query)
+            throws InterruptedException {
+        return io.alicemultiverse.xmp.XmpSidecars.write(catalog, root, selection(targets, query));
+    }
+
+    /**
+     * Reads the XMP sidecars of the selected assets (as {@link #writeSidecars}) and adds the tags and ratings other
+     * tools put there as user tags, searchable at once.
+     */
+    public io.alicemultiverse.xmp.XmpSidecars.ReadResult readSidecars(List<String> targets, SearchQuery query) {
+        long before = catalog.changeCounter();
+        var r = io.alicemultiverse.xmp.XmpSidecars.read(catalog, root, selection(targets, query));
+        if (!r.changedAssets().isEmpty()) {
+            search().changed(before, r.changedAssets(), false);
+        }
+        return r;
+    }
+
+    /** The content hashes {@code targets} names, else the matches of {@code query}, else null (every asset). */
+    private List<String> selection(List<String> targets, SearchQuery query) {
+        if (targets != null && !targets.isEmpty()) {
+            return List.copyOf(TagTargets.resolve(catalog, root, targets));
+        }
+        if (query != null) {
+            return search(query, false).hits().stream().map(h -> h.contentHash()).toList();
+        }
+        return null;
+    }
+
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */
     public Map<String, Object> costs(Costs.By by) {
         return Costs.report(catalog, by);

@@ -147,6 +147,57 @@ public final class Catalog implements AutoCloseable {
                         rs.getString(9), rs.getString(10)));
     }
 
+    /**
+     * The facts an XMP sidecar carries for the assets {@code hashes} names (every asset when null), by path: one
+     * query for assets, tags, the latest description and the local analyzer's latest star score.
+     */
+    public List<SidecarFacts> sidecarFacts(Collection<String> hashes) {
+        String where = hashes == null ? "" : " WHERE a.content_hash IN (SELECT unnest(?::VARCHAR[]))";
+        List<Object> params = new ArrayList<>();
+        if (hashes != null) {
+            try {
+                params.add(connection.createArrayOf("VARCHAR", hashes.toArray()));
+            } catch (SQLException e) {
+                throw fail("query", e);
+            }
+        }
+        return select("""
+                WITH t AS (SELECT content_hash, list({'tag': tag, 'category': category, 'origin': origin}
+                                                     ORDER BY origin, tag) AS tags
+                           FROM tags GROUP BY content_hash),
+                     u AS (SELECT content_hash, arg_max(description, created_at) AS description FROM understanding
+                           GROUP BY content_hash),
+                     q AS (SELECT content_hash, arg_max(CAST(json_extract(tags, '$.measures.stars') AS DOUBLE),
+                                  created_at) AS stars
+                           FROM understanding WHERE provider = 'local' GROUP BY content_hash)
+                SELECT a.content_hash, a.path, a.source, a.ai_generated, a.prompt, a.negative, a.model, a.seeds,
+                       CAST(a.params AS VARCHAR), t.tags, u.description, q.stars
+                FROM assets a LEFT JOIN t ON t.content_hash = a.content_hash
+                LEFT JOIN u ON u.content_hash = a.content_hash LEFT JOIN q ON q.content_hash = a.content_hash"""
+                + where + " ORDER BY a.path", params, rs -> {
+                    List<String> seeds = new ArrayList<>();
+                    java.sql.Array sa = rs.getArray(8);
+                    if (sa != null) {
+                        for (Object o : (Object[]) sa.getArray()) {
+                            seeds.add(String.valueOf(o));
+                        }
+                    }
+                    List<AssetRecord.Tag> tags = new ArrayList<>();
+                    java.sql.Array ta = rs.getArray(10);
+                    if (ta != null) {
+                        for (Object o : (Object[]) ta.getArray()) {
+                            Object[] f = ((java.sql.Struct) o).getAttributes();
+                            tags.add(new AssetRecord.Tag((String) f[0], (String) f[1], (String) f[2], null));
+                        }
+                    }
+                    double stars = rs.getDouble(12);
+                    Integer starScore = rs.wasNull() ? null : (int) Math.max(1, Math.min(5, Math.round(stars)));
+                    return new SidecarFacts(rs.getString(1), rs.getString(2), rs.getString(3),
+                            (Boolean) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), seeds,
+                            rs.getString(9), tags, rs.getString(11), starScore);
+                });
+    }
+
     /** The write-ahead journal of file operations, and the runs. */
     public Journal journal() {
         return journal;

@@ -26,7 +26,7 @@ final class OwnerClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Commands that open the catalog and so must go through an owner. */
     private static final Set<String> LIBRARY_COMMANDS = Set.of("organize", "undo", "check", "stats", "index",
-            "search", "tag", "tags", "similar", "dedup", "understand", "costs", "export", "timeline");
+            "search", "tag", "tags", "similar", "dedup", "understand", "costs", "export", "timeline", "xmp");
     /** Options whose values are paths. */
     private static final Set<String> PATH_OPTIONS = Set.of("--library", "--inbox", "--config", "-o", "--output");
 
