@@ -162,32 +162,32 @@ public final class Catalog implements AutoCloseable {
             }
         }
         return select("""
-                WITH t AS (SELECT content_hash, list({'tag': tag, 'category': category, 'origin': origin}
-                                                     ORDER BY origin, tag) AS tags
+                WITH t AS (SELECT content_hash, string_agg(origin || chr(31) || coalesce(category, '') || chr(31)
+                                                     || tag, chr(30) ORDER BY origin, tag) AS tags
                            FROM tags GROUP BY content_hash),
                      u AS (SELECT content_hash, arg_max(description, created_at) AS description FROM understanding
                            GROUP BY content_hash),
                      q AS (SELECT content_hash, arg_max(CAST(json_extract(tags, '$.measures.stars') AS DOUBLE),
                                   created_at) AS stars
                            FROM understanding WHERE provider = 'local' GROUP BY content_hash)
-                SELECT a.content_hash, a.path, a.source, a.ai_generated, a.prompt, a.negative, a.model, a.seeds,
-                       CAST(a.params AS VARCHAR), t.tags, u.description, q.stars
+                SELECT a.content_hash, a.path, a.source, a.ai_generated, a.prompt, a.negative, a.model,
+                       array_to_string(a.seeds, chr(30)), CAST(a.params AS VARCHAR), t.tags, u.description, q.stars
                 FROM assets a LEFT JOIN t ON t.content_hash = a.content_hash
                 LEFT JOIN u ON u.content_hash = a.content_hash LEFT JOIN q ON q.content_hash = a.content_hash"""
                 + where + " ORDER BY a.path", params, rs -> {
-                    List<String> seeds = new ArrayList<>();
-                    java.sql.Array sa = rs.getArray(8);
-                    if (sa != null) {
-                        for (Object o : (Object[]) sa.getArray()) {
-                            seeds.add(String.valueOf(o));
-                        }
-                    }
+                    // lists travel as text joined by control characters: reading 10,000 JDBC arrays of structs
+                    // cost seconds, these strings milliseconds
+                    String seedText = rs.getString(8);
+                    List<String> seeds = seedText == null || seedText.isEmpty() ? List.of()
+                            : List.of(seedText.split("\u001e"));
                     List<AssetRecord.Tag> tags = new ArrayList<>();
-                    java.sql.Array ta = rs.getArray(10);
-                    if (ta != null) {
-                        for (Object o : (Object[]) ta.getArray()) {
-                            Object[] f = ((java.sql.Struct) o).getAttributes();
-                            tags.add(new AssetRecord.Tag((String) f[0], (String) f[1], (String) f[2], null));
+                    String tagText = rs.getString(10);
+                    if (tagText != null) {
+                        for (String one : tagText.split("\u001e")) {
+                            String[] f = one.split("\u001f", 3);
+                            if (f.length == 3) {
+                                tags.add(new AssetRecord.Tag(f[2], f[1].isEmpty() ? null : f[1], f[0], null));
+                            }
                         }
                     }
                     double stars = rs.getDouble(12);

@@ -101,7 +101,12 @@ public final class XmpSidecars {
             throw new IOException("is a symbolic link; not written through");
         }
         byte[] existing = Files.isRegularFile(sidecar) ? Files.readAllBytes(sidecar) : null;
-        byte[] bytes = SidecarWriter.write(f, existing);
+        byte[] fresh = SidecarWriter.write(f, null);
+        // a sidecar only we wrote, and still current, is byte for byte what we would write now: no parse needed
+        if (existing != null && Arrays.equals(existing, fresh)) {
+            return false;
+        }
+        byte[] bytes = existing == null ? fresh : SidecarWriter.write(f, existing);
         if (existing != null && Arrays.equals(SidecarWriter.normalised(existing), bytes)) {
             return false;
         }
