@@ -434,6 +434,75 @@ public final class Library implements AutoCloseable {
         return VideoImage.resolve(fileHashOrUrl, root, catalog);
     }
 
+    /**
+     * Writes the catalog rows — every asset, or the ones {@code query} matches when it is not null — to {@code out}
+     * as open data (see {@link io.alicemultiverse.export.CatalogExport}).
+     */
+    public io.alicemultiverse.export.CatalogExport.Result export(Path out, io.alicemultiverse.catalog.OpenData.Format format,
+                                                                 SearchQuery query) throws IOException {
+        List<String> hashes = query == null ? null
+                : search(query, false).hits().stream().map(h -> h.contentHash()).toList();
+        return io.alicemultiverse.export.CatalogExport.write(catalog, out, format, hashes);
+    }
+
+    /**
+     * A timeline of the assets {@code targets} names (paths or content hashes, in that order), or else of the
+     * matches of {@code query} (ranked), or else of every asset; {@code order} null picks the natural order of the
+     * selection (manual, search, created). See {@link io.alicemultiverse.timeline.TimelineBuilder}.
+     */
+    public io.alicemultiverse.timeline.TimelineBuilder.Result timeline(
+            List<String> targets, SearchQuery query, io.alicemultiverse.timeline.TimelineOrder order, int fps,
+            double stillSeconds, String name) {
+        List<String> hashes = null;
+        io.alicemultiverse.timeline.TimelineOrder natural = io.alicemultiverse.timeline.TimelineOrder.CREATED;
+        if (targets != null && !targets.isEmpty()) {
+            hashes = targets.stream().map(refs()::resolve).distinct().toList();
+            natural = io.alicemultiverse.timeline.TimelineOrder.MANUAL;
+        } else if (query != null) {
+            hashes = search(query, false).hits().stream().map(h -> h.contentHash()).toList();
+            natural = io.alicemultiverse.timeline.TimelineOrder.SEARCH;
+            if (hashes.isEmpty()) {
+                throw new IllegalArgumentException("the query matched nothing");
+            }
+        }
+        return new io.alicemultiverse.timeline.TimelineBuilder(catalog, root,
+                io.alicemultiverse.timeline.TimelineBuilder.DurationProbe.ffprobe())
+                .build(name, hashes, order == null ? natural : order, fps, stillSeconds);
+    }
+
+    /**
+     * Writes or refreshes the XMP sidecars of the assets {@code targets} names, else of the matches of {@code query},
+     * else of every asset (see {@link io.alicemultiverse.xmp.XmpSidecars}).
+     */
+    public io.alicemultiverse.xmp.XmpSidecars.WriteResult writeSidecars(List<String> targets, SearchQuery query)
+            throws InterruptedException {
+        return io.alicemultiverse.xmp.XmpSidecars.write(catalog, root, selection(targets, query));
+    }
+
+    /**
+     * Reads the XMP sidecars of the selected assets (as {@link #writeSidecars}) and adds the tags and ratings other
+     * tools put there as user tags, searchable at once.
+     */
+    public io.alicemultiverse.xmp.XmpSidecars.ReadResult readSidecars(List<String> targets, SearchQuery query) {
+        long before = catalog.changeCounter();
+        var r = io.alicemultiverse.xmp.XmpSidecars.read(catalog, root, selection(targets, query));
+        if (!r.changedAssets().isEmpty()) {
+            search().changed(before, r.changedAssets(), false);
+        }
+        return r;
+    }
+
+    /** The content hashes {@code targets} names, else the matches of {@code query}, else null (every asset). */
+    private List<String> selection(List<String> targets, SearchQuery query) {
+        if (targets != null && !targets.isEmpty()) {
+            return targets.stream().map(refs()::resolve).distinct().toList();
+        }
+        if (query != null) {
+            return search(query, false).hits().stream().map(h -> h.contentHash()).toList();
+        }
+        return null;
+    }
+
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */
     public Map<String, Object> costs(Costs.By by) {
         return Costs.report(catalog, by);

@@ -134,6 +134,81 @@ public final class Catalog implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The timeline facts of the assets {@code hashes} names (unknown hashes left out), oldest first (creation date,
+     * then path); every asset's when {@code hashes} is null, at most {@code limit}.
+     */
+    public List<ClipSource> clipSources(Collection<String> hashes, int limit) {
+        String where = hashes == null ? "" : " WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))";
+        List<Object> params = new ArrayList<>();
+        if (hashes != null) {
+            try {
+                params.add(connection.createArrayOf("VARCHAR", hashes.toArray()));
+            } catch (SQLException e) {
+                throw fail("query", e);
+            }
+        }
+        params.add(Math.max(0, limit));
+        return select("SELECT content_hash, path, media_type, duration, width, height, created_at, prompt, source, "
+                + "model FROM assets" + where + " ORDER BY created_at NULLS LAST, path LIMIT ?", params,
+                rs -> new ClipSource(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getDouble(4),
+                        rs.getObject(5) == null ? null : rs.getInt(5), rs.getObject(6) == null ? null : rs.getInt(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toLocalDateTime(), rs.getString(8),
+                        rs.getString(9), rs.getString(10)));
+    }
+
+    /**
+     * The facts an XMP sidecar carries for the assets {@code hashes} names (every asset when null), by path: one
+     * query for assets, tags, the latest description and the local analyzer's latest star score.
+     */
+    public List<SidecarFacts> sidecarFacts(Collection<String> hashes) {
+        String where = hashes == null ? "" : " WHERE a.content_hash IN (SELECT unnest(?::VARCHAR[]))";
+        List<Object> params = new ArrayList<>();
+        if (hashes != null) {
+            try {
+                params.add(connection.createArrayOf("VARCHAR", hashes.toArray()));
+            } catch (SQLException e) {
+                throw fail("query", e);
+            }
+        }
+        return select("""
+                WITH t AS (SELECT content_hash, string_agg(origin || chr(31) || coalesce(category, '') || chr(31)
+                                                     || tag, chr(30) ORDER BY origin, tag) AS tags
+                           FROM tags GROUP BY content_hash),
+                     u AS (SELECT content_hash, arg_max(description, created_at) AS description FROM understanding
+                           GROUP BY content_hash),
+                     q AS (SELECT content_hash, arg_max(CAST(json_extract(tags, '$.measures.stars') AS DOUBLE),
+                                  created_at) AS stars
+                           FROM understanding WHERE provider = 'local' GROUP BY content_hash)
+                SELECT a.content_hash, a.path, a.source, a.ai_generated, a.prompt, a.negative, a.model,
+                       array_to_string(a.seeds, chr(30)), CAST(a.params AS VARCHAR), t.tags, u.description, q.stars
+                FROM assets a LEFT JOIN t ON t.content_hash = a.content_hash
+                LEFT JOIN u ON u.content_hash = a.content_hash LEFT JOIN q ON q.content_hash = a.content_hash"""
+                + where + " ORDER BY a.path", params, rs -> {
+                    // lists travel as text joined by control characters: reading 10,000 JDBC arrays of structs
+                    // cost seconds, these strings milliseconds
+                    String seedText = rs.getString(8);
+                    List<String> seeds = seedText == null || seedText.isEmpty() ? List.of()
+                            : List.of(seedText.split("\u001e"));
+                    List<AssetRecord.Tag> tags = new ArrayList<>();
+                    String tagText = rs.getString(10);
+                    if (tagText != null) {
+                        for (String one : tagText.split("\u001e")) {
+                            String[] f = one.split("\u001f", 3);
+                            if (f.length == 3) {
+                                tags.add(new AssetRecord.Tag(f[2], f[1].isEmpty() ? null : f[1], f[0], null));
+                            }
+                        }
+                    }
+                    double stars = rs.getDouble(12);
+                    Integer starScore = rs.wasNull() ? null : (int) Math.max(1, Math.min(5, Math.round(stars)));
+                    return new SidecarFacts(rs.getString(1), rs.getString(2), rs.getString(3),
+                            (Boolean) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), seeds,
+                            rs.getString(9), tags, rs.getString(11), starScore);
+                });
+    }
+
     /** The write-ahead journal of file operations, and the runs. */
     public Journal journal() {
         return journal;
@@ -162,6 +237,11 @@ public final class Catalog implements AutoCloseable {
     /** The video generation jobs. */
     public VideoJobs videoJobs() {
         return new VideoJobs(this);
+    }
+
+    /** The catalog as open data (Parquet, CSV, JSON Lines). */
+    public OpenData openData() {
+        return new OpenData(this);
     }
 
     Connection connection() {

@@ -22,7 +22,8 @@ public final class Main {
     private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, OrganizeCommand.class,
             UndoCommand.class, CheckCommand.class, StatsCommand.class, IndexCommand.class, McpCommand.class,
             ServeCommand.class, SimilarCommand.class, DedupCommand.class, UnderstandCommand.class, CostsCommand.class,
-            SearchCommand.class, TagCommand.class, TagsCommand.class, VideoCommand.class, CommandLine.HelpCommand.class);
+            SearchCommand.class, TagCommand.class, TagsCommand.class, VideoCommand.class, ExportCommand.class,
+            TimelineCommand.class, XmpCommand.class, CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
         System.exit(run(args));

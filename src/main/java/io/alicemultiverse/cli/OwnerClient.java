@@ -33,9 +33,10 @@ final class OwnerClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Commands that open the catalog and so must go through an owner; an owner runs no others. */
     static final Set<String> LIBRARY_COMMANDS = Set.of("organize", "undo", "check", "stats", "index",
-            "search", "tag", "tags", "similar", "dedup", "understand", "costs", "video");
+            "search", "tag", "tags", "similar", "dedup", "understand", "costs", "video",
+            "export", "timeline", "xmp");
     /** Options whose values are paths. */
-    private static final Set<String> PATH_OPTIONS = Set.of("--library", "--inbox", "--config");
+    private static final Set<String> PATH_OPTIONS = Set.of("--library", "--inbox", "--config", "-o", "--output");
     /** Commands whose positional arguments may be files (made absolute here, where they are relative to). */
     private static final Set<String> FILE_ARGUMENTS = Set.of("similar", "understand");
     /** Options of those commands that take a value that is not a file. */

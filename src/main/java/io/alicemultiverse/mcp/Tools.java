@@ -136,6 +136,7 @@ final class Tools {
                 schema(Map.of(), List.of()), args -> library.stats()));
         out.addAll(understanding.all(this::tool));
         out.addAll(video.all(this::tool));
+        out.addAll(new TimelineTools(library).all(this::tool));
         return out;
     }
 

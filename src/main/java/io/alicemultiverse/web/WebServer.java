@@ -8,6 +8,9 @@ import io.alicemultiverse.app.Library;
 import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.ThumbnailCache;
 import io.alicemultiverse.search.SearchQuery;
+import io.alicemultiverse.timeline.TimelineBuilder;
+import io.alicemultiverse.timeline.TimelineFormat;
+import io.alicemultiverse.timeline.TimelineOrder;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
 import io.alicemultiverse.search.SearchHitJson;
@@ -83,6 +86,7 @@ public final class WebServer implements AutoCloseable {
                     KeepRule.BEST))
                     .stream().map(DuplicateGroupJson::toMap).toList()));
             config.routes.post("/api/duplicates/resolve", this::resolveDuplicates);
+            config.routes.post("/api/timeline", this::timeline);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
             config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().views().organizeRuns(
@@ -227,6 +231,27 @@ public final class WebServer implements AutoCloseable {
         out.put("skipped", result.skipped());
         out.put("undo", "alice undo " + result.run());
         json(ctx, out);
+    }
+
+    /**
+     * {@code {"assets": [hash…], "format": "otio|fcpxml|edl", "fps": 24, "still_seconds": 3}}: the timeline file of
+     * those assets in that order, as a download.
+     */
+    private void timeline(Context ctx) throws IOException {
+        var body = JSON.readTree(ctx.body());
+        java.util.List<String> assets = new java.util.ArrayList<>();
+        body.path("assets").forEach(t -> assets.add(hashText(t.asText())));
+        if (assets.isEmpty()) {
+            throw new IllegalArgumentException("send {\"assets\": [content hashes], \"format\": \"otio|fcpxml|edl\"}");
+        }
+        TimelineFormat format = TimelineFormat.of(body.path("format").asText("otio"));
+        int fps = body.path("fps").asInt(24);
+        double still = body.path("still_seconds").asDouble(3);
+        TimelineBuilder.Result r = catalog(() -> library.timeline(assets, null, TimelineOrder.MANUAL, fps, still,
+                "AliceMultiverse"));
+        ctx.header("Content-Disposition", "attachment; filename=\"timeline" + format.extension() + "\"");
+        ctx.header("X-Timeline-Clips", String.valueOf(r.timeline().clips().size()));
+        ctx.contentType(format.contentType() + "; charset=utf-8").result(format.write(r.timeline()));
     }
 
     private void asset(Context ctx) {

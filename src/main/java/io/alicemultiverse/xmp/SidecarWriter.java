@@ -1,0 +1,127 @@
+package io.alicemultiverse.xmp;
+
+import com.adobe.internal.xmp.XMPConst;
+import com.adobe.internal.xmp.XMPException;
+import com.adobe.internal.xmp.XMPMeta;
+import com.adobe.internal.xmp.XMPMetaFactory;
+import com.adobe.internal.xmp.options.PropertyOptions;
+import com.adobe.internal.xmp.options.SerializeOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.catalog.AssetRecord;
+import io.alicemultiverse.catalog.SidecarFacts;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Builds the XMP packet of one asset's sidecar with Adobe's XMP Toolkit: {@code dc:subject} (every tag),
+ * {@code lr:hierarchicalSubject} ({@code user|tag}, {@code understanding|category|tag}, {@code prompt|tag}),
+ * {@code dc:description}, {@code xmp:Rating} (the local analyzer's stars), {@code Iptc4xmpExt:DigitalSourceType}
+ * for AI-made files and the generation record in the {@code alice} namespace. An existing sidecar is the starting
+ * point: what other tools wrote stays, subjects are merged, and a rating already there (a person's) is kept.
+ * Stateless and thread-safe.
+ */
+final class SidecarWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PropertyOptions BAG = new PropertyOptions().setArray(true);
+
+    static {
+        Namespaces.ensure();
+    }
+
+    private SidecarWriter() {
+    }
+
+    /** {@code existing} parsed and serialized as {@link #write} serializes, to tell whether a write changes it. */
+    static byte[] normalised(byte[] existing) throws XMPException {
+        return XMPMetaFactory.serializeToBuffer(XMPMetaFactory.parseFromBuffer(existing),
+                new SerializeOptions().setOmitPacketWrapper(true));
+    }
+
+    /** The sidecar's bytes for {@code facts}, starting from {@code existing} (null when there is none). */
+    static byte[] write(SidecarFacts facts, byte[] existing) throws XMPException {
+        XMPMeta meta = existing == null ? XMPMetaFactory.create() : XMPMetaFactory.parseFromBuffer(existing);
+        Set<String> subjects = new LinkedHashSet<>(items(meta, XMPConst.NS_DC, "subject"));
+        Set<String> hierarchy = new LinkedHashSet<>(items(meta, Namespaces.LIGHTROOM, "hierarchicalSubject"));
+        for (AssetRecord.Tag t : facts.tags()) {
+            subjects.add(t.tag());
+            String leaf = t.tag().replace('|', '/');
+            hierarchy.add("understanding".equals(t.origin()) && t.category() != null
+                    ? "understanding|" + t.category().replace('|', '/') + "|" + leaf : t.origin() + "|" + leaf);
+        }
+        // properties set in place before the bags, which are re-appended: a rewrite keeps the order, so an unchanged
+        // sidecar serializes to the same bytes
+        if (facts.description() != null && !facts.description().isBlank()) {
+            meta.setLocalizedText(XMPConst.NS_DC, "description", "", XMPConst.X_DEFAULT, facts.description());
+        }
+        replaceBag(meta, XMPConst.NS_DC, "subject", subjects);
+        replaceBag(meta, Namespaces.LIGHTROOM, "hierarchicalSubject", hierarchy);
+        if (facts.stars() != null && !meta.doesPropertyExist(XMPConst.NS_XMP, "Rating")) {
+            meta.setPropertyInteger(XMPConst.NS_XMP, "Rating", facts.stars());
+        }
+        if (Boolean.TRUE.equals(facts.aiGenerated())) {
+            meta.setProperty(Namespaces.IPTC_EXT, "DigitalSourceType", Namespaces.TRAINED_ALGORITHMIC_MEDIA);
+        }
+        generation(meta, facts);
+        return XMPMetaFactory.serializeToBuffer(meta, new SerializeOptions().setOmitPacketWrapper(true));
+    }
+
+    /** The generation record: {@code alice:contentHash, source, prompt, negative, model, seed, sampler, steps, cfg}. */
+    private static void generation(XMPMeta meta, SidecarFacts f) throws XMPException {
+        String ns = Namespaces.ALICE;
+        set(meta, ns, "contentHash", f.contentHash());
+        set(meta, ns, "source", f.source());
+        set(meta, ns, "prompt", f.prompt());
+        set(meta, ns, "negative", f.negative());
+        set(meta, ns, "model", f.model());
+        set(meta, ns, "seed", f.seeds().isEmpty() ? null : String.join(", ", f.seeds()));
+        if (f.params() != null) {
+            try {
+                JsonNode p = JSON.readTree(f.params());
+                set(meta, ns, "sampler", text(p.get("sampler")));
+                set(meta, ns, "scheduler", text(p.get("scheduler")));
+                set(meta, ns, "steps", text(p.get("steps")));
+                set(meta, ns, "cfg", text(p.get("cfg_scale")));
+            } catch (IOException e) {
+                // unreadable parameters: the sidecar still carries everything else
+            }
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static void set(XMPMeta meta, String ns, String name, String value) throws XMPException {
+        if (value == null || value.isBlank()) {
+            meta.deleteProperty(ns, name);
+        } else {
+            meta.setProperty(ns, name, value);
+        }
+    }
+
+    private static void replaceBag(XMPMeta meta, String ns, String name, Set<String> values) throws XMPException {
+        meta.deleteProperty(ns, name);
+        for (String v : values) {
+            meta.appendArrayItem(ns, name, BAG, v, null);
+        }
+    }
+
+    /** The items of an array property, in order (none when absent). */
+    static java.util.List<String> items(XMPMeta meta, String ns, String name) throws XMPException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!meta.doesPropertyExist(ns, name)) {
+            return out;
+        }
+        int n = meta.countArrayItems(ns, name);
+        for (int i = 1; i <= n; i++) {
+            var item = meta.getArrayItem(ns, name, i);
+            if (item != null && item.getValue() != null) {
+                out.add(item.getValue());
+            }
+        }
+        return out;
+    }
+}

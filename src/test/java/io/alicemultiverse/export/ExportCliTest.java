@@ -1,0 +1,120 @@
+package io.alicemultiverse.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code alice export}: every format opened by a reader that is not ours, row counts equal to the catalog's. */
+class ExportCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    private Path lib;
+
+    @BeforeEach
+    void library() throws IOException {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("p/a.png", TempLibrary.png("a lighthouse in a storm", "m1", 1));
+        t.inboxFile("p/b.png", TempLibrary.png("a bowl of ramen", "m1", 2));
+        t.inboxFile("q/c.png", TempLibrary.png("a bowl of ramen with egg", "m2", 3));
+        lib = t.library();
+        run("organize", "--inbox", t.inbox().toString());
+        run("tag", "add", "--query", "lighthouse", "favourite");
+        run("understand", "--all");
+    }
+
+    @Test
+    void parquetOpensInAFreshDuckDbWithTheCatalogsRowCountAndColumns() throws Exception {
+        Path out = tmp.resolve("out/assets.parquet");
+        CliRun r = run("export", "--format", "parquet", "-o", out.toString(), "--json");
+        assertThat(JSON.readTree(r.out()).get("rows").asLong()).isEqualTo(3);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThat(scalar(c, "SELECT count(*) FROM '" + out + "'")).isEqualTo("3");
+            assertThat(scalar(c, "SELECT tags_user FROM '" + out + "' WHERE prompt LIKE '%lighthouse%'"))
+                    .isEqualTo("[favourite]");
+            assertThat(scalar(c, "SELECT count(*) FROM '" + out + "' WHERE description IS NOT NULL "
+                    + "AND len(tags_understanding) > 0 AND len(tags_prompt) > 0")).isEqualTo("3");
+            assertThat(scalar(c, "SELECT string_agg(column_name, ',' ORDER BY column_index) FROM "
+                    + "(SELECT name AS column_name, row_number() OVER () AS column_index FROM parquet_schema('"
+                    + out + "') WHERE name <> 'duckdb_schema')")).startsWith("content_hash,path,original_path,");
+        }
+        assertThat(Files.list(out.getParent()).map(p -> p.getFileName().toString())).containsExactly("assets.parquet");
+    }
+
+    @Test
+    void catalogRowCountMatchesInAFreshConnection() throws Exception {
+        Path out = tmp.resolve("all.parquet");
+        run("export", "-o", out.toString());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            c.createStatement().execute("ATTACH '" + lib.resolve(".alice/catalog.duckdb") + "' AS cat (READ_ONLY)");
+            assertThat(scalar(c, "SELECT count(*) FROM '" + out + "'"))
+                    .isEqualTo(scalar(c, "SELECT count(*) FROM cat.assets")).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void jsonLinesAndCsvCarryTheSameRowsAndAQueryNarrowsThem() throws Exception {
+        Path jsonl = tmp.resolve("assets.jsonl");
+        Path csv = tmp.resolve("assets.csv");
+        run("export", "--format", "jsonl", "-o", jsonl.toString());
+        run("export", "--format", "csv", "-o", csv.toString());
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            rows.add(JSON.readTree(line));
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("tags_prompt").isArray()).isTrue();
+        assertThat(rows.get(0).get("params").isObject()).isTrue();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThat(scalar(c, "SELECT count(*) FROM read_csv('" + csv + "', header = true)")).isEqualTo("3");
+            assertThat(scalar(c, "SELECT tags_user FROM read_csv('" + csv + "', header = true) "
+                    + "WHERE prompt LIKE '%lighthouse%'")).isEqualTo("favourite");
+        }
+        Path some = tmp.resolve("ramen.jsonl");
+        CliRun r = run("export", "--format", "jsonl", "--query", "\"bowl of ramen\"", "-o", some.toString());
+        assertThat(r.out()).startsWith("2 assets written");
+        assertThat(Files.readAllLines(some)).hasSize(2).allMatch(l -> l.contains("ramen"));
+    }
+
+    @Test
+    void aBadFormatIsAUsageErrorAndWritesNothing() {
+        CliRun r = CliRun.run("export", "--format", "xlsx", "-o", tmp.resolve("x.xlsx").toString(), "--library",
+                lib.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("parquet, csv or jsonl");
+        assertThat(tmp.resolve("x.xlsx")).doesNotExist();
+    }
+
+    private static String scalar(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--library");
+        all.add(lib.toString());
+        CliRun r = CliRun.run(all.toArray(String[]::new));
+        assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        return r;
+    }
+}
