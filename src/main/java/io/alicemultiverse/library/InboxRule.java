@@ -9,10 +9,16 @@ import java.nio.file.Path;
  * Where an inbox may be, relative to the library it is organized into: never the library itself nor any folder
  * inside it (its {@code .alice/} included) — organizing the library into itself would file, or with {@code --move}
  * park in {@code .alice/duplicates/}, every file it holds. An inbox that contains the library is fine: the scan
- * skips the library ({@link InboxScanner}). Paths are compared after resolving symbolic links, so a link to the
+ * skips the library ({@link InboxScanner}). The one exception is {@link #CLIP_STAGING}. Paths are compared after resolving symbolic links, so a link to the
  * library is the library. Every surface reaches this through {@link OrganizeOptions}; stateless.
  */
 public final class InboxRule {
+    /**
+     * The one folder inside a library that is organized into it: where finished video clips wait, whole, to be
+     * filed (written only by alice's own downloads, never by the user).
+     */
+    public static final String CLIP_STAGING = ".alice/video/inbox";
+
     private InboxRule() {
     }
 
@@ -29,7 +35,7 @@ public final class InboxRule {
             throw new IllegalArgumentException("the inbox " + inbox + " is the library itself; organizing it would "
                     + "file the library into itself. Choose another inbox (--inbox DIR)");
         }
-        if (in.startsWith(lib)) {
+        if (in.startsWith(lib) && !in.equals(lib.resolve(CLIP_STAGING))) {
             throw new IllegalArgumentException("the inbox " + inbox + " lies inside the library " + library
                     + "; organizing it would file the library's own files again. Choose an inbox outside it");
         }

@@ -41,7 +41,7 @@ public final class ClipDelivery implements Delivery {
     }
 
     Path stagingDir(VideoJob job) {
-        return root.resolve(".alice/video/inbox").resolve(project(job));
+        return root.resolve(io.alicemultiverse.library.InboxRule.CLIP_STAGING).resolve(project(job));
     }
 
     /** The project as one safe folder name: the organize path takes the project from the inbox folder. */

@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+// Over 400 lines: the route table of the JSON API with each route's translation of input and rendering of output;
+// the request records of issue 14 take the rules out, the translation stays.
 /**
  * {@code alice serve}: the JSON API, the gallery and {@code /metrics} over Javalin. Routes only translate HTTP to
  * {@link Library} calls (serialised: the catalog has one writer) and back. Files are served by content hash only,

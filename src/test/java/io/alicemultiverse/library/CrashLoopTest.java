@@ -23,7 +23,7 @@ class CrashLoopTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // ~1 min alone; far more on a loaded machine
     void killedFileOperationsLoseAndDoubleNothing() throws Exception {
-        CrashLoop.Report r = new CrashLoop(CrashLoop.Alice.inProcess(), tmp, 15, System.out).run(10, 12);
+        CrashLoop.Report r = new CrashLoop(CrashLoop.Alice.inProcess(), tmp, 15, System.out).run(10, 12, 6);
         System.out.println(CrashLoop.summary(r));
         assertThat(r.problems()).as(CrashLoop.summary(r)).isEmpty();
         assertThat(r.kills()).isGreaterThanOrEqualTo(10);

@@ -136,6 +136,14 @@ public final class CrashLoop {
 
     /** Runs cycles over a corpus of {@code groups} groups until {@code kills} kills have been made. */
     public Report run(int kills, int groups) throws IOException, InterruptedException {
+        return run(kills, groups, 0);
+    }
+
+    /**
+     * Like {@link #run(int, int)}, then goes on (for at most {@code extraCycles} more cycles) until every operation
+     * has been killed at least once: on a fast machine a short command may finish before its random kill time.
+     */
+    public Report run(int kills, int groups, int extraCycles) throws IOException, InterruptedException {
         CrashCorpus pristine = CrashCorpus.make(work.resolve("corpus"), random.nextLong() & 0xffff, groups);
         log.printf("corpus: %d files (%d arrive during the watch)%n", pristine.manifest().size(),
                 pristine.manifest().keySet().stream().filter(k -> k.startsWith("arrived/")).count());
@@ -146,7 +154,11 @@ public final class CrashLoop {
         int made = 0;
         int mid = 0;
         int cycle = 0;
-        while (made < kills) {
+        int cyclesForKills = -1;
+        while (made < kills || (byOp.size() < Op.values().length && cycle - cyclesForKills <= extraCycles)) {
+            if (made >= kills && cyclesForKills < 0) {
+                cyclesForKills = cycle;
+            }
             Path dir = work.resolve("cycle-" + cycle);
             CrashCorpus corpus = pristine.copyTo(dir);
             Path library = dir.resolve("library");
@@ -154,7 +166,7 @@ public final class CrashLoop {
             List<String> found = new ArrayList<>();
             boolean pendingSettle = false;
             for (Op op : Op.values()) {
-                Outcome o = runOp(op, cycle, corpus, library, made < kills);
+                Outcome o = runOp(op, cycle, corpus, library, made < kills || !byOp.containsKey(op));
                 String where = "cycle " + cycle + " " + op.label() + (o.killed ? " (killed)" : "") + ": ";
                 if (o.killed) {
                     made++;
