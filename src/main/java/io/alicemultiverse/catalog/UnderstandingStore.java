@@ -107,4 +107,27 @@ public final class UnderstandingStore {
         return v.isEmpty() ? 0 : v.get(0);
     }
 
+
+    /** How the spend ledger can be grouped: a whitelist of SQL expressions, never user text in SQL. */
+    public enum SpendGrouping {
+        DAY("strftime(time, '%Y-%m-%d')"), PROVIDER("provider"), MODEL("provider || '/' || model"),
+        PROJECT("coalesce(project, 'uncategorized')");
+
+        private final String expression;
+
+        SpendGrouping(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /** One group of the spend ledger: its key, the images (ledger lines), tokens and dollars. */
+    public record SpendGroup(String key, long images, long tokensIn, long tokensOut, double costUsd) {
+    }
+
+    /** The spend ledger grouped by {@code grouping}, by key (oldest day first). */
+    public java.util.List<SpendGroup> spendBy(SpendGrouping grouping) {
+        return catalog.select("SELECT " + grouping.expression + " AS k, count(*), sum(tokens_in), sum(tokens_out), "
+                + "sum(cost_usd) FROM spend GROUP BY k ORDER BY k", java.util.List.of(),
+                rs -> new SpendGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5)));
+    }
 }

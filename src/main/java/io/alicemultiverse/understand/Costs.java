@@ -1,6 +1,7 @@
 package io.alicemultiverse.understand;
 
 import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.UnderstandingStore;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +10,15 @@ import java.util.Map;
 
 /** Reads the spend ledger grouped by day, provider, model or project. Stateless. */
 public final class Costs {
-    /** Groupings: a whitelist, never user text in SQL. */
+    /** Groupings of the ledger. */
     public enum By {
-        DAY("strftime(time, '%Y-%m-%d')"), PROVIDER("provider"), MODEL("provider || '/' || model"),
-        PROJECT("coalesce(project, 'uncategorized')");
+        DAY(UnderstandingStore.SpendGrouping.DAY), PROVIDER(UnderstandingStore.SpendGrouping.PROVIDER),
+        MODEL(UnderstandingStore.SpendGrouping.MODEL), PROJECT(UnderstandingStore.SpendGrouping.PROJECT);
 
-        private final String expression;
+        private final UnderstandingStore.SpendGrouping grouping;
 
-        By(String expression) {
-            this.expression = expression;
+        By(UnderstandingStore.SpendGrouping grouping) {
+            this.grouping = grouping;
         }
 
         public static By parse(String s) {
@@ -45,15 +46,14 @@ public final class Costs {
 
     /** One row per group, {@code {key, images, tokens_in, tokens_out, cost_usd}}, largest key last for days. */
     public static List<Map<String, Object>> by(Catalog catalog, By by) {
-        return catalog.select("SELECT " + by.expression + " AS k, count(*), sum(tokens_in), sum(tokens_out), "
-                + "sum(cost_usd) FROM spend GROUP BY k ORDER BY k", List.of(), rs -> {
+        return catalog.understanding().spendBy(by.grouping).stream().map(g -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put(by.name().toLowerCase(Locale.ROOT), rs.getString(1));
-            m.put("images", rs.getLong(2));
-            m.put("tokens_in", rs.getLong(3));
-            m.put("tokens_out", rs.getLong(4));
-            m.put("cost_usd", Math.round(rs.getDouble(5) * 1e6) / 1e6);
+            m.put(by.name().toLowerCase(Locale.ROOT), g.key());
+            m.put("images", g.images());
+            m.put("tokens_in", g.tokensIn());
+            m.put("tokens_out", g.tokensOut());
+            m.put("cost_usd", Math.round(g.costUsd() * 1e6) / 1e6);
             return m;
-        });
+        }).toList();
     }
 }

@@ -32,7 +32,7 @@ class LayeringTest {
     static final Set<String> SQL_NOT_YET_MOVED = Set.of(
             ROOT + ".search.CatalogRows", ROOT + ".search.Embeddings", ROOT + ".search.LexicalIndex",
             ROOT + ".search.RowCache", ROOT + ".search.SqlFilter",
-            ROOT + ".search.VectorIndex", ROOT + ".understand.Costs");
+            ROOT + ".search.VectorIndex");
 
     private static JavaClasses classes;
 
