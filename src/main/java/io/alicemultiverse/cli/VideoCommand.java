@@ -230,8 +230,8 @@ final class VideoCommand {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "One job.")
-    static final class Status implements Callable<Integer> {
+    /** A subcommand about one job: {@code ID} and {@code --json}, the job printed after {@link #apply}. */
+    abstract static class OneJob implements Callable<Integer> {
         @Mixin
         LibraryOptions lib;
 
@@ -241,12 +241,23 @@ final class VideoCommand {
         @Option(names = "--json")
         boolean json;
 
+        /** What the subcommand does to the job; returns the job to print. */
+        abstract VideoJob apply(VideoService video, String id);
+
         @Override
         public Integer call() {
             try (Library library = lib.open()) {
-                print(Output.out(), service(library, lib).status(id), json);
+                print(Output.out(), apply(service(library, lib), id), json);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "One job.")
+    static final class Status extends OneJob {
+        @Override
+        VideoJob apply(VideoService video, String id) {
+            return video.status(id);
         }
     }
 
@@ -271,45 +282,20 @@ final class VideoCommand {
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a job (at the provider too, where it has a cancel).")
-    static final class Cancel implements Callable<Integer> {
-        @Mixin
-        LibraryOptions lib;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Option(names = "--json")
-        boolean json;
-
+    static final class Cancel extends OneJob {
         @Override
-        public Integer call() {
-            try (Library library = lib.open()) {
-                print(Output.out(), service(library, lib).cancel(id), json);
-            }
-            return 0;
+        VideoJob apply(VideoService video, String id) {
+            return video.cancel(id);
         }
     }
 
     @Command(name = "retry", mixinStandardHelpOptions = true, description = "Submit an unknown, failed or cancelled job again (it may be billed again).")
-    static final class Retry implements Callable<Integer> {
-        @Mixin
-        LibraryOptions lib;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Option(names = "--json")
-        boolean json;
-
+    static final class Retry extends OneJob {
         @Override
-        public Integer call() {
-            try (Library library = lib.open()) {
-                VideoService video = service(library, lib);
-                VideoJob j = video.retry(id);
-                video.tick();
-                print(Output.out(), video.status(j.id()), json);
-            }
-            return 0;
+        VideoJob apply(VideoService video, String id) {
+            VideoJob j = video.retry(id);
+            video.tick();
+            return video.status(j.id());
         }
     }
 }

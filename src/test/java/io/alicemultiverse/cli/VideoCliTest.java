@@ -106,6 +106,12 @@ class VideoCliTest {
 
         CliRun list = alice("video", "list", "--json", "--library", lib);
         assertThat(list.lines()).hasSize(1);
+        CliRun status = alice("video", "status", job.get("id").asText(), "--json", "--library", lib);
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(JSON.readTree(status.out()).get("state").asText()).isEqualTo("succeeded");
+        CliRun cancelDone = alice("video", "cancel", job.get("id").asText(), "--json", "--library", lib);
+        assertThat(cancelDone.exit()).as("a finished job cannot be cancelled").isNotZero();
+        assertThat(cancelDone.err()).contains("already succeeded");
         CliRun costs = alice("costs", "--by", "provider", "--json", "--library", lib);
         assertThat(costs.out()).contains("video:fal").contains("1.6");
         Path catalogDir = Path.of(lib, ".alice");
