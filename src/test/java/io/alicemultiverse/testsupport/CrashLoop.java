@@ -144,6 +144,12 @@ public final class CrashLoop {
      * has been killed at least once: on a fast machine a short command may finish before its random kill time.
      */
     public Report run(int kills, int groups, int extraCycles) throws IOException, InterruptedException {
+        return run(kills, groups, extraCycles, java.util.EnumSet.noneOf(Op.class));
+    }
+
+    /** Like {@link #run(int, int, int)}, but never kills the operations in {@code spared} (they run to the end). */
+    public Report run(int kills, int groups, int extraCycles, java.util.Set<Op> spared)
+            throws IOException, InterruptedException {
         CrashCorpus pristine = CrashCorpus.make(work.resolve("corpus"), random.nextLong() & 0xffff, groups);
         log.printf("corpus: %d files (%d arrive during the watch)%n", pristine.manifest().size(),
                 pristine.manifest().keySet().stream().filter(k -> k.startsWith("arrived/")).count());
@@ -155,7 +161,8 @@ public final class CrashLoop {
         int mid = 0;
         int cycle = 0;
         int cyclesForKills = -1;
-        while (made < kills || (byOp.size() < Op.values().length && cycle - cyclesForKills <= extraCycles)) {
+        int killable = Op.values().length - spared.size();
+        while (made < kills || (byOp.size() < killable && cycle - cyclesForKills <= extraCycles)) {
             if (made >= kills && cyclesForKills < 0) {
                 cyclesForKills = cycle;
             }
@@ -166,7 +173,8 @@ public final class CrashLoop {
             List<String> found = new ArrayList<>();
             boolean pendingSettle = false;
             for (Op op : Op.values()) {
-                Outcome o = runOp(op, cycle, corpus, library, made < kills || !byOp.containsKey(op));
+                Outcome o = runOp(op, cycle, corpus, library,
+                        !spared.contains(op) && (made < kills || !byOp.containsKey(op)));
                 String where = "cycle " + cycle + " " + op.label() + (o.killed ? " (killed)" : "") + ": ";
                 if (o.killed) {
                     made++;
