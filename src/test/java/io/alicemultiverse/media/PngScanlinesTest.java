@@ -35,7 +35,7 @@ class PngScanlinesTest {
     @Test
     void wholeAndStreamingPathsGiveTheSameRowsForSamplesAndEncoderStyles() throws IOException {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(Path.of("../shared/samples"))) {
+        try (Stream<Path> s = Files.walk(io.alicemultiverse.testsupport.Samples.dir())) {
             s.filter(p -> p.toString().endsWith(".png")).forEach(files::add);
         }
         files.add(write("libpng-style.png", RawPng.rgb(Pictures.photo(3, 301, 207, 25), RawPng.ADAPTIVE)));

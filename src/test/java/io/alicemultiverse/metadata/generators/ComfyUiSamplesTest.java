@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link ComfyUiParser} on the real ComfyUI samples in {@code ../shared/samples}, against {@code expected.json}. */
 class ComfyUiSamplesTest {
-    private static final Path SAMPLES = Path.of("..", "shared", "samples");
+    private static final Path SAMPLES = io.alicemultiverse.testsupport.Samples.dir();
     /**
      * expected.json lists only the first pass's seed for this file, yet its graph holds a second KSampler (node 24,
      * mode 0, seed 1122440447966177, feeding its own SaveImage) exactly like the second pass of unclip_2pass, whose
