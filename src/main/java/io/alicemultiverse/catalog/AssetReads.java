@@ -89,8 +89,9 @@ public final class AssetReads {
     public List<HashedAsset> hashedAssets() {
         return catalog.select("""
                 SELECT a.content_hash, a.path, a.format, coalesce(a.width, 0), coalesce(a.height, 0), h.dhash, h.phash,
-                       (a.prompt IS NOT NULL)::INT + (a.model IS NOT NULL)::INT + (len(coalesce(a.seeds, [])) > 0)::INT,
-                       epoch_us(a.created_at), a.media_type = 'video'
+                       CAST(a.prompt IS NOT NULL AS INTEGER) + CAST(a.model IS NOT NULL AS INTEGER)
+                       + CAST(coalesce(array_to_string(a.seeds, ''), '') <> '' AS INTEGER),
+                       CAST(round(extract(epoch FROM a.created_at) * 1000000) AS BIGINT), a.media_type = 'video'
                 FROM assets a JOIN hashes h USING (content_hash)
                 WHERE h.phash IS NOT NULL ORDER BY a.path""", List.of(), rs -> {
             long createdMicros = rs.getLong(9);
@@ -153,7 +154,7 @@ public final class AssetReads {
         catalog.select("""
                 SELECT content_hash, path, prompt, project FROM assets
                 WHERE coalesce(media_type, 'image') = 'image'
-                AND content_hash IN (SELECT unnest(string_split(?, ',')))""", List.of(String.join(",", contentHashes)),
+                AND content_hash IN (SELECT unnest(string_to_array(?, ',')))""", List.of(String.join(",", contentHashes)),
                 rs -> found.put(rs.getString(1), new ImageRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4))));
         List<ImageRow> out = new ArrayList<>();

@@ -79,10 +79,10 @@ public final class AssetViews {
     public List<Map<String, Object>> organizeRuns(int limit) {
         return catalog.select("""
                 SELECT r.run, r.mode, r.started_at, r.finished_at, r.status, count(a.content_hash) AS organized,
-                       epoch(r.finished_at) - epoch(r.started_at) AS seconds
+                       extract(epoch FROM r.finished_at) - extract(epoch FROM r.started_at) AS seconds
                 FROM runs r LEFT JOIN assets a ON a.run = r.run
                 WHERE r.command = 'organize'
-                GROUP BY ALL ORDER BY r.started_at DESC LIMIT ?""", List.of(Math.max(1, limit)), rs -> {
+                GROUP BY r.run, r.mode, r.started_at, r.finished_at, r.status ORDER BY r.started_at DESC LIMIT ?""", List.of(Math.max(1, limit)), rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 m.put(rs.getMetaData().getColumnName(i), plain(rs.getObject(i)));

@@ -1,8 +1,5 @@
 package io.alicemultiverse.catalog;
 
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +23,16 @@ import java.util.Set;
 // Over 400 lines: the one connection's lifecycle, batched Appender writes and the transaction helpers the
 // stores share; typed reads are moving out into AssetReads, AssetViews, SearchStore and UnderstandingStore.
 /**
- * The DuckDB catalog of one library. Owns one connection; not thread-safe: one writer thread uses it (DuckDB
- * allows one writing process per file, and this class is that process's single writer). Bulk writes go through
- * the Appender inside one transaction per batch, so a batch is in the catalog entirely or not at all.
+ * The catalog of one library: embedded DuckDB (the default) or a shared PostgreSQL database ({@link CatalogUrl}).
+ * Owns one connection; not thread-safe: one writer thread uses it (DuckDB allows one writing process per file, and
+ * this class is that process's single writer; on PostgreSQL the database arbitrates between processes). Bulk writes
+ * go through {@link BulkRows} inside one transaction per batch, so a batch is in the catalog entirely or not at all.
  */
 public final class Catalog implements AutoCloseable {
     /** Columns {@link #countBy} may group by: a whitelist, never user text in SQL. */
     public enum Dimension {
         SOURCE("coalesce(source, 'unknown')"), PROJECT("coalesce(project, 'uncategorized')"),
-        MODEL("coalesce(model, 'unknown')"), MONTH("coalesce(strftime(created_at, '%Y-%m'), 'unknown')"),
+        MODEL("coalesce(model, 'unknown')"), MONTH("coalesce(substr(CAST(created_at AS VARCHAR), 1, 7), 'unknown')"),
         MEDIA_TYPE("coalesce(media_type, 'unknown')");
 
         private final String expression;
@@ -45,6 +43,9 @@ public final class Catalog implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final Dialect dialect;
+    /** Where this catalog is, for messages: the DuckDB file, or the PostgreSQL URL without its password. */
+    private final String where;
     /**
      * The change counter as last read. This process is the catalog's only writer (DuckDB locks the file), but it may
      * write through several connections (an owner runs other processes' commands on their own), hence shared.
@@ -54,14 +55,46 @@ public final class Catalog implements AutoCloseable {
     private final Path file;
     private final Journal journal;
 
-    private Catalog(Connection connection, Path file, ChangeCounterCache counter) throws SQLException {
+    private Catalog(Connection connection, Dialect dialect, Path file, String where, ChangeCounterCache counter)
+            throws SQLException {
         this.connection = connection;
+        this.dialect = dialect;
         this.file = file;
+        this.where = where;
         this.counter = counter;
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
-            rs.next();
-            journal = new Journal(this, rs.getLong(1));
+        if (dialect == Dialect.POSTGRES) {
+            journal = new Journal(this, 0);
+        } else {
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
+                rs.next();
+                journal = new Journal(this, rs.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * Opens the catalog of {@code library} where {@code url} says: DuckDB inside the library ({@link #open(Path)}),
+     * or a PostgreSQL database (created tables and migrated if needed), shared with other processes and machines.
+     */
+    public static Catalog open(Path library, CatalogUrl url) {
+        if (!url.isPostgres()) {
+            return open(library);
+        }
+        try {
+            Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+            try {
+                Schema.migrate(c, Dialect.POSTGRES);
+                return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached());
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            String hint = "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())
+                    ? " (password from " + (url.passwordSource() == null ? "~/.pgpass" : url.passwordSource()) + ")"
+                    : "";
+            throw new CatalogException("cannot open the catalog " + url + ": " + e.getMessage() + hint, e);
         }
     }
 
@@ -83,8 +116,8 @@ public final class Catalog implements AutoCloseable {
             // to 0600 at once (a create-close-rename-reopen detour cost a second start of DuckDB on every new library)
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             PrivateFiles.restrict(file);
-            Schema.migrate(c);
-            return new Catalog(c, file, ChangeCounterCache.forFile(file));
+            Schema.migrate(c, Dialect.DUCKDB);
+            return new Catalog(c, Dialect.DUCKDB, file, file.toString(), ChangeCounterCache.forFile(file));
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("lock")) {
@@ -100,8 +133,8 @@ public final class Catalog implements AutoCloseable {
     public static Catalog inMemory() {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
-            Schema.migrate(c);
-            return new Catalog(c, Path.of(":memory:"), ChangeCounterCache.own());
+            Schema.migrate(c, Dialect.DUCKDB);
+            return new Catalog(c, Dialect.DUCKDB, Path.of(":memory:"), ":memory:", ChangeCounterCache.own());
         } catch (SQLException e) {
             throw new CatalogException("cannot create an in-memory catalog: " + e.getMessage(), e);
         }
@@ -112,8 +145,28 @@ public final class Catalog implements AutoCloseable {
         return Files.isRegularFile(library.resolve(".alice").resolve("catalog.duckdb"));
     }
 
+    /** The DuckDB file, or null for a PostgreSQL catalog. */
     public Path file() {
         return file;
+    }
+
+    /** {@code duckdb} or {@code postgresql}. */
+    public String backend() {
+        return dialect == Dialect.DUCKDB ? "duckdb" : "postgresql";
+    }
+
+    /** Where the catalog is, safe to show: the DuckDB file or the PostgreSQL URL without its password. */
+    public String location() {
+        return where;
+    }
+
+    /** Whether other processes may write this catalog at the same time (PostgreSQL): then no owner is needed. */
+    public boolean shared() {
+        return dialect == Dialect.POSTGRES;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     // ---- reads ----
@@ -176,11 +229,12 @@ public final class Catalog implements AutoCloseable {
                 WITH t AS (SELECT content_hash, string_agg(origin || chr(31) || coalesce(category, '') || chr(31)
                                                      || tag, chr(30) ORDER BY origin, tag) AS tags
                            FROM tags GROUP BY content_hash),
-                     u AS (SELECT content_hash, arg_max(description, created_at) AS description FROM understanding
-                           GROUP BY content_hash),
-                     q AS (SELECT content_hash, arg_max(CAST(json_extract(tags, '$.measures.stars') AS DOUBLE),
-                                  created_at) AS stars
-                           FROM understanding WHERE provider = 'local' GROUP BY content_hash)
+                     u AS (SELECT DISTINCT ON (content_hash) content_hash, description FROM understanding
+                           WHERE description IS NOT NULL ORDER BY content_hash, created_at DESC),
+                     q AS (SELECT DISTINCT ON (content_hash) content_hash,
+                                  CAST(((tags->'measures')->>'stars') AS DOUBLE PRECISION) AS stars
+                           FROM understanding WHERE provider = 'local' AND ((tags->'measures')->>'stars') IS NOT NULL
+                           ORDER BY content_hash, created_at DESC)
                 SELECT a.content_hash, a.path, a.source, a.ai_generated, a.prompt, a.negative, a.model,
                        array_to_string(a.seeds, chr(30)), CAST(a.params AS VARCHAR), t.tags, u.description, q.stars
                 FROM assets a LEFT JOIN t ON t.content_hash = a.content_hash
@@ -305,29 +359,27 @@ public final class Catalog implements AutoCloseable {
         transaction(() -> {
             deleteAssetsInTransaction(batch.removedAssets(), false);
             deleteWhereIn("inbox_files", "path", batch.inboxFiles().stream().map(InboxFile::path).toList());
-            try (DuckDBAppender assets = appender("assets");
-                 DuckDBAppender tags = appender("tags");
-                 DuckDBAppender hashes = appender("hashes")) {
+            try (BulkRows assets = rows("assets", 22);
+                 BulkRows tags = rows("tags", 5);
+                 BulkRows hashes = rows("hashes", 3)) {
                 for (AssetRecord a : batch.assets()) {
                     appendAsset(assets, a);
                     for (AssetRecord.Tag t : a.tags()) {
-                        tags.beginRow().append(a.contentHash()).append(t.tag()).append(t.category())
-                                .append(t.origin()).append(t.confidence()).endRow();
+                        tags.row(a.contentHash(), t.tag(), t.category(), t.origin(), t.confidence());
                     }
                     if (a.dhash() != null || a.phash() != null) {
-                        hashes.beginRow().append(a.contentHash()).append(a.dhash()).append(a.phash()).endRow();
+                        hashes.row(a.contentHash(), a.dhash(), a.phash());
                     }
                 }
             }
-            try (DuckDBAppender inbox = appender("inbox_files")) {
+            try (BulkRows inbox = rows("inbox_files", 4)) {
                 for (InboxFile f : batch.inboxFiles()) {
-                    inbox.beginRow().append(f.path()).append(f.bytes()).append(f.mtime()).append(f.contentHash()).endRow();
+                    inbox.row(f.path(), f.bytes(), f.mtime(), f.contentHash());
                 }
             }
-            try (DuckDBAppender dup = appender("duplicates")) {
+            try (BulkRows dup = rows("duplicates", 6)) {
                 for (CatalogBatch.Duplicate d : batch.duplicates()) {
-                    dup.beginRow().append(d.run()).append(d.source()).append(d.contentHash()).append(d.keptPath())
-                            .append(d.movedTo()).append(LocalDateTime.now()).endRow();
+                    dup.row(d.run(), d.source(), d.contentHash(), d.keptPath(), d.movedTo(), LocalDateTime.now());
                 }
             }
             for (String[] t : batch.userTags()) {
@@ -450,26 +502,16 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private static void appendAsset(DuckDBAppender a, AssetRecord r) throws SQLException {
-        a.beginRow().append(r.contentHash()).append(r.path()).append(r.originalPath()).append(r.mediaType())
-                .append(r.format()).append(r.width()).append(r.height()).append(r.duration()).append(r.bytes())
-                .append(r.mtime()).append(r.source()).append(r.aiGenerated()).append(r.project());
-        appendTime(a, r.createdAt());
-        appendTime(a, r.organizedAt());
-        a.append(r.prompt()).append(r.negative()).append(r.model()).append(r.seeds()).append(r.params())
-                .append(r.raw()).append(r.run()).endRow();
+    private static void appendAsset(BulkRows a, AssetRecord r) throws SQLException {
+        a.row(r.contentHash(), r.path(), r.originalPath(), r.mediaType(), r.format(), r.width(), r.height(),
+                r.duration(), r.bytes(), r.mtime(), r.source(), r.aiGenerated(), r.project(), r.createdAt(),
+                r.organizedAt(), r.prompt(), r.negative(), r.model(), r.seeds(), BulkRows.Json.of(r.params()),
+                BulkRows.Json.of(r.raw()), r.run());
     }
 
-    private static void appendTime(DuckDBAppender a, LocalDateTime t) throws SQLException {
-        if (t == null) {
-            a.appendNull();
-        } else {
-            a.append(t);
-        }
-    }
-
-    DuckDBAppender appender(String table) throws SQLException {
-        return connection.unwrap(DuckDBConnection.class).createAppender("main", table);
+    /** Bulk rows into {@code table} (of {@code columns} columns) inside the current transaction. */
+    BulkRows rows(String table, int columns) throws SQLException {
+        return BulkRows.open(connection, dialect, table, columns);
     }
 
     @FunctionalInterface
@@ -537,7 +579,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     CatalogException fail(String what, SQLException e) {
-        return new CatalogException("catalog " + what + " failed (" + file + "): " + e.getMessage(), e);
+        return new CatalogException("catalog " + what + " failed (" + where + "): " + e.getMessage(), e);
     }
 
     static Set<String> tables() {

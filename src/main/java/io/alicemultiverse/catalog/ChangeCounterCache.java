@@ -19,25 +19,35 @@ final class ChangeCounterCache {
     }
 
     private final AtomicLong epoch = new AtomicLong();
+    private final boolean remembers;
     private final AtomicReference<Known> known = new AtomicReference<>(new Known(-1, 0));
 
-    private ChangeCounterCache() {
+    private ChangeCounterCache(boolean remembers) {
+        this.remembers = remembers;
     }
 
     /** The cache shared by the catalogs open on {@code file} in this process. */
     static ChangeCounterCache forFile(Path file) {
-        return BY_FILE.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ChangeCounterCache());
+        return BY_FILE.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ChangeCounterCache(true));
     }
 
     /** A cache of its own, for an in-memory catalog (a database no other connection sees). */
     static ChangeCounterCache own() {
-        return new ChangeCounterCache();
+        return new ChangeCounterCache(true);
+    }
+
+    /**
+     * A cache that never answers, for a shared (PostgreSQL) catalog: other machines move the counter, so every read
+     * asks the database (one indexed single-row read).
+     */
+    static ChangeCounterCache uncached() {
+        return new ChangeCounterCache(false);
     }
 
     /** The value known at the current epoch, or -1 when it must be read from the catalog. */
     long get() {
         Known k = known.get();
-        return k.epoch() == epoch.get() ? k.value() : -1;
+        return remembers && k.epoch() == epoch.get() ? k.value() : -1;
     }
 
     /** The epoch to pass to {@link #put}: take it before reading the counter from the catalog. */

@@ -1,7 +1,5 @@
 package io.alicemultiverse.catalog;
 
-import org.duckdb.DuckDBAppender;
-
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +23,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Journal {
     private static final Map<Path, AtomicLong> NEXT_ENTRY = new ConcurrentHashMap<>();
     private static final String LATEST = """
-            SELECT run, seq, operation, source, target, content_hash, state FROM journal
-            QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1""";
+            SELECT run, seq, operation, source, target, content_hash, state FROM (
+                SELECT run, seq, operation, source, target, content_hash, state,
+                       row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) AS latest
+                FROM journal) j
+            WHERE latest = 1""";
 
     private final Catalog catalog;
     private final AtomicLong nextEntry;
 
     Journal(Catalog catalog, long firstFree) {
         this.catalog = catalog;
+        if (catalog.dialect() == Dialect.POSTGRES) {
+            this.nextEntry = null; // numbered by the database's sequence: many processes append at once
+            return;
+        }
         AtomicLong own = new AtomicLong(firstFree);
         this.nextEntry = catalog.file().toString().equals(":memory:") ? own
                 : NEXT_ENTRY.computeIfAbsent(catalog.file().toAbsolutePath().normalize(), f -> own);
@@ -95,12 +100,29 @@ public final class Journal {
         if (entries.isEmpty()) {
             return;
         }
-        try (DuckDBAppender j = catalog.appender("journal")) {
-            LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now();
+        if (nextEntry == null) {
+            try (PreparedStatement ps = catalog.connection().prepareStatement(
+                    "INSERT INTO journal VALUES (nextval('journal_entry'), ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (JournalEntry e : entries) {
+                    ps.setString(1, e.run());
+                    ps.setInt(2, e.seq());
+                    ps.setString(3, e.operation());
+                    ps.setString(4, e.source());
+                    ps.setString(5, e.target());
+                    ps.setString(6, e.contentHash());
+                    ps.setString(7, e.state());
+                    ps.setTimestamp(8, Timestamp.valueOf(now));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return;
+        }
+        try (BulkRows j = catalog.rows("journal", 9)) {
             for (JournalEntry e : entries) {
-                j.beginRow().append(nextEntry.getAndIncrement()).append(e.run()).append(e.seq())
-                        .append(e.operation()).append(e.source()).append(e.target()).append(e.contentHash())
-                        .append(e.state()).append(now).endRow();
+                j.row(nextEntry.getAndIncrement(), e.run(), e.seq(), e.operation(), e.source(), e.target(),
+                        e.contentHash(), e.state(), now);
             }
         }
     }

@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * The catalog schema as forward-only migrations: migration {@code n} brings version {@code n-1} to {@code n}; the
- * applied version lives in {@code schema_version}. No primary keys: uniqueness of {@code content_hash} is kept by
- * the single writer (DuckDB's eager index checks reject delete-then-insert of one key inside a transaction).
+ * applied version lives in {@code schema_version}. One text serves both backends ({@link Dialect}); a part after
+ * {@code {postgres}} runs on PostgreSQL only. On DuckDB, uniqueness of {@code content_hash} is kept by the single
+ * writer (DuckDB's eager index checks reject delete-then-insert of one key inside a transaction); on PostgreSQL,
+ * where many processes write, by unique indexes (migration 5).
  */
 final class Schema {
     private static final List<String> MIGRATIONS = List.of(
@@ -17,11 +19,11 @@ final class Schema {
             """
             CREATE TABLE assets (
                 content_hash VARCHAR NOT NULL, path VARCHAR NOT NULL, original_path VARCHAR, media_type VARCHAR,
-                format VARCHAR, width INTEGER, height INTEGER, duration DOUBLE, bytes BIGINT, mtime BIGINT,
+                format VARCHAR, width INTEGER, height INTEGER, duration DOUBLE PRECISION, bytes BIGINT, mtime BIGINT,
                 source VARCHAR, ai_generated BOOLEAN, project VARCHAR, created_at TIMESTAMP, organized_at TIMESTAMP,
                 prompt VARCHAR, negative VARCHAR, model VARCHAR, seeds VARCHAR[], params JSON, raw JSON, run VARCHAR);
             CREATE TABLE tags (content_hash VARCHAR NOT NULL, tag VARCHAR NOT NULL, category VARCHAR,
-                origin VARCHAR NOT NULL, confidence DOUBLE);
+                origin VARCHAR NOT NULL, confidence DOUBLE PRECISION);
             CREATE TABLE hashes (content_hash VARCHAR NOT NULL, dhash BIGINT, phash BIGINT);
             CREATE TABLE journal (entry BIGINT NOT NULL, run VARCHAR NOT NULL, seq INTEGER NOT NULL,
                 operation VARCHAR NOT NULL, source VARCHAR, target VARCHAR, content_hash VARCHAR,
@@ -38,13 +40,13 @@ final class Schema {
                 model VARCHAR NOT NULL, instruction_version VARCHAR NOT NULL, description VARCHAR, tags JSON,
                 prompt VARCHAR, negative VARCHAR, created_at TIMESTAMP NOT NULL);
             CREATE TABLE spend (time TIMESTAMP NOT NULL, provider VARCHAR NOT NULL, model VARCHAR NOT NULL,
-                tokens_in BIGINT, tokens_out BIGINT, cost_usd DOUBLE NOT NULL, content_hash VARCHAR, run VARCHAR,
+                tokens_in BIGINT, tokens_out BIGINT, cost_usd DOUBLE PRECISION NOT NULL, content_hash VARCHAR, run VARCHAR,
                 project VARCHAR);
             """,
             // 3: text embeddings for search, and a counter every change of assets or tags bumps (the search index
             // records the value it was built at, and is rebuilt when they differ)
             """
-            CREATE TABLE embeddings (content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, vector FLOAT[384]);
+            CREATE TABLE embeddings (content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, vector {vector384});
             CREATE TABLE changes (counter BIGINT NOT NULL);
             INSERT INTO changes VALUES (0);
             """,
@@ -53,10 +55,33 @@ final class Schema {
             CREATE TABLE video_jobs (id VARCHAR NOT NULL, provider VARCHAR NOT NULL, model VARCHAR NOT NULL,
                 request JSON NOT NULL, prompt VARCHAR, project VARCHAR, base_url VARCHAR, provider_job_id VARCHAR,
                 status_url VARCHAR, result_url VARCHAR, cancel_url VARCHAR, state VARCHAR NOT NULL,
-                remote_status VARCHAR, attempts INTEGER NOT NULL, estimate_usd DOUBLE, cost_usd DOUBLE,
+                remote_status VARCHAR, attempts INTEGER NOT NULL, estimate_usd DOUBLE PRECISION, cost_usd DOUBLE PRECISION,
                 output_url VARCHAR, output_expires_at TIMESTAMP, path VARCHAR, content_hash VARCHAR, error VARCHAR,
                 created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL, submitted_at TIMESTAMP,
                 finished_at TIMESTAMP, deadline_at TIMESTAMP NOT NULL, next_check_at TIMESTAMP NOT NULL);
+            """,
+            // 5: on PostgreSQL, where many processes write at once, the database keeps what DuckDB's single owner
+            // kept: one row per content and per library path, journal entry numbers from a sequence; plus the
+            // indexes the filters need. DuckDB's catalog keeps its shape (its eager index checks reject the
+            // delete-then-insert of one key inside a transaction that a re-organize does).
+            """
+            {postgres}
+            CREATE UNIQUE INDEX assets_content_hash ON assets (content_hash);
+            CREATE UNIQUE INDEX assets_path ON assets (path);
+            CREATE INDEX assets_source ON assets (source);
+            CREATE INDEX assets_project ON assets (project);
+            CREATE INDEX assets_created_at ON assets (created_at);
+            CREATE INDEX tags_content_hash ON tags (content_hash);
+            CREATE INDEX tags_tag ON tags (tag);
+            CREATE INDEX hashes_content_hash ON hashes (content_hash);
+            CREATE INDEX journal_run_seq ON journal (run, seq, entry);
+            CREATE INDEX journal_state ON journal (state);
+            CREATE UNIQUE INDEX inbox_files_path ON inbox_files (path);
+            CREATE INDEX embeddings_content_hash ON embeddings (content_hash);
+            CREATE INDEX understanding_content_hash ON understanding (content_hash);
+            CREATE UNIQUE INDEX video_jobs_id ON video_jobs (id);
+            CREATE SEQUENCE journal_entry;
+            SELECT setval('journal_entry', (SELECT coalesce(max(entry), 0) + 1 FROM journal), false)
             """);
 
     private Schema() {
@@ -66,36 +91,64 @@ final class Schema {
         return MIGRATIONS.size();
     }
 
-    static void migrate(Connection c) throws SQLException {
+    /**
+     * Brings the catalog to the latest version. On PostgreSQL the whole migration is one transaction under an
+     * advisory lock, so machines starting at the same moment migrate once and the others wait, then see it done.
+     */
+    static void migrate(Connection c, Dialect dialect) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            int current = 0;
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-                if (rs.next()) {
-                    current = rs.getInt(1);
+            c.setAutoCommit(false);
+            try {
+                if (dialect == Dialect.POSTGRES) {
+                    s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
                 }
-            }
-            if (current > MIGRATIONS.size()) {
-                throw new CatalogException("catalog schema version " + current
-                        + " is newer than this alice understands (" + MIGRATIONS.size() + "); upgrade alice");
-            }
-            for (int v = current; v < MIGRATIONS.size(); v++) {
-                c.setAutoCommit(false);
-                try {
-                    for (String statement : MIGRATIONS.get(v).split(";")) {
-                        if (!statement.isBlank()) {
-                            s.execute(statement);
-                        }
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+                int current = 0;
+                try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                    if (rs.next()) {
+                        current = rs.getInt(1);
+                    }
+                }
+                if (current > MIGRATIONS.size()) {
+                    throw new CatalogException("catalog schema version " + current
+                            + " is newer than this alice understands (" + MIGRATIONS.size() + "); upgrade alice");
+                }
+                for (int v = current; v < MIGRATIONS.size(); v++) {
+                    for (String statement : statements(MIGRATIONS.get(v), dialect)) {
+                        s.execute(statement);
                     }
                     s.execute("INSERT INTO schema_version VALUES (" + (v + 1) + ")");
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
+                    if (dialect == Dialect.DUCKDB) {
+                        c.commit(); // one version per transaction, as before
+                    }
                 }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
     }
+
+    /** A migration's statements for {@code dialect}: a part after {@code {postgres}} runs on PostgreSQL only. */
+    static List<String> statements(String migration, Dialect dialect) {
+        String text = migration.replace("{vector384}", dialect.vectorType(384));
+        int pg = text.indexOf("{postgres}");
+        if (pg >= 0) {
+            text = dialect == Dialect.POSTGRES ? text.substring(0, pg) + text.substring(pg + "{postgres}".length())
+                    : text.substring(0, pg);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String statement : text.split(";")) {
+            if (!statement.isBlank()) {
+                out.add(statement.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The advisory lock key migrations hold on PostgreSQL ("alice" in ASCII). */
+    private static final long MIGRATION_LOCK = 0x616c696365L;
 }

@@ -1,7 +1,5 @@
 package io.alicemultiverse.catalog;
 
-import org.duckdb.DuckDBAppender;
-
 import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.Map;
@@ -56,9 +54,9 @@ public final class SearchStore {
         }
         catalog.inTransaction(() -> {
             catalog.deleteWhereIn("embeddings", "content_hash", vectors.keySet());
-            try (DuckDBAppender a = catalog.appender("embeddings")) {
+            try (BulkRows a = catalog.rows("embeddings", 3)) {
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
-                    a.beginRow().append(e.getKey()).append(model).append(e.getValue()).endRow();
+                    a.row(e.getKey(), model, e.getValue());
                 }
             }
         });

@@ -1,7 +1,5 @@
 package io.alicemultiverse.catalog;
 
-import org.duckdb.DuckDBAppender;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,25 +74,22 @@ public final class UnderstandingStore {
                     delTags.executeBatch();
                 }
             }
-            try (DuckDBAppender u = catalog.appender("understanding"); DuckDBAppender t = catalog.appender("tags")) {
+            try (BulkRows u = catalog.rows("understanding", 9); BulkRows t = catalog.rows("tags", 5)) {
                 for (UnderstandingRow r : rows) {
-                    u.beginRow().append(r.contentHash()).append(r.provider()).append(r.model())
-                            .append(r.instructionVersion()).append(r.description()).append(r.tagsJson())
-                            .append(r.prompt()).append(r.negative()).append(r.createdAt()).endRow();
+                    u.row(r.contentHash(), r.provider(), r.model(), r.instructionVersion(), r.description(),
+                            BulkRows.Json.of(r.tagsJson()), r.prompt(), r.negative(), r.createdAt());
                     for (AssetRecord.Tag tag : r.tags()) {
-                        t.beginRow().append(r.contentHash()).append(tag.tag()).append(tag.category())
-                                .append("understanding").append(tag.confidence()).endRow();
+                        t.row(r.contentHash(), tag.tag(), tag.category(), "understanding", tag.confidence());
                     }
                 }
             }
             if (!rows.isEmpty()) {
                 catalog.searchTextChanged(rows.stream().map(UnderstandingRow::contentHash).distinct().toList());
             }
-            try (DuckDBAppender a = catalog.appender("spend")) {
+            try (BulkRows a = catalog.rows("spend", 9)) {
                 for (SpendEntry e : spend) {
-                    a.beginRow().append(e.time()).append(e.provider()).append(e.model()).append(e.tokensIn())
-                            .append(e.tokensOut()).append(e.costUsd()).append(e.contentHash()).append(e.run())
-                            .append(e.project()).endRow();
+                    a.row(e.time(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(), e.costUsd(),
+                            e.contentHash(), e.run(), e.project());
                 }
             }
         });
@@ -110,7 +105,7 @@ public final class UnderstandingStore {
 
     /** How the spend ledger can be grouped: a whitelist of SQL expressions, never user text in SQL. */
     public enum SpendGrouping {
-        DAY("strftime(time, '%Y-%m-%d')"), PROVIDER("provider"), MODEL("provider || '/' || model"),
+        DAY("substr(CAST(time AS VARCHAR), 1, 10)"), PROVIDER("provider"), MODEL("provider || '/' || model"),
         PROJECT("coalesce(project, 'uncategorized')");
 
         private final String expression;

@@ -1,7 +1,5 @@
 package io.alicemultiverse.catalog;
 
-import org.duckdb.DuckDBAppender;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +24,8 @@ public final class VideoJobs {
             + "status_url, result_url, cancel_url, state, remote_status, attempts, estimate_usd, cost_usd, output_url, "
             + "output_expires_at, path, content_hash, error, created_at, updated_at, submitted_at, finished_at, "
             + "deadline_at, next_check_at";
+    /** One placeholder per column; the request is JSON, which PostgreSQL will not take from a plain string. */
+    private static final String VALUES = "?, ?, ?, CAST(? AS JSON), " + "?, ".repeat(22) + "?";
 
     private final Catalog catalog;
 
@@ -37,7 +37,7 @@ public final class VideoJobs {
     public void insert(VideoJobRow row) {
         catalog.inTransaction(() -> {
             try (PreparedStatement ps = catalog.connection().prepareStatement("INSERT INTO video_jobs (" + COLUMNS
-                    + ") VALUES (" + "?, ".repeat(26) + "?)")) {
+                    + ") VALUES (" + VALUES + ")")) {
                 bind(ps, row);
                 ps.executeUpdate();
             }
@@ -48,7 +48,7 @@ public final class VideoJobs {
     public void update(VideoJobRow row, SpendEntry spend) {
         catalog.inTransaction(() -> {
             try (PreparedStatement ps = catalog.connection().prepareStatement("UPDATE video_jobs SET ("
-                    + COLUMNS + ") = (" + "?, ".repeat(26) + "?) WHERE id = ?")) {
+                    + COLUMNS + ") = (" + VALUES + ") WHERE id = ?")) {
                 bind(ps, row);
                 ps.setString(28, row.id());
                 if (ps.executeUpdate() != 1) {
@@ -56,10 +56,9 @@ public final class VideoJobs {
                 }
             }
             if (spend != null) {
-                try (DuckDBAppender a = catalog.appender("spend")) {
-                    a.beginRow().append(spend.time()).append(spend.provider()).append(spend.model())
-                            .append(spend.tokensIn()).append(spend.tokensOut()).append(spend.costUsd())
-                            .append(spend.contentHash()).append(spend.run()).append(spend.project()).endRow();
+                try (BulkRows a = catalog.rows("spend", 9)) {
+                    a.row(spend.time(), spend.provider(), spend.model(), spend.tokensIn(), spend.tokensOut(),
+                            spend.costUsd(), spend.contentHash(), spend.run(), spend.project());
                 }
             }
         });

@@ -1,0 +1,195 @@
+package io.alicemultiverse.catalog;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Where a library's catalog lives: embedded DuckDB in {@code <library>/.alice/} (the default), or a PostgreSQL
+ * database named by a libpq URI, {@code postgresql://user@host:5432/dbname?sslmode=require}, shared by every
+ * machine that mounts the library. The password is taken from the URI, else {@code PGPASSWORD}, else
+ * {@code ~/.pgpass} (which PostgreSQL's JDBC driver reads itself); {@link #toString()} never shows it, so the URL can
+ * be printed and logged. Immutable.
+ */
+public final class CatalogUrl {
+    /** The libpq query parameters this catalog passes on to the JDBC driver (the others are refused, not ignored). */
+    private static final Map<String, String> PASSED_ON = Map.of(
+            "sslmode", "sslmode", "sslrootcert", "sslrootcert", "sslcert", "sslcert", "sslkey", "sslkey",
+            "connect_timeout", "connectTimeout", "application_name", "ApplicationName",
+            "target_session_attrs", "targetServerType", "passfile", "passfile");
+
+    private static final CatalogUrl DUCKDB = new CatalogUrl(null, null, 0, null, null, null, Map.of());
+
+    private final String host;
+    private final String user;
+    private final int port;
+    private final String database;
+    private final String password;
+    private final String passwordSource;
+    private final Map<String, String> options;
+
+    private CatalogUrl(String host, String user, int port, String database, String password, String passwordSource,
+                       Map<String, String> options) {
+        this.host = host;
+        this.user = user;
+        this.port = port;
+        this.database = database;
+        this.password = password;
+        this.passwordSource = passwordSource;
+        this.options = options;
+    }
+
+    /** The default: DuckDB inside the library. */
+    public static CatalogUrl duckdb() {
+        return DUCKDB;
+    }
+
+    /**
+     * Parses what a user wrote in {@code catalog:}, {@code ALICE_CATALOG} or {@code --catalog}: {@code duckdb} (or
+     * blank) for the default, else a {@code postgresql://} or {@code postgres://} URI. {@code env} supplies
+     * {@code PGPASSWORD}. A malformed value is an {@link IllegalArgumentException} that shows it without its password.
+     */
+    public static CatalogUrl parse(String value, Map<String, String> env) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("duckdb")) {
+            return DUCKDB;
+        }
+        String v = value.strip();
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("catalog URL is malformed: " + redact(v));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
+            throw new IllegalArgumentException("catalog must be 'duckdb' or a postgresql://user@host:port/dbname URL, "
+                    + "not " + redact(v));
+        }
+        if (uri.getRawAuthority() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("catalog URL needs a host: " + redact(v)
+                    + " (postgresql://user@host:5432/dbname)");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String database = decode(path.startsWith("/") ? path.substring(1) : path);
+        if (database.isBlank() || database.contains("/")) {
+            throw new IllegalArgumentException("catalog URL needs one database name after the host: " + redact(v));
+        }
+        String user = null;
+        String password = null;
+        String source = null;
+        if (uri.getRawUserInfo() != null) {
+            String info = uri.getRawUserInfo();
+            int colon = info.indexOf(':');
+            user = decode(colon < 0 ? info : info.substring(0, colon));
+            if (colon >= 0) {
+                password = decode(info.substring(colon + 1));
+                source = "the URL";
+            }
+        }
+        if (password == null && env.get("PGPASSWORD") != null && !env.get("PGPASSWORD").isEmpty()) {
+            password = env.get("PGPASSWORD");
+            source = "PGPASSWORD";
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String val = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                if (!PASSED_ON.containsKey(key)) {
+                    throw new IllegalArgumentException("catalog URL option '" + key + "' is not supported (supported: "
+                            + String.join(", ", new java.util.TreeSet<>(PASSED_ON.keySet())) + ")");
+                }
+                options.put(key, val);
+            }
+        }
+        return new CatalogUrl(uri.getHost(), user, uri.getPort() < 0 ? 5432 : uri.getPort(), database, password,
+                source, Map.copyOf(options));
+    }
+
+    public boolean isPostgres() {
+        return host != null;
+    }
+
+    /** {@code duckdb} or {@code postgresql}: what {@code alice stats} names. */
+    public String backend() {
+        return isPostgres() ? "postgresql" : "duckdb";
+    }
+
+    /** The JDBC URL (no user, no password: those travel in {@link #properties()}). */
+    String jdbcUrl() {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + h + ":" + port + "/" + java.net.URLEncoder.encode(database, StandardCharsets.UTF_8);
+    }
+
+    /** Connection properties for the JDBC driver. */
+    Properties properties() {
+        Properties p = new Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        options.forEach((k, v) -> p.setProperty(PASSED_ON.get(k), v));
+        // multi-row INSERTs from batches: organize's bulk writes are one round trip per batch, not per row
+        p.setProperty("reWriteBatchedInserts", "true");
+        p.putIfAbsent("ApplicationName", "alice");
+        p.putIfAbsent("connectTimeout", "10");
+        return p;
+    }
+
+    /** Where the password came from, for error messages ("PGPASSWORD", "the URL"), or null (then ~/.pgpass). */
+    String passwordSource() {
+        return passwordSource;
+    }
+
+    /** The URL as users may see it: everything but the password. */
+    @Override
+    public String toString() {
+        if (!isPostgres()) {
+            return "duckdb";
+        }
+        StringBuilder b = new StringBuilder("postgresql://");
+        if (user != null) {
+            b.append(user).append('@');
+        }
+        b.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port).append('/').append(database);
+        if (!options.isEmpty()) {
+            b.append('?');
+            options.forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '?' ? "" : "&").append(k).append('=')
+                    .append(SECRET_OPTIONS.contains(k) ? "***" : v));
+        }
+        return b.toString();
+    }
+
+    private static final Set<String> SECRET_OPTIONS = Set.of("passfile", "sslkey");
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CatalogUrl u && toString().equals(u.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    /** {@code s} with any {@code :password@} part replaced, for error messages about malformed values. */
+    static String redact(String s) {
+        return s.replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@");
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,185 @@
+package io.alicemultiverse.catalog;
+
+import io.alicemultiverse.testsupport.SyntheticCatalog;
+import io.alicemultiverse.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every catalog operation gives the same answers on DuckDB and on a real PostgreSQL server (issue 19): writes,
+ * typed reads, the journal, the stores, the change counter — one test body, both backends.
+ */
+class BackendsTest {
+    @TempDir
+    Path tmp;
+
+    private Catalog open(String backend) {
+        return backend.equals("duckdb") ? Catalog.open(tmp)
+                : Catalog.open(tmp, CatalogUrl.parse(TestPostgres.newDatabase(), Map.of()));
+    }
+
+    private static AssetRecord asset(String hash, String path, String source, LocalDateTime created,
+                                     List<AssetRecord.Tag> tags) {
+        return new AssetRecord(hash, path, "inbox/" + path, "image", "png", 64, 48, null, 10, 5, source, true,
+                "proj", created, created, "a red fox", "blurry", "fox_v1", List.of("42", "43"),
+                "{\"steps\": 20}", "{\"parameters\": \"x\"}", "run-1", tags, 7L, 9L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgresql"})
+    void writesAndReadsTheSameOnBothBackends(String backend) {
+        LocalDateTime may = LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000);
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        try (Catalog c = open(backend)) {
+            assertThat(c.backend()).isEqualTo(backend);
+            assertThat(c.assetCount()).isZero();
+            long counter = c.changeCounter();
+            c.journal().startRun(new RunInfo("run-1", "organize", "move", "/inbox", may, null, "running"));
+            c.commit(new CatalogBatch()
+                    .add(asset(a, "2024/fox.png", "comfyui",
+                            may, List.of(new AssetRecord.Tag("fox", "subject", "prompt", null))))
+                    .add(asset(b, "2024/cat.png", "automatic1111", may.plusMonths(1), List.of()))
+                    .inbox(new InboxFile("/inbox/fox.png", 10, 5, a))
+                    .duplicate(new CatalogBatch.Duplicate("run-1", "/inbox/fox copy.png", a, "2024/fox.png", null))
+                    .journal(new JournalEntry("run-1", 1, "move", "/inbox/fox.png", "2024/fox.png", a, "planned"))
+                    .journal(new JournalEntry("run-1", 2, "move", "/inbox/cat.png", "2024/cat.png", b, "planned"))
+                    .journal(new JournalEntry("run-1", 1, "move", "/inbox/fox.png", "2024/fox.png", a, "done"))
+                    .userTag(b, "favourite", "user"));
+            c.journal().finishRun("run-1", "done");
+
+            assertThat(c.changeCounter()).isEqualTo(counter + 1);
+            assertThat(c.assetPaths()).containsOnly(Map.entry(a, "2024/fox.png"), Map.entry(b, "2024/cat.png"));
+            assertThat(c.assetFiles()).extracting(AssetFile::path).containsExactly("2024/cat.png", "2024/fox.png");
+            assertThat(c.countBy(Catalog.Dimension.SOURCE)).containsOnlyKeys("comfyui", "automatic1111");
+            assertThat(c.countBy(Catalog.Dimension.MONTH)).containsOnly(Map.entry("2024-05", 1L),
+                    Map.entry("2024-06", 1L));
+            assertThat(c.inboxFiles()).containsOnlyKeys("/inbox/fox.png");
+            assertThat(c.userTags()).hasSize(1);
+            assertThat(c.journal().pending()).extracting(JournalEntry::seq).containsExactly(2);
+            assertThat(c.journal().entries("run-1")).extracting(JournalEntry::state).containsExactly("done", "planned");
+            assertThat(c.journal().runs()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("done"));
+            assertThat(c.views().organizeRuns(5)).singleElement()
+                    .satisfies(r -> assertThat(r.get("organized")).isEqualTo(2L));
+
+            AssetReads reads = c.reads();
+            assertThat(reads.contains(a)).isTrue();
+            assertThat(reads.hashAtPath("2024/cat.png")).contains(b);
+            assertThat(reads.hashesWithPrefix("aaaaaaaa", 5)).containsExactly(a);
+            assertThat(reads.hashedAssets()).hasSize(2).allSatisfy(h -> assertThat(h.dhash()).isEqualTo(7L));
+            assertThat(reads.hashedAssets()).filteredOn(h -> h.contentHash().equals(a)).singleElement()
+                    .satisfies(h -> assertThat(h.createdAt()).isEqualTo(may));
+            assertThat(reads.images(List.of(b, a))).extracting(AssetReads.ImageRow::contentHash).containsExactly(b, a);
+            assertThat(reads.tagCounts("prompt")).containsEntry("fox", 1L);
+
+            c.understanding().saveUnderstanding(List.of(
+                    new UnderstandingRow(a, "local", "m", "1", "old words", "{\"measures\": {\"stars\": 2}}", null,
+                            null, may, List.of()),
+                    new UnderstandingRow(a, "openai", "gpt", "1", "a fox in snow", "{}", null, null,
+                            may.plusDays(1), List.of(new AssetRecord.Tag("snow", "scene", "understanding", 0.9)))),
+                    List.of(new SpendEntry(may, "openai", "gpt", 100, 20, 0.25, a, "run-2", "proj")));
+            assertThat(c.changeCounter()).isEqualTo(counter + 2);
+            assertThat(c.understanding().understood("openai", "gpt", "1", List.of(a, b))).containsExactly(a);
+            assertThat(c.understanding().spentSince(may.minusDays(1))).isEqualTo(0.25);
+            assertThat(c.understanding().spendBy(UnderstandingStore.SpendGrouping.DAY)).singleElement()
+                    .satisfies(g -> assertThat(g.key()).isEqualTo("2024-05-06"));
+
+            List<SidecarFacts> facts = c.sidecarFacts(null);
+            assertThat(facts).extracting(SidecarFacts::path).containsExactly("2024/cat.png", "2024/fox.png");
+            SidecarFacts fox = facts.get(1);
+            assertThat(fox.description()).isEqualTo("a fox in snow");
+            assertThat(fox.seeds()).containsExactly("42", "43");
+            assertThat(fox.stars()).isEqualTo(2);
+            assertThat(c.clipSources(List.of(a), 10)).singleElement()
+                    .satisfies(s -> assertThat(s.createdAt()).isEqualTo(may));
+
+            assertThat(c.searchStore().changeUserTags(List.of(a), List.of("kept"), true)).isEqualTo(1);
+            assertThat(c.searchStore().changeUserTags(List.of(a), List.of("kept"), true)).isZero();
+            c.searchStore().putEmbeddings("minilm", Map.of(a, new float[384]));
+
+            Instant now = Instant.parse("2026-12-04T10:00:00Z");
+            c.videoJobs().insert(new VideoJobRow("job-1", "fal", "kling", "{\"prompt\": \"fox\"}", "fox", "proj",
+                    "http://127.0.0.1", null, null, null, null, "queued", null, 0, 0.5, null, null, null, null, null,
+                    null, now, now, null, null, now.plusSeconds(3600), now));
+            assertThat(c.videoJobs().find("job-1")).hasValueSatisfying(j -> {
+                assertThat(j.requestJson()).contains("fox");
+                assertThat(j.deadlineAt()).isEqualTo(now.plusSeconds(3600));
+            });
+
+            c.deleteAssets(List.of(b));
+            assertThat(c.assetCount()).isEqualTo(1);
+            c.clearDerived();
+            assertThat(c.assetCount()).isZero();
+            assertThat(c.userTags()).as("user tags survive a rebuild").hasSize(2);
+        }
+    }
+
+    @Test
+    void aSharedCatalogIsSeenAtOnceByEveryProcessAndKeepsOneRowPerContent() throws SQLException {
+        CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
+        try (Catalog one = Catalog.open(tmp, url); Catalog two = Catalog.open(tmp, url)) {
+            assertThat(one.shared()).isTrue();
+            List<String> hashes = SyntheticCatalog.write(one, SyntheticCatalog.generate(20, 5, 1));
+            long seen = two.changeCounter();
+            one.searchStore().changeUserTags(hashes.subList(0, 2), List.of("picked"), true);
+            assertThat(two.changeCounter()).as("no stale cache across processes").isEqualTo(seen + 1);
+            assertThat(two.assetCount()).isEqualTo(20);
+
+            // two machines organizing the same content: the second insert is refused by the database itself
+            AssetRecord again = new AssetRecord(hashes.get(0), "elsewhere/copy.png", null, "image", "png", 1, 1, null,
+                    1, 1, "comfyui", true, "p", null, null, null, null, null, List.of(), "{}", "{}", "r", List.of(),
+                    null, null);
+            assertThatThrownBy(() -> two.commit(new CatalogBatch().add(again)))
+                    .isInstanceOf(CatalogException.class).hasMessageContaining("assets_content_hash");
+            assertThat(one.assetCount()).as("the failed batch left nothing").isEqualTo(20);
+
+            // journal entries from two processes never share a number
+            one.journal().write(List.of(new JournalEntry("r1", 1, "move", "s", "t", null, "planned")));
+            two.journal().write(List.of(new JournalEntry("r1", 1, "move", "s", "t", null, "done")));
+            assertThat(one.journal().entries("r1")).extracting(JournalEntry::state).containsExactly("done");
+        }
+    }
+
+    @Test
+    void twoProcessesMigratingAtOnceMigrateOnce() throws Exception {
+        String url = TestPostgres.newDatabase();
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                try (Catalog c = Catalog.open(tmp, CatalogUrl.parse(url, Map.of()))) {
+                    c.assetCount();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        CatalogUrl parsed = CatalogUrl.parse(url, Map.of());
+        try (Connection c = DriverManager.getConnection(parsed.jdbcUrl(), parsed.properties());
+             var rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(Schema.latest());
+            assertThat(rs.getInt(2)).isEqualTo(Schema.latest());
+        }
+    }
+}
