@@ -14,14 +14,29 @@ import java.util.Map;
  * Settings for working on a library, resolved in this order (later wins): defaults ({@code ./inbox} into
  * {@code ./organized}, the default layout), {@code $XDG_CONFIG_HOME/alice/config.yaml} (else
  * {@code ~/.config/alice/config.yaml}), an explicit {@code --config FILE}, environment {@code ALICE_INBOX},
- * {@code ALICE_LIBRARY}, {@code ALICE_LAYOUT}; command-line flags are applied by the caller. Immutable.
+ * {@code ALICE_LIBRARY}, {@code ALICE_LAYOUT}, {@code ALICE_CATALOG}; command-line flags are applied by the caller.
+ * Immutable.
  *
- * <p>YAML keys: {@code inbox}, {@code library}, {@code layout}. API keys are never read from files.
+ * <p>YAML keys: {@code inbox}, {@code library}, {@code layout}, {@code catalog} ({@code duckdb}, the default, or a
+ * {@code postgresql://user@host:5432/dbname} URL). API keys and database passwords are never read from files
+ * (PostgreSQL's own {@code ~/.pgpass} aside).
+ *
+ * @param catalog where the catalog lives as the user wrote it (null: DuckDB inside the library)
  */
-public record Config(Path inbox, Path library, String layout) {
+public record Config(Path inbox, Path library, String layout, String catalog) {
 
     public static Config defaults() {
-        return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT);
+        return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT, null);
+    }
+
+    /** The catalog this configuration names ({@code PGPASSWORD} from {@code env}); malformed: an error. */
+    public io.alicemultiverse.catalog.CatalogUrl catalogUrl(Map<String, String> env) {
+        return io.alicemultiverse.catalog.CatalogUrl.parse(catalog, env);
+    }
+
+    /** This configuration with {@code value} (non-blank) as its catalog. */
+    public Config withCatalog(String value) {
+        return blank(value) ? this : new Config(inbox, library, layout, value.strip());
     }
 
     /** Loads the configuration; a malformed file is an error naming the file. */
@@ -40,17 +55,18 @@ public record Config(Path inbox, Path library, String layout) {
             }
             c = c.merge(read(explicitFile));
         }
-        return c.with(env.get("ALICE_INBOX"), env.get("ALICE_LIBRARY"), env.get("ALICE_LAYOUT"));
+        return c.with(env.get("ALICE_INBOX"), env.get("ALICE_LIBRARY"), env.get("ALICE_LAYOUT"))
+                .withCatalog(env.get("ALICE_CATALOG"));
     }
 
     /** This configuration with the given non-blank values replacing its own. */
     public Config with(String inboxValue, String libraryValue, String layoutValue) {
         return new Config(blank(inboxValue) ? inbox : expand(inboxValue), blank(libraryValue) ? library : expand(libraryValue),
-                blank(layoutValue) ? layout : layoutValue);
+                blank(layoutValue) ? layout : layoutValue, catalog);
     }
 
     private Config merge(JsonNode n) {
-        return with(text(n, "inbox"), text(n, "library"), text(n, "layout"));
+        return with(text(n, "inbox"), text(n, "library"), text(n, "layout")).withCatalog(text(n, "catalog"));
     }
 
     private static JsonNode read(Path file) {

@@ -2,6 +2,7 @@ package io.alicemultiverse.app;
 
 import io.alicemultiverse.catalog.AssetReads;
 import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.CatalogUrl;
 import io.alicemultiverse.library.CheckReport;
 import io.alicemultiverse.library.FileAnalyzer;
 import io.alicemultiverse.library.IndexRebuild;
@@ -76,7 +77,15 @@ public final class Library implements AutoCloseable {
 
     /** Opens (creating if needed) the library at {@code root}. */
     public static Library open(Path root, Layout layout, Clock clock) {
-        return new Library(root, Catalog.open(root.toAbsolutePath().normalize()), layout, clock);
+        return open(root, layout, clock, CatalogUrl.duckdb());
+    }
+
+    /**
+     * Opens (creating if needed) the library at {@code root} with its catalog where {@code catalog} says (DuckDB
+     * inside the library unless the library records a shared PostgreSQL catalog, or {@code catalog} names one).
+     */
+    public static Library open(Path root, Layout layout, Clock clock, CatalogUrl catalog) {
+        return new Library(root, Catalog.open(root.toAbsolutePath().normalize(), catalog), layout, clock);
     }
 
     /**
@@ -84,8 +93,14 @@ public final class Library implements AutoCloseable {
      * dry run creates nothing on disk.
      */
     public static Library openForDryRun(Path root, Layout layout, Clock clock) {
+        return openForDryRun(root, layout, clock, CatalogUrl.duckdb());
+    }
+
+    /** {@link #openForDryRun(Path, Layout, Clock)} with a catalog URL (a named shared catalog is opened as it is). */
+    public static Library openForDryRun(Path root, Layout layout, Clock clock, CatalogUrl catalog) {
         Path r = root.toAbsolutePath().normalize();
-        return new Library(r, Catalog.exists(r) ? Catalog.open(r) : Catalog.inMemory(), layout, clock);
+        return new Library(r, catalog.isPostgres() || Catalog.exists(r) ? Catalog.open(r, catalog)
+                : Catalog.inMemory(), layout, clock);
     }
 
     public Path root() {
@@ -394,6 +409,10 @@ public final class Library implements AutoCloseable {
     public Map<String, Object> stats() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("assets", catalog.assetCount());
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("backend", catalog.backend());
+        where.put("location", catalog.location());
+        out.put("catalog", where);
         out.put("by_source", catalog.countBy(Catalog.Dimension.SOURCE));
         out.put("by_project", catalog.countBy(Catalog.Dimension.PROJECT));
         out.put("by_model", catalog.countBy(Catalog.Dimension.MODEL));

@@ -77,19 +77,24 @@ public final class Catalog implements AutoCloseable {
      * Opens the catalog of {@code library} where {@code url} says: DuckDB inside the library ({@link #open(Path)}),
      * or a PostgreSQL database (created tables and migrated if needed), shared with other processes and machines.
      */
-    public static Catalog open(Path library, CatalogUrl url) {
+    public static Catalog open(Path library, CatalogUrl asked) {
+        CatalogUrl url = CatalogChoice.resolve(library, asked, System.getenv());
         if (!url.isPostgres()) {
-            return open(library);
+            return openDuckDb(library);
         }
         try {
             Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
             try {
                 Schema.migrate(c, Dialect.POSTGRES);
+                CatalogChoice.record(library, url);
                 return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached());
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
             }
+        } catch (IOException e) {
+            throw new CatalogException("cannot record the catalog in " + library.resolve(".alice") + ": "
+                    + e.getMessage(), e);
         } catch (SQLException e) {
             String hint = "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())
                     ? " (password from " + (url.passwordSource() == null ? "~/.pgpass" : url.passwordSource()) + ")"
@@ -98,8 +103,15 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    /** Opens (creating and migrating if needed) the catalog at {@code <library>/.alice/catalog.duckdb}. */
+    /**
+     * Opens (creating and migrating if needed) the library's catalog: the one recorded in the library
+     * ({@code .alice/catalog.url}, a shared PostgreSQL catalog), else DuckDB at {@code <library>/.alice/catalog.duckdb}.
+     */
     public static Catalog open(Path library) {
+        return open(library, CatalogUrl.duckdb());
+    }
+
+    private static Catalog openDuckDb(Path library) {
         Path dir;
         try {
             dir = PrivateFiles.dir(library);
@@ -140,9 +152,15 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    /** Whether {@code library} already has a catalog. */
+    /** Whether {@code library} records a shared (PostgreSQL) catalog, which many processes open at once. */
+    public static boolean isShared(Path library) {
+        return Files.isRegularFile(library.resolve(".alice").resolve(CatalogChoice.POINTER));
+    }
+
+    /** Whether {@code library} already has a catalog (its own DuckDB file, or a recorded shared one). */
     public static boolean exists(Path library) {
-        return Files.isRegularFile(library.resolve(".alice").resolve("catalog.duckdb"));
+        Path dir = library.resolve(".alice");
+        return Files.isRegularFile(dir.resolve("catalog.duckdb")) || Files.isRegularFile(dir.resolve(CatalogChoice.POINTER));
     }
 
     /** The DuckDB file, or null for a PostgreSQL catalog. */
@@ -159,6 +177,61 @@ public final class Catalog implements AutoCloseable {
     public String location() {
         return where;
     }
+
+    /** Held while a run moves, links or deletes library files; closing releases it. */
+    public interface WriterLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the library's file-writer lock, waiting while another process holds it ({@code waiting} is told who, once).
+     * Runs that move, link or delete library files (organize, undo, dedup, check --repair) hold it, so on a shared
+     * catalog they take turns: numbering, duplicate detection and crash recovery see every earlier run complete, and
+     * recovery never settles a live process's operations. The lock is PostgreSQL's session advisory lock: a process
+     * that dies (SIGKILL, a lost machine) loses its connection and so its lock, and the next run recovers its work.
+     * On DuckDB the file lock already makes this process the only writer, and this is free. Reentrant.
+     */
+    public WriterLock exclusiveWriter(java.util.function.Consumer<String> waiting) {
+        if (dialect != Dialect.POSTGRES) {
+            return () -> { };
+        }
+        try (Statement s = connection.createStatement()) {
+            boolean got;
+            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + WRITER_LOCK + ")")) {
+                rs.next();
+                got = rs.getBoolean(1);
+            }
+            if (!got) {
+                if (waiting != null) {
+                    waiting.accept(writerHolder());
+                }
+                s.execute("SELECT pg_advisory_lock(" + WRITER_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw fail("lock", e);
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + WRITER_LOCK + ")");
+            } catch (SQLException e) {
+                throw fail("unlock", e);
+            }
+        };
+    }
+
+    /** Who holds the writer lock, as PostgreSQL knows the session (application name and client address). */
+    private String writerHolder() {
+        List<String> who = select("SELECT coalesce(a.application_name, '?') || ' from ' "
+                + "|| coalesce(host(a.client_addr), 'a local socket') FROM pg_locks l "
+                + "JOIN pg_stat_activity a ON a.pid = l.pid "
+                + "WHERE l.locktype = 'advisory' AND l.granted AND l.objid = ?",
+                List.of(WRITER_LOCK & 0xffffffffL), rs -> rs.getString(1));
+        return who.isEmpty() ? "another process" : who.get(0);
+    }
+
+    /** The advisory lock key of the file writers ("alicew" in ASCII). */
+    private static final long WRITER_LOCK = 0x616c69636577L;
 
     /** Whether other processes may write this catalog at the same time (PostgreSQL): then no owner is needed. */
     public boolean shared() {

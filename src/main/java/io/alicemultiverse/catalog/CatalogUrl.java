@@ -143,9 +143,18 @@ public final class CatalogUrl {
         options.forEach((k, v) -> p.setProperty(PASSED_ON.get(k), v));
         // multi-row INSERTs from batches: organize's bulk writes are one round trip per batch, not per row
         p.setProperty("reWriteBatchedInserts", "true");
-        p.putIfAbsent("ApplicationName", "alice");
+        // who holds a lock, as other machines are told while they wait: "alice pid 1234 on host"
+        p.putIfAbsent("ApplicationName", "alice pid " + ProcessHandle.current().pid() + " on " + hostName());
         p.putIfAbsent("connectTimeout", "10");
         return p;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown host";
+        }
     }
 
     /** Where the password came from, for error messages ("PGPASSWORD", "the URL"), or null (then ~/.pgpass). */
@@ -182,6 +191,12 @@ public final class CatalogUrl {
     @Override
     public int hashCode() {
         return toString().hashCode();
+    }
+
+    /** Whether both name the same database on the same server (options and passwords aside). */
+    boolean sameDatabase(CatalogUrl other) {
+        return isPostgres() && other.isPostgres() && host.equalsIgnoreCase(other.host) && port == other.port
+                && database.equals(other.database);
     }
 
     /** {@code s} with any {@code :password@} part replaced, for error messages about malformed values. */

@@ -35,7 +35,7 @@ final class CostsCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)) {
+        try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
             Map<String, Object> report = library.costs(group);
             if (json) {
                 out.println(Output.json(report));

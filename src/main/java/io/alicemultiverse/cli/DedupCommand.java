@@ -65,8 +65,8 @@ final class DedupCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (Library library = action == null ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)
-                : Library.open(c.library(), Layout.of(c.layout()), clock)) {
+        try (Library library = action == null ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
+                : Library.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
             if (action != null) {
                 library.settle(); // a crash's leftovers first, so the groups are those on disk
             }

@@ -10,14 +10,19 @@ final class LibraryOptions {
     @Option(names = "--library", paramLabel = "DIR", description = "The library folder (default: from the configuration, else ./organized).")
     Path library;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (YAML: inbox, library, layout).")
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (YAML: inbox, library, layout, catalog).")
     Path config;
 
-    /** Opens the library this command works on (with its configured layout). */
+    @Option(names = "--catalog", paramLabel = "URL", description = "Where the catalog lives: duckdb (default, inside "
+            + "the library) or postgresql://user@host:5432/dbname, shared by every machine (password from PGPASSWORD "
+            + "or ~/.pgpass, never the command line).")
+    String catalog;
+
+    /** Opens the library this command works on (with its configured layout and catalog). */
     io.alicemultiverse.app.Library open() {
         Config c = resolve();
         return io.alicemultiverse.app.Library.open(c.library(), io.alicemultiverse.library.Layout.of(c.layout()),
-                java.time.Clock.systemDefaultZone());
+                java.time.Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()));
     }
 
     /**
@@ -28,6 +33,7 @@ final class LibraryOptions {
         Path cwd = CallerEnv.cwd();
         Config c = Config.load(config == null ? null : cwd.resolve(config), CallerEnv.get());
         c = library == null ? c : c.with(null, cwd.resolve(library).toString(), null);
-        return new Config(cwd.resolve(c.inbox()), cwd.resolve(c.library()), c.layout());
+        return new Config(cwd.resolve(c.inbox()), cwd.resolve(c.library()), c.layout(), c.catalog())
+                .withCatalog(catalog);
     }
 }

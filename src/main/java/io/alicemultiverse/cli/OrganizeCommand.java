@@ -56,8 +56,8 @@ final class OrganizeCommand implements Callable<Integer> {
         if (watch) {
             return WatchRunner.run(c, l, move, json, out);
         }
-        try (Library library = dryRun ? Library.openForDryRun(c.library(), l, Clock.systemDefaultZone())
-                : Library.open(c.library(), l, Clock.systemDefaultZone())) {
+        try (Library library = dryRun ? Library.openForDryRun(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))
+                : Library.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
             Reporter reporter = new Reporter(out, json, dryRun);
             OrganizeSummary s;
             try {
@@ -137,6 +137,11 @@ final class OrganizeCommand implements Callable<Integer> {
             } else {
                 out.println(action + "  " + source + "  →  " + target);
             }
+        }
+
+        @Override
+        public void waiting(String who) {
+            Output.err().println("alice: waiting for " + who + " to finish its run on this library");
         }
 
         @Override

@@ -56,6 +56,10 @@ final class OwnerChannel implements AutoCloseable {
      * @throws IllegalStateException when another live process owns it
      */
     static OwnerChannel open(Path library, String command) throws IOException {
+        if (io.alicemultiverse.catalog.Catalog.isShared(library)) {
+            // a shared (PostgreSQL) catalog has no owner: every process on every machine opens it itself
+            return new OwnerChannel(null, null, library);
+        }
         refuseIfOwned(library);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         Owner owner = new Owner(ProcessHandle.current().pid(), server.getAddress().getPort(), Owner.newToken(), command);
@@ -196,6 +200,9 @@ final class OwnerChannel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (server == null) {
+            return;
+        }
         owner.release(library);
         server.stop(0);
     }

@@ -57,7 +57,9 @@ final class OwnerClient {
             return Optional.empty();
         }
         try {
-            return Owner.find(libraryOf(args, System.getenv(), Path.of("").toAbsolutePath()));
+            Path library = libraryOf(args, System.getenv(), Path.of("").toAbsolutePath());
+            // a shared catalog has no owner: this process opens it itself
+            return io.alicemultiverse.catalog.Catalog.isShared(library) ? Optional.empty() : Owner.find(library);
         } catch (RuntimeException e) {
             return Optional.empty(); // the command itself will report the bad configuration
         }

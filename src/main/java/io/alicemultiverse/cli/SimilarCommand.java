@@ -45,7 +45,7 @@ final class SimilarCommand implements Callable<Integer> {
         }
         Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone())) {
+        try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
             List<SimilarFinder.Match> matches;
             try {
                 matches = library.similar(request);

@@ -87,8 +87,8 @@ final class UnderstandCommand implements Callable<Integer> {
         UnderstandSettings settings = UnderstandConfig.load(lib.config, CallerEnv.get());
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (Library library = dryRun ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock)
-                : Library.open(c.library(), Layout.of(c.layout()), clock);
+        try (Library library = dryRun ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
+                : Library.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()));
              Reporter reporter = new Reporter(out, json, budget)) {
             SearchQuery q = query == null ? null
                     : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();

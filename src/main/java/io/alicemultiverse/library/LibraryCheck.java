@@ -37,6 +37,15 @@ public final class LibraryCheck {
     }
 
     public CheckReport check(boolean repair) throws IOException {
+        if (!repair) {
+            return checkHoldingLock(false);
+        }
+        try (Catalog.WriterLock lock = catalog.exclusiveWriter(null)) {
+            return checkHoldingLock(true);
+        }
+    }
+
+    private CheckReport checkHoldingLock(boolean repair) throws IOException {
         if (repair) {
             new Recovery(catalog, analyzer, library).reconcile();
         }

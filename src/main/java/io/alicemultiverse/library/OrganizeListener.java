@@ -14,5 +14,8 @@ public interface OrganizeListener {
     /** A file could not be organized; it stays where it is. */
     default void failed(String path, String error) { }
 
+    /** The run waits for {@code who} (another process's run on the same shared library) to finish first. */
+    default void waiting(String who) { }
+
     OrganizeListener NONE = new OrganizeListener() { };
 }

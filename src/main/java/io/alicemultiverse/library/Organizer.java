@@ -93,6 +93,16 @@ public final class Organizer {
      * files that are still being written).
      */
     public OrganizeSummary run(java.util.function.Predicate<InboxScanner.Item> ready) throws IOException {
+        if (options.dryRun()) {
+            return runHoldingLock(ready);
+        }
+        try (Catalog.WriterLock lock = catalog.exclusiveWriter(listener::waiting)) {
+            return runHoldingLock(ready);
+        }
+    }
+
+    /** The run, with the library's writer lock held (see {@link Catalog#exclusiveWriter}). */
+    private OrganizeSummary runHoldingLock(java.util.function.Predicate<InboxScanner.Item> ready) throws IOException {
         long started = System.nanoTime();
         String run = RunIds.next(options.clock());
         if (!options.dryRun()) {

@@ -45,6 +45,12 @@ public final class Undo {
 
     /** Undoes {@code run}, or the latest run that changed files when null. */
     public UndoSummary undo(String run) throws IOException {
+        try (Catalog.WriterLock lock = catalog.exclusiveWriter(null)) {
+            return undoHoldingLock(run);
+        }
+    }
+
+    private UndoSummary undoHoldingLock(String run) throws IOException {
         new Recovery(catalog, analyzer, library).reconcile();
         RunInfo target = pick(run);
         String undoRun = RunIds.next(clock);

@@ -60,6 +60,12 @@ public final class DuplicateResolver {
     }
 
     public Result apply(List<DuplicateGroup> groups, Action action, KeepRule rule) throws IOException {
+        try (Catalog.WriterLock lock = catalog.exclusiveWriter(null)) {
+            return applyHoldingLock(groups, action, rule);
+        }
+    }
+
+    private Result applyHoldingLock(List<DuplicateGroup> groups, Action action, KeepRule rule) throws IOException {
         String run = RunIds.next(clock);
         List<String> skipped = new ArrayList<>();
         List<Planned> plan = new ArrayList<>();

@@ -1,0 +1,127 @@
+package io.alicemultiverse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.AliceProcess;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import io.alicemultiverse.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A library on a shared PostgreSQL catalog, from the command line as a studio uses it (issue 19): the URL is given
+ * once and recorded in the library, every later command follows it, and several organize processes at once into the
+ * one library file every file exactly once under unique names.
+ */
+class SharedCatalogCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private CliRun alice(TempLibrary t, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--library", t.library().toString()));
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void organizeSearchCheckAndUndoOnPostgres() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        for (int i = 0; i < 6; i++) {
+            t.inboxFile("acme/fox-" + i + ".png", TempLibrary.png("a red fox number " + i, "fox_v1", i));
+        }
+        String url = TestPostgres.newDatabase();
+        CliRun organize = alice(t, "organize", "--inbox", t.inbox().toString(), "--catalog", url);
+        assertThat(organize.exit()).as(organize.err()).isZero();
+        assertThat(Files.exists(t.library().resolve(".alice/catalog.duckdb"))).as("no DuckDB beside it").isFalse();
+        assertThat(Files.readString(t.library().resolve(".alice/catalog.url")).strip()).isEqualTo(url);
+
+        JsonNode stats = JSON.readTree(alice(t, "stats", "--json").lines().get(0));
+        assertThat(stats.get("assets").asInt()).isEqualTo(6);
+        assertThat(stats.get("catalog").get("backend").asText()).isEqualTo("postgresql");
+        assertThat(stats.get("catalog").get("location").asText()).isEqualTo(url);
+
+        CliRun search = alice(t, "search", "fox", "--json");
+        assertThat(search.exit()).as(search.err()).isZero();
+        assertThat(search.out()).contains("acme-00001.png");
+        assertThat(alice(t, "check").exit()).isZero();
+
+        CliRun undo = alice(t, "undo", "--json");
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(TempLibrary.fingerprint(t.inbox())).hasSize(6);
+        assertThat(JSON.readTree(alice(t, "stats", "--json").lines().get(0)).get("assets").asInt()).isZero();
+    }
+
+    @Test
+    void aWrongOrForeignCatalogIsRefusedWithoutShowingThePassword() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("a.png", TempLibrary.png(1));
+        CliRun bad = alice(t, "stats", "--catalog", "mysql://root:hunter2@db/alice");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("postgresql://").doesNotContain("hunter2");
+
+        CliRun unreachable = alice(t, "stats", "--catalog", "postgresql://alice:hunter2@127.0.0.1:1/alice");
+        assertThat(unreachable.exit()).isNotZero();
+        assertThat(unreachable.err()).contains("postgresql://alice@127.0.0.1:1/alice").doesNotContain("hunter2");
+
+        // a library with its own DuckDB catalog is not split by opening an empty shared one beside it
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        CliRun split = alice(t, "stats", "--catalog", TestPostgres.newDatabase());
+        assertThat(split.exit()).isNotZero();
+        assertThat(split.err()).contains("alice catalog copy");
+    }
+
+    @Test
+    void fourOrganizeProcessesAtOnceFileEveryFileOnceUnderUniqueNames() throws Exception {
+        Path library = tmp.resolve("library");
+        String url = TestPostgres.newDatabase();
+        int perInbox = 30;
+        List<Process> running = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            Path inbox = tmp.resolve("inbox-" + p);
+            for (int i = 0; i < perInbox; i++) {
+                // one project and source for all four: every process numbers in the same sequence
+                Path f = inbox.resolve("studio/img-" + i + ".png");
+                Files.createDirectories(f.getParent());
+                Files.write(f, TempLibrary.png("machine " + p + " picture " + i, "m", p * 1000 + i));
+            }
+            // the same file in every inbox: one copy is stored, the others are recorded as duplicates
+            Files.write(inbox.resolve("studio/shared.png"), TempLibrary.png("the same everywhere", "m", 7));
+            running.add(AliceProcess.builder("organize", "--inbox", inbox.toString(), "--library", library.toString(),
+                    "--catalog", url).redirectErrorStream(true).redirectOutput(tmp.resolve("out-" + p).toFile()).start());
+        }
+        for (Process p : running) {
+            assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        }
+        for (int p = 0; p < 4; p++) {
+            assertThat(running.get(p).exitValue()).as(Files.readString(tmp.resolve("out-" + p))).isZero();
+        }
+        Map<String, String> files = TempLibrary.fingerprint(library);
+        Map<String, String> kept = new java.util.HashMap<>(files);
+        kept.keySet().removeIf(k -> k.startsWith("duplicates"));
+        Set<String> contents = new HashSet<>(kept.values());
+        assertThat(contents).as("every distinct file once").hasSize(4 * perInbox + 1);
+        assertThat(kept).hasSize(4 * perInbox + 1);
+        CliRun check = CliRun.run("check", "--json", "--library", library.toString());
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        JsonNode stats = JSON.readTree(CliRun.run("stats", "--json", "--library", library.toString()).lines().get(0));
+        assertThat(stats.get("assets").asInt()).isEqualTo(4 * perInbox + 1);
+        for (int p = 0; p < 4; p++) {
+            assertThat(TempLibrary.fingerprint(tmp.resolve("inbox-" + p))).as("copied, inbox %d intact", p)
+                    .hasSize(perInbox + 1);
+        }
+    }
+}
