@@ -356,6 +356,16 @@ public final class Catalog implements AutoCloseable {
         return new SearchStore(this);
     }
 
+    /** What a search reads when its rows are not in memory: filtered assets, rows, facets. */
+    public SearchReads searchReads() {
+        return new SearchReads(this);
+    }
+
+    /** What search builds its indexes from: rows, lexical documents, texts to embed, vectors. */
+    public SearchIndexSources searchIndexSources() {
+        return new SearchIndexSources(this);
+    }
+
     /** The understanding cache and spend ledger. */
     public UnderstandingStore understanding() {
         return new UnderstandingStore(this);

@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The write-ahead journal and the runs table: every file operation is written here (state {@code planned}) before
- * it happens and again ({@code done}, {@code failed}, …) after; recovery reads the operations whose latest state is
- * still {@code planned}. Entry numbers order the states of one operation; they come from one counter per catalog file
+ * The write-ahead journal and the runs table: every file operation ({@link JournalOp}) is written here (state
+ * {@link JournalState#PLANNED}) before it happens and again ({@code done}, {@code failed}, …) after; recovery reads
+ * the operations whose latest state is still planned. Operations and states are stored as their ids. Entry numbers
+ * order the states of one operation; they come from one counter per catalog file
  * in the process, since an owner writes through more than one connection. Not thread-safe beyond that counter (it
  * uses the catalog's connection).
  */
@@ -51,7 +52,8 @@ public final class Journal {
 
     /** Operations whose latest state is {@code planned}: interrupted by a crash, to be reconciled. */
     public List<JournalEntry> pending() {
-        return catalog.select(LATEST + " AND state = 'planned' ORDER BY run, seq", List.of(), Journal::entry);
+        return catalog.select(LATEST + " AND state = ? ORDER BY run, seq", List.of(JournalState.PLANNED.id()),
+                Journal::entry);
     }
 
     public List<RunInfo> runs() {
@@ -107,11 +109,11 @@ public final class Journal {
                 for (JournalEntry e : entries) {
                     ps.setString(1, e.run());
                     ps.setInt(2, e.seq());
-                    ps.setString(3, e.operation());
+                    ps.setString(3, e.operation().id());
                     ps.setString(4, e.source());
                     ps.setString(5, e.target());
                     ps.setString(6, e.contentHash());
-                    ps.setString(7, e.state());
+                    ps.setString(7, e.state().id());
                     ps.setTimestamp(8, Timestamp.valueOf(now));
                     ps.addBatch();
                 }
@@ -121,15 +123,21 @@ public final class Journal {
         }
         try (BulkRows j = catalog.rows("journal", 9)) {
             for (JournalEntry e : entries) {
-                j.row(nextEntry.getAndIncrement(), e.run(), e.seq(), e.operation(), e.source(), e.target(),
-                        e.contentHash(), e.state(), now);
+                j.row(nextEntry.getAndIncrement(), e.run(), e.seq(), e.operation().id(), e.source(), e.target(),
+                        e.contentHash(), e.state().id(), now);
             }
         }
     }
 
     private static JournalEntry entry(ResultSet rs) throws SQLException {
-        return new JournalEntry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7));
+        String run = rs.getString(1);
+        int seq = rs.getInt(2);
+        try {
+            return new JournalEntry(run, seq, JournalOp.of(rs.getString(3)), rs.getString(4), rs.getString(5),
+                    rs.getString(6), JournalState.of(rs.getString(7)));
+        } catch (CatalogException e) {
+            throw new CatalogException("journal line " + seq + " of run " + run + ": " + e.getMessage(), e);
+        }
     }
 
     private static LocalDateTime time(Timestamp t) {

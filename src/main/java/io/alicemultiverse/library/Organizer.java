@@ -5,6 +5,8 @@ import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 import io.alicemultiverse.catalog.InboxFile;
 import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.JournalOp;
+import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 
 import java.io.IOException;
@@ -164,7 +166,7 @@ public final class Organizer {
                         OrganizeMetrics.file(a.inspection().generation().source().id(), "duplicate");
                         if (options.move()) {
                             String rel = ".alice/duplicates/" + run + "/" + item.relative();
-                            ops.add(new Planned(item, a, entry(run, ++seq, "duplicate-move", item.path(), rel, a), rel));
+                            ops.add(new Planned(item, a, entry(run, ++seq, JournalOp.DUPLICATE_MOVE, item.path(), rel, a), rel));
                             listener.planned(item.path().toString(), rel, "duplicate-move");
                         } else {
                             listener.planned(item.path().toString(), existing, "duplicate");
@@ -175,12 +177,12 @@ public final class Organizer {
                     }
                     String rel = target(item, a);
                     known.put(a.contentHash(), rel);
-                    String op = options.move() ? "move" : "copy";
+                    JournalOp op = options.move() ? JournalOp.MOVE : JournalOp.COPY;
                     ops.add(new Planned(item, a, entry(run, ++seq, op, item.path(), rel, a), rel));
-                    listener.planned(item.path().toString(), rel, op);
+                    listener.planned(item.path().toString(), rel, op.id());
                 }
                 if (options.dryRun()) {
-                    organized += (int) ops.stream().filter(p -> !p.entry().operation().startsWith("duplicate")).count();
+                    organized += (int) ops.stream().filter(p -> p.entry().operation() != JournalOp.DUPLICATE_MOVE).count();
                     done += batch.size();
                     listener.progressed(done, items.size());
                     continue;
@@ -195,8 +197,8 @@ public final class Organizer {
                         errors++;
                         OrganizeMetrics.file(p.analysis().inspection().generation().source().id(), "failed");
                         listener.failed(p.item().path().toString(), failure);
-                        out.journal(p.entry().withState("failed"));
-                        if (!p.entry().operation().startsWith("duplicate")) {
+                        out.journal(p.entry().withState(JournalState.FAILED));
+                        if (p.entry().operation() != JournalOp.DUPLICATE_MOVE) {
                             known.remove(p.analysis().contentHash());
                         }
                         continue;
@@ -205,8 +207,8 @@ public final class Organizer {
                     if (options.move()) {
                         dirs.add(p.item().path().getParent());
                     }
-                    out.journal(p.entry().withState("done"));
-                    if (p.entry().operation().equals("duplicate-move")) {
+                    out.journal(p.entry().withState(JournalState.DONE));
+                    if (p.entry().operation() == JournalOp.DUPLICATE_MOVE) {
                         out.duplicate(new CatalogBatch.Duplicate(run, p.item().path().toString(),
                                 p.analysis().contentHash(), known.get(p.analysis().contentHash()), p.relativeTarget()));
                         continue;
@@ -255,9 +257,9 @@ public final class Organizer {
                 a.phash(), a.error(), a.content());
     }
 
-    private JournalEntry entry(String run, int seq, String op, Path source, String relTarget, Analysis a) {
+    private JournalEntry entry(String run, int seq, JournalOp op, Path source, String relTarget, Analysis a) {
         return new JournalEntry(run, seq, op, source.toString(), library.resolve(relTarget).toString(),
-                a.contentHash(), "planned");
+                a.contentHash(), JournalState.PLANNED);
     }
 
     /** The next free library path for this file: numbered on from the highest present, never a taken name. */
@@ -352,9 +354,9 @@ public final class Organizer {
                 Path target = library.resolve(p.relativeTarget());
                 Path tmp = library.resolve(".alice/tmp/" + p.entry().run() + "-" + p.entry().seq() + ".part");
                 try {
-                    if (p.entry().operation().equals("copy") && p.analysis().content() != null) {
+                    if (p.entry().operation() == JournalOp.COPY && p.analysis().content() != null) {
                         SafeFiles.write(p.analysis().content(), source, target, tmp);
-                    } else if (p.entry().operation().equals("copy")) {
+                    } else if (p.entry().operation() == JournalOp.COPY) {
                         SafeFiles.copy(source, target, p.analysis().contentHash(), tmp);
                     } else {
                         SafeFiles.move(source, target, p.analysis().contentHash(), tmp, p.analysis().bytes(),
@@ -392,7 +394,7 @@ public final class Organizer {
             Path target = library.resolve(p.relativeTarget());
             Path source = p.item().path();
             try {
-                if (p.entry().operation().equals("copy")) {
+                if (p.entry().operation() == JournalOp.COPY) {
                     if (SafeFiles.hasContent(target, p.analysis().contentHash())) {
                         Files.delete(target);
                     }

@@ -5,6 +5,8 @@ import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 import io.alicemultiverse.catalog.InboxFile;
 import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.JournalOp;
+import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 
 import java.io.IOException;
@@ -69,36 +71,36 @@ public final class Recovery {
     /** Settles one operation; returns whether it turned out done. */
     private boolean settle(JournalEntry e, RunInfo run, Map<String, String> known, CatalogBatch batch)
             throws IOException {
-        if (e.operation().equals("delete")) { // dedup delete: done when the file is gone
+        if (e.operation() == JournalOp.DELETE) { // dedup delete: done when the file is gone
             boolean gone = !SafeFiles.hasContent(Path.of(e.source()), e.contentHash());
-            batch.journal(e.withState(gone ? "done" : "failed"));
+            batch.journal(e.withState(gone ? JournalState.DONE : JournalState.FAILED));
             if (gone) {
                 batch.remove(e.contentHash());
             }
             return gone;
         }
-        if (e.operation().equals("trash-link")) { // dedup hardlink, step 1: the member's bytes also in the trash
+        if (e.operation() == JournalOp.TRASH_LINK) { // dedup hardlink, step 1: the member's bytes also in the trash
             return settleTrashLink(e, batch);
         }
-        if (e.operation().equals("hardlink")) { // the source is the keeper: never removed
+        if (e.operation() == JournalOp.HARDLINK) { // the source is the keeper: never removed
             boolean linked = SafeFiles.hasContent(Path.of(e.target()), e.contentHash());
-            batch.journal(e.withState(linked ? "done" : "failed"));
+            batch.journal(e.withState(linked ? JournalState.DONE : JournalState.FAILED));
             return linked;
         }
         Path source = Path.of(e.source());
         Path target = Path.of(e.target());
         if (!SafeFiles.hasContent(target, e.contentHash())) {
-            batch.journal(e.withState("failed"));
+            batch.journal(e.withState(JournalState.FAILED));
             return false;
         }
-        boolean removesSource = !e.operation().equals("copy");
+        boolean removesSource = e.operation() != JournalOp.COPY;
         if (removesSource && SafeFiles.hasContent(source, e.contentHash())) {
             Files.delete(source);
             SafeFiles.fsyncDirectory(source.getParent());
         }
-        batch.journal(e.withState("done"));
+        batch.journal(e.withState(JournalState.DONE));
         switch (e.operation()) {
-            case "copy", "move" -> {
+            case COPY, MOVE -> {
                 if (known.containsKey(e.contentHash())) {
                     return true;
                 }
@@ -109,15 +111,15 @@ public final class Recovery {
                 String rel = library.relativize(target).toString().replace('\\', '/');
                 batch.add(AssetRecords.of(a, rel, e.source(), project(run, source), e.run(), LocalDateTime.now()));
                 known.put(e.contentHash(), rel);
-                if (e.operation().equals("copy") && Files.isRegularFile(source)) {
+                if (e.operation() == JournalOp.COPY && Files.isRegularFile(source)) {
                     batch.inbox(new InboxFile(e.source(), a.bytes(), Files.getLastModifiedTime(source).toMillis(),
                             e.contentHash()));
                 }
             }
-            case "duplicate-move" -> batch.duplicate(new CatalogBatch.Duplicate(e.run(), e.source(), e.contentHash(),
+            case DUPLICATE_MOVE -> batch.duplicate(new CatalogBatch.Duplicate(e.run(), e.source(), e.contentHash(),
                     known.get(e.contentHash()), library.relativize(target).toString()));
-            case "restore", "trash" -> batch.remove(e.contentHash());
-            case "untrash", "unhardlink" -> {
+            case RESTORE, TRASH -> batch.remove(e.contentHash());
+            case UNTRASH, UNHARDLINK -> {
                 if (!known.containsKey(e.contentHash())) {
                     AssetRecord back = Undo.restoredRecord(analyzer, library, target, e.source(), e.run());
                     if (back != null) {
@@ -145,20 +147,20 @@ public final class Recovery {
         }
         for (Map.Entry<String, List<JournalEntry>> target : byRun.entrySet()) {
             List<JournalEntry> done = catalog.journal().entries(target.getKey()).stream()
-                    .filter(x -> x.state().equals("done")).toList();
+                    .filter(x -> x.state() == JournalState.DONE).toList();
             Set<JournalEntry> reversed = new HashSet<>();
             for (JournalEntry r : target.getValue()) {
                 for (JournalEntry x : done) {
                     if (x.target() != null && x.target().equals(r.source()) && x.contentHash().equals(r.contentHash())) {
                         reversed.add(x);
-                        if (x.operation().equals("trash-link")) {
-                            done.stream().filter(h -> h.operation().equals("hardlink") && h.seq() == x.seq() + 1
+                        if (x.operation() == JournalOp.TRASH_LINK) {
+                            done.stream().filter(h -> h.operation() == JournalOp.HARDLINK && h.seq() == x.seq() + 1
                                     && x.source().equals(h.target())).forEach(reversed::add);
                         }
                     }
                 }
             }
-            reversed.forEach(x -> batch.journal(x.withState("undone")));
+            reversed.forEach(x -> batch.journal(x.withState(JournalState.UNDONE)));
             if (!reversed.isEmpty() && reversed.size() == done.size()) {
                 finished.put(target.getKey(), "undone");
             }
@@ -179,7 +181,7 @@ public final class Recovery {
             SafeFiles.fsyncDirectory(trash.getParent());
             trashed = false;
         }
-        batch.journal(e.withState(trashed ? "done" : "failed"));
+        batch.journal(e.withState(trashed ? JournalState.DONE : JournalState.FAILED));
         if (trashed) {
             batch.remove(e.contentHash());
         }

@@ -4,6 +4,8 @@ import io.alicemultiverse.catalog.AssetRecord;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.JournalOp;
+import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 
 import java.io.IOException;
@@ -55,7 +57,7 @@ public final class Undo {
         RunInfo target = pick(run);
         String undoRun = RunIds.next(clock);
         List<JournalEntry> done = new ArrayList<>(catalog.journal().entries(target.run()).stream()
-                .filter(e -> e.state().equals("done")).toList());
+                .filter(e -> e.state() == JournalState.DONE).toList());
         done.sort(Comparator.comparingInt(JournalEntry::seq).reversed());
         catalog.journal().startRun(new RunInfo(undoRun, "undo", target.run(), target.inbox(), LocalDateTime.now(clock), null,
                 "running"));
@@ -64,14 +66,14 @@ public final class Undo {
         int seq = 0;
         Set<Path> freed = new java.util.HashSet<>(); // names whose hard link this undo removes before reusing them
         Set<String> trashLinked = new java.util.HashSet<>(); // names a trash-link step kept the bytes of
-        done.stream().filter(e -> e.operation().equals("trash-link")).forEach(e -> trashLinked.add(e.source()));
+        done.stream().filter(e -> e.operation() == JournalOp.TRASH_LINK).forEach(e -> trashLinked.add(e.source()));
         Map<String, String> linkedTo = new HashMap<>(); // such a name → the keeper's content it now holds
         for (JournalEntry e : done) {
-            if (e.operation().equals("delete")) {
+            if (e.operation() == JournalOp.DELETE) {
                 skipped.add(e.source() + ": deleted for good by dedup --apply delete; cannot be restored");
                 continue;
             }
-            if (e.operation().equals("hardlink") && trashLinked.contains(e.target())) {
+            if (e.operation() == JournalOp.HARDLINK && trashLinked.contains(e.target())) {
                 linkedTo.put(e.target(), e.contentHash()); // undone by renaming the trashed bytes over the link
                 continue;
             }
@@ -83,19 +85,19 @@ public final class Undo {
             Path original = Path.of(e.source());
             String keeperHash = linkedTo.get(e.source());
             boolean overLink = keeperHash != null && SafeFiles.hasContent(original, keeperHash);
-            String op = switch (e.operation()) {
-                case "trash" -> "untrash";
-                case "trash-link" -> overLink ? "unhardlink" : "untrash";
-                case "hardlink" -> "unlink";
-                default -> "restore";
+            JournalOp op = switch (e.operation()) {
+                case TRASH -> JournalOp.UNTRASH;
+                case TRASH_LINK -> overLink ? JournalOp.UNHARDLINK : JournalOp.UNTRASH;
+                case HARDLINK -> JournalOp.UNLINK;
+                default -> JournalOp.RESTORE;
             };
-            Path back = op.equals("unlink") || overLink || freed.contains(original) ? original
+            Path back = op == JournalOp.UNLINK || overLink || freed.contains(original) ? original
                     : placeBack(original, e.contentHash());
-            if (op.equals("unlink")) {
+            if (op == JournalOp.UNLINK) {
                 freed.add(inLibrary);
             }
             restores.add(new JournalEntry(undoRun, ++seq, op, e.target(), back.toString(), e.contentHash(),
-                    "planned"));
+                    JournalState.PLANNED));
         }
         catalog.journal().write(restores);
         CatalogBatch batch = new CatalogBatch();
@@ -105,7 +107,7 @@ public final class Undo {
             Path from = Path.of(r.source());
             Path to = Path.of(r.target());
             try {
-                if (r.operation().equals("unhardlink")) {
+                if (r.operation() == JournalOp.UNHARDLINK) {
                     replaceLink(from, to, r);
                 } else if (SafeFiles.hasContent(to, r.contentHash())) {
                     Files.delete(from);
@@ -115,24 +117,24 @@ public final class Undo {
                 }
                 dirs.add(from.getParent());
                 dirs.add(to.getParent());
-                batch.journal(r.withState("done"));
-                if (r.operation().equals("untrash") || r.operation().equals("unhardlink")) {
+                batch.journal(r.withState(JournalState.DONE));
+                if (r.operation() == JournalOp.UNTRASH || r.operation() == JournalOp.UNHARDLINK) {
                     AssetRecord back = restoredRecord(analyzer, library, to, r.source(), undoRun);
                     if (back != null) {
                         batch.add(back);
                     }
-                } else if (r.operation().equals("restore") && !r.source().contains("/.alice/duplicates/")) {
+                } else if (r.operation() == JournalOp.RESTORE && !r.source().contains("/.alice/duplicates/")) {
                     batch.remove(r.contentHash());
                 }
                 restored++;
             } catch (IOException e) {
-                batch.journal(r.withState("failed"));
+                batch.journal(r.withState(JournalState.FAILED));
                 skipped.add(r.source() + ": " + e.getMessage());
             }
         }
         dirs.forEach(SafeFiles::fsyncDirectory);
         for (JournalEntry e : done) {
-            batch.journal(e.withState("undone"));
+            batch.journal(e.withState(JournalState.UNDONE));
         }
         catalog.commit(batch);
         catalog.removeInboxFiles(done.stream().map(JournalEntry::source).toList());
@@ -160,7 +162,7 @@ public final class Undo {
         for (int i = runs.size() - 1; i >= 0; i--) {
             RunInfo r = runs.get(i);
             boolean undoable = !"undo".equals(r.command()) && !"undone".equals(r.status());
-            if (run == null && undoable && catalog.journal().entries(r.run()).stream().noneMatch(e -> e.state().equals("done"))) {
+            if (run == null && undoable && catalog.journal().entries(r.run()).stream().noneMatch(e -> e.state() == JournalState.DONE)) {
                 continue; // nothing of this run is left to undo
             }
             if (run == null ? undoable : r.run().equals(run)) {

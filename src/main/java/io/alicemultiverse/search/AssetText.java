@@ -6,30 +6,18 @@ import java.util.regex.Pattern;
 
 /**
  * The text search reads for an asset: its prompt, its tags (every origin, distinct, in order) and the descriptions
- * vision models gave it. One definition for the SQL side (the lexical index, the embeddings, phrase and exclusion
- * filters in the catalog) and the in-memory side ({@link RowCache}), so a warm engine and a cold one agree.
- * Stateless.
+ * vision models gave it, as the in-memory side ({@link RowCache}), the lexical index and the embeddings build it. The
+ * catalog's SQL twins of {@link #lower} and {@link #words} (for phrase and exclusion filters on the cold path) are in
+ * {@code catalog.SearchText} and {@code catalog.SearchSql}; {@code WarmEngineTest} holds the two sides to the
+ * same answers. Stateless.
  */
 final class AssetText {
-    /** Every tag of {@code a}, distinct and sorted, space-separated; null when it has none. */
-    static final String TAGS_SQL = "(SELECT string_agg(DISTINCT t.tag, ' ' ORDER BY t.tag) FROM tags t "
-            + "WHERE t.content_hash = a.content_hash)";
-    /** Every description of {@code a} from understanding, oldest first, space-separated; null when none. */
-    static final String DESCRIPTIONS_SQL = "(SELECT string_agg(u.description, ' ' ORDER BY u.created_at, u.provider, "
-            + "u.model) FROM understanding u WHERE u.content_hash = a.content_hash AND u.description <> '')";
-    /** Prompt, tags and descriptions of {@code a} in lower case: what phrases and exclusions look into. */
-    static final String LOWER_SQL = "lower(coalesce(a.prompt, '') || ' ' || coalesce(" + TAGS_SQL + ", '') || ' ' || "
-            + "coalesce(" + DESCRIPTIONS_SQL + ", ''))";
-
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-    /** The SQL twin of {@link #words}: letters and digits of any script (RE2's Unicode classes). */
-    static final String WORDS_SQL = "(' ' || trim(regexp_replace(" + LOWER_SQL + ", '[^\\pL\\pN]+', ' ', 'g')) || ' ')";
 
     private AssetText() {
     }
 
-    /** The in-memory twin of {@link #LOWER_SQL}; {@code tags} distinct and sorted. */
+    /** Prompt, tags and descriptions in lower case: what phrases and exclusions look into; {@code tags} distinct and sorted. */
     static String lower(String prompt, Collection<String> tags, String descriptions) {
         return ((prompt == null ? "" : prompt) + " " + String.join(" ", tags) + " "
                 + (descriptions == null ? "" : descriptions)).toLowerCase(Locale.ROOT);
@@ -38,6 +26,12 @@ final class AssetText {
     /** {@code text} as its words separated by single spaces, with a space at each end: for whole-word tests. */
     static String words(String text) {
         return " " + NOT_WORD.matcher(text).replaceAll(" ").trim() + " ";
+    }
+
+    /** The text of an asset's lexical document: prompt, descriptions and tags, separated by {@code " . "}. */
+    static String lexical(String prompt, String descriptions, String tags) {
+        return (prompt == null ? "" : prompt) + " . " + (descriptions == null ? "" : descriptions) + " . "
+                + (tags == null ? "" : tags);
     }
 
     /** The text an asset is embedded as: prompt, then description, then its non-prompt tags. */

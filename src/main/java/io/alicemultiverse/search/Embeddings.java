@@ -65,19 +65,13 @@ public final class Embeddings {
     /** Up to {@code maxTexts} distinct texts of assets without a vector of {@code model}. */
     public static Batch missing(Catalog catalog, String model, int maxTexts) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
-        catalog.select("""
-                SELECT a.content_hash, a.prompt, (SELECT string_agg(DISTINCT t.tag, ', ' ORDER BY t.tag) FROM tags t
-                    WHERE t.content_hash = a.content_hash AND t.origin <> 'prompt'), %s
-                FROM assets a WHERE NOT EXISTS
-                    (SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)""".formatted(AssetText.DESCRIPTIONS_SQL),
-                List.of(model), rs -> {
-                    String text = AssetText.embedded(rs.getString(2), rs.getString(4), rs.getString(3));
-                    // nothing to embed: no prompt and no tags (found by filters only)
-                    if (!text.isBlank() && (byText.size() < maxTexts || byText.containsKey(text))) {
-                        byText.computeIfAbsent(text, k -> new ArrayList<>()).add(rs.getString(1));
-                    }
-                    return null;
-                });
+        catalog.searchIndexSources().unembedded(model, src -> {
+            String text = AssetText.embedded(src.prompt(), src.descriptions(), src.tags());
+            // nothing to embed: no prompt and no tags (found by filters only)
+            if (!text.isBlank() && (byText.size() < maxTexts || byText.containsKey(text))) {
+                byText.computeIfAbsent(text, k -> new ArrayList<>()).add(src.contentHash());
+            }
+        });
         return new Batch(new ArrayList<>(byText.keySet()), new ArrayList<>(byText.values()));
     }
 

@@ -53,10 +53,6 @@ final class LexicalIndex implements AutoCloseable {
     /** Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values. */
     private static final String CURRENT_FORMAT = "2";
     private static final String HASH_VALUES = "hash_values";
-    private static final String DOCS_SQL = "SELECT a.content_hash, coalesce(a.prompt, '') || ' . ' || coalesce("
-            + AssetText.DESCRIPTIONS_SQL + ", '') || ' . ' || coalesce((SELECT string_agg(t.tag, ' . ') FROM tags t "
-            + "WHERE t.content_hash = a.content_hash), '') FROM assets a";
-
     private final Directory dir;
     private final Analyzer analyzer = new EnglishAnalyzer();
     /** The reader searches use, swapped whole on reopen; each search holds a reference while it runs. */
@@ -107,8 +103,7 @@ final class LexicalIndex implements AutoCloseable {
             for (String h : hashes) {
                 w.deleteDocuments(new Term("hash", h));
             }
-            List<Object> params = List.of(String.join(",", hashes));
-            addAll(w, catalog, DOCS_SQL + " WHERE a.content_hash IN (SELECT unnest(string_split(?, ',')))", params, now);
+            addAll(w, catalog, hashes, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,22 +112,21 @@ final class LexicalIndex implements AutoCloseable {
 
     void rebuild(Catalog catalog, long now) {
         try (IndexWriter w = writer(IndexWriterConfig.OpenMode.CREATE)) {
-            addAll(w, catalog, DOCS_SQL, List.of(), now);
+            addAll(w, catalog, null, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         reopen();
     }
 
-    /** Adds the documents {@code sql} selects and commits them as of change counter {@code now}. */
-    private void addAll(IndexWriter w, Catalog catalog, String sql, List<Object> params, long now) throws IOException {
-        catalog.select(sql, params, rs -> {
+    /** Adds the documents of {@code hashes} (null: every asset) and commits them as of change counter {@code now}. */
+    private void addAll(IndexWriter w, Catalog catalog, Collection<String> hashes, long now) throws IOException {
+        catalog.searchIndexSources().lexicalSources(hashes, src -> {
             try {
-                w.addDocument(doc(rs.getString(1), rs.getString(2)));
+                w.addDocument(doc(src.contentHash(), AssetText.lexical(src.prompt(), src.descriptions(), src.tags())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return null;
         });
         w.setLiveCommitData(Map.of(COUNTER, Long.toString(now), FORMAT, CURRENT_FORMAT).entrySet());
         w.commit();

@@ -1,8 +1,8 @@
 package io.alicemultiverse.search;
 
 import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.SearchIndexSources;
 
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -22,7 +21,7 @@ import java.util.function.Function;
  * benchmark) decides filters, pages and counts facets here instead of in the catalog. A DuckDB query costs
  * milliseconds; intersecting postings as bit sets costs microseconds, and a scan over row objects is bound by
  * memory latency (tens of milliseconds for 50,000 rows on a busy machine). Rows are numbered newest first, so a
- * time range is one contiguous run of positions. The rules are those of {@link SqlFilter}; {@code WarmEngineTest}
+ * time range is one contiguous run of positions. The rules are those of the catalog's {@link io.alicemultiverse.catalog.AssetFilter}; {@code WarmEngineTest}
  * holds the two sides to the same answers. Immutable; thread-safe.
  */
 final class RowCache {
@@ -90,7 +89,7 @@ final class RowCache {
         return out;
     }
 
-    /** The positions of the rows passing every filter of {@code q}: the same rules as {@link SqlFilter}. */
+    /** The positions of the rows passing every filter of {@code q}: the same rules as the catalog's filter SQL. */
     BitSet filter(SearchQuery q) {
         BitSet bits = new BitSet(rows.length);
         int from = 0;
@@ -267,7 +266,7 @@ final class RowCache {
     static RowCache load(Catalog catalog) {
         long counter = catalog.changeCounter();
         List<Row> rows = new ArrayList<>();
-        read(catalog, "", List.of(), rows);
+        catalog.searchIndexSources().rows(null, r -> rows.add(row(r)));
         return new RowCache(counter, rows);
     }
 
@@ -285,27 +284,14 @@ final class RowCache {
             }
         }
         if (!changed.isEmpty()) {
-            read(catalog, " WHERE content_hash IN (SELECT unnest(string_split(?, ',')))",
-                    List.of(String.join(",", changed)), all);
+            catalog.searchIndexSources().rows(changed, r -> all.add(row(r)));
         }
         return new RowCache(now, all);
     }
 
-    /** Reads the rows the SQL condition {@code where} (on {@code content_hash}, or empty for all) selects. */
-    private static void read(Catalog catalog, String where, List<Object> params, List<Row> rows) {
-        Map<String, TreeSet<String>> tags = new HashMap<>();
-        catalog.select("SELECT content_hash, tag FROM tags" + where, params, rs ->
-                tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
-        catalog.select("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
-                + "a.media_type, " + AssetText.DESCRIPTIONS_SQL + " FROM assets a"
-                + where.replace("content_hash", "a.content_hash"), params, rs -> {
-            Timestamp t = rs.getTimestamp(6);
-            String h = rs.getString(1);
-            List<String> tagList = List.copyOf(tags.getOrDefault(h, new TreeSet<>()));
-            String text = AssetText.lower(rs.getString(7), tagList, rs.getString(9));
-            SearchHit hit = new SearchHit(h, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    t == null ? null : t.toLocalDateTime(), rs.getString(7), tagList, null);
-            return rows.add(new Row(hit, rs.getString(8), text, AssetText.words(text)));
-        });
+    private static Row row(SearchIndexSources.IndexedRow r) {
+        SearchHit hit = CatalogRows.hit(r.row(), null);
+        String text = AssetText.lower(hit.prompt(), hit.tags(), r.descriptions());
+        return new Row(hit, r.mediaType(), text, AssetText.words(text));
     }
 }

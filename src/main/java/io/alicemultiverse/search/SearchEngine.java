@@ -1,5 +1,6 @@
 package io.alicemultiverse.search;
 
+import io.alicemultiverse.catalog.AssetFilter;
 import io.alicemultiverse.catalog.Catalog;
 
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * Runs searches over one library.
  *
- * <p>Design: filters always run in DuckDB with bound parameters (the catalog is the truth, so a filter-only query
+ * <p>Design: filters always run in the catalog with bound parameters (the catalog is the truth, so a filter-only query
  * never waits for an index). Text ranks in two ways — BM25 over prompt and tags in a Lucene index
  * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
  * candidates; a score blend merges them ({@link #rank}), and one catalog query keeps the candidates that pass the filters
@@ -137,7 +138,7 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     private SearchResult search(SearchQuery q, boolean facets, Mode mode, View v) {
-        SqlFilter f = SqlFilter.of(q);
+        AssetFilter f = q.filter();
         if (!q.hasText()) {
             return filtersOnly(q, f, facets, v);
         }
@@ -166,7 +167,7 @@ public final class SearchEngine implements AutoCloseable {
      * the command line's {@code --limit 0}; not for the web API, which keeps its bounds. Not thread-safe.
      */
     public long each(SearchQuery q, java.util.function.Consumer<SearchHit> sink) {
-        SqlFilter f = SqlFilter.of(q);
+        AssetFilter f = q.filter();
         RowCache rc = live.rows();
         long n = 0;
         if (!q.hasText() && rc == null) {
@@ -207,7 +208,7 @@ public final class SearchEngine implements AutoCloseable {
      * quoted phrase, every asset containing it, ranked ones first). With {@code everything} the rankings look at
      * every asset instead of the best candidates, and a phrase query is not capped.
      */
-    private List<Match> ordered(SearchQuery q, SqlFilter f, Mode mode, View v, boolean everything) {
+    private List<Match> ordered(SearchQuery q, AssetFilter f, Mode mode, View v, boolean everything) {
         RowCache rc = v.rows();
         java.util.BitSet pass = rc == null ? null : rc.filter(q); // warm: every filter decided once, here
         int assets = everything ? Math.max(1, rc != null ? rc.size() : sql.count()) : 0;
@@ -256,7 +257,7 @@ public final class SearchEngine implements AutoCloseable {
      * How many candidates each ranking gives: enough that about {@link #CANDIDATES} (or the requested page) pass
      * the filters — the page divided by the share of assets that pass, at most {@link #CANDIDATES_FILTERED}.
      */
-    private int candidates(SearchQuery q, SqlFilter f, RowCache rc, java.util.BitSet pass) {
+    private int candidates(SearchQuery q, AssetFilter f, RowCache rc, java.util.BitSet pass) {
         int wanted = Math.max(CANDIDATES, q.offset() + q.limit());
         if (f.isEmpty()) {
             return wanted;
@@ -349,7 +350,7 @@ public final class SearchEngine implements AutoCloseable {
         return out;
     }
 
-    private SearchResult filtersOnly(SearchQuery q, SqlFilter f, boolean facets, View v) {
+    private SearchResult filtersOnly(SearchQuery q, AssetFilter f, boolean facets, View v) {
         RowCache rc = v.rows();
         if (rc != null) {
             java.util.BitSet pass = rc.filter(q);

@@ -1,5 +1,7 @@
 package io.alicemultiverse.search;
 
+import io.alicemultiverse.catalog.AssetFilter;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +76,12 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
 
     public boolean hasText() {
         return !text.isBlank();
+    }
+
+    /** This query's filters as the catalog takes them (exclusions as whole words, {@link AssetText#words}). */
+    AssetFilter filter() {
+        return new AssetFilter(tags, anyTag, sources, models, projects, since, until, mediaType, phrases,
+                excluded.stream().map(AssetText::words).toList());
     }
 
     public static Builder builder() {

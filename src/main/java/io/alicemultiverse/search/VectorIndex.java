@@ -66,7 +66,10 @@ final class VectorIndex {
     static VectorIndex load(Catalog catalog, String model, int dims) {
         List<String> hs = new ArrayList<>();
         List<float[]> vs = new ArrayList<>();
-        read(catalog, "SELECT content_hash, vector FROM embeddings WHERE model = ?", List.of(model), hs, vs);
+        catalog.searchIndexSources().vectors(model, null, (h, v) -> {
+            hs.add(h);
+            vs.add(v);
+        });
         return of(hs, vs, dims);
     }
 
@@ -88,23 +91,12 @@ final class VectorIndex {
             }
         }
         if (!changed.isEmpty()) {
-            read(catalog, "SELECT content_hash, vector FROM embeddings WHERE model = ? AND content_hash IN "
-                    + "(SELECT unnest(string_split(?, ',')))", List.of(model, String.join(",", changed)), hs, vs);
+            catalog.searchIndexSources().vectors(model, changed, (h, v) -> {
+                hs.add(h);
+                vs.add(v);
+            });
         }
         return of(hs, vs, dims);
-    }
-
-    private static void read(Catalog catalog, String sql, List<Object> params, List<String> hs, List<float[]> vs) {
-        catalog.select(sql, params, rs -> {
-            Object[] arr = (Object[]) rs.getArray(2).getArray();
-            float[] v = new float[arr.length];
-            for (int i = 0; i < arr.length; i++) {
-                v[i] = ((Number) arr[i]).floatValue();
-            }
-            hs.add(rs.getString(1));
-            vs.add(v);
-            return null;
-        });
     }
 
     static VectorIndex of(List<String> hashes, List<float[]> vecs, int dims) {

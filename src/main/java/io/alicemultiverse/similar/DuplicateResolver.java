@@ -3,6 +3,8 @@ package io.alicemultiverse.similar;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
 import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.JournalOp;
+import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 import io.alicemultiverse.library.RunIds;
 import io.alicemultiverse.library.SafeFiles;
@@ -155,20 +157,20 @@ public final class DuplicateResolver {
     private void trash(String run, int seq, Planned p) throws IOException {
         Path to = trashPath(run, p.member().asset());
         String hash = p.member().asset().contentHash();
-        JournalEntry e = new JournalEntry(run, seq, "trash", p.file().toString(), to.toString(), hash, "planned");
+        JournalEntry e = new JournalEntry(run, seq, JournalOp.TRASH, p.file().toString(), to.toString(), hash, JournalState.PLANNED);
         catalog.journal().write(List.of(e));
         SafeFiles.move(p.file(), to, hash, tmp(run, seq));
         SafeFiles.fsyncDirectory(to.getParent());
-        catalog.commit(new CatalogBatch().remove(hash).journal(e.withState("done")));
+        catalog.commit(new CatalogBatch().remove(hash).journal(e.withState(JournalState.DONE)));
     }
 
     private void link(String run, int seq, Planned p) throws IOException {
         String hash = p.member().asset().contentHash();
         Path trash = trashPath(run, p.member().asset());
-        JournalEntry copy = new JournalEntry(run, seq, "trash-link", p.file().toString(), trash.toString(), hash,
-                "planned");
-        JournalEntry link = new JournalEntry(run, seq + 1, "hardlink", p.keeper().toString(), p.file().toString(),
-                p.group().keep().contentHash(), "planned");
+        JournalEntry copy = new JournalEntry(run, seq, JournalOp.TRASH_LINK, p.file().toString(), trash.toString(), hash,
+                JournalState.PLANNED);
+        JournalEntry link = new JournalEntry(run, seq + 1, JournalOp.HARDLINK, p.keeper().toString(), p.file().toString(),
+                p.group().keep().contentHash(), JournalState.PLANNED);
         catalog.journal().write(List.of(copy, link));
         Path tmp = library.resolve(".alice/tmp/" + run + "-" + seq + ".link");
         try {
@@ -183,20 +185,20 @@ public final class DuplicateResolver {
             if (SafeFiles.hasContent(p.file(), hash) && SafeFiles.hasContent(trash, hash)) {
                 Files.delete(trash); // the member is still in place: the trash name was only a second one
             }
-            catalog.journal().write(List.of(copy.withState("failed"), link.withState("failed")));
+            catalog.journal().write(List.of(copy.withState(JournalState.FAILED), link.withState(JournalState.FAILED)));
             throw e;
         }
         SafeFiles.fsyncDirectory(p.file().getParent());
-        catalog.commit(new CatalogBatch().remove(hash).journal(copy.withState("done"))
-                .journal(link.withState("done")));
+        catalog.commit(new CatalogBatch().remove(hash).journal(copy.withState(JournalState.DONE))
+                .journal(link.withState(JournalState.DONE)));
     }
 
     private void delete(String run, int seq, Planned p) throws IOException {
         String hash = p.member().asset().contentHash();
-        JournalEntry e = new JournalEntry(run, seq, "delete", p.file().toString(), null, hash, "planned");
+        JournalEntry e = new JournalEntry(run, seq, JournalOp.DELETE, p.file().toString(), null, hash, JournalState.PLANNED);
         catalog.journal().write(List.of(e));
         Files.delete(p.file());
-        catalog.commit(new CatalogBatch().remove(hash).journal(e.withState("done")));
+        catalog.commit(new CatalogBatch().remove(hash).journal(e.withState(JournalState.DONE)));
     }
 
     private Path trashPath(String run, DedupAsset a) {

@@ -10,8 +10,6 @@ import io.alicemultiverse.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Set;
-
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -25,15 +23,6 @@ class LayeringTest {
     private static final String ROOT = "io.alicemultiverse";
     /** Surfaces: they translate input into requests and render results. {@code metrics} is the shared registry. */
     private static final String[] SURFACES = {ROOT + ".cli..", ROOT + ".mcp..", ROOT + ".web..", ROOT + ".metrics.."};
-    /**
-     * Classes that still hold SQL outside {@code catalog}, each to move behind a catalog method (issue 14). The list
-     * only shrinks: a class not named here that talks SQL fails the test.
-     */
-    static final Set<String> SQL_NOT_YET_MOVED = Set.of(
-            ROOT + ".search.CatalogRows", ROOT + ".search.Embeddings", ROOT + ".search.LexicalIndex",
-            ROOT + ".search.RowCache", ROOT + ".search.SqlFilter",
-            ROOT + ".search.VectorIndex");
-
     private static JavaClasses classes;
 
     @BeforeAll
@@ -59,8 +48,7 @@ class LayeringTest {
 
     @Test
     void onlyTheCatalogTalksSql() {
-        DescribedPredicate<JavaClass> outsideCatalog = DescribedPredicate.not(resideInAPackage(ROOT + ".catalog.."))
-                .and(DescribedPredicate.describe("not yet moved", c -> !SQL_NOT_YET_MOVED.contains(outer(c))));
+        DescribedPredicate<JavaClass> outsideCatalog = DescribedPredicate.not(resideInAPackage(ROOT + ".catalog.."));
         noClasses().that(outsideCatalog).should().dependOnClassesThat().resideInAPackage("java.sql..")
                 .check(classes);
         noClasses().that(outsideCatalog).should().callMethodWhere(DescribedPredicate.describe(
@@ -72,12 +60,6 @@ class LayeringTest {
     @Test
     void topLevelPackagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
-    }
-
-    private static String outer(JavaClass c) {
-        String name = c.getName();
-        int dollar = name.indexOf('$');
-        return dollar < 0 ? name : name.substring(0, dollar);
     }
 
     private static String[] concat(String[] a, String b) {

@@ -56,9 +56,9 @@ class BackendsTest {
                     .add(asset(b, "2024/cat.png", "automatic1111", may.plusMonths(1), List.of()))
                     .inbox(new InboxFile("/inbox/fox.png", 10, 5, a))
                     .duplicate(new CatalogBatch.Duplicate("run-1", "/inbox/fox copy.png", a, "2024/fox.png", null))
-                    .journal(new JournalEntry("run-1", 1, "move", "/inbox/fox.png", "2024/fox.png", a, "planned"))
-                    .journal(new JournalEntry("run-1", 2, "move", "/inbox/cat.png", "2024/cat.png", b, "planned"))
-                    .journal(new JournalEntry("run-1", 1, "move", "/inbox/fox.png", "2024/fox.png", a, "done"))
+                    .journal(new JournalEntry("run-1", 1, JournalOp.MOVE, "/inbox/fox.png", "2024/fox.png", a, JournalState.PLANNED))
+                    .journal(new JournalEntry("run-1", 2, JournalOp.MOVE, "/inbox/cat.png", "2024/cat.png", b, JournalState.PLANNED))
+                    .journal(new JournalEntry("run-1", 1, JournalOp.MOVE, "/inbox/fox.png", "2024/fox.png", a, JournalState.DONE))
                     .userTag(b, "favourite", "user"));
             c.journal().finishRun("run-1", "done");
 
@@ -71,7 +71,7 @@ class BackendsTest {
             assertThat(c.inboxFiles()).containsOnlyKeys("/inbox/fox.png");
             assertThat(c.userTags()).hasSize(1);
             assertThat(c.journal().pending()).extracting(JournalEntry::seq).containsExactly(2);
-            assertThat(c.journal().entries("run-1")).extracting(JournalEntry::state).containsExactly("done", "planned");
+            assertThat(c.journal().entries("run-1")).extracting(JournalEntry::state).containsExactly(JournalState.DONE, JournalState.PLANNED);
             assertThat(c.journal().runs()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("done"));
             assertThat(c.views().organizeRuns(5)).singleElement()
                     .satisfies(r -> assertThat(r.get("organized")).isEqualTo(2L));
@@ -148,9 +148,9 @@ class BackendsTest {
             assertThat(one.assetCount()).as("the failed batch left nothing").isEqualTo(20);
 
             // journal entries from two processes never share a number
-            one.journal().write(List.of(new JournalEntry("r1", 1, "move", "s", "t", null, "planned")));
-            two.journal().write(List.of(new JournalEntry("r1", 1, "move", "s", "t", null, "done")));
-            assertThat(one.journal().entries("r1")).extracting(JournalEntry::state).containsExactly("done");
+            one.journal().write(List.of(new JournalEntry("r1", 1, JournalOp.MOVE, "s", "t", null, JournalState.PLANNED)));
+            two.journal().write(List.of(new JournalEntry("r1", 1, JournalOp.MOVE, "s", "t", null, JournalState.DONE)));
+            assertThat(one.journal().entries("r1")).extracting(JournalEntry::state).containsExactly(JournalState.DONE);
         }
     }
 

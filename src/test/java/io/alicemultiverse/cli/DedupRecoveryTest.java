@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.JournalOp;
+import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 import io.alicemultiverse.library.TrashManifest;
 import io.alicemultiverse.testsupport.CliRun;
@@ -63,9 +65,9 @@ class DedupRecoveryTest {
                     new TrashManifest.Item(t.library().relativize(member).toString(), memberHash, trash.toString(),
                             t.library().relativize(keeper).toString(), 1, "exact", 0, null, "p", null))));
             catalog.journal().write(List.of(
-                    new JournalEntry(RUN, 1, "trash-link", member.toString(), trash.toString(), memberHash, "planned"),
-                    new JournalEntry(RUN, 2, "hardlink", keeper.toString(), member.toString(), keeperHash,
-                            "planned")));
+                    new JournalEntry(RUN, 1, JournalOp.TRASH_LINK, member.toString(), trash.toString(), memberHash, JournalState.PLANNED),
+                    new JournalEntry(RUN, 2, JournalOp.HARDLINK, keeper.toString(), member.toString(), keeperHash,
+                            JournalState.PLANNED)));
         }
         Files.createDirectories(trash.getParent());
         Files.createLink(trash, member);
@@ -81,7 +83,7 @@ class DedupRecoveryTest {
         assertThat(Files.isSameFile(member, keeper)).isFalse();
         assertThat(alice("stats", "--json").out()).contains("\"assets\":2");
         try (Catalog catalog = Catalog.open(t.library())) {
-            assertThat(catalog.journal().entries(RUN)).extracting(JournalEntry::state).containsExactly("failed", "failed");
+            assertThat(catalog.journal().entries(RUN)).extracting(JournalEntry::state).containsExactly(JournalState.FAILED, JournalState.FAILED);
         }
     }
 
@@ -102,7 +104,7 @@ class DedupRecoveryTest {
         assertThat(Files.isSameFile(member, keeper)).isTrue();
         assertThat(alice("stats", "--json").out()).contains("\"assets\":1");
         try (Catalog catalog = Catalog.open(t.library())) {
-            assertThat(catalog.journal().entries(RUN)).extracting(JournalEntry::state).containsExactly("done", "done");
+            assertThat(catalog.journal().entries(RUN)).extracting(JournalEntry::state).containsExactly(JournalState.DONE, JournalState.DONE);
         }
 
         CliRun undo = alice("undo", RUN, "--json");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.JournalEntry;
+import io.alicemultiverse.catalog.JournalOp;
+import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 import io.alicemultiverse.testsupport.CliRun;
 import io.alicemultiverse.testsupport.CrashCorpus;
@@ -52,8 +54,8 @@ class InterruptedUndoTest {
                     null, "running"));
             List<JournalEntry> restores = new ArrayList<>();
             for (JournalEntry e : done) {
-                restores.add(new JournalEntry(UNDO_RUN, restores.size() + 1, "restore", e.target(), e.source(),
-                        e.contentHash(), "planned"));
+                restores.add(new JournalEntry(UNDO_RUN, restores.size() + 1, JournalOp.RESTORE, e.target(), e.source(),
+                        e.contentHash(), JournalState.PLANNED));
             }
             catalog.journal().write(restores);
             Files.move(Path.of(restores.get(0).source()), Path.of(restores.get(0).target()));
@@ -65,7 +67,7 @@ class InterruptedUndoTest {
         assertThat(TempLibrary.fingerprint(t.inbox())).isEqualTo(inbox);
         assertThat(TempLibrary.fingerprint(t.library())).isEmpty();
         try (Catalog catalog = Catalog.open(t.library())) {
-            assertThat(catalog.journal().entries(run)).extracting(JournalEntry::state).containsOnly("undone");
+            assertThat(catalog.journal().entries(run)).extracting(JournalEntry::state).containsOnly(JournalState.UNDONE);
             assertThat(catalog.journal().runs()).filteredOn(r -> r.run().equals(UNDO_RUN))
                     .extracting(RunInfo::status).containsExactly("interrupted");
             assertThat(catalog.assetCount()).isZero();
@@ -88,10 +90,10 @@ class InterruptedUndoTest {
         // the killed undo: the member's bytes renamed back over the link, nothing committed
         try (Catalog catalog = Catalog.open(t.library())) {
             JournalEntry trashLink = catalog.journal().entries(run).stream()
-                    .filter(e -> e.operation().equals("trash-link")).findFirst().orElseThrow();
+                    .filter(e -> e.operation() == JournalOp.TRASH_LINK).findFirst().orElseThrow();
             catalog.journal().startRun(new RunInfo(UNDO_RUN, "undo", run, null, LocalDateTime.now(), null, "running"));
-            catalog.journal().write(List.of(new JournalEntry(UNDO_RUN, 1, "unhardlink", trashLink.target(),
-                    trashLink.source(), trashLink.contentHash(), "planned")));
+            catalog.journal().write(List.of(new JournalEntry(UNDO_RUN, 1, JournalOp.UNHARDLINK, trashLink.target(),
+                    trashLink.source(), trashLink.contentHash(), JournalState.PLANNED)));
             Files.move(Path.of(trashLink.target()), Path.of(trashLink.source()), StandardCopyOption.ATOMIC_MOVE);
         }
 
@@ -102,7 +104,7 @@ class InterruptedUndoTest {
         assertThat(report.get("unknown")).isEmpty();
         assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(library);
         try (Catalog catalog = Catalog.open(t.library())) {
-            assertThat(catalog.journal().entries(run)).extracting(JournalEntry::state).containsOnly("undone");
+            assertThat(catalog.journal().entries(run)).extracting(JournalEntry::state).containsOnly(JournalState.UNDONE);
             assertThat(catalog.journal().runs()).filteredOn(r -> r.run().equals(run))
                     .extracting(RunInfo::status).containsExactly("undone");
             assertThat(catalog.assetCount()).isEqualTo(2);

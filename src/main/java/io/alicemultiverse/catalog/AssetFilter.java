@@ -1,0 +1,45 @@
+package io.alicemultiverse.catalog;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Which assets a search keeps, as typed values: every condition narrows the result, and the catalog turns them into
+ * SQL with each value bound as a parameter ({@link FilterSql}), so no user text ever becomes SQL. The in-memory twin
+ * of these rules is {@code search.RowCache}; {@code WarmEngineTest} holds the two to the same answers. Immutable.
+ *
+ * @param tags          tags an asset must carry: all of them, or any with {@code anyTag}
+ * @param anyTag        whether one of {@code tags} is enough
+ * @param sources       source ids, any of which matches
+ * @param models        lower-case model substrings, any of which matches; sources and models together are one OR
+ *                      (a generator word names a source or a model)
+ * @param projects      projects, any of which matches
+ * @param since         inclusive lower bound of the creation time, or null
+ * @param until         exclusive upper bound of the creation time, or null
+ * @param mediaType     {@code image} or {@code video}, or null
+ * @param phrases       lower-case texts the asset's search text (prompt, tags, descriptions) must contain
+ * @param excludedWords words the search text must not hold as whole words, each as its words separated by single
+ *                      spaces with a space at each end ({@code search.AssetText.words})
+ */
+public record AssetFilter(List<String> tags, boolean anyTag, List<String> sources, List<String> models,
+                          List<String> projects, LocalDateTime since, LocalDateTime until, String mediaType,
+                          List<String> phrases, List<String> excludedWords) {
+    /** No condition: every asset. */
+    public static final AssetFilter ALL = new AssetFilter(List.of(), false, List.of(), List.of(), List.of(), null, null,
+            null, List.of(), List.of());
+
+    public AssetFilter {
+        tags = List.copyOf(tags);
+        sources = List.copyOf(sources);
+        models = List.copyOf(models);
+        projects = List.copyOf(projects);
+        phrases = List.copyOf(phrases);
+        excludedWords = List.copyOf(excludedWords);
+    }
+
+    /** Whether no condition is set (every asset passes). */
+    public boolean isEmpty() {
+        return tags.isEmpty() && sources.isEmpty() && models.isEmpty() && projects.isEmpty() && since == null
+                && until == null && mediaType == null && phrases.isEmpty() && excludedWords.isEmpty();
+    }
+}

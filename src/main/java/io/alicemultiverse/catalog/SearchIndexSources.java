@@ -1,0 +1,89 @@
+package io.alicemultiverse.catalog;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * What search builds its indexes from: every asset's row and search text for the warm rows in memory, the text of the
+ * lexical index's documents, the texts still to embed, and the stored embeddings. Each read covers every asset, or
+ * only those a change touched, and hands rows on one at a time. Not thread-safe (the catalog connection is not).
+ */
+public final class SearchIndexSources {
+    /** An asset's displayed row with its media type and its descriptions from understanding (or null). */
+    public record IndexedRow(SearchRow row, String mediaType, String descriptions) {
+    }
+
+    /**
+     * The parts of an asset's lexical document.
+     *
+     * @param tags every tag (duplicates kept) joined by {@code " . "}, or null
+     */
+    public record LexicalSource(String contentHash, String prompt, String descriptions, String tags) {
+    }
+
+    /**
+     * The parts of the text an asset is embedded as.
+     *
+     * @param tags the tags that did not come from the prompt, distinct and sorted, joined by {@code ", "}; or null
+     */
+    public record EmbeddingSource(String contentHash, String prompt, String descriptions, String tags) {
+    }
+
+    private final Catalog catalog;
+
+    SearchIndexSources(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The indexed rows of {@code hashes} (null: every asset); tags are read first, in one pass. */
+    public void rows(Collection<String> hashes, Consumer<IndexedRow> sink) {
+        List<Object> params = hashes == null ? List.of() : List.of(SearchSql.hashList(hashes));
+        String only = hashes == null ? "" : " WHERE content_hash " + SearchSql.IN_HASHES;
+        Map<String, TreeSet<String>> tags = new HashMap<>();
+        catalog.select("SELECT content_hash, tag FROM tags" + only, params, rs ->
+                tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
+        catalog.select("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
+                + "a.media_type, " + SearchText.DESCRIPTIONS + " FROM assets a"
+                + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES), params, rs -> {
+            List<String> tagList = List.copyOf(tags.getOrDefault(rs.getString(1), new TreeSet<>()));
+            sink.accept(new IndexedRow(SearchReads.row(rs, tagList), rs.getString(8), rs.getString(9)));
+            return null;
+        });
+    }
+
+    /** The lexical document parts of {@code hashes} (null: every asset). */
+    public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
+        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.DESCRIPTIONS + ", " + SearchText.TAGS_DOTTED
+                        + " FROM assets a" + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES),
+                hashes == null ? List.of() : List.of(SearchSql.hashList(hashes)), rs -> {
+                    sink.accept(new LexicalSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    return null;
+                });
+    }
+
+    /** The embedding text parts of every asset that has no vector of {@code model}, in the catalog's order. */
+    public void unembedded(String model, Consumer<EmbeddingSource> sink) {
+        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.NON_PROMPT_TAGS + ", " + SearchText.DESCRIPTIONS
+                + " FROM assets a WHERE NOT EXISTS "
+                + "(SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)", List.of(model),
+                rs -> {
+                    sink.accept(new EmbeddingSource(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(3)));
+                    return null;
+                });
+    }
+
+    /** The stored vectors of {@code model} for {@code hashes} (null: every asset that has one), by content hash. */
+    public void vectors(String model, Collection<String> hashes, BiConsumer<String, float[]> sink) {
+        List<Object> params = hashes == null ? List.of(model) : List.of(model, SearchSql.hashList(hashes));
+        catalog.select("SELECT content_hash, vector FROM embeddings WHERE model = ?"
+                + (hashes == null ? "" : " AND content_hash " + SearchSql.IN_HASHES), params, rs -> {
+            sink.accept(rs.getString(1), SearchSql.floats(rs, 2));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,155 @@
+package io.alicemultiverse.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What a search reads from the catalog when its rows are not warm in memory (the cold path): the assets a filter
+ * lets through, in time order or among ranked candidates, their displayed rows, and facet counts. Filters arrive
+ * typed ({@link AssetFilter}) and are bound as parameters ({@link FilterSql}). Not thread-safe (the catalog
+ * connection is not).
+ */
+public final class SearchReads {
+    /** An asset that passed a filter, with what orders it: creation time (null when unknown), then path. */
+    public record Found(String contentHash, LocalDateTime createdAt, String path) {
+    }
+
+    private static final String FOUND = "SELECT a.content_hash, a.created_at, a.path FROM assets a WHERE ";
+    private static final String ROW = "SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, "
+            + "a.prompt FROM assets a WHERE a.content_hash " + SearchSql.IN_HASHES;
+    private static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+    static {
+        FACETS.put("source", "coalesce(a.source, 'unknown')");
+        FACETS.put("project", "coalesce(a.project, 'uncategorized')");
+        FACETS.put("model", "coalesce(a.model, 'unknown')");
+        FACETS.put("month", "coalesce(" + SearchSql.MONTH + ", 'unknown')");
+    }
+
+    private final Catalog catalog;
+
+    SearchReads(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The share of assets that pass {@code f}, in [0, 1]. */
+    public double share(AssetFilter f) {
+        FilterSql s = FilterSql.of(f, catalog.dialect());
+        List<Double> out = catalog.select("SELECT count(*) FILTER (WHERE " + s.where + ") / greatest(count(*), 1) "
+                + "FROM assets a", s.params, rs -> rs.getDouble(1));
+        return out.isEmpty() ? 1 : out.get(0);
+    }
+
+    /** Those of {@code hashes} that pass {@code f}, in no particular order. */
+    public List<Found> among(AssetFilter f, Collection<String> hashes) {
+        FilterSql s = FilterSql.of(f, catalog.dialect());
+        return catalog.select(FOUND + s.where + " AND a.content_hash " + SearchSql.IN_HASHES,
+                s.paramsThen(SearchSql.hashList(hashes)), SearchReads::found);
+    }
+
+    /** The newest {@code limit} assets that pass {@code f}. */
+    public List<Found> newest(AssetFilter f, int limit) {
+        FilterSql s = FilterSql.of(f, catalog.dialect());
+        return catalog.select(FOUND + s.where + " ORDER BY a.created_at DESC NULLS LAST LIMIT ?", s.paramsThen(limit),
+                SearchReads::found);
+    }
+
+    /** One page of the assets that pass {@code f}, newest (or {@code oldestFirst}) first, ties by path. */
+    public List<Found> page(AssetFilter f, boolean oldestFirst, int limit, int offset) {
+        FilterSql s = FilterSql.of(f, catalog.dialect());
+        String order = oldestFirst ? "a.created_at ASC NULLS LAST, a.path" : "a.created_at DESC NULLS LAST, a.path";
+        return catalog.select(FOUND + s.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", s.paramsThen(limit, offset),
+                SearchReads::found);
+    }
+
+    /**
+     * The next {@code limit} assets that pass {@code f} after {@code after} (null: from the first), newest (or
+     * {@code oldestFirst}) first: keyset paging, so listing every match costs one indexed range read per chunk
+     * however far in it is, where {@code OFFSET} would sort and skip everything before the chunk again each time.
+     * Ties on the creation time fall to path, then content hash, so the order is total and no row is repeated or
+     * skipped between chunks.
+     */
+    public List<Found> after(AssetFilter f, boolean oldestFirst, int limit, Found after) {
+        FilterSql s = FilterSql.of(f, catalog.dialect());
+        String order = (oldestFirst ? "a.created_at ASC" : "a.created_at DESC") + " NULLS LAST, a.path, a.content_hash";
+        List<Object> params = new ArrayList<>(s.params);
+        String where = s.where;
+        if (after != null) {
+            String tie = "(a.path > ? OR (a.path = ? AND a.content_hash > ?))";
+            if (after.createdAt() == null) { // undated rows come last in both orders
+                where += " AND a.created_at IS NULL AND " + tie;
+            } else {
+                where += " AND (a.created_at " + (oldestFirst ? ">" : "<") + " ? OR a.created_at IS NULL OR "
+                        + "(a.created_at = ? AND " + tie + "))";
+                params.add(Timestamp.valueOf(after.createdAt()));
+                params.add(Timestamp.valueOf(after.createdAt()));
+            }
+            params.add(after.path());
+            params.add(after.path());
+            params.add(after.contentHash());
+        }
+        params.add(limit);
+        return catalog.select(FOUND + where + " ORDER BY " + order + " LIMIT ?", params, SearchReads::found);
+    }
+
+    /** The displayed rows of {@code hashes} with their tags, by content hash (an asset not catalogued is left out). */
+    public Map<String, SearchRow> rows(Collection<String> hashes) {
+        String list = SearchSql.hashList(hashes);
+        Map<String, TreeSet<String>> tags = new HashMap<>();
+        catalog.select("SELECT content_hash, tag FROM tags WHERE content_hash " + SearchSql.IN_HASHES,
+                List.of(list), rs -> tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
+        Map<String, SearchRow> out = new HashMap<>(hashes.size() * 2);
+        catalog.select(ROW, List.of(list), rs -> out.put(rs.getString(1),
+                row(rs, List.copyOf(tags.getOrDefault(rs.getString(1), new TreeSet<>())))));
+        return out;
+    }
+
+    /** Facet counts (source, project, model, month, the top 50 tags) over the assets that pass {@code f}. */
+    public Map<String, Map<String, Long>> facets(AssetFilter f) {
+        FilterSql s = FilterSql.of(f, catalog.dialect());
+        return facets(s.where, s.params);
+    }
+
+    /** Facet counts over the given assets. */
+    public Map<String, Map<String, Long>> facetsOf(Collection<String> hashes) {
+        return facets("a.content_hash " + SearchSql.IN_HASHES, List.of(SearchSql.hashList(hashes)));
+    }
+
+    private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : FACETS.entrySet()) {
+            out.put(e.getKey(), counts("SELECT " + e.getValue() + " AS k, count(*) AS n FROM assets a WHERE " + where
+                    + " GROUP BY k ORDER BY n DESC, k", params));
+        }
+        out.put("tag", counts("SELECT t.tag AS k, count(DISTINCT t.content_hash) AS n FROM tags t JOIN assets a "
+                + "ON a.content_hash = t.content_hash WHERE " + where + " GROUP BY k ORDER BY n DESC, k LIMIT 50", params));
+        return out;
+    }
+
+    private Map<String, Long> counts(String sql, List<Object> params) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        catalog.select(sql, params, rs -> m.put(rs.getString(1), rs.getLong(2)));
+        return m;
+    }
+
+    private static Found found(ResultSet rs) throws SQLException {
+        Timestamp t = rs.getTimestamp(2);
+        return new Found(rs.getString(1), t == null ? null : t.toLocalDateTime(), rs.getString(3));
+    }
+
+    /** A displayed row from columns content_hash, path, source, project, model, created_at, prompt (1–7). */
+    static SearchRow row(ResultSet rs, List<String> tags) throws SQLException {
+        Timestamp t = rs.getTimestamp(6);
+        return new SearchRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                t == null ? null : t.toLocalDateTime(), rs.getString(7), tags);
+    }
+}
