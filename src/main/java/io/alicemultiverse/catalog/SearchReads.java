@@ -44,7 +44,7 @@ public final class SearchReads {
     /** The share of assets that pass {@code f}, in [0, 1]. */
     public double share(AssetFilter f) {
         FilterSql s = FilterSql.of(f, catalog.dialect());
-        List<Double> out = catalog.select("SELECT count(*) FILTER (WHERE " + s.where + ") / greatest(count(*), 1) "
+        List<Double> out = catalog.select("SELECT CAST(count(*) FILTER (WHERE " + s.where + ") AS DOUBLE PRECISION) / greatest(count(*), 1) "
                 + "FROM assets a", s.params, rs -> rs.getDouble(1));
         return out.isEmpty() ? 1 : out.get(0);
     }

@@ -43,7 +43,7 @@ import java.util.Set;
 
 /**
  * A Lucene index of every asset's prompt, descriptions and tags (English analyzer: stop words, Porter stemming; BM25), kept at
- * {@code <library>/.alice/search/lexical}. It records the catalog change counter it reflects; {@link #sync} rebuilds
+ * {@code <library>/.alice/search/lexical}, or for a shared catalog in this user's cache folder ({@link IndexFolder}). It records the catalog change counter it reflects; {@link #sync} rebuilds
  * it from the catalog when the counters differ, {@link #update} re-indexes named assets after a change this
  * process made. Not thread-safe for writes; searches may run concurrently.
  */
@@ -68,10 +68,18 @@ final class LexicalIndex implements AutoCloseable {
     }
 
     static LexicalIndex open(Path library) {
+        return at(library.resolve(".alice").resolve("search").resolve("lexical"));
+    }
+
+    /**
+     * The index kept in {@code p}. Writers of other processes on this machine (a shared catalog has no owner, so
+     * several processes may keep one cache folder) are waited for, up to 30 s, instead of failing on Lucene's lock.
+     */
+    static LexicalIndex at(Path p) {
         try {
-            Path p = library.resolve(".alice").resolve("search").resolve("lexical");
             Files.createDirectories(p);
-            LexicalIndex index = new LexicalIndex(FSDirectory.open(p));
+            LexicalIndex index = new LexicalIndex(new org.apache.lucene.store.SleepingLockWrapper(FSDirectory.open(p),
+                    30_000));
             if (DirectoryReader.indexExists(index.dir)) {
                 index.reopen();
             }

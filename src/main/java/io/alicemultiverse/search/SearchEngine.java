@@ -386,7 +386,7 @@ public final class SearchEngine implements AutoCloseable {
 
     private LexicalIndex lexical() {
         if (lexical == null) {
-            lexical = LexicalIndex.open(library);
+            lexical = LexicalIndex.at(IndexFolder.lexical(catalog, library, System.getenv()));
         }
         lexical.sync(catalog);
         return lexical;
@@ -519,7 +519,7 @@ public final class SearchEngine implements AutoCloseable {
             vectors = null;
         }
         if (lexical == null) {
-            lexical = LexicalIndex.open(library);
+            lexical = LexicalIndex.at(IndexFolder.lexical(catalog, library, System.getenv()));
         }
         lexical.update(catalog, before, hashes);
         if (cacheRows && cache != null && cache.counter == before) {
@@ -531,7 +531,7 @@ public final class SearchEngine implements AutoCloseable {
     /** Recreates the lexical index and every embedding from the catalog. */
     public void rebuild(boolean embed) {
         if (lexical == null) {
-            lexical = LexicalIndex.open(library);
+            lexical = LexicalIndex.at(IndexFolder.lexical(catalog, library, System.getenv()));
         }
         lexical.rebuild(catalog, catalog.changeCounter());
         if (embed) {
