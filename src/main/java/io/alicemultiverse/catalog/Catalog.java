@@ -118,7 +118,11 @@ public final class Catalog implements AutoCloseable {
         } catch (IOException e) {
             throw new CatalogException("cannot create " + library.resolve(".alice") + ": " + e.getMessage(), e);
         }
-        Path file = dir.resolve("catalog.duckdb");
+        return openDuckDbFile(dir.resolve("catalog.duckdb"));
+    }
+
+    /** The DuckDB catalog in {@code file} (inside a private {@code .alice} folder), created and migrated if needed. */
+    static Catalog openDuckDbFile(Path file) {
         try {
             if (Files.isSymbolicLink(file)) {
                 throw new CatalogException(file + " is a symbolic link; refusing to open a catalog through it");
@@ -138,6 +142,22 @@ public final class Catalog implements AutoCloseable {
             throw new CatalogException("cannot open the catalog " + file + ": " + m, e);
         } catch (IOException e) {
             throw new CatalogException("cannot create the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A PostgreSQL catalog opened for {@link CatalogCopy}: no library, so nothing is recorded anywhere. */
+    static Catalog openUnrecorded(CatalogUrl url) {
+        try {
+            Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+            try {
+                Schema.migrate(c, Dialect.POSTGRES);
+                return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached());
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("cannot open the catalog " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -544,6 +564,11 @@ public final class Catalog implements AutoCloseable {
             counter.put(epoch, n[0]);
         }
         return n[0];
+    }
+
+    /** Moves the change counter in a transaction of its own: every cached index of this catalog is rebuilt. */
+    void bumpChangesNow() {
+        transaction(this::bumpChanges);
     }
 
     void bumpChanges() throws SQLException {

@@ -23,7 +23,7 @@ public final class Main {
             UndoCommand.class, CheckCommand.class, StatsCommand.class, IndexCommand.class, McpCommand.class,
             ServeCommand.class, SimilarCommand.class, DedupCommand.class, UnderstandCommand.class, CostsCommand.class,
             SearchCommand.class, TagCommand.class, TagsCommand.class, VideoCommand.class, ExportCommand.class,
-            TimelineCommand.class, XmpCommand.class, CommandLine.HelpCommand.class);
+            TimelineCommand.class, XmpCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
         System.exit(run(args));

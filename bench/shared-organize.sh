@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Issue 19: four organize processes (4 inboxes x 2,500 files) into one library on one PostgreSQL catalog on this
+# machine, against a single DuckDB run of the same 10,000 files, in the same invocation (ratios hold on this noisy
+# machine, absolute times do not). Checks afterwards that every file is in the library exactly once under a unique
+# name. Starts a private PostgreSQL cluster (initdb/pg_ctl from Debian's postgresql package; durable settings:
+# fsync and synchronous commit on) and stops it at the end.
+#
+#   python3 bench/make_organize_corpus.py --distinct-prompts 1.0 bench-data/inspect bench-data/organize-distinct
+#   bench/shared-organize.sh [CORPUS]          # default CORPUS: bench-data/organize-distinct (10,000 files)
+#
+# Environment: WORK (scratch folder, default bench-data/shared-organize; its libraries are made new each run).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+corpus="$(cd "${1:-$root/bench-data/organize-distinct}" && pwd)"
+work="${WORK:-$root/bench-data/shared-organize}"
+alice="$root/alice"
+"$alice" --version >/dev/null
+
+stamp="$(date +%s)"
+run="$work/$stamp"
+mkdir -p "$run"
+# the four inboxes: every file of the corpus in exactly one, by its position in sorted order (hard links: no copy)
+mapfile -t files < <(find "$corpus" -type f | sort)
+for i in "${!files[@]}"; do
+  p=$(( i % 4 ))
+  rel="${files[$i]#$corpus/}"
+  mkdir -p "$run/inbox-$p/$(dirname "$rel")"
+  ln "${files[$i]}" "$run/inbox-$p/$rel" 2>/dev/null || cp "${files[$i]}" "$run/inbox-$p/$rel"
+done
+total=${#files[@]}
+
+# a private PostgreSQL server
+bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+pgdir="$(mktemp -d /tmp/alice-bench-pg.XXXXXX)"
+as=()
+if [ "$(id -u)" = 0 ]; then chown postgres "$pgdir"; as=(runuser -u postgres --); fi
+"${as[@]}" "$bin/initdb" -D "$pgdir/data" -A trust -U alice -E UTF8 >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
+trap '"${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null; rm -rf "$pgdir"' EXIT
+psql -h 127.0.0.1 -p "$port" -U alice -d postgres -qc "CREATE DATABASE bench" >/dev/null
+url="postgresql://alice@127.0.0.1:$port/bench"
+
+find "$corpus" -type f -exec cat {} + > /dev/null # the same warm page cache for both
+now() { date +%s.%N; }
+
+t0=$(now)
+"$alice" organize --inbox "$corpus" --library "$run/duckdb-library" > "$run/duckdb.out" 2>&1
+t1=$(now)
+
+pids=()
+for p in 0 1 2 3; do
+  "$alice" organize --inbox "$run/inbox-$p" --library "$run/shared-library" --catalog "$url" > "$run/pg-$p.out" 2>&1 &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+t2=$(now)
+
+python3 - "$t0" "$t1" "$t2" "$total" <<'EOF'
+import sys
+t0, t1, t2, n = map(float, sys.argv[1:])
+duck, pg = t1 - t0, t2 - t1
+print(f"single DuckDB run:          {n:.0f} files in {duck:6.2f} s = {n / duck:5.0f} files/s")
+print(f"4 processes on PostgreSQL:  {n:.0f} files in {pg:6.2f} s = {n / pg:5.0f} files/s")
+print(f"throughput ratio (target >= 0.8): {duck / pg:.2f}")
+EOF
+
+# every file exactly once, every name unique
+python3 - "$run/shared-library" "$corpus" <<'EOF'
+import hashlib, os, sys
+lib, corpus = sys.argv[1:]
+def digests(top, skip_alice):
+    out = []
+    for d, dirs, names in os.walk(top):
+        if skip_alice and '.alice' in dirs:
+            dirs.remove('.alice')
+        for n in names:
+            with open(os.path.join(d, n), 'rb') as f:
+                out.append(hashlib.sha256(f.read()).hexdigest())
+    return out
+stored = digests(lib, True)
+wanted = set(digests(corpus, False))
+print(f"library: {len(stored)} files, {len(set(stored))} distinct contents; corpus: {len(wanted)} distinct contents")
+print("every file exactly once:", "yes" if sorted(stored) == sorted(wanted) else "NO")
+EOF
+"$alice" check --library "$run/shared-library" >/dev/null && echo "alice check: clean"

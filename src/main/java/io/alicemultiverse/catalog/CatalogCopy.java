@@ -1,0 +1,216 @@
+package io.alicemultiverse.catalog;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves a library's catalog between backends: its DuckDB catalog into an empty PostgreSQL database ({@code alice
+ * catalog copy --to URL}), or a shared catalog back into a new DuckDB file ({@code --to duckdb}). Every table is
+ * copied in one transaction on the target, then verified (row counts per table and a SHA-256 over every asset's
+ * hash, path and size on both sides); only then does the library switch to the target. Nothing is deleted: the old
+ * DuckDB file is renamed {@code catalog.duckdb.before-copy-DATE}, and a shared catalog is left as it was.
+ */
+public final class CatalogCopy {
+    /** Every table, in the order copied. */
+    private static final List<String> TABLES = List.of("assets", "tags", "hashes", "journal", "runs", "inbox_files",
+            "duplicates", "understanding", "spend", "embeddings", "changes", "video_jobs");
+
+    /** What was copied: rows per table and the verified checksum. */
+    public record Result(String from, String to, Map<String, Long> rows, String checksum) {
+    }
+
+    private CatalogCopy() {
+    }
+
+    /**
+     * Copies the catalog of {@code library} to {@code to} and switches the library to it; the library's current
+     * catalog must be the other backend, the target empty.
+     */
+    public static Result copy(Path library, CatalogUrl to) {
+        Path lib = library.toAbsolutePath().normalize();
+        boolean shared = Catalog.isShared(lib);
+        if (to.isPostgres() == shared) {
+            throw new CatalogException("the library " + lib + " already uses " + (shared ? "a shared PostgreSQL"
+                    : "its DuckDB") + " catalog; copy goes from DuckDB to PostgreSQL or back");
+        }
+        if (!Catalog.exists(lib)) {
+            throw new CatalogException("the library " + lib + " has no catalog to copy");
+        }
+        Path duckFile = lib.resolve(".alice").resolve("catalog.duckdb");
+        Result result;
+        if (to.isPostgres()) {
+            try (Catalog source = Catalog.open(lib); Catalog target = openTarget(to)) {
+                result = copyTables(source, target);
+            }
+            try {
+                Files.move(duckFile, duckFile.resolveSibling("catalog.duckdb.before-copy-" + LocalDate.now()),
+                        StandardCopyOption.ATOMIC_MOVE);
+                CatalogChoice.record(lib, to);
+            } catch (IOException e) {
+                throw new CatalogException("copied and verified, but cannot switch the library to " + to + ": "
+                        + e.getMessage(), e);
+            }
+        } else {
+            if (Files.exists(duckFile)) {
+                throw new CatalogException(duckFile + " exists; move it away before copying the shared catalog back");
+            }
+            Path pointer = lib.resolve(".alice").resolve(CatalogChoice.POINTER);
+            try (Catalog source = Catalog.open(lib); Catalog target = Catalog.openDuckDbFile(duckFile)) {
+                result = copyTables(source, target);
+            }
+            try {
+                Files.move(pointer, pointer.resolveSibling(CatalogChoice.POINTER + ".before-copy-" + LocalDate.now()),
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new CatalogException("copied and verified, but cannot switch the library back to DuckDB: "
+                        + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    private static Catalog openTarget(CatalogUrl to) {
+        Catalog target = Catalog.openUnrecorded(to);
+        if (target.assetCount() > 0 || !target.journal().runs().isEmpty()) {
+            target.close();
+            throw new CatalogException("the catalog " + to + " is not empty; copy only into an empty database");
+        }
+        return target;
+    }
+
+    private static Result copyTables(Catalog source, Catalog target) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        target.inTransaction(() -> {
+            try (Statement s = target.connection().createStatement()) {
+                for (String table : TABLES) {
+                    s.execute("DELETE FROM " + table); // the empty catalog's seed rows (the change counter)
+                }
+            }
+            for (String table : TABLES) {
+                rows.put(table, copyTable(source, target, table));
+            }
+            if (target.dialect() == Dialect.POSTGRES) {
+                try (Statement s = target.connection().createStatement()) {
+                    s.execute("SELECT setval('journal_entry', (SELECT coalesce(max(entry), 0) + 1 FROM journal), false)");
+                }
+            }
+            for (String table : TABLES) {
+                long there = count(target, table);
+                if (there != rows.get(table)) {
+                    throw new SQLException("verification failed: " + table + " has " + there + " rows in the target, "
+                            + rows.get(table) + " in the source");
+                }
+            }
+            String a = checksum(source);
+            String b = checksum(target);
+            if (!a.equals(b)) {
+                throw new SQLException("verification failed: the assets' checksums differ (" + a + " vs " + b + ")");
+            }
+        });
+        target.bumpChangesNow();
+        return new Result(source.location(), target.location(), rows, checksum(target));
+    }
+
+    private static long copyTable(Catalog source, Catalog target, String table) throws SQLException {
+        long n = 0;
+        try (Statement s = source.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+            ResultSetMetaData md = rs.getMetaData();
+            int columns = md.getColumnCount();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; i <= columns; i++) {
+                types.add(md.getColumnTypeName(i).toLowerCase(java.util.Locale.ROOT));
+            }
+            try (BulkRows out = target.rows(table, columns)) {
+                Object[] row = new Object[columns];
+                while (rs.next()) {
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = value(rs, i + 1, types.get(i));
+                    }
+                    out.row(row);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** One value as {@link BulkRows} takes it, whatever the source driver hands over. */
+    private static Object value(ResultSet rs, int column, String type) throws SQLException {
+        Object v = rs.getObject(column);
+        if (v == null) {
+            return null;
+        }
+        if (type.startsWith("json")) {
+            return BulkRows.Json.of(rs.getString(column));
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof java.time.OffsetDateTime t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof Array a) {
+            Object[] items = (Object[]) a.getArray();
+            if (type.contains("float") || type.contains("real") || type.startsWith("_float")) {
+                float[] f = new float[items.length];
+                for (int i = 0; i < items.length; i++) {
+                    f[i] = ((Number) items[i]).floatValue();
+                }
+                return f;
+            }
+            List<String> strings = new ArrayList<>(items.length);
+            for (Object o : items) {
+                strings.add(o == null ? null : o.toString());
+            }
+            return strings;
+        }
+        if (v instanceof Short s) {
+            return s.intValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.doubleValue();
+        }
+        if (v instanceof java.math.BigInteger b) {
+            return b.longValue();
+        }
+        return v;
+    }
+
+    private static long count(Catalog c, String table) {
+        return c.select("SELECT count(*) FROM " + table, List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** SHA-256 over every asset's content hash, path and size, in hash order. */
+    private static String checksum(Catalog c) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String line : c.select("SELECT content_hash, path, bytes FROM assets ORDER BY content_hash", List.of(),
+                    rs -> rs.getString(1) + "\t" + rs.getString(2) + "\t" + rs.getLong(3) + "\n")) {
+                d.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

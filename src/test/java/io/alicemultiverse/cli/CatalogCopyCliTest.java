@@ -1,0 +1,98 @@
+package io.alicemultiverse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import io.alicemultiverse.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code alice catalog copy}: a DuckDB library moves to a shared PostgreSQL catalog and back with everything it knew —
+ * assets, user tags, the journal (an earlier run can still be undone) — verified, and nothing deleted on the way.
+ */
+class CatalogCopyCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private CliRun alice(TempLibrary t, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--library", t.library().toString()));
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private JsonNode stats(TempLibrary t) throws Exception {
+        return JSON.readTree(alice(t, "stats", "--json").lines().get(0));
+    }
+
+    @Test
+    void toPostgresAndBackKeepsEverything() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        for (int i = 0; i < 5; i++) {
+            t.inboxFile("acme/owl-" + i + ".png", TempLibrary.png("a snowy owl number " + i, "owl_v1", i));
+        }
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        CliRun tag = alice(t, "tag", "add", "keeper", "--query", "owl");
+        assertThat(tag.exit()).as(tag.err()).isZero();
+        JsonNode before = stats(t);
+
+        String url = TestPostgres.newDatabase();
+        CliRun copy = alice(t, "catalog", "copy", "--to", url, "--json");
+        assertThat(copy.exit()).as(copy.err()).isZero();
+        JsonNode r = JSON.readTree(copy.lines().get(0));
+        assertThat(r.get("rows").get("assets").asInt()).isEqualTo(5);
+        assertThat(r.get("to").asText()).isEqualTo(url);
+        assertThat(Files.exists(t.library().resolve(".alice/catalog.duckdb"))).isFalse();
+        try (var kept = Files.list(t.library().resolve(".alice"))) {
+            assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("catalog.duckdb.before-copy-"));
+        }
+
+        JsonNode onPg = stats(t);
+        assertThat(onPg.get("catalog").get("backend").asText()).isEqualTo("postgresql");
+        assertThat(onPg.get("by_source")).isEqualTo(before.get("by_source"));
+        CliRun found = alice(t, "search", "--tag", "keeper", "--json");
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(found.out()).contains("owl");
+        assertThat(alice(t, "check").exit()).isZero();
+
+        CliRun again = alice(t, "catalog", "copy", "--to", TestPostgres.newDatabase());
+        assertThat(again.exit()).isNotZero();
+        assertThat(again.err()).contains("already uses");
+
+        CliRun back = alice(t, "catalog", "copy", "--to", "duckdb");
+        assertThat(back.exit()).as(back.err()).isZero();
+        JsonNode onDuck = stats(t);
+        assertThat(onDuck.get("catalog").get("backend").asText()).isEqualTo("duckdb");
+        assertThat(onDuck.get("assets").asInt()).isEqualTo(5);
+        // the journal came along both ways: organize's run is undone from the copied catalog
+        CliRun undo = alice(t, "undo", "--json");
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(stats(t).get("assets").asInt()).isZero();
+    }
+
+    @Test
+    void refusesANonEmptyTarget() throws Exception {
+        String url = TestPostgres.newDatabase();
+        TempLibrary other = new TempLibrary(tmp.resolve("other"));
+        other.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(other, "organize", "--inbox", other.inbox().toString(), "--catalog", url).exit()).isZero();
+
+        TempLibrary t = new TempLibrary(tmp.resolve("mine"));
+        t.inboxFile("b.png", TempLibrary.png(2));
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        CliRun copy = alice(t, "catalog", "copy", "--to", url);
+        assertThat(copy.exit()).isNotZero();
+        assertThat(copy.err()).contains("not empty");
+        assertThat(stats(t).get("catalog").get("backend").asText()).as("still on DuckDB").isEqualTo("duckdb");
+    }
+}
