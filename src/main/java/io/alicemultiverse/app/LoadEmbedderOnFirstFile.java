@@ -3,7 +3,7 @@ package io.alicemultiverse.app;
 import io.alicemultiverse.library.OrganizeListener;
 /**
  * Passes everything on, and the first time a file is filed into the library starts loading the embedding model
- * in the background: {@link Library#catalogued} embeds the new prompts after the run, and the ~0.5 s of loading then
+ * in the background: {@link LibraryService#catalogued} embeds the new prompts after the run, and the ~0.5 s of loading then
  * overlaps reading files instead of following it. Runs with nothing new never load it.
  */
 final class LoadEmbedderOnFirstFile implements OrganizeListener {

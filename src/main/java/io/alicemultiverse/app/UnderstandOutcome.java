@@ -4,7 +4,7 @@ import io.alicemultiverse.understand.UnderstandPlan;
 import io.alicemultiverse.understand.UnderstandSummary;
 
 /**
- * How a {@link Library#understand} call ended. Immutable; {@code summary} is null unless the run happened.
+ * How a {@link LibraryService#understand} call ended. Immutable; {@code summary} is null unless the run happened.
  *
  * @param confirmAboveUsd the configured amount above which a paid run needs confirming
  */

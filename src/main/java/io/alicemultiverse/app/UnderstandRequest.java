@@ -5,7 +5,7 @@ import io.alicemultiverse.search.SearchQuery;
 import java.util.List;
 
 /**
- * What a surface asks {@link Library#understand} to do. Immutable.
+ * What a surface asks {@link LibraryService#understand} to do. Immutable.
  *
  * @param targets   files or folders (anywhere), library paths, or content hashes (or unique prefixes of them)
  * @param query     every image this search matches, or null

@@ -32,7 +32,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * One {@code understand} request for {@link Library}: resolves what it names, builds the provider and the
+ * One {@code understand} request for {@link LibraryService}: resolves what it names, builds the provider and the
  * {@link Understander}, and then a dry run only plans; a paid run whose estimate is above {@code confirm_above_usd}
  * waits for confirmation; a run stores results and tells the search indexes which assets got one. One use.
  */

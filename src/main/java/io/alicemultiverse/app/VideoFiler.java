@@ -21,10 +21,10 @@ import java.util.Optional;
  * Not thread-safe: the library's single writer calls it.
  */
 final class VideoFiler implements Filer {
-    private final Library library;
+    private final LibraryService library;
     private final Catalog catalog;
 
-    VideoFiler(Library library) {
+    VideoFiler(LibraryService library) {
         this.library = library;
         this.catalog = library.catalog();
     }

@@ -1,2 +1,2 @@
-/** Wiring: configuration and the {@link io.alicemultiverse.app.Library} facade every surface calls. */
+/** Wiring: configuration and the {@link io.alicemultiverse.app.LibraryService} facade every surface calls. */
 package io.alicemultiverse.app;

@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.CheckReport;
 
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = Output.out();
-        try (Library library = lib.open()) {
+        try (LibraryService library = lib.open()) {
             CheckReport r = library.check(repair);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.understand.Costs;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ final class CostsCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
+        try (LibraryService library = LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
             Map<String, Object> report = library.costs(group);
             if (json) {
                 out.println(Output.json(report));

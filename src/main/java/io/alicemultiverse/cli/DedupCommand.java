@@ -2,7 +2,7 @@ package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.Bounds;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.similar.DuplicateGroup;
 import io.alicemultiverse.similar.DuplicateResolver;
@@ -65,8 +65,8 @@ final class DedupCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (Library library = action == null ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
-                : Library.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
+        try (LibraryService library = action == null ? LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
+                : LibraryService.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
             if (action != null) {
                 library.settle(); // a crash's leftovers first, so the groups are those on disk
             }

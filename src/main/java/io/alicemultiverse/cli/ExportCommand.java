@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.catalog.OpenData;
 import io.alicemultiverse.export.CatalogExport;
 import io.alicemultiverse.search.SearchQuery;
@@ -39,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OpenData.Format f = OpenData.Format.of(format);
-        try (Library library = lib.open()) {
+        try (LibraryService library = lib.open()) {
             SearchQuery q = query == null ? null
                     : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
             CatalogExport.Result r = library.export(output, f, q);

@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.IndexRebuild;
 
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ final class IndexCommand {
         @Override
         public Integer call() throws Exception {
             PrintStream out = Output.out();
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 IndexRebuild.Result r = library.rebuild();
                 r.problems().forEach(p -> Output.err().println("alice: " + p));
                 out.printf("catalog rebuilt: %d assets%n", r.assets());

@@ -19,9 +19,9 @@ final class LibraryOptions {
     String catalog;
 
     /** Opens the library this command works on (with its configured layout and catalog). */
-    io.alicemultiverse.app.Library open() {
+    io.alicemultiverse.app.LibraryService open() {
         Config c = resolve();
-        return io.alicemultiverse.app.Library.open(c.library(), io.alicemultiverse.library.Layout.of(c.layout()),
+        return io.alicemultiverse.app.LibraryService.open(c.library(), io.alicemultiverse.library.Layout.of(c.layout()),
                 java.time.Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()));
     }
 

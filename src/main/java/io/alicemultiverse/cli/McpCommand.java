@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.McpConfig;
 import io.alicemultiverse.app.UnderstandConfig;
 import io.alicemultiverse.mcp.McpPermissions;
@@ -47,7 +47,7 @@ final class McpCommand implements Callable<Integer> {
         System.setOut(System.err);
         OwnerChannel.refuseIfOwned(c.library());
         // the catalog is open (and migrated) before owner.json tells others to come here
-        try (Library library = lib.open();
+        try (LibraryService library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "mcp")) {
             library.warmSearchInBackground();
             McpStdioServer.serve(library, c.inbox(), UnderstandConfig.load(lib.config, System.getenv()),

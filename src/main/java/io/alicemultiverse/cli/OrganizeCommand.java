@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.library.OrganizeSummary;
@@ -56,8 +56,8 @@ final class OrganizeCommand implements Callable<Integer> {
         if (watch) {
             return WatchRunner.run(c, l, move, json, out);
         }
-        try (Library library = dryRun ? Library.openForDryRun(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))
-                : Library.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
+        try (LibraryService library = dryRun ? LibraryService.openForDryRun(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))
+                : LibraryService.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
             Reporter reporter = new Reporter(out, json, dryRun);
             OrganizeSummary s;
             try {

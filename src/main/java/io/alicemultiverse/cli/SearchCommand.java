@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.QueryParser;
 import io.alicemultiverse.search.SearchHit;
 import io.alicemultiverse.search.SearchQuery;
@@ -55,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = Output.out();
-        try (Library library = lib.open()) {
+        try (LibraryService library = lib.open()) {
             SearchQuery.Builder b = filters.builder(library.queryParser(), String.join(" ", query));
             if (sort != null) {
                 b.sort(SearchQuery.Sort.of(sort));
@@ -81,9 +81,9 @@ final class SearchCommand implements Callable<Integer> {
 
     /**
      * Prints every match as it is read (a chunk of rows at a time, so memory stays flat), then the facets when
-     * asked. The query's own limit is set aside by {@link Library#searchEach}.
+     * asked. The query's own limit is set aside by {@link LibraryService#searchEach}.
      */
-    private int everything(PrintStream out, Library library, SearchQuery q) {
+    private int everything(PrintStream out, LibraryService library, SearchQuery q) {
         long n = library.searchEach(q, h -> {
             if (json) {
                 out.println(Output.json(record(h)));

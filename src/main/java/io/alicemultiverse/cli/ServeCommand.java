@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.Owner;
 import io.alicemultiverse.web.WebServer;
 import picocli.CommandLine.Command;
@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         OwnerChannel.refuseIfOwned(c.library());
         CountDownLatch stop = new CountDownLatch(1);
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(10));
-             Library library = lib.open();
+             LibraryService library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
              WebServer server = WebServer.start(library, bind, port, token, allowedHosts)) {
             signal.onSignal(stop::countDown);

@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.similar.SimilarFinder;
@@ -45,7 +45,7 @@ final class SimilarCommand implements Callable<Integer> {
         }
         Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (Library library = Library.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
+        try (LibraryService library = LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
             List<SimilarFinder.Match> matches;
             try {
                 matches = library.similar(request);

@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = Output.out();
-        try (Library library = lib.open()) {
+        try (LibraryService library = lib.open()) {
             Map<String, Object> stats = library.stats();
             if (json) {
                 out.println(Output.json(stats));

@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.SearchQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +51,7 @@ final class TagCommand {
             if (tagList.isEmpty()) {
                 throw new IllegalArgumentException("no tag given");
             }
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 SearchQuery q = query == null ? null
                         : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
                 int n = library.tag(add(), targets, q, tagList);

@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +32,7 @@ final class TagsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
         PrintStream out = Output.out();
-        try (Library library = lib.open()) {
+        try (LibraryService library = lib.open()) {
             int shown = 0;
             for (Map.Entry<String, Long> e : library.tagCounts(origin).entrySet()) {
                 if (limit != null && shown++ >= limit) {

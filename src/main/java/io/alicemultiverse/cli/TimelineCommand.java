@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.timeline.TimelineBuilder;
 import io.alicemultiverse.timeline.TimelineFormat;
@@ -61,7 +61,7 @@ final class TimelineCommand {
             }
             TimelineFormat f = TimelineFormat.of(format);
             TimelineOrder o = order == null ? null : TimelineOrder.of(order);
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 SearchQuery q = query == null ? null
                         : library.queryParser().parse(query).limit(TimelineBuilder.MAX_CLIPS).build();
                 TimelineBuilder.Result r = library.timeline(assets, q, o, fps, stillSeconds, name);

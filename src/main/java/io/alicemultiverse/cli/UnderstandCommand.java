@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.UnderstandConfig;
 import io.alicemultiverse.app.UnderstandOutcome;
 import io.alicemultiverse.app.UnderstandRequest;
@@ -87,8 +87,8 @@ final class UnderstandCommand implements Callable<Integer> {
         UnderstandSettings settings = UnderstandConfig.load(lib.config, CallerEnv.get());
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (Library library = dryRun ? Library.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
-                : Library.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()));
+        try (LibraryService library = dryRun ? LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
+                : LibraryService.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()));
              Reporter reporter = new Reporter(out, json, budget)) {
             SearchQuery q = query == null ? null
                     : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();

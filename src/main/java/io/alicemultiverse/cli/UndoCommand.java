@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.UndoSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +29,7 @@ final class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = Output.out();
-        try (Library library = lib.open()) {
+        try (LibraryService library = lib.open()) {
             UndoSummary s;
             try {
                 s = library.undo(run);

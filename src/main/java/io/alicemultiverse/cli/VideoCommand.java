@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.UnderstandConfig;
 import io.alicemultiverse.app.VideoImage;
 import io.alicemultiverse.video.JobState;
@@ -91,7 +91,7 @@ final class VideoCommand {
 
     /** Plans, submits and optionally waits: shared by generate and compare. */
     static int run(LibraryOptions lib, RequestOptions o, List<String[]> targets) throws Exception {
-        try (Library library = lib.open()) {
+        try (LibraryService library = lib.open()) {
             VideoImage img = library.videoImage(o.image);
             List<VideoRequest> requests = new ArrayList<>();
             for (String[] t : targets) {
@@ -130,7 +130,7 @@ final class VideoCommand {
         }
     }
 
-    static VideoService service(Library library, LibraryOptions lib) {
+    static VideoService service(LibraryService library, LibraryOptions lib) {
         return library.video(UnderstandConfig.load(lib.config, CallerEnv.get()), CallerEnv.get());
     }
 
@@ -221,7 +221,7 @@ final class VideoCommand {
         @Override
         public Integer call() {
             JobState s = state == null ? null : JobState.parse(state);
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 for (VideoJob j : service(library, lib).list(s)) {
                     print(Output.out(), j, json);
                 }
@@ -246,7 +246,7 @@ final class VideoCommand {
 
         @Override
         public Integer call() {
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 print(Output.out(), apply(service(library, lib), id), json);
             }
             return 0;
@@ -274,7 +274,7 @@ final class VideoCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 List<VideoJob> done = waitFor(service(library, lib), ids, json);
                 return done.stream().allMatch(j -> j.state() == JobState.SUCCEEDED) ? 0 : 1;
             }

@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.Config;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.InboxWatcher;
 import io.alicemultiverse.library.InboxRule;
 import io.alicemultiverse.library.Layout;
@@ -27,7 +27,7 @@ final class WatchRunner {
         InboxRule.check(c.inbox(), c.library()); // before owning anything or watching
         OwnerChannel.refuseIfOwned(c.library());
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(60));
-             Library library = Library.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()));
+             LibraryService library = LibraryService.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()));
              OwnerChannel owner = OwnerChannel.open(c.library(), "organize --watch");
              InboxWatcher watcher = new InboxWatcher(c.inbox(), DEBOUNCE, SETTLE)) {
             Set<String> reported = new HashSet<>();

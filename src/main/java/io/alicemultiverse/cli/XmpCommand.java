@@ -1,6 +1,6 @@
 package io.alicemultiverse.cli;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.xmp.XmpSidecars;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ final class XmpCommand {
         @Option(names = "--all", description = "Every catalogued asset (the default when nothing else is given).")
         boolean all;
 
-        SearchQuery query(Library library) {
+        SearchQuery query(LibraryService library) {
             if ((query != null ? 1 : 0) + (assets.isEmpty() ? 0 : 1) + (all ? 1 : 0) > 1) {
                 throw new IllegalArgumentException("give ASSETs, --query or --all, only one of them");
             }
@@ -45,7 +45,7 @@ final class XmpCommand {
     static final class Write extends Selected implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 XmpSidecars.WriteResult r = library.writeSidecars(assets, query(library));
                 r.errors().forEach(Output::error);
                 Output.out().printf(Locale.ROOT, "%d sidecar%s written, %d unchanged, %d failed (%.2f s)%n",
@@ -60,7 +60,7 @@ final class XmpCommand {
     static final class Read extends Selected implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (Library library = lib.open()) {
+            try (LibraryService library = lib.open()) {
                 XmpSidecars.ReadResult r = library.readSidecars(assets, query(library));
                 r.errors().forEach(Output::error);
                 Output.out().printf(Locale.ROOT, "%d sidecar%s read, %d user tag%s added on %d asset%s%n",

@@ -1,6 +1,6 @@
 package io.alicemultiverse.mcp;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.understand.UnderstandSettings;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -25,7 +25,7 @@ public final class McpStdioServer {
     }
 
     /** Serves until {@code in} reaches its end, with the default understanding settings. */
-    public static void serve(Library library, Path defaultInbox, InputStream in, OutputStream out)
+    public static void serve(LibraryService library, Path defaultInbox, InputStream in, OutputStream out)
             throws InterruptedException {
         serve(library, defaultInbox, UnderstandSettings.defaults(), System.getenv(), McpPermissions.none(), in, out);
     }
@@ -34,7 +34,7 @@ public final class McpStdioServer {
      * Serves until {@code in} reaches its end; {@code understanding} configures the understanding tools,
      * {@code env} is where their API keys come from, and {@code permissions} are what the user allowed at start.
      */
-    public static void serve(Library library, Path defaultInbox, UnderstandSettings understanding,
+    public static void serve(LibraryService library, Path defaultInbox, UnderstandSettings understanding,
                              Map<String, String> env, McpPermissions permissions, InputStream in, OutputStream out)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);

@@ -1,6 +1,6 @@
 package io.alicemultiverse.mcp;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.timeline.TimelineBuilder;
 import io.alicemultiverse.timeline.TimelineFormat;
@@ -25,9 +25,9 @@ final class TimelineTools {
                                    Map<String, Object> schema, Tools.Body body);
     }
 
-    private final Library library;
+    private final LibraryService library;
 
-    TimelineTools(Library library) {
+    TimelineTools(LibraryService library) {
         this.library = library;
     }
 

@@ -2,7 +2,7 @@ package io.alicemultiverse.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Bounds;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.library.OrganizeSummary;
@@ -28,20 +28,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The MCP tools: their names, descriptions and JSON input schemas, each answered by the {@link Library} facade.
+ * The MCP tools: their names, descriptions and JSON input schemas, each answered by the {@link LibraryService} facade.
  * Failures come back as tool errors with a suggestion, never as a crash. Calls are serialised: the library's
  * catalog has one writer.
  */
 final class Tools {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Library library;
+    private final LibraryService library;
     private final Roots roots;
     private final Consent consent;
     private final UnderstandTools understanding;
     private final VideoTools video;
 
-    Tools(Library library, Path defaultInbox, UnderstandSettings understanding, Map<String, String> env,
+    Tools(LibraryService library, Path defaultInbox, UnderstandSettings understanding, Map<String, String> env,
           McpPermissions permissions) {
         this.library = library;
         this.roots = new Roots(defaultInbox, library.root(), permissions.roots());

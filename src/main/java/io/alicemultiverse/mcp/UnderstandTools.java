@@ -1,6 +1,6 @@
 package io.alicemultiverse.mcp;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.UnderstandOutcome;
 import io.alicemultiverse.app.UnderstandRequest;
 import io.alicemultiverse.search.SearchQuery;
@@ -37,13 +37,13 @@ final class UnderstandTools {
                                    Map<String, Object> schema, Tools.Body body);
     }
 
-    private final Library library;
+    private final LibraryService library;
     private final UnderstandSettings settings;
     private final Map<String, String> env;
     private final Roots roots;
     private final Consent consent;
 
-    UnderstandTools(Library library, UnderstandSettings settings, Map<String, String> env, Roots roots,
+    UnderstandTools(LibraryService library, UnderstandSettings settings, Map<String, String> env, Roots roots,
                     Consent consent) {
         this.library = library;
         this.settings = settings;

@@ -1,6 +1,6 @@
 package io.alicemultiverse.mcp;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.VideoImage;
 import io.alicemultiverse.understand.UnderstandSettings;
 import io.alicemultiverse.video.JobState;
@@ -28,11 +28,11 @@ import static io.alicemultiverse.mcp.Tools.schema;
  */
 final class VideoTools {
     private final Consent consent;
-    private final Library library;
+    private final LibraryService library;
     private final UnderstandSettings settings;
     private final Map<String, String> env;
 
-    VideoTools(Library library, UnderstandSettings settings, Map<String, String> env, Consent consent) {
+    VideoTools(LibraryService library, UnderstandSettings settings, Map<String, String> env, Consent consent) {
         this.consent = consent;
         this.library = library;
         this.settings = settings;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Bounds;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.ThumbnailCache;
 import io.alicemultiverse.search.SearchQuery;
@@ -38,7 +38,7 @@ import java.util.Optional;
 // the request records of issue 14 take the rules out, the translation stays.
 /**
  * {@code alice serve}: the JSON API, the gallery and {@code /metrics} over Javalin. Routes only translate HTTP to
- * {@link Library} calls (serialised: the catalog has one writer) and back. Files are served by content hash only,
+ * {@link LibraryService} calls (serialised: the catalog has one writer) and back. Files are served by content hash only,
  * from paths the catalog holds, and only when they resolve inside the library. Every request passes the
  * {@link RequestGuard} first (host names, cross-site changes, the token, JSON bodies). A non-loopback bind needs a
  * token. Numbers in requests are bounded (a 400 names the bound), so no request can make the server allocate at will.
@@ -48,14 +48,14 @@ public final class WebServer implements AutoCloseable {
     private static final int MAX_LIMIT = 500;
     private static final int MAX_OFFSET = SearchQuery.MAX_OFFSET;
 
-    private final Library library;
+    private final LibraryService library;
     private final Path root;
     private final RequestGuard guard;
     private final AliceMetrics metrics;
     private final ThumbnailCache thumbnails;
     private final Javalin app;
 
-    private WebServer(Library library, String bind, int port, String token, List<String> allowedHosts)
+    private WebServer(LibraryService library, String bind, int port, String token, List<String> allowedHosts)
             throws IOException {
         this.library = library;
         this.root = library.root();
@@ -105,7 +105,7 @@ public final class WebServer implements AutoCloseable {
      *
      * @param token required from clients when not null; must be given for a non-loopback {@code bind}
      */
-    public static WebServer start(Library library, String bind, int port, String token) throws IOException {
+    public static WebServer start(LibraryService library, String bind, int port, String token) throws IOException {
         return start(library, bind, port, token, List.of());
     }
 
@@ -113,7 +113,7 @@ public final class WebServer implements AutoCloseable {
      * Starts serving, answering also to {@code allowedHosts} in the {@code Host} header (besides the loopback names
      * and the bind address).
      */
-    public static WebServer start(Library library, String bind, int port, String token, List<String> allowedHosts)
+    public static WebServer start(LibraryService library, String bind, int port, String token, List<String> allowedHosts)
             throws IOException {
         if (!InetAddress.getByName(bind).isLoopbackAddress() && (token == null || token.isBlank())) {
             throw new IllegalArgumentException("binding to " + bind + " (not loopback) needs a token");

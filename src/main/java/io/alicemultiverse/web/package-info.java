@@ -1,2 +1,2 @@
-/** The local web gallery and JSON API (Javalin): routes call the {@link io.alicemultiverse.app.Library} facade. */
+/** The local web gallery and JSON API (Javalin): routes call the {@link io.alicemultiverse.app.LibraryService} facade. */
 package io.alicemultiverse.web;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AssetRefsTest {
     @TempDir
     Path dir;
-    private Library library;
+    private LibraryService library;
     private final List<String> hashes = new ArrayList<>();
     private final List<String> paths = new ArrayList<>();
 
@@ -31,7 +31,7 @@ class AssetRefsTest {
         TempLibrary t = new TempLibrary(dir);
         t.inboxFile("a.png", TempLibrary.png("a lighthouse", "sdxl", 1));
         t.inboxFile("b.png", TempLibrary.png("a bowl of ramen", "sdxl", 2));
-        library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
+        library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
         library.organize(t.inbox(), false, false, OrganizeListener.NONE);
         for (Map.Entry<String, String> e : library.catalog().assetPaths().entrySet()) {
             hashes.add(e.getKey());

@@ -32,7 +32,7 @@ class EmbeddingOffOrganizeTest {
         t.inboxFile("acme/retriever.png", TempLibrary.png("golden retriever running along the seashore", "sdxl", 1));
         t.inboxFile("acme/castle.png", TempLibrary.png("a castle on a hill at night, dramatic clouds", "flux1-dev", 2));
         t.inboxFile("acme/ramen.png", TempLibrary.png("steaming bowl of ramen with a soft egg", "flux1-dev", 3));
-        try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             assertThat(library.organize(t.inbox(), false, false, OrganizeListener.NONE).organized()).isEqualTo(3);
             assertThat(vectors(library.catalog())).as("organize embedded nothing").isZero();
 

@@ -1,6 +1,6 @@
 package io.alicemultiverse.bench;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.search.QueryParser;
 import io.alicemultiverse.search.SearchQuery;
@@ -32,7 +32,7 @@ public final class ApiSearchBreakdown {
     }
 
     public static void main(String[] args) throws Exception {
-        try (Library library = Library.open(Path.of(args[0]), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(Path.of(args[0]), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             library.warmSearch();
             QueryParser parser = library.queryParser();
             for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT

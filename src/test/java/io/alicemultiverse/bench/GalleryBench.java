@@ -1,6 +1,6 @@
 package io.alicemultiverse.bench;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.testsupport.Pictures;
@@ -58,7 +58,7 @@ public final class GalleryBench {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : "bench-data/gallery").toAbsolutePath();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        try (Library library = Library.open(root, Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(root, Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             if (library.catalog().assetCount() < PAGE) {
                 Path inbox = root.resolveSibling(root.getFileName() + "-inbox");
                 for (int i = 0; i < IMAGES; i++) {
@@ -117,7 +117,7 @@ public final class GalleryBench {
         }
     }
 
-    private static void warmThumbnails(Library library, String base) throws Exception {
+    private static void warmThumbnails(LibraryService library, String base) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<Map<String, Object>> items = library.catalog().views().recent(IMAGES, 0, null, null);
         for (Map<String, Object> item : items) {

@@ -1,6 +1,6 @@
 package io.alicemultiverse.library;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.testsupport.CliRun;
 import io.alicemultiverse.testsupport.PngBuilder;
 import io.alicemultiverse.testsupport.TempLibrary;
@@ -181,7 +181,7 @@ class HostileEnvironmentTest {
             Path change = t.inbox().resolve("acme/f4.png");
             List<String> failed = new ArrayList<>();
             OrganizeSummary s;
-            try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+            try (LibraryService library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
                 OrganizeListener meddle = meddler(vanish, change);
                 s = library.organize(t.inbox(), move, false, new OrganizeListener() {
                     @Override
@@ -234,7 +234,7 @@ class HostileEnvironmentTest {
         Path staging = Files.createDirectories(t.library().resolve(".alice/tmp"));
         List<String> failed = new ArrayList<>();
         boolean[] denied = {false};
-        try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             library.organize(t.inbox(), false, false, new OrganizeListener() {
                 @Override
                 public void planned(String source, String target, String action) {

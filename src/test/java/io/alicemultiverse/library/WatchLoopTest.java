@@ -1,6 +1,6 @@
 package io.alicemultiverse.library;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +28,7 @@ class WatchLoopTest {
         Files.createDirectories(t.inbox().resolve("acme"));
         byte[] content = TempLibrary.png(5);
         List<OrganizeSummary> cycles = new CopyOnWriteArrayList<>();
-        try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
+        try (LibraryService library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
              InboxWatcher watcher = new InboxWatcher(t.inbox(), Duration.ofMillis(200), Duration.ofMillis(800))) {
             WatchLoop.Listener listener = new WatchLoop.Listener() {
                 @Override

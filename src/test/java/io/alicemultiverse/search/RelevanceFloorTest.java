@@ -1,6 +1,6 @@
 package io.alicemultiverse.search;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
@@ -36,7 +36,7 @@ class RelevanceFloorTest {
             }
         }
         Path lib = tmp.resolve("library");
-        try (Library library = Library.open(lib, Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(lib, Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             library.organize(inbox, false, false, OrganizeListener.NONE);
             List<String> ducks = library.search(library.queryParser().parse("photo of a duck").build(), false)
                     .hits().stream().map(SearchHit::prompt).toList();

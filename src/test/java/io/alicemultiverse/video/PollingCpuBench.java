@@ -1,6 +1,6 @@
 package io.alicemultiverse.video;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 
 import java.lang.management.ManagementFactory;
@@ -30,7 +30,7 @@ public final class PollingCpuBench {
             api.readsPerPhase = Integer.MAX_VALUE / 4; // in queue for ever
             Map<String, String> env = new HashMap<>(Protocols.KEYS);
             env.put("ALICE_FAL_BASE_URL", api.base());
-            try (Library library = Library.open(root, Layout.of(Layout.DEFAULT), Clock.systemUTC())) {
+            try (LibraryService library = LibraryService.open(root, Layout.of(Layout.DEFAULT), Clock.systemUTC())) {
                 List<VideoRequest> rs = new ArrayList<>();
                 for (int i = 0; i < jobs; i++) {
                     rs.add(new VideoRequest("fal", Protocols.Fal.MODEL, "bench " + i, null, Protocols.IMAGE, null, 5,

@@ -1,7 +1,7 @@
 package io.alicemultiverse.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.understand.UnderstandSettings;
@@ -36,7 +36,7 @@ class ProviderScenariosTest {
     Path root;
     private FakeVideoApi api;
     private TestClock clock;
-    private Library library;
+    private LibraryService library;
     private VideoService video;
 
     static Stream<FakeVideoApi.Protocol> protocols() {
@@ -50,7 +50,7 @@ class ProviderScenariosTest {
     }
 
     private void open() {
-        library = Library.open(root.resolve("library"), Layout.of(Layout.DEFAULT), clock);
+        library = LibraryService.open(root.resolve("library"), Layout.of(Layout.DEFAULT), clock);
         Map<String, String> env = new HashMap<>(Protocols.KEYS);
         env.put("ALICE_" + api.protocol.provider().toUpperCase() + "_BASE_URL", api.base());
         video = library.video(UnderstandSettings.defaults(), env);

@@ -1,6 +1,6 @@
 package io.alicemultiverse.video;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.understand.UnderstandSettings;
 
@@ -25,7 +25,7 @@ public final class SubmitOverheadBench {
             api.readsPerPhase = Integer.MAX_VALUE / 4; // the jobs stay queued; only the submits are measured
             Map<String, String> env = new HashMap<>(Protocols.KEYS);
             env.put("ALICE_FAL_BASE_URL", api.base());
-            try (Library library = Library.open(root, Layout.of(Layout.DEFAULT), Clock.systemUTC())) {
+            try (LibraryService library = LibraryService.open(root, Layout.of(Layout.DEFAULT), Clock.systemUTC())) {
                 VideoService video = new VideoService(library.catalog(), library.root(), null,
                         new VideoSettings(1e9, null, null, VideoPrices.builtIn(), Map.of("fal", 1_000_000)), env,
                         Clock.systemUTC());

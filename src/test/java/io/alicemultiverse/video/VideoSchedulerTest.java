@@ -1,6 +1,6 @@
 package io.alicemultiverse.video;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.understand.UnderstandSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -26,13 +26,13 @@ class VideoSchedulerTest {
     Path root;
     private FakeVideoApi api;
     private TestClock clock;
-    private Library library;
+    private LibraryService library;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeVideoApi(new Protocols.Fal());
         clock = new TestClock(T0);
-        library = Library.open(root, Layout.of(Layout.DEFAULT), clock);
+        library = LibraryService.open(root, Layout.of(Layout.DEFAULT), clock);
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package io.alicemultiverse.web;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.catalog.AssetRecord;
 import io.alicemultiverse.catalog.UnderstandingRow;
 import io.alicemultiverse.library.Layout;
@@ -66,7 +66,7 @@ class GallerySeleniumTest {
                 t.inboxFile("acme/img3-small.png", withPrompt(png(scale(photo, 160, 120)), prompt, i));
             }
         }
-        try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             library.organize(t.inbox(), false, false, OrganizeListener.NONE);
             String newest = library.catalog().views().recent(1, 0, null, null).get(0).get("content_hash").toString();
             library.catalog().understanding().saveUnderstanding(List.of(new UnderstandingRow(newest, "local", "local-1",

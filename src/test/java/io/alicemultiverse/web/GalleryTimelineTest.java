@@ -1,6 +1,6 @@
 package io.alicemultiverse.web;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.testsupport.Http;
@@ -37,7 +37,7 @@ class GalleryTimelineTest {
     @Test
     void apiAnswersTheTimelineFileOfTheAssetsInTheirOrder() throws Exception {
         TempLibrary t = library();
-        try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             library.organize(t.inbox(), false, false, OrganizeListener.NONE);
             String a = TempLibrary.sha256(t.inbox().resolve("p/a.png"));
             String b = TempLibrary.sha256(t.inbox().resolve("p/b.png"));
@@ -60,7 +60,7 @@ class GalleryTimelineTest {
     void selectedThumbnailsGoToTheTimelineAndDownload() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium not installed (.ci/run installs it)");
         TempLibrary t = library();
-        try (Library library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
+        try (LibraryService library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone())) {
             library.organize(t.inbox(), false, false, OrganizeListener.NONE);
             try (WebServer server = WebServer.start(library, "127.0.0.1", 0, null)) {
                 ChromeDriver driver = chrome();

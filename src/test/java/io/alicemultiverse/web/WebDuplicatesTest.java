@@ -1,7 +1,7 @@
 package io.alicemultiverse.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.testsupport.Http;
@@ -29,7 +29,7 @@ class WebDuplicatesTest {
     @TempDir
     Path tmp;
     TempLibrary t;
-    Library library;
+    LibraryService library;
     WebServer server;
     Http http;
 
@@ -41,7 +41,7 @@ class WebDuplicatesTest {
         write("fox/fox-half.png", scale(fox, 128));
         write("fox/fox-quarter.png", scale(fox, 64));
         write("owl/owl.png", Pictures.photo(2, 256, 256, 6));
-        library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
+        library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
         library.organize(t.inbox(), false, false, OrganizeListener.NONE);
         server = WebServer.start(library, "127.0.0.1", 0, null);
         http = new Http(server.port());

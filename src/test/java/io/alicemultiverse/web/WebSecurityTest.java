@@ -1,6 +1,6 @@
 package io.alicemultiverse.web;
 
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.testsupport.Pictures;
@@ -40,7 +40,7 @@ class WebSecurityTest {
     @TempDir
     Path tmp;
     TempLibrary t;
-    Library library;
+    LibraryService library;
     WebServer server;
     String hash;
 
@@ -50,7 +50,7 @@ class WebSecurityTest {
         BufferedImage fox = Pictures.photo(1, 128, 128, 6);
         write("fox/fox.png", fox);
         write("fox/fox-half.png", scale(fox, 64));
-        library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
+        library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
         library.organize(t.inbox(), false, false, OrganizeListener.NONE);
         hash = library.catalog().assetPaths().keySet().iterator().next();
         server = WebServer.start(library, "127.0.0.1", 0, TOKEN);

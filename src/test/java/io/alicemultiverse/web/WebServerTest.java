@@ -2,7 +2,7 @@ package io.alicemultiverse.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.alicemultiverse.app.Library;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.catalog.AssetRecord;
@@ -34,7 +34,7 @@ class WebServerTest {
     @TempDir
     Path tmp;
     TempLibrary t;
-    Library library;
+    LibraryService library;
     WebServer server;
 
     @BeforeEach
@@ -42,7 +42,7 @@ class WebServerTest {
         t = new TempLibrary(tmp);
         t.inboxFile("acme/a.png", TempLibrary.png(1));
         t.inboxFile("beta/b.png", TempLibrary.png(2));
-        library = Library.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
+        library = LibraryService.open(t.library(), Layout.of(Layout.DEFAULT), Clock.systemDefaultZone());
         library.organize(t.inbox(), false, false, OrganizeListener.NONE);
         server = WebServer.start(library, "127.0.0.1", 0, null);
     }

@@ -55,7 +55,7 @@ import java.util.Set;
  * The application facade for one library: every surface (CLI, MCP, web) calls this and holds no logic of its
  * own. Owns the catalog connection; not thread-safe — one caller at a time. Close it when done.
  */
-public final class Library implements AutoCloseable {
+public final class LibraryService implements AutoCloseable {
     private final Path root;
     private final Catalog catalog;
     private final Layout layout;
@@ -67,7 +67,7 @@ public final class Library implements AutoCloseable {
     private volatile boolean closed;
     private final BackgroundEmbedding embedding = new BackgroundEmbedding(this, this::search, () -> this.closed);
 
-    private Library(Path root, Catalog catalog, Layout layout, Clock clock) {
+    private LibraryService(Path root, Catalog catalog, Layout layout, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
         this.catalog = catalog;
         this.layout = layout;
@@ -76,7 +76,7 @@ public final class Library implements AutoCloseable {
     }
 
     /** Opens (creating if needed) the library at {@code root}. */
-    public static Library open(Path root, Layout layout, Clock clock) {
+    public static LibraryService open(Path root, Layout layout, Clock clock) {
         return open(root, layout, clock, CatalogUrl.duckdb());
     }
 
@@ -84,22 +84,22 @@ public final class Library implements AutoCloseable {
      * Opens (creating if needed) the library at {@code root} with its catalog where {@code catalog} says (DuckDB
      * inside the library unless the library records a shared PostgreSQL catalog, or {@code catalog} names one).
      */
-    public static Library open(Path root, Layout layout, Clock clock, CatalogUrl catalog) {
-        return new Library(root, Catalog.open(root.toAbsolutePath().normalize(), catalog), layout, clock);
+    public static LibraryService open(Path root, Layout layout, Clock clock, CatalogUrl catalog) {
+        return new LibraryService(root, Catalog.open(root.toAbsolutePath().normalize(), catalog), layout, clock);
     }
 
     /**
      * Opens the library for a dry run: its existing catalog, or an empty in-memory one when it has none, so a
      * dry run creates nothing on disk.
      */
-    public static Library openForDryRun(Path root, Layout layout, Clock clock) {
+    public static LibraryService openForDryRun(Path root, Layout layout, Clock clock) {
         return openForDryRun(root, layout, clock, CatalogUrl.duckdb());
     }
 
     /** {@link #openForDryRun(Path, Layout, Clock)} with a catalog URL (a named shared catalog is opened as it is). */
-    public static Library openForDryRun(Path root, Layout layout, Clock clock, CatalogUrl catalog) {
+    public static LibraryService openForDryRun(Path root, Layout layout, Clock clock, CatalogUrl catalog) {
         Path r = root.toAbsolutePath().normalize();
-        return new Library(r, catalog.isPostgres() || Catalog.exists(r) ? Catalog.open(r, catalog)
+        return new LibraryService(r, catalog.isPostgres() || Catalog.exists(r) ? Catalog.open(r, catalog)
                 : Catalog.inMemory(), layout, clock);
     }
 
