@@ -432,8 +432,16 @@ public final class LibraryService implements AutoCloseable {
     public UnderstandOutcome understand(UnderstandRequest request, UnderstandSettings configured,
                                         Map<String, String> env, UnderstandListener listener)
             throws IOException, InterruptedException {
-        return new UnderstandRun(catalog, root, clock, q -> search(q, false),
-                (before, stored) -> search().changed(before, stored, false)).run(request, configured, env, listener);
+        UnderstandRun run = new UnderstandRun(catalog, root, clock, q -> search(q, false),
+                (before, stored) -> search().changed(before, stored, false));
+        if (request.dryRun()) {
+            return run.run(request, configured, env, listener);
+        }
+        // on a shared catalog, one understanding run at a time: what one machine paid for, the next finds cached
+        try (Catalog.WriterLock lock = catalog.exclusive(Catalog.Activity.UNDERSTANDING,
+                who -> listener.warning("waiting for " + who + " to finish its understanding run on this library"))) {
+            return run.run(request, configured, env, listener);
+        }
     }
 
     /**

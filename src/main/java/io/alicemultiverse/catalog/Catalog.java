@@ -213,45 +213,84 @@ public final class Catalog implements AutoCloseable {
      * On DuckDB the file lock already makes this process the only writer, and this is free. Reentrant.
      */
     public WriterLock exclusiveWriter(java.util.function.Consumer<String> waiting) {
+        return exclusive(Activity.FILES, waiting);
+    }
+
+    /**
+     * What only one process at a time may do on a shared catalog, each under a PostgreSQL advisory lock of its own:
+     * moving library files; sending images to paid vision models (two machines never pay for the same image);
+     * advancing video jobs (submitting, polling, downloading: nothing is sent or fetched twice).
+     */
+    public enum Activity {
+        FILES(0x616c69636577L), UNDERSTANDING(0x616c69636575L), VIDEO_JOBS(0x616c69636576L);
+
+        private final long key;
+
+        Activity(long key) {
+            this.key = key;
+        }
+    }
+
+    /** Like {@link #exclusiveWriter}, for any {@link Activity}: waits for its lock, holds it until closed. */
+    public WriterLock exclusive(Activity activity, java.util.function.Consumer<String> waiting) {
         if (dialect != Dialect.POSTGRES) {
             return () -> { };
         }
         try (Statement s = connection.createStatement()) {
-            boolean got;
-            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + WRITER_LOCK + ")")) {
-                rs.next();
-                got = rs.getBoolean(1);
-            }
-            if (!got) {
+            if (!tryLock(activity)) {
                 if (waiting != null) {
-                    waiting.accept(writerHolder());
+                    waiting.accept(holder(activity));
                 }
-                s.execute("SELECT pg_advisory_lock(" + WRITER_LOCK + ")");
+                s.execute("SELECT pg_advisory_lock(" + activity.key + ")");
             }
         } catch (SQLException e) {
             throw fail("lock", e);
         }
         return () -> {
             try (Statement s = connection.createStatement()) {
-                s.execute("SELECT pg_advisory_unlock(" + WRITER_LOCK + ")");
+                s.execute("SELECT pg_advisory_unlock(" + activity.key + ")");
             } catch (SQLException e) {
                 throw fail("unlock", e);
             }
         };
     }
 
-    /** Who holds the writer lock, as PostgreSQL knows the session (application name and client address). */
-    private String writerHolder() {
+    /**
+     * Claims {@code activity} for this process without waiting, for as long as this catalog stays open (a process
+     * that dies loses it with its connection); true when claimed (always, on DuckDB, whose owner is the only writer).
+     */
+    public boolean claim(Activity activity) {
+        if (dialect != Dialect.POSTGRES) {
+            return true;
+        }
+        try {
+            return tryLock(activity);
+        } catch (SQLException e) {
+            throw fail("lock", e);
+        }
+    }
+
+    private boolean tryLock(Activity activity) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + activity.key + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** Who holds an activity's lock, as PostgreSQL knows the session (application name and client address). */
+    private String holder(Activity activity) {
+        return holderOf(activity.key);
+    }
+
+    private String holderOf(long key) {
         List<String> who = select("SELECT coalesce(a.application_name, '?') || ' from ' "
                 + "|| coalesce(host(a.client_addr), 'a local socket') FROM pg_locks l "
                 + "JOIN pg_stat_activity a ON a.pid = l.pid "
                 + "WHERE l.locktype = 'advisory' AND l.granted AND l.objid = ?",
-                List.of(WRITER_LOCK & 0xffffffffL), rs -> rs.getString(1));
+                List.of(key & 0xffffffffL), rs -> rs.getString(1));
         return who.isEmpty() ? "another process" : who.get(0);
     }
-
-    /** The advisory lock key of the file writers ("alicew" in ASCII). */
-    private static final long WRITER_LOCK = 0x616c69636577L;
 
     /** Whether other processes may write this catalog at the same time (PostgreSQL): then no owner is needed. */
     public boolean shared() {

@@ -33,6 +33,14 @@ public final class VideoJobs {
         this.catalog = catalog;
     }
 
+    /**
+     * Claims the advancing of jobs (submit, poll, download) for this process while its catalog is open: on a shared
+     * catalog only one process at a time may, so nothing is submitted, paid for or downloaded twice.
+     */
+    public boolean claimAdvancing() {
+        return catalog.claim(Catalog.Activity.VIDEO_JOBS);
+    }
+
     /** Records a new job. */
     public void insert(VideoJobRow row) {
         catalog.inTransaction(() -> {

@@ -34,6 +34,11 @@ public final class Jobs {
         return "v" + Long.toString(now.toEpochMilli(), 36).toLowerCase(Locale.ROOT) + HexFormat.of().formatHex(b);
     }
 
+    /** Whether this process may advance jobs (see {@link VideoJobs#claimAdvancing}); claims it when free. */
+    public boolean claimAdvancing() {
+        return store.claimAdvancing();
+    }
+
     public void insert(VideoJob job) {
         store.insert(job.toRow());
     }

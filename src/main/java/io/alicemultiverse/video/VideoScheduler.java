@@ -43,6 +43,10 @@ public final class VideoScheduler {
      * write per poll was most of the polling cost). After a restart every active job is simply due at once.
      */
     private final Map<String, Instant> dueInMemory = new HashMap<>();
+    /** Whether this process advances the jobs (see {@link #claim}). */
+    private boolean advancing;
+    /** How soon a process that does not advance the jobs asks again whether it may. */
+    static final Duration CLAIM_RETRY = Duration.ofSeconds(5);
 
     /**
      * @param providers the provider client for a job (by its provider, model and base URL)
@@ -55,7 +59,19 @@ public final class VideoScheduler {
         this.delivery = delivery;
         this.clock = clock;
         this.caps = caps;
-        jobs.settleInterruptedSubmits(clock.instant());
+        claim();
+    }
+
+    /**
+     * Takes the advancing of jobs when no other process holds it (a shared catalog lets one process at a time:
+     * another machine's {@code serve} may be doing it), and then settles what a dead process left submitting.
+     */
+    private boolean claim() {
+        if (!advancing && jobs.claimAdvancing()) {
+            advancing = true;
+            jobs.settleInterruptedSubmits(clock.instant());
+        }
+        return advancing;
     }
 
     public Jobs jobs() {
@@ -73,6 +89,9 @@ public final class VideoScheduler {
     /** Does everything due now; returns when the next job is due, or null when no job is active. */
     public Instant tick() {
         Instant now = clock.instant();
+        if (!claim()) {
+            return now.plus(CLAIM_RETRY); // another process advances them; their states arrive through the catalog
+        }
         List<VideoJob> active = jobs.active();
         Map<String, Integer> inFlight = new HashMap<>();
         for (VideoJob j : active) {
