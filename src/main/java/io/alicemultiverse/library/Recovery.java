@@ -116,7 +116,13 @@ public final class Recovery {
             }
             case "duplicate-move" -> batch.duplicate(new CatalogBatch.Duplicate(e.run(), e.source(), e.contentHash(),
                     known.get(e.contentHash()), library.relativize(target).toString()));
-            case "restore", "trash" -> batch.remove(e.contentHash());
+            case "trash" -> batch.remove(e.contentHash());
+            case "restore" -> {
+                // as Undo does: a parked duplicate going back leaves its kept twin's row alone
+                if (!e.source().contains("/.alice/duplicates/")) {
+                    batch.remove(e.contentHash());
+                }
+            }
             case "untrash", "unhardlink" -> {
                 if (!known.containsKey(e.contentHash())) {
                     AssetRecord back = Undo.restoredRecord(analyzer, library, target, e.source(), e.run());

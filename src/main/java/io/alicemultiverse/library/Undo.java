@@ -53,6 +53,7 @@ public final class Undo {
         done.sort(Comparator.comparingInt(JournalEntry::seq).reversed());
         catalog.journal().startRun(new RunInfo(undoRun, "undo", target.run(), target.inbox(), LocalDateTime.now(clock), null,
                 "running"));
+        CrashPoints.step();
         List<JournalEntry> restores = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int seq = 0;
@@ -92,6 +93,7 @@ public final class Undo {
                     "planned"));
         }
         catalog.journal().write(restores);
+        CrashPoints.step();
         CatalogBatch batch = new CatalogBatch();
         Set<Path> dirs = new LinkedHashSet<>();
         int restored = 0;
@@ -107,6 +109,7 @@ public final class Undo {
                     SafeFiles.move(from, to, r.contentHash(),
                             library.resolve(".alice/tmp/" + r.run() + "-" + r.seq() + ".part"));
                 }
+                CrashPoints.step();
                 dirs.add(from.getParent());
                 dirs.add(to.getParent());
                 batch.journal(r.withState("done"));
@@ -129,8 +132,11 @@ public final class Undo {
             batch.journal(e.withState("undone"));
         }
         catalog.commit(batch);
+        CrashPoints.step();
         catalog.removeInboxFiles(done.stream().map(JournalEntry::source).toList());
+        CrashPoints.step();
         catalog.journal().finishRun(undoRun, skipped.isEmpty() ? "done" : "partial");
+        CrashPoints.step();
         catalog.journal().finishRun(target.run(), "undone");
         return new UndoSummary(target.run(), undoRun, restored, skipped);
     }
