@@ -16,12 +16,18 @@ import java.util.Map;
  * {@code ~/.config/alice/config.yaml}), an explicit {@code --config FILE}, environment {@code ALICE_INBOX},
  * {@code ALICE_LIBRARY}, {@code ALICE_LAYOUT}; command-line flags are applied by the caller. Immutable.
  *
- * <p>YAML keys: {@code inbox}, {@code library}, {@code layout}. API keys are never read from files.
+ * <p>YAML keys: {@code inbox}, {@code library}, {@code layout}, {@code xmp} (true: organize and watch keep XMP
+ * sidecars current, as {@code --xmp}). API keys are never read from files.
  */
-public record Config(Path inbox, Path library, String layout) {
+public record Config(Path inbox, Path library, String layout, boolean xmp) {
 
     public static Config defaults() {
-        return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT);
+        return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT, false);
+    }
+
+    /** The same paths and layout, without the optional switches (for callers that name only those three). */
+    public Config(Path inbox, Path library, String layout) {
+        this(inbox, library, layout, false);
     }
 
     /** Loads the configuration; a malformed file is an error naming the file. */
@@ -46,11 +52,13 @@ public record Config(Path inbox, Path library, String layout) {
     /** This configuration with the given non-blank values replacing its own. */
     public Config with(String inboxValue, String libraryValue, String layoutValue) {
         return new Config(blank(inboxValue) ? inbox : expand(inboxValue), blank(libraryValue) ? library : expand(libraryValue),
-                blank(layoutValue) ? layout : layoutValue);
+                blank(layoutValue) ? layout : layoutValue, xmp);
     }
 
     private Config merge(JsonNode n) {
-        return with(text(n, "inbox"), text(n, "library"), text(n, "layout"));
+        Config c = with(text(n, "inbox"), text(n, "library"), text(n, "layout"));
+        JsonNode x = n.get("xmp");
+        return x == null || x.isNull() ? c : new Config(c.inbox, c.library, c.layout, x.asBoolean());
     }
 
     private static JsonNode read(Path file) {

@@ -14,5 +14,8 @@ public interface OrganizeListener {
     /** A file could not be organized; it stays where it is. */
     default void failed(String path, String error) { }
 
+    /** Something worth telling that is not an error (a stray sidecar left in the inbox). */
+    default void noted(String path, String note) { }
+
     OrganizeListener NONE = new OrganizeListener() { };
 }

@@ -48,13 +48,21 @@ public final class Recovery {
             CatalogBatch batch = new CatalogBatch();
             List<JournalEntry> undone = new ArrayList<>();
             Map<String, String> finished = new HashMap<>(); // run → status, recorded once the batch is committed
-            for (JournalEntry e : pending) {
+            Map<String, Boolean> fileDone = new HashMap<>(); // run → whether its latest file line turned out done
+            for (JournalEntry e : pending) { // by run and seq: a sidecar line follows its file's
                 RunInfo run = runs.get(e.run());
                 boolean undoing = run != null && "undo".equals(run.command());
                 if (undoing) {
                     finished.put(e.run(), "interrupted");
                 }
-                if (settle(e, run, known, batch) && undoing) {
+                boolean ok;
+                if (Sidecars.isSidecar(e.operation())) {
+                    ok = settleSidecar(e, fileDone.getOrDefault(e.run(), false), batch);
+                } else {
+                    ok = settle(e, run, known, batch);
+                    fileDone.put(e.run(), ok);
+                }
+                if (ok && undoing) {
                     undone.add(e);
                 }
             }
@@ -91,7 +99,7 @@ public final class Recovery {
             batch.journal(e.withState("failed"));
             return false;
         }
-        boolean removesSource = !e.operation().equals("copy");
+        boolean removesSource = !e.operation().equals("copy") && !e.operation().equals(Sidecars.COPY);
         if (removesSource && SafeFiles.hasContent(source, e.contentHash())) {
             Files.delete(source);
             SafeFiles.fsyncDirectory(source.getParent());
@@ -150,8 +158,10 @@ public final class Recovery {
             byRun.computeIfAbsent(runs.get(r.run()).mode(), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<JournalEntry>> target : byRun.entrySet()) {
-            List<JournalEntry> done = catalog.journal().entries(target.getKey()).stream()
+            List<JournalEntry> all = catalog.journal().entries(target.getKey()).stream()
                     .filter(x -> x.state().equals("done")).toList();
+            // sidecars follow their files (Undo plans them from the file), so they count as reversed with them
+            List<JournalEntry> done = all.stream().filter(x -> !Sidecars.isSidecar(x.operation())).toList();
             Set<JournalEntry> reversed = new HashSet<>();
             for (JournalEntry r : target.getValue()) {
                 for (JournalEntry x : done) {
@@ -166,6 +176,8 @@ public final class Recovery {
             }
             reversed.forEach(x -> batch.journal(x.withState("undone")));
             if (!reversed.isEmpty() && reversed.size() == done.size()) {
+                all.stream().filter(x -> Sidecars.isSidecar(x.operation()))
+                        .forEach(x -> batch.journal(x.withState("undone")));
                 finished.put(target.getKey(), "undone");
             }
         }
@@ -190,6 +202,31 @@ public final class Recovery {
             batch.remove(e.contentHash());
         }
         return trashed;
+    }
+
+    /**
+     * A sidecar goes where its file went: already there, done (the source removed unless copied); not yet, and its
+     * file's line settled done, it is carried now; its file stayed, so does it (failed).
+     */
+    private boolean settleSidecar(JournalEntry e, boolean fileDone, CatalogBatch batch) {
+        Path source = Path.of(e.source());
+        try {
+            if (SafeFiles.hasContent(Path.of(e.target()), e.contentHash())) {
+                if (!e.operation().equals(Sidecars.COPY) && SafeFiles.hasContent(source, e.contentHash())) {
+                    Files.delete(source);
+                }
+            } else if (fileDone && SafeFiles.hasContent(source, e.contentHash())) {
+                Sidecars.carry(e, library.resolve(".alice/tmp/" + e.run() + "-" + e.seq() + ".part"));
+            } else {
+                batch.journal(e.withState("failed"));
+                return false;
+            }
+            batch.journal(e.withState("done"));
+            return true;
+        } catch (IOException e2) {
+            batch.journal(e.withState("failed"));
+            return false;
+        }
     }
 
     private static String project(RunInfo run, Path source) {
