@@ -164,6 +164,11 @@ public final class Recovery {
             List<JournalEntry> done = all.stream().filter(x -> !Sidecars.isSidecar(x.operation())).toList();
             Set<JournalEntry> reversed = new HashSet<>();
             for (JournalEntry r : target.getValue()) {
+                if (r.operation().equals(Sidecars.RESTORE)) { // the run's line that brought this sidecar here
+                    all.stream().filter(x -> Sidecars.isSidecar(x.operation()) && r.source().equals(x.target()))
+                            .forEach(x -> batch.journal(x.withState("undone")));
+                    continue;
+                }
                 for (JournalEntry x : done) {
                     if (x.target() != null && x.target().equals(r.source()) && x.contentHash().equals(r.contentHash())) {
                         reversed.add(x);

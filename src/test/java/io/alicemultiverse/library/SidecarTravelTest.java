@@ -97,7 +97,12 @@ class SidecarTravelTest {
         Files.writeString(config, "xmp: true\n");
         assertThat(alice(t, "organize", "--config", config.toString(), "--inbox", t.inbox().toString()).exit())
                 .isZero();
-        assertThat(Sidecars.of(image(t, "teapot"))).exists();
+        Path teapot = image(t, "teapot");
+        assertThat(Sidecars.of(teapot)).exists();
+        // and keeps it current when tags change through alice
+        assertThat(alice(t, "tag", "add", "--config", config.toString(), t.library().relativize(teapot).toString(),
+                "portfolio").exit()).isZero();
+        assertThat(XmpFiles.exiftoolSubjects(Sidecars.of(teapot))).contains("portfolio");
     }
 
     @Test

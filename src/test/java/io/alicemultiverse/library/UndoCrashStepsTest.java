@@ -9,6 +9,7 @@ import io.alicemultiverse.testsupport.CrashCorpus;
 import io.alicemultiverse.testsupport.CrashState;
 import io.alicemultiverse.testsupport.Pictures;
 import io.alicemultiverse.testsupport.TempLibrary;
+import io.alicemultiverse.testsupport.XmpFiles;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reverses. After each crash, recovery ({@code check --repair}) must find nothing missing, changed or unknown and
  * leave nothing lost, doubled or claimed where it is not; undoing the run again must then end exactly where an
  * uninterrupted undo ends (the same files, the same catalog rows, an empty trash), and undoing every run must give
- * the inbox back byte for byte. Found the undo-of-hardlink bug the crash loop met only on some kill timings.
+ * the inbox back byte for byte. Every file but one arrives with an XMP sidecar, so the sidecars' own journal lines
+ * are killed too. It found an interrupted undo's restore of a parked duplicate uncataloguing the kept twin.
  */
 class UndoCrashStepsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -109,6 +111,10 @@ class UndoCrashStepsTest {
         t.inboxFile("p/b.png", CrashCorpus.withText(png, "Comment", "same pixels, other bytes"));
         t.inboxFile("p/c.png", CrashCorpus.withText(png, "Comment", "same pixels, third bytes"));
         t.inboxFile("p/d.png", TempLibrary.png(3));
+        // sidecars in both conventions, carried in by organize, trashed by dedup, brought back by undo
+        t.inboxFile("p/a.png.xmp", XmpFiles.sidecar(1, "of a"));
+        t.inboxFile("p/b.png.xmp", XmpFiles.sidecar(2, "of b"));
+        t.inboxFile("p/c.xmp", XmpFiles.sidecar(3, "of c"));
         if (kind == Kind.ORGANIZE_MOVE || kind == Kind.ORGANIZE_COPY) {
             t.inboxFile("e.png", TempLibrary.png(3)); // the same bytes as p/d.png: parked as a duplicate
         }

@@ -184,8 +184,10 @@ public final class CrashState {
                 }
             }
         }
+        String trash = root.resolve(".alice/trash").toString();
+        String park = root.resolve(".alice/duplicates").toString();
         claimed.forEach((target, h) -> {
-            if (!present.contains(target)) {
+            if ((target.startsWith(trash) || target.startsWith(park)) && !present.contains(target)) {
                 out.add("STATE " + root.relativize(Path.of(target)) + ": the journal says done, the file is not there");
             }
         });
