@@ -63,6 +63,9 @@ public final class Sidecars {
             return null;
         }
         String stem = name.substring(0, dot);
+        if (!plain(file.resolveSibling(stem + ".xmp")) && !plain(file.resolveSibling(stem + ".XMP"))) {
+            return null; // two stats per file; the folder is listed only when a stem sidecar is there
+        }
         Path found = null;
         int sharing = 0; // files of this stem that are not sidecars: the stem form is theirs only when alone
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(), globQuote(stem) + ".*")) {

@@ -41,13 +41,15 @@ class SidecarTravelTest {
         t.inboxFile("shoot/b.png", TempLibrary.png("a teapot", "m", 2));
         t.inboxFile("shoot/b.xmp", XmpFiles.sidecar(2, "Kitchen")); // Lightroom's name
         t.inboxFile("shoot/ghost.xmp", XmpFiles.sidecar(1, "Nobody")); // no image: stays, reported
+        t.inboxFile("twin/a.png", TempLibrary.png("a lighthouse", "m", 1)); // a's bytes: parked with its sidecar
+        t.inboxFile("twin/a.png.xmp", XmpFiles.sidecar(3, "Twin"));
         Map<String, String> inbox = TempLibrary.fingerprint(t.inbox());
 
         CliRun organized = alice(t, "organize", "--move", "--json", "--inbox", t.inbox().toString());
         assertThat(organized.exit()).as(organized.out() + organized.err()).isZero();
         JsonNode summary = JSON.readTree(organized.lines().get(organized.lines().size() - 1));
         assertThat(summary.get("organized").asInt()).isEqualTo(2);
-        assertThat(summary.get("sidecars").asInt()).isEqualTo(2);
+        assertThat(summary.get("sidecars").asInt()).isEqualTo(3);
         assertThat(organized.lines()).anyMatch(l -> l.contains("ghost.xmp") && l.contains("\"note\""));
         assertThat(TempLibrary.fingerprint(t.inbox())).containsOnlyKeys("shoot/ghost.xmp");
 
@@ -56,6 +58,9 @@ class SidecarTravelTest {
         assertThat(TempLibrary.sha256(Sidecars.of(a))).isEqualTo(inbox.get("shoot/a.png.xmp"));
         assertThat(TempLibrary.sha256(Sidecars.of(b))).isEqualTo(inbox.get("shoot/b.xmp"));
         assertThat(XmpFiles.exiftoolSubjects(Sidecars.of(b))).containsExactly("Kitchen");
+        try (Stream<Path> parked = Files.walk(t.library().resolve(".alice/duplicates"))) {
+            assertThat(parked.map(p -> p.getFileName().toString())).contains("a.png", "a.png.xmp");
+        }
         // their keywords and ratings are the user's tags now, searchable
         assertThat(alice(t, "tags", "--origin", "user").out()).contains("sunset", "coast", "kitchen", "rating 4");
         assertThat(alice(t, "search", "--json", "--tag", "kitchen").out()).contains(t.library().relativize(b).toString());
