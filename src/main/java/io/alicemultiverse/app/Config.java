@@ -18,15 +18,21 @@ import java.util.Map;
  * Immutable.
  *
  * <p>YAML keys: {@code inbox}, {@code library}, {@code layout}, {@code catalog} ({@code duckdb}, the default, or a
- * {@code postgresql://user@host:5432/dbname} URL). API keys and database passwords are never read from files
- * (PostgreSQL's own {@code ~/.pgpass} aside).
+ * {@code postgresql://user@host:5432/dbname} URL), {@code xmp} (true: organize and watch keep XMP sidecars current,
+ * as {@code --xmp}). API keys and database passwords are never read from files (PostgreSQL's own {@code ~/.pgpass}
+ * aside).
  *
  * @param catalog where the catalog lives as the user wrote it (null: DuckDB inside the library)
  */
-public record Config(Path inbox, Path library, String layout, String catalog) {
+public record Config(Path inbox, Path library, String layout, String catalog, boolean xmp) {
 
     public static Config defaults() {
-        return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT, null);
+        return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT, null, false);
+    }
+
+    /** The same paths and layout, without the optional settings (for callers that name only those three). */
+    public Config(Path inbox, Path library, String layout) {
+        this(inbox, library, layout, null, false);
     }
 
     /** The catalog this configuration names ({@code PGPASSWORD} from {@code env}); malformed: an error. */
@@ -36,7 +42,7 @@ public record Config(Path inbox, Path library, String layout, String catalog) {
 
     /** This configuration with {@code value} (non-blank) as its catalog. */
     public Config withCatalog(String value) {
-        return blank(value) ? this : new Config(inbox, library, layout, value.strip());
+        return blank(value) ? this : new Config(inbox, library, layout, value.strip(), xmp);
     }
 
     /** Loads the configuration; a malformed file is an error naming the file. */
@@ -62,11 +68,13 @@ public record Config(Path inbox, Path library, String layout, String catalog) {
     /** This configuration with the given non-blank values replacing its own. */
     public Config with(String inboxValue, String libraryValue, String layoutValue) {
         return new Config(blank(inboxValue) ? inbox : expand(inboxValue), blank(libraryValue) ? library : expand(libraryValue),
-                blank(layoutValue) ? layout : layoutValue, catalog);
+                blank(layoutValue) ? layout : layoutValue, catalog, xmp);
     }
 
     private Config merge(JsonNode n) {
-        return with(text(n, "inbox"), text(n, "library"), text(n, "layout")).withCatalog(text(n, "catalog"));
+        Config c = with(text(n, "inbox"), text(n, "library"), text(n, "layout")).withCatalog(text(n, "catalog"));
+        JsonNode x = n.get("xmp");
+        return x == null || x.isNull() ? c : new Config(c.inbox, c.library, c.layout, c.catalog, x.asBoolean());
     }
 
     private static JsonNode read(Path file) {

@@ -119,13 +119,22 @@ public final class LibraryService implements AutoCloseable {
     /** Organizes {@code inbox} into this library. */
     public OrganizeSummary organize(Path inbox, boolean move, boolean dryRun, OrganizeListener listener)
             throws IOException {
+        return organize(inbox, move, dryRun, false, listener);
+    }
+
+    /**
+     * Organizes {@code inbox} into this library; with {@code xmp}, every newly filed asset gets its XMP sidecar
+     * written (see {@link #catalogued(OrganizeSummary, long, boolean)}). Sidecar problems go to the listener.
+     */
+    public OrganizeSummary organize(Path inbox, boolean move, boolean dryRun, boolean xmp, OrganizeListener listener)
+            throws IOException {
         OrganizeOptions options = new OrganizeOptions(inbox, root, move, dryRun, layout, clock, clock.getZone(),
                 Runtime.getRuntime().availableProcessors());
         long before = catalog.changeCounter();
         // no embedding model here: organize ends when files are placed and catalogued (see catalogued)
         OrganizeSummary summary = new Organizer(catalog, analyzer, options, listener).run();
         if (!dryRun) {
-            catalogued(summary, before);
+            catalogued(summary, before, xmp).forEach(p -> listener.noted(p, "XMP sidecar problem"));
         }
         return summary;
     }
@@ -138,13 +147,36 @@ public final class LibraryService implements AutoCloseable {
      * cycle call it.
      */
     public void catalogued(OrganizeSummary summary, long before) {
+        catalogued(summary, before, false);
+    }
+
+    /**
+     * As {@link #catalogued(OrganizeSummary, long)}, and first reads the sidecars that arrived with the run's files
+     * (their keywords and ratings become user tags, as {@code alice xmp read} does); with {@code xmp}, then writes
+     * every new asset's sidecar (as {@code alice xmp write} does, merged into an arrived one). Returns the sidecar
+     * problems, each naming its file.
+     */
+    public List<String> catalogued(OrganizeSummary summary, long before, boolean xmp) {
+        List<String> problems = new java.util.ArrayList<>();
         if (summary.organized() > 0) {
             List<String> added = catalog.reads().hashesOfRun(summary.run());
+            if (summary.sidecars() > 0) {
+                problems.addAll(io.alicemultiverse.xmp.XmpSidecars.read(catalog, root, added).errors());
+            }
             search().changed(before, added, false);
+            if (xmp) {
+                try {
+                    problems.addAll(io.alicemultiverse.xmp.XmpSidecars.write(catalog, root, added).errors());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    problems.add("XMP sidecars not written: interrupted");
+                }
+            }
             if (embedding.enabled()) {
                 embedding.start();
             }
         }
+        return problems;
     }
 
     /**

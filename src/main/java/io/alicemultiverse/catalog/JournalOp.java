@@ -31,12 +31,25 @@ public enum JournalOp {
     /** Undo: a hard link replaced again by the duplicate's own bytes from the trash. */
     UNHARDLINK("unhardlink"),
     /** Undo: a hard link removed where the duplicate's bytes came back by another way. */
-    UNLINK("unlink");
+    UNLINK("unlink"),
+    /** Organize: an arriving XMP sidecar moved beside its file's new name. */
+    SIDECAR_MOVE("sidecar-move"),
+    /** Organize: an arriving XMP sidecar copied beside its file's new name. */
+    SIDECAR_COPY("sidecar-copy"),
+    /** Dedup: a removed copy's sidecar moved into the trash beside its bytes. */
+    SIDECAR_TRASH("sidecar-trash"),
+    /** Undo: a sidecar put back with its file. */
+    SIDECAR_RESTORE("sidecar-restore");
 
     private final String id;
 
     JournalOp(String id) {
         this.id = id;
+    }
+
+    /** Whether this moves an XMP sidecar (which follows its file) rather than a catalogued file. */
+    public boolean sidecar() {
+        return id.startsWith("sidecar-");
     }
 
     /** The id stored in the catalog. */

@@ -33,7 +33,7 @@ final class LibraryOptions {
         Path cwd = CallerEnv.cwd();
         Config c = Config.load(config == null ? null : cwd.resolve(config), CallerEnv.get());
         c = library == null ? c : c.with(null, cwd.resolve(library).toString(), null);
-        return new Config(cwd.resolve(c.inbox()), cwd.resolve(c.library()), c.layout(), c.catalog())
+        return new Config(cwd.resolve(c.inbox()), cwd.resolve(c.library()), c.layout(), c.catalog(), c.xmp())
                 .withCatalog(catalog);
     }
 }

@@ -45,6 +45,10 @@ final class OrganizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON Lines: a line per failed file (and per planned file in a dry run), then a summary.")
     boolean json;
 
+    @Option(names = "--xmp", description = "Write each newly filed file's XMP sidecar (<file>.xmp, as alice xmp "
+            + "write does; default: the configuration's xmp key).")
+    boolean xmp;
+
     @Option(names = "--layout", paramLabel = "TEMPLATE", description = "Layout template (default " + Layout.DEFAULT + ").")
     String layout;
 
@@ -54,14 +58,14 @@ final class OrganizeCommand implements Callable<Integer> {
         Layout l = Layout.of(c.layout());
         PrintStream out = Output.out();
         if (watch) {
-            return WatchRunner.run(c, l, move, json, out);
+            return WatchRunner.run(c, l, move, xmp || c.xmp(), json, out);
         }
         try (LibraryService library = dryRun ? LibraryService.openForDryRun(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))
                 : LibraryService.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
             Reporter reporter = new Reporter(out, json, dryRun);
             OrganizeSummary s;
             try {
-                s = library.organize(c.inbox(), move, dryRun, reporter);
+                s = library.organize(c.inbox(), move, dryRun, xmp || c.xmp(), reporter);
             } finally {
                 reporter.close();
             }
@@ -79,6 +83,9 @@ final class OrganizeCommand implements Callable<Integer> {
             m.put("duplicates", s.duplicates());
             m.put("unchanged", s.unchanged());
             m.put("errors", s.errors());
+            if (s.sidecars() > 0) {
+                m.put("sidecars", s.sidecars());
+            }
             m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
             if (s.dryRun()) {
                 m.put("dry_run", true);
@@ -153,6 +160,18 @@ final class OrganizeCommand implements Callable<Integer> {
                 out.println(Output.json(m));
             } else {
                 Output.err().println("alice: " + path + ": " + error + " (left in place)");
+            }
+        }
+
+        @Override
+        public void noted(String path, String note) {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("path", path);
+                m.put("note", note);
+                out.println(Output.json(m));
+            } else {
+                Output.err().println("alice: " + path + ": " + note);
             }
         }
 

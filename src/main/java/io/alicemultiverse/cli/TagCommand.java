@@ -35,7 +35,7 @@ final class TagCommand {
         abstract boolean add();
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             List<String> targets = new ArrayList<>();
             List<String> tagList = new ArrayList<>(tags);
             if (query != null || !tags.isEmpty()) {
@@ -57,6 +57,11 @@ final class TagCommand {
                 int n = library.tag(add(), targets, q, tagList);
                 Output.out().printf("%s %s on %d asset%s%n", add() ? "tagged" : "untagged", String.join(", ", tagList),
                         n, n == 1 ? "" : "s");
+                if (n > 0 && lib.resolve().xmp()) { // xmp: true keeps the sidecars current
+                    List<String> errors = library.writeSidecars(targets, q).errors();
+                    errors.forEach(Output::error);
+                    return errors.isEmpty() ? 0 : 1;
+                }
                 return 0;
             }
         }

@@ -23,7 +23,7 @@ final class WatchRunner {
     private WatchRunner() {
     }
 
-    static int run(Config c, Layout l, boolean move, boolean json, PrintStream out) throws Exception {
+    static int run(Config c, Layout l, boolean move, boolean xmp, boolean json, PrintStream out) throws Exception {
         InboxRule.check(c.inbox(), c.library()); // before owning anything or watching
         OwnerChannel.refuseIfOwned(c.library());
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(60));
@@ -42,8 +42,15 @@ final class WatchRunner {
                 }
 
                 @Override
+                public void noted(String path, String note) {
+                    if (reported.add(path + "\u0000" + note)) {
+                        reporter.noted(path, note);
+                    }
+                }
+
+                @Override
                 public void cycle(OrganizeSummary s) {
-                    library.catalogued(s, before[0]);
+                    library.catalogued(s, before[0], xmp).forEach(p -> reporter.noted(p, "XMP sidecar problem"));
                     if (s.organized() > 0) { // the watcher owns the library: it embeds between its cycles
                         library.embedMissing();
                     }

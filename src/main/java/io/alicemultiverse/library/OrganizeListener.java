@@ -17,5 +17,8 @@ public interface OrganizeListener {
     /** The run waits for {@code who} (another process's run on the same shared library) to finish first. */
     default void waiting(String who) { }
 
+    /** Something worth telling that is not an error (a stray sidecar left in the inbox). */
+    default void noted(String path, String note) { }
+
     OrganizeListener NONE = new OrganizeListener() { };
 }

@@ -136,6 +136,7 @@ public final class Organizer {
         int duplicates = 0;
         int errors = 0;
         int seq = 0;
+        int carried = 0;
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, options.threads()),
                 DaemonThreads.named("organize-read"));
         ExecutorService writers = Executors.newFixedThreadPool(IO_THREADS, DaemonThreads.named("organize-io"));
@@ -150,6 +151,7 @@ public final class Organizer {
                         ? submitAll(readers, todo.subList(nextFrom, Math.min(todo.size(), nextFrom + BATCH))) : List.of();
                 CatalogBatch out = new CatalogBatch();
                 List<Planned> ops = new ArrayList<>();
+                List<Carried> sidecars = new ArrayList<>();
                 LocalDateTime now = LocalDateTime.now(options.clock());
                 for (int i = 0; i < batch.size(); i++) {
                     InboxScanner.Item item = batch.get(i);
@@ -168,6 +170,7 @@ public final class Organizer {
                             String rel = ".alice/duplicates/" + run + "/" + item.relative();
                             ops.add(new Planned(item, a, entry(run, ++seq, JournalOp.DUPLICATE_MOVE, item.path(), rel, a), rel));
                             listener.planned(item.path().toString(), rel, "duplicate-move");
+                            seq = planSidecar(run, seq, ops.size() - 1, ops.get(ops.size() - 1), sidecars);
                         } else {
                             listener.planned(item.path().toString(), existing, "duplicate");
                             out.duplicate(new CatalogBatch.Duplicate(run, item.path().toString(), a.contentHash(), existing, null));
@@ -180,6 +183,7 @@ public final class Organizer {
                     JournalOp op = options.move() ? JournalOp.MOVE : JournalOp.COPY;
                     ops.add(new Planned(item, a, entry(run, ++seq, op, item.path(), rel, a), rel));
                     listener.planned(item.path().toString(), rel, op.id());
+                    seq = planSidecar(run, seq, ops.size() - 1, ops.get(ops.size() - 1), sidecars);
                 }
                 if (options.dryRun()) {
                     organized += (int) ops.stream().filter(p -> p.entry().operation() != JournalOp.DUPLICATE_MOVE).count();
@@ -187,8 +191,13 @@ public final class Organizer {
                     listener.progressed(done, items.size());
                     continue;
                 }
-                catalog.journal().write(ops.stream().map(Planned::entry).toList());
+                List<JournalEntry> planned = new ArrayList<>(ops.stream().map(Planned::entry).toList());
+                sidecars.forEach(c -> planned.add(c.entry()));
+                catalog.journal().write(planned);
                 List<String> failures = execute(writers, ops);
+                int notCarried = carry(sidecars, failures, out);
+                errors += notCarried;
+                carried += (int) sidecars.stream().filter(c -> failures.get(c.owner()) == null).count() - notCarried;
                 Set<Path> dirs = new LinkedHashSet<>();
                 for (int i = 0; i < ops.size(); i++) {
                     Planned p = ops.get(i);
@@ -226,7 +235,7 @@ public final class Organizer {
                 try {
                     catalog.commit(out);
                 } catch (RuntimeException e) {
-                    throw putBack(ops, failures, e);
+                    throw putBack(ops, failures, sidecars, e);
                 }
                 done += batch.size();
                 listener.progressed(done, items.size());
@@ -238,11 +247,15 @@ public final class Organizer {
         if (!options.dryRun() && !todo.isEmpty()) {
             catalog.journal().finishRun(run, stopRequested ? "stopped" : "done");
         }
+        for (Path stray : Sidecars.strays(options.inbox(), library)) {
+            listener.noted(stray.toString(), "XMP sidecar without its file; left in the inbox");
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!options.dryRun()) {
             OrganizeMetrics.run(java.time.Duration.ofNanos(System.nanoTime() - started), items.size());
         }
-        return new OrganizeSummary(run, items.size(), organized, duplicates, unchanged, errors, seconds, options.dryRun());
+        return new OrganizeSummary(run, items.size(), organized, duplicates, unchanged, errors, seconds, options.dryRun(),
+                carried);
     }
 
     private Analysis provenanced(InboxScanner.Item item, Analysis a) {
@@ -255,6 +268,52 @@ public final class Organizer {
                 i.width(), i.height(), g, Boolean.TRUE, i.raw(), i.c2pa(), i.video(), i.warnings(), i.error());
         return new Analysis(a.file(), a.bytes(), a.mtime(), a.contentHash(), known, a.createdAt(), a.dhash(),
                 a.phash(), a.error(), a.content());
+    }
+
+    /** A sidecar carried with the file of {@code ops}' entry {@code owner}. */
+    private record Carried(JournalEntry entry, int owner) {
+    }
+
+    /** Plans carrying the sidecar that arrived with a planned file, if it has one; returns the last seq used. */
+    private int planSidecar(String run, int seq, int owner, Planned file, List<Carried> out) {
+        try {
+            Path sidecar = Sidecars.beside(file.item().path());
+            if (sidecar == null) {
+                return seq;
+            }
+            JournalOp op = options.move() ? Sidecars.MOVE : Sidecars.COPY;
+            Path target = Sidecars.of(library.resolve(file.relativeTarget()));
+            out.add(new Carried(Sidecars.plan(run, seq + 1, op, sidecar, target), owner));
+            listener.planned(sidecar.toString(), library.relativize(target).toString(), op.id());
+            return seq + 1;
+        } catch (IOException e) {
+            listener.failed(file.item().path() + ".xmp", "its sidecar cannot be read: " + e.getMessage());
+            return seq;
+        }
+    }
+
+    /**
+     * Carries the planned sidecars whose file was placed (the others stay in the inbox, their line failed);
+     * returns how many could not be carried.
+     */
+    private int carry(List<Carried> sidecars, List<String> failures, CatalogBatch out) {
+        int failed = 0;
+        for (Carried c : sidecars) {
+            if (failures.get(c.owner()) != null) {
+                out.journal(c.entry().withState(JournalState.FAILED));
+                continue;
+            }
+            try {
+                Sidecars.carry(c.entry(), library.resolve(".alice/tmp/" + c.entry().run() + "-" + c.entry().seq()
+                        + ".part"));
+                out.journal(c.entry().withState(JournalState.DONE));
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                out.journal(c.entry().withState(JournalState.FAILED));
+                listener.failed(c.entry().source(), "sidecar not carried: " + e.getMessage());
+            }
+        }
+        return failed;
     }
 
     private JournalEntry entry(String run, int seq, JournalOp op, Path source, String relTarget, Analysis a) {
@@ -383,9 +442,17 @@ public final class Organizer {
      * library and the catalog agree again and the journal's planned lines settle as not done. Files that cannot be
      * put back stay where they are, whole, for the next command's recovery to catalogue.
      */
-    private IOException putBack(List<Planned> ops, List<String> failures, RuntimeException cause) {
+    private IOException putBack(List<Planned> ops, List<String> failures, List<Carried> sidecars,
+                                RuntimeException cause) {
         int back = 0;
         List<String> left = new ArrayList<>();
+        for (Carried c : sidecars) {
+            try {
+                Sidecars.putBack(c.entry());
+            } catch (IOException | RuntimeException e) {
+                left.add(c.entry().target());
+            }
+        }
         for (int i = ops.size() - 1; i >= 0; i--) {
             Planned p = ops.get(i);
             if (failures.get(i) != null) {

@@ -50,13 +50,21 @@ public final class Recovery {
             CatalogBatch batch = new CatalogBatch();
             List<JournalEntry> undone = new ArrayList<>();
             Map<String, String> finished = new HashMap<>(); // run → status, recorded once the batch is committed
-            for (JournalEntry e : pending) {
+            Map<String, Boolean> fileDone = new HashMap<>(); // run → whether its latest file line turned out done
+            for (JournalEntry e : pending) { // by run and seq: a sidecar line follows its file's
                 RunInfo run = runs.get(e.run());
                 boolean undoing = run != null && "undo".equals(run.command());
                 if (undoing) {
                     finished.put(e.run(), "interrupted");
                 }
-                if (settle(e, run, known, batch) && undoing) {
+                boolean ok;
+                if (Sidecars.isSidecar(e.operation())) {
+                    ok = settleSidecar(e, fileDone.getOrDefault(e.run(), false), batch);
+                } else {
+                    ok = settle(e, run, known, batch);
+                    fileDone.put(e.run(), ok);
+                }
+                if (ok && undoing) {
                     undone.add(e);
                 }
             }
@@ -93,7 +101,7 @@ public final class Recovery {
             batch.journal(e.withState(JournalState.FAILED));
             return false;
         }
-        boolean removesSource = e.operation() != JournalOp.COPY;
+        boolean removesSource = e.operation() != JournalOp.COPY && !e.operation().equals(Sidecars.COPY);
         if (removesSource && SafeFiles.hasContent(source, e.contentHash())) {
             Files.delete(source);
             SafeFiles.fsyncDirectory(source.getParent());
@@ -118,7 +126,13 @@ public final class Recovery {
             }
             case DUPLICATE_MOVE -> batch.duplicate(new CatalogBatch.Duplicate(e.run(), e.source(), e.contentHash(),
                     known.get(e.contentHash()), library.relativize(target).toString()));
-            case RESTORE, TRASH -> batch.remove(e.contentHash());
+            case TRASH -> batch.remove(e.contentHash());
+            case RESTORE -> {
+                // as Undo does: a parked duplicate going back leaves its kept twin's row alone
+                if (!e.source().contains("/.alice/duplicates/")) {
+                    batch.remove(e.contentHash());
+                }
+            }
             case UNTRASH, UNHARDLINK -> {
                 if (!known.containsKey(e.contentHash())) {
                     AssetRecord back = Undo.restoredRecord(analyzer, library, target, e.source(), e.run());
@@ -146,10 +160,17 @@ public final class Recovery {
             byRun.computeIfAbsent(runs.get(r.run()).mode(), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<JournalEntry>> target : byRun.entrySet()) {
-            List<JournalEntry> done = catalog.journal().entries(target.getKey()).stream()
+            List<JournalEntry> all = catalog.journal().entries(target.getKey()).stream()
                     .filter(x -> x.state() == JournalState.DONE).toList();
+            // sidecars follow their files (Undo plans them from the file), so they count as reversed with them
+            List<JournalEntry> done = all.stream().filter(x -> !Sidecars.isSidecar(x.operation())).toList();
             Set<JournalEntry> reversed = new HashSet<>();
             for (JournalEntry r : target.getValue()) {
+                if (r.operation().equals(Sidecars.RESTORE)) { // the run's line that brought this sidecar here
+                    all.stream().filter(x -> Sidecars.isSidecar(x.operation()) && r.source().equals(x.target()))
+                            .forEach(x -> batch.journal(x.withState(JournalState.UNDONE)));
+                    continue;
+                }
                 for (JournalEntry x : done) {
                     if (x.target() != null && x.target().equals(r.source()) && x.contentHash().equals(r.contentHash())) {
                         reversed.add(x);
@@ -162,6 +183,8 @@ public final class Recovery {
             }
             reversed.forEach(x -> batch.journal(x.withState(JournalState.UNDONE)));
             if (!reversed.isEmpty() && reversed.size() == done.size()) {
+                all.stream().filter(x -> Sidecars.isSidecar(x.operation()))
+                        .forEach(x -> batch.journal(x.withState(JournalState.UNDONE)));
                 finished.put(target.getKey(), "undone");
             }
         }
@@ -186,6 +209,31 @@ public final class Recovery {
             batch.remove(e.contentHash());
         }
         return trashed;
+    }
+
+    /**
+     * A sidecar goes where its file went: already there, done (the source removed unless copied); not yet, and its
+     * file's line settled done, it is carried now; its file stayed, so does it (failed).
+     */
+    private boolean settleSidecar(JournalEntry e, boolean fileDone, CatalogBatch batch) {
+        Path source = Path.of(e.source());
+        try {
+            if (SafeFiles.hasContent(Path.of(e.target()), e.contentHash())) {
+                if (!e.operation().equals(Sidecars.COPY) && SafeFiles.hasContent(source, e.contentHash())) {
+                    Files.delete(source);
+                }
+            } else if (fileDone && SafeFiles.hasContent(source, e.contentHash())) {
+                Sidecars.carry(e, library.resolve(".alice/tmp/" + e.run() + "-" + e.seq() + ".part"));
+            } else {
+                batch.journal(e.withState(JournalState.FAILED));
+                return false;
+            }
+            batch.journal(e.withState(JournalState.DONE));
+            return true;
+        } catch (IOException e2) {
+            batch.journal(e.withState(JournalState.FAILED));
+            return false;
+        }
     }
 
     private static String project(RunInfo run, Path source) {

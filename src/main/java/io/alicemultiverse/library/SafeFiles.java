@@ -81,6 +81,7 @@ public final class SafeFiles {
     /** Moves {@code source} to {@code target}; never overwrites; the source disappears only once the target is in place. */
     public static void move(Path source, Path target, String expectedHash, Path tmp) throws IOException {
         link(source, target, expectedHash, tmp);
+        CrashPoints.step(); // both names exist here
         Files.delete(source);
     }
 

@@ -61,6 +61,7 @@ public final class Undo {
         done.sort(Comparator.comparingInt(JournalEntry::seq).reversed());
         catalog.journal().startRun(new RunInfo(undoRun, "undo", target.run(), target.inbox(), LocalDateTime.now(clock), null,
                 "running"));
+        CrashPoints.step();
         List<JournalEntry> restores = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int seq = 0;
@@ -68,7 +69,13 @@ public final class Undo {
         Set<String> trashLinked = new java.util.HashSet<>(); // names a trash-link step kept the bytes of
         done.stream().filter(e -> e.operation() == JournalOp.TRASH_LINK).forEach(e -> trashLinked.add(e.source()));
         Map<String, String> linkedTo = new HashMap<>(); // such a name → the keeper's content it now holds
+        Map<String, String> sidecarFrom = new HashMap<>(); // a sidecar the run carried → where it came from
+        done.stream().filter(e -> Sidecars.isSidecar(e.operation())).forEach(e -> sidecarFrom.put(e.target(), e.source()));
+        Map<Integer, Integer> sidecarOwner = new HashMap<>(); // a sidecar's restore → its file's restore
         for (JournalEntry e : done) {
+            if (Sidecars.isSidecar(e.operation())) {
+                continue; // a sidecar follows its file, planned below from where the file's name is now
+            }
             if (e.operation() == JournalOp.DELETE) {
                 skipped.add(e.source() + ": deleted for good by dedup --apply delete; cannot be restored");
                 continue;
@@ -98,14 +105,29 @@ public final class Undo {
             }
             restores.add(new JournalEntry(undoRun, ++seq, op, e.target(), back.toString(), e.contentHash(),
                     JournalState.PLANNED));
+            JournalEntry side = op == JournalOp.UNLINK ? null
+                    : sidecarBack(undoRun, seq + 1, inLibrary, back, e, sidecarFrom.get(Sidecars.of(inLibrary).toString()));
+            if (side != null) {
+                restores.add(side);
+                seq++;
+                sidecarOwner.put(seq, seq - 1);
+            }
         }
         catalog.journal().write(restores);
+        CrashPoints.step();
         CatalogBatch batch = new CatalogBatch();
         Set<Path> dirs = new LinkedHashSet<>();
         int restored = 0;
+        Set<Integer> movedBack = new java.util.HashSet<>(); // seqs of files this undo put back
         for (JournalEntry r : restores) {
             Path from = Path.of(r.source());
             Path to = Path.of(r.target());
+            if (r.operation() == Sidecars.RESTORE) {
+                boolean moved = movedBack.contains(sidecarOwner.get(r.seq())) && sidecar(r, skipped);
+                batch.journal(r.withState(moved ? JournalState.DONE : JournalState.FAILED));
+                dirs.add(to.getParent());
+                continue;
+            }
             try {
                 if (r.operation() == JournalOp.UNHARDLINK) {
                     replaceLink(from, to, r);
@@ -115,9 +137,11 @@ public final class Undo {
                     SafeFiles.move(from, to, r.contentHash(),
                             library.resolve(".alice/tmp/" + r.run() + "-" + r.seq() + ".part"));
                 }
+                CrashPoints.step();
                 dirs.add(from.getParent());
                 dirs.add(to.getParent());
                 batch.journal(r.withState(JournalState.DONE));
+                movedBack.add(r.seq());
                 if (r.operation() == JournalOp.UNTRASH || r.operation() == JournalOp.UNHARDLINK) {
                     AssetRecord back = restoredRecord(analyzer, library, to, r.source(), undoRun);
                     if (back != null) {
@@ -137,10 +161,46 @@ public final class Undo {
             batch.journal(e.withState(JournalState.UNDONE));
         }
         catalog.commit(batch);
+        CrashPoints.step();
         catalog.removeInboxFiles(done.stream().map(JournalEntry::source).toList());
+        CrashPoints.step();
         catalog.journal().finishRun(undoRun, skipped.isEmpty() ? "done" : "partial");
+        CrashPoints.step();
         catalog.journal().finishRun(target.run(), "undone");
         return new UndoSummary(target.run(), undoRun, restored, skipped);
+    }
+
+    /**
+     * The line that takes the sidecar beside {@code inLibrary} (if any) along with its file to {@code back}: to
+     * where the run brought it from ({@code carriedFrom}), else beside the file's name; never over another file.
+     * After a copy run the inbox keeps the original, so a library sidecar that is not that original's very bytes
+     * (written or edited since) goes to this undo's trash instead of into the inbox.
+     */
+    private JournalEntry sidecarBack(String undoRun, int seq, Path inLibrary, Path back, JournalEntry e,
+                                     String carriedFrom) throws IOException {
+        Path side = Sidecars.of(inLibrary);
+        if (!Files.isRegularFile(side, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String hash = SafeFiles.hash(side);
+        Path dest = carriedFrom != null ? Path.of(carriedFrom) : Sidecars.of(back);
+        if (e.operation() == JournalOp.COPY && !SafeFiles.hasContent(dest, hash)) {
+            dest = TrashManifest.dir(library, undoRun).resolve(library.relativize(side));
+        }
+        return new JournalEntry(undoRun, seq, Sidecars.RESTORE, side.toString(), placeBack(dest, hash).toString(),
+                hash, JournalState.PLANNED);
+    }
+
+    /** Carries out a sidecar's restore; false, with why in {@code skipped}, when it cannot be moved. */
+    private boolean sidecar(JournalEntry r, List<String> skipped) {
+        try {
+            Sidecars.carry(r, library.resolve(".alice/tmp/" + r.run() + "-" + r.seq() + ".part"));
+            CrashPoints.step();
+            return true;
+        } catch (IOException e) {
+            skipped.add(r.source() + ": sidecar not moved back: " + e.getMessage());
+            return false;
+        }
     }
 
     /**

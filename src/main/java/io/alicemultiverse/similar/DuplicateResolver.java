@@ -8,6 +8,7 @@ import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 import io.alicemultiverse.library.RunIds;
 import io.alicemultiverse.library.SafeFiles;
+import io.alicemultiverse.library.Sidecars;
 import io.alicemultiverse.library.TrashManifest;
 
 import javax.imageio.ImageIO;
@@ -93,11 +94,8 @@ public final class DuplicateResolver {
         for (Planned p : plan) {
             try {
                 switch (action) {
-                    case TRASH -> trash(run, ++seq, p);
-                    case HARDLINK -> {
-                        link(run, seq + 1, p);
-                        seq += 2;
-                    }
+                    case TRASH -> seq = trash(run, seq + 1, p);
+                    case HARDLINK -> seq = link(run, seq + 1, p);
                     case DELETE -> delete(run, ++seq, p);
                 }
                 dirs.add(p.file().getParent());
@@ -154,24 +152,52 @@ public final class DuplicateResolver {
         }
     }
 
-    private void trash(String run, int seq, Planned p) throws IOException {
+    /** Moves a member (and its sidecar) to the trash; returns the last seq used. */
+    private int trash(String run, int seq, Planned p) throws IOException {
         Path to = trashPath(run, p.member().asset());
         String hash = p.member().asset().contentHash();
-        JournalEntry e = new JournalEntry(run, seq, JournalOp.TRASH, p.file().toString(), to.toString(), hash, JournalState.PLANNED);
-        catalog.journal().write(List.of(e));
+        JournalEntry e = new JournalEntry(run, seq, JournalOp.TRASH, p.file().toString(), to.toString(), hash,
+                JournalState.PLANNED);
+        JournalEntry side = sidecar(run, seq + 1, p.file(), to);
+        catalog.journal().write(side == null ? List.of(e) : List.of(e, side));
         SafeFiles.move(p.file(), to, hash, tmp(run, seq));
+        CatalogBatch done = new CatalogBatch().remove(hash).journal(e.withState(JournalState.DONE));
+        carry(side, done);
         SafeFiles.fsyncDirectory(to.getParent());
-        catalog.commit(new CatalogBatch().remove(hash).journal(e.withState(JournalState.DONE)));
+        catalog.commit(done);
+        return side == null ? seq : seq + 1;
     }
 
-    private void link(String run, int seq, Planned p) throws IOException {
+    /** The planned line taking {@code file}'s sidecar beside its trashed bytes at {@code trashed}, or null. */
+    private static JournalEntry sidecar(String run, int seq, Path file, Path trashed) throws IOException {
+        Path side = Sidecars.of(file);
+        return Files.isRegularFile(side, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? Sidecars.plan(run, seq, Sidecars.TRASH, side, Sidecars.of(trashed)) : null;
+    }
+
+    /** Moves a sidecar after its file went; one that cannot go stays beside the name (its line failed). */
+    private void carry(JournalEntry side, CatalogBatch batch) {
+        if (side == null) {
+            return;
+        }
+        try {
+            Sidecars.carry(side, library.resolve(".alice/tmp/" + side.run() + "-" + side.seq() + ".part"));
+            batch.journal(side.withState(JournalState.DONE));
+        } catch (IOException e) {
+            batch.journal(side.withState(JournalState.FAILED));
+        }
+    }
+
+    /** Replaces a member by a hard link to its keeper, its bytes (and sidecar) kept in the trash; last seq used. */
+    private int link(String run, int seq, Planned p) throws IOException {
         String hash = p.member().asset().contentHash();
         Path trash = trashPath(run, p.member().asset());
         JournalEntry copy = new JournalEntry(run, seq, JournalOp.TRASH_LINK, p.file().toString(), trash.toString(), hash,
                 JournalState.PLANNED);
         JournalEntry link = new JournalEntry(run, seq + 1, JournalOp.HARDLINK, p.keeper().toString(), p.file().toString(),
                 p.group().keep().contentHash(), JournalState.PLANNED);
-        catalog.journal().write(List.of(copy, link));
+        JournalEntry side = sidecar(run, seq + 2, p.file(), trash);
+        catalog.journal().write(side == null ? List.of(copy, link) : List.of(copy, link, side));
         Path tmp = library.resolve(".alice/tmp/" + run + "-" + seq + ".link");
         try {
             SafeFiles.link(p.file(), trash, hash, tmp(run, seq));
@@ -185,12 +211,16 @@ public final class DuplicateResolver {
             if (SafeFiles.hasContent(p.file(), hash) && SafeFiles.hasContent(trash, hash)) {
                 Files.delete(trash); // the member is still in place: the trash name was only a second one
             }
-            catalog.journal().write(List.of(copy.withState(JournalState.FAILED), link.withState(JournalState.FAILED)));
+            catalog.journal().write(side == null ? List.of(copy.withState(JournalState.FAILED), link.withState(JournalState.FAILED))
+                    : List.of(copy.withState(JournalState.FAILED), link.withState(JournalState.FAILED), side.withState(JournalState.FAILED)));
             throw e;
         }
+        CatalogBatch done = new CatalogBatch().remove(hash).journal(copy.withState(JournalState.DONE))
+                .journal(link.withState(JournalState.DONE));
+        carry(side, done);
         SafeFiles.fsyncDirectory(p.file().getParent());
-        catalog.commit(new CatalogBatch().remove(hash).journal(copy.withState(JournalState.DONE))
-                .journal(link.withState(JournalState.DONE)));
+        catalog.commit(done);
+        return side == null ? seq + 1 : seq + 2;
     }
 
     private void delete(String run, int seq, Planned p) throws IOException {

@@ -25,7 +25,8 @@ class JournalProtocolTest {
     @Test
     void everyOperationAndStateIsStoredUnderItsOldId() throws SQLException {
         List<String> oldOps = List.of("copy", "move", "duplicate-move", "trash", "trash-link", "hardlink", "delete",
-                "restore", "untrash", "unhardlink", "unlink");
+                "restore", "untrash", "unhardlink", "unlink", "sidecar-move", "sidecar-copy", "sidecar-trash",
+                "sidecar-restore");
         List<String> oldStates = List.of("planned", "done", "failed", "undone");
         assertThat(JournalOp.values()).extracting(JournalOp::id).containsExactlyElementsOf(oldOps);
         assertThat(JournalState.values()).extracting(JournalState::id).containsExactlyElementsOf(oldStates);

@@ -5,6 +5,7 @@ import io.alicemultiverse.app.Owner;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.testsupport.CliRun;
 import io.alicemultiverse.testsupport.TempLibrary;
+import io.alicemultiverse.testsupport.XmpFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code alice organize --watch} as a process: a file dropped into the inbox is organized, embedded and indexed
  * for search in the same cycle (a search finds it by meaning), and SIGTERM (what Ctrl-C sends
- * through the JVM's hooks) stops it cleanly, releasing the owner file.
+ * through the JVM's hooks) stops it cleanly, releasing the owner file. With {@code --xmp} the sidecar that arrived with
+ * the file is filed beside it, read as user tags, and rewritten with what alice knows.
  */
 class WatchCliTest {
     @TempDir
@@ -30,7 +32,7 @@ class WatchCliTest {
     void watchOrganizesEmbedsAndStopsCleanly() throws Exception {
         TempLibrary t = new TempLibrary(tmp);
         Files.createDirectories(t.inbox());
-        Process watch = AliceProcess.builder("organize", "--watch", "--json", "--inbox", t.inbox().toString(),
+        Process watch = AliceProcess.builder("organize", "--watch", "--json", "--xmp", "--inbox", t.inbox().toString(),
                 "--library", t.library().toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("watch.log").toFile()).start();
         try {
@@ -39,6 +41,7 @@ class WatchCliTest {
                 Thread.sleep(100);
             }
             assertThat(ownerFile).exists();
+            t.inboxFile("acme/fox.png.xmp", XmpFiles.sidecar(4, "From Darktable")); // arrives with its image
             t.inboxFile("acme/fox.png", TempLibrary.png("golden retriever running along the seashore", "sdxl", 5));
             Path log = tmp.resolve("watch.log");
             for (int i = 0; i < 600 && !Files.readString(log).contains("\"organized\":1"); i++) {
@@ -59,5 +62,14 @@ class WatchCliTest {
         }
         CliRun found = CliRun.run("search", "dog on the beach", "--json", "--library", t.library().toString());
         assertThat(found.out()).as(found.err()).contains("golden retriever");
+        // --xmp: the arrived sidecar was filed beside the image, read as user tags, and written through
+        Path image = t.library().resolve(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(found.lines().get(0)).get("path").asText());
+        Path sidecar = image.resolveSibling(image.getFileName() + ".xmp");
+        assertThat(io.alicemultiverse.xmp.SidecarReader.read(sidecar).subjects())
+                .contains("From Darktable", "from darktable", "sdxl");
+        assertThat(t.inbox().resolve("acme/fox.png.xmp")).exists(); // a copy run leaves the inbox as it was
+        assertThat(CliRun.run("tags", "--origin", "user", "--library", t.library().toString()).out())
+                .contains("from darktable");
     }
 }

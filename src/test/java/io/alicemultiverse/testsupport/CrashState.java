@@ -164,7 +164,7 @@ public final class CrashState {
              ResultSet rs = st.executeQuery("""
                      SELECT operation, target, content_hash FROM journal
                      QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1
-                     AND state = 'done' AND operation IN ('trash', 'trash-link', 'duplicate-move')""")) {
+                     AND state = 'done' AND operation IN ('trash', 'trash-link', 'duplicate-move', 'sidecar-trash', 'sidecar-restore', 'sidecar-move')""")) {
             while (rs.next()) {
                 claimed.put(rs.getString(2), rs.getString(3));
             }
@@ -184,8 +184,10 @@ public final class CrashState {
                 }
             }
         }
+        String trash = root.resolve(".alice/trash").toString();
+        String park = root.resolve(".alice/duplicates").toString();
         claimed.forEach((target, h) -> {
-            if (!present.contains(target)) {
+            if ((target.startsWith(trash) || target.startsWith(park)) && !present.contains(target)) {
                 out.add("STATE " + root.relativize(Path.of(target)) + ": the journal says done, the file is not there");
             }
         });
@@ -221,6 +223,18 @@ public final class CrashState {
      * trash and the park) to tell whether a command has begun, or had begun, changing them.
      */
     public static String stamp(Path... roots) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return stampOnce(roots);
+            } catch (java.io.UncheckedIOException e) { // a file the running command moved vanished mid-walk
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String stampOnce(Path... roots) throws IOException {
         StringBuilder b = new StringBuilder();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
