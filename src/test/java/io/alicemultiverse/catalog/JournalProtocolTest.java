@@ -48,9 +48,10 @@ class JournalProtocolTest {
             }
             assertThat(stored).containsExactly("copy/done", "move/failed", "duplicate-move/undone", "trash/planned",
                     "trash-link/done", "hardlink/failed", "delete/undone", "restore/planned", "untrash/done",
-                    "unhardlink/failed", "unlink/undone");
+                    "unhardlink/failed", "unlink/undone", "sidecar-move/planned", "sidecar-copy/done",
+                    "sidecar-trash/failed", "sidecar-restore/undone");
             assertThat(c.journal().pending()).extracting(JournalEntry::operation)
-                    .containsExactly(JournalOp.TRASH, JournalOp.RESTORE);
+                    .containsExactly(JournalOp.TRASH, JournalOp.RESTORE, JournalOp.SIDECAR_MOVE);
         }
     }
 
