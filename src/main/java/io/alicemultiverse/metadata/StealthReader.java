@@ -33,8 +33,9 @@ final class StealthReader {
             out.problem("stealth check skipped: " + w + "x" + h + " is too large to decode");
             return;
         }
+        ColumnProbe probe = new ColumnProbe();
         try {
-            if (!mayHoldStealth(file)) {
+            if (!probe.run(file)) {
                 return;
             }
         } catch (IOException | RuntimeException e) {
@@ -43,7 +44,7 @@ final class StealthReader {
         }
         Planes planes;
         try {
-            planes = Planes.of(file);
+            planes = Planes.of(file, probe);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             out.problem("stealth check: pixels cannot be decoded (" + e.getClass().getSimpleName() + ")");
             return;
@@ -66,22 +67,42 @@ final class StealthReader {
      * decide (a short image, 16-bit or palette pixels): the full decode then looks.
      */
     static boolean mayHoldStealth(Path file) throws IOException {
-        ColumnProbe probe = new ColumnProbe();
-        int rows = PngScanlines.read(file, probe);
-        if (rows < 0 || probe.undecided) {
-            return true;
-        }
-        return probe.matches();
+        return new ColumnProbe().run(file);
     }
 
-    /** Collects column 0's channel values of the first {@code PROBE_ROWS} rows of an 8-bit RGB(A)/grey-alpha PNG. */
+    /**
+     * Which planes, and how many of their leading columns, the full decode must collect: a whole plane is
+     * {@code Integer.MAX_VALUE} columns, a plane not needed 0.
+     */
+    record Needs(int alphaColumns, int rgbColumns) {
+        static final Needs ALL = new Needs(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Collects column 0's channel values of the first {@code PROBE_ROWS} rows of an 8-bit RGB(A)/grey-alpha PNG,
+     * and stops as soon as neither plane's bits so far can start a signature (for most images within the first
+     * 8 rows, so that a PNG without stealth data costs the inflate of a few rows).
+     */
     private static final class ColumnProbe implements PngScanlines.Sink {
         private static final int PROBE_ROWS = SIGNATURE_BITS + 32;
+        private static final byte[] ALPHA_PREFIX = "stealth_png".getBytes(StandardCharsets.ISO_8859_1);
+        private static final byte[] RGB_PREFIX = "stealth_rgb".getBytes(StandardCharsets.ISO_8859_1);
         private boolean undecided;
         private int channels;
         private int colorType;
         private int[][] pixels;
         private int got;
+        private boolean alphaAlive;
+        private boolean rgbAlive;
+
+        /** Whether the file may hold stealth data (true when the probe cannot decide, see {@link #mayHoldStealth}). */
+        boolean run(Path file) throws IOException {
+            int rows = PngScanlines.read(file, this);
+            if (rows < 0) {
+                undecided = true;
+            }
+            return undecided || matches();
+        }
 
         @Override
         public void header(PngScanlines.Header h) {
@@ -92,6 +113,8 @@ final class StealthReader {
                 return;
             }
             pixels = new int[PROBE_ROWS][channels];
+            alphaAlive = colorType == 4 || colorType == 6;
+            rgbAlive = colorType == 2 || colorType == 6;
         }
 
         @Override
@@ -103,7 +126,20 @@ final class StealthReader {
                 pixels[y][c] = scanline[1 + c] & 0xFF;
             }
             got = y + 1;
-            return got < PROBE_ROWS;
+            // a bit that differs from the signature prefix settles that plane: matches() would say no for it
+            if (alphaAlive && y < ALPHA_PREFIX.length * 8 && (pixels[y][channels - 1] & 1) != bit(ALPHA_PREFIX, y)) {
+                alphaAlive = false;
+            }
+            for (int c = 0; rgbAlive && c < 3 && 3 * y + c < RGB_PREFIX.length * 8; c++) {
+                if ((pixels[y][c] & 1) != bit(RGB_PREFIX, 3 * y + c)) {
+                    rgbAlive = false;
+                }
+            }
+            return (alphaAlive || rgbAlive) && got < PROBE_ROWS;
+        }
+
+        private static int bit(byte[] bytes, int i) {
+            return (bytes[i / 8] >> (7 - i % 8)) & 1;
         }
 
         boolean matches() {
@@ -111,22 +147,75 @@ final class StealthReader {
                 return false;
             }
             if (colorType == 4 || colorType == 6) {
-                byte[] sig = new byte[15];
-                for (int i = 0; i < SIGNATURE_BITS; i++) {
-                    sig[i / 8] |= (byte) ((pixels[i][channels - 1] & 1) << (7 - i % 8));
-                }
-                if (new String(sig, StandardCharsets.ISO_8859_1).startsWith("stealth_png")) {
+                if (alphaHeader().signature.startsWith("stealth_png")) {
                     return true;
                 }
             }
             if (colorType == 2 || colorType == 6) {
-                byte[] sig = new byte[15];
-                for (int i = 0; i < SIGNATURE_BITS; i++) {
-                    sig[i / 8] |= (byte) ((pixels[i / 3][i % 3] & 1) << (7 - i % 8));
-                }
-                return new String(sig, StandardCharsets.ISO_8859_1).startsWith("stealth_rgb");
+                return rgbHeader().signature.startsWith("stealth_rgb");
             }
             return false;
+        }
+
+        /** The signature and payload length in bits of the alpha plane: its first 152 bits, down column 0. */
+        private PlaneHeader alphaHeader() {
+            return header(i -> pixels[i][channels - 1] & 1);
+        }
+
+        /** The same for the R, G, B plane: 3 bits a pixel, down column 0. */
+        private PlaneHeader rgbHeader() {
+            return header(i -> pixels[i / 3][i % 3] & 1);
+        }
+
+        private static PlaneHeader header(java.util.function.IntUnaryOperator bitAt) {
+            byte[] sig = new byte[15];
+            for (int i = 0; i < SIGNATURE_BITS; i++) {
+                sig[i / 8] |= (byte) (bitAt.applyAsInt(i) << (7 - i % 8));
+            }
+            long length = 0;
+            for (int i = SIGNATURE_BITS; i < PROBE_ROWS; i++) {
+                length = (length << 1) | bitAt.applyAsInt(i);
+            }
+            return new PlaneHeader(new String(sig, StandardCharsets.ISO_8859_1), length);
+        }
+
+        /**
+         * What {@link #extract} will read, known from column 0 once the probe matched: the alpha plane alone when
+         * it holds a stealth signature (extract stops there), else the RGB plane alone; of it, only the columns
+         * that the signature, the length and the payload occupy. Everything when the probe could not decide.
+         */
+        Needs needs(int width, int height) {
+            if (undecided) {
+                return Needs.ALL;
+            }
+            if (colorType == 4 || colorType == 6) {
+                PlaneHeader a = alphaHeader();
+                if (a.signature.equals("stealth_pnginfo") || a.signature.equals("stealth_pngcomp")) {
+                    return new Needs(columns(a.bitsRead((long) width * height), 1, height), 0);
+                }
+            }
+            if (colorType == 2 || colorType == 6) {
+                return new Needs(0, columns(rgbHeader().bitsRead((long) width * height * 3), 3, height));
+            }
+            return new Needs(0, 0);
+        }
+
+        /** Columns holding the first {@code bits} bits of a plane with {@code perPixel} bits a pixel. */
+        private static int columns(long bits, int perPixel, int height) {
+            long pixelsNeeded = (bits + perPixel - 1) / perPixel;
+            return (int) Math.min(Integer.MAX_VALUE, (pixelsNeeded + height - 1) / height);
+        }
+    }
+
+    /** A plane's signature and declared payload length in bits (an unsigned 32-bit field). */
+    private record PlaneHeader(String signature, long lengthBits) {
+        /** How many bits {@link #extract} reads from a plane of {@code capacity} bits with this header. */
+        long bitsRead(long capacity) {
+            long start = SIGNATURE_BITS + 32;
+            if (lengthBits <= 0 || lengthBits > capacity - start || lengthBits / 8 > Limits.MAX_TEXT_BYTES) {
+                return start;
+            }
+            return start + lengthBits / 8 * 8;
         }
     }
 
@@ -147,8 +236,8 @@ final class StealthReader {
         }
 
         /** The planes of a PNG with alpha or colour, or null when it has neither (grey, palette). */
-        static Planes of(Path file) throws IOException {
-            PlaneSink sink = new PlaneSink();
+        static Planes of(Path file, ColumnProbe probe) throws IOException {
+            PlaneSink sink = new PlaneSink(probe);
             int rows = PngScanlines.readAll(file, sink);
             if (rows >= 0) {
                 return sink.planes;
@@ -162,10 +251,17 @@ final class StealthReader {
          */
         private static final class PlaneSink implements PngScanlines.Sink {
             Planes planes;
+            private final ColumnProbe probe;
             private int height;
             private int step;
             private int sampleBytes;
             private int colours;
+            private int alphaColumns;
+            private int rgbColumns;
+
+            PlaneSink(ColumnProbe probe) {
+                this.probe = probe;
+            }
 
             @Override
             public void header(PngScanlines.Header h) {
@@ -177,7 +273,12 @@ final class StealthReader {
                 sampleBytes = h.bitDepth() / 8;
                 step = h.channels() * sampleBytes;
                 colours = ct == 4 ? 1 : 3;
-                planes = new Planes((long) h.width() * h.height(), ct != 2, ct != 4);
+                Needs needs = probe.needs(h.width(), h.height());
+                boolean alpha = ct != 2 && needs.alphaColumns() > 0;
+                boolean rgb = ct != 4 && needs.rgbColumns() > 0;
+                planes = new Planes((long) h.width() * h.height(), alpha, rgb);
+                alphaColumns = alpha ? needs.alphaColumns() : 0;
+                rgbColumns = rgb ? needs.rgbColumns() : 0;
             }
 
             @Override
@@ -186,16 +287,17 @@ final class StealthReader {
                     return false;
                 }
                 int width = (scanline.length - 1) / step;
-                for (int x = 0, i = 1; x < width; x++, i += step) {
-                    int p = x * height + y;
-                    if (planes.alpha != null && (scanline[i + colours * sampleBytes] & 1) != 0) {
-                        planes.alpha.set(p);
+                // only the leading columns extract() will read (all of them when the probe could not tell)
+                for (int x = 0, i = 1, end = Math.min(width, alphaColumns); x < end; x++, i += step) {
+                    if ((scanline[i + colours * sampleBytes] & 1) != 0) {
+                        planes.alpha.set(x * height + y);
                     }
-                    if (planes.rgb != null) {
-                        for (int c = 0; c < 3; c++) {
-                            if ((scanline[i + c * sampleBytes] & 1) != 0) {
-                                planes.rgb.set(3 * p + c);
-                            }
+                }
+                for (int x = 0, i = 1, end = Math.min(width, rgbColumns); x < end; x++, i += step) {
+                    int p = x * height + y;
+                    for (int c = 0; c < 3; c++) {
+                        if ((scanline[i + c * sampleBytes] & 1) != 0) {
+                            planes.rgb.set(3 * p + c);
                         }
                     }
                 }
