@@ -49,7 +49,8 @@ public final class StealthBuilder {
      */
     public static byte[] planes(int width, int height, boolean withAlpha, byte[] alphaStream, byte[] rgbStream) {
         boolean alpha = withAlpha || alphaStream != null;
-        BufferedImage img = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(width, height,
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < width; x++) {
             for (int y = 0; y < height; y++) {
                 long pixelIndex = (long) x * height + y;
