@@ -18,7 +18,14 @@ import java.nio.file.Path;
  * The only reader that decodes pixels; callers run it only on PNGs with alpha or no other metadata. Stateless.
  */
 final class StealthReader {
-    private static final int SIGNATURE_BITS = 15 * 8;
+    private static final int SIGNATURE_BITS = StealthProbe.SIGNATURE_BITS;
+    /**
+     * Rows the streaming probe reads while a signature is still possible before handing over to the one full decode
+     * (libdeflate, about twice as fast as the streaming zlib): a file with stealth data is then inflated once, not
+     * its first 152 rows twice. No image without a signature survives 16 rows of matching bits except by a 1 in
+     * 65,536 chance, and the decode then stops at the first bit that does not match.
+     */
+    private static final int STREAMED_ROWS = 16;
 
     private StealthReader() {
     }
@@ -33,20 +40,20 @@ final class StealthReader {
             out.problem("stealth check skipped: " + w + "x" + h + " is too large to decode");
             return;
         }
-        ColumnProbe probe = new ColumnProbe();
-        try {
-            if (!probe.run(file)) {
-                return;
-            }
-        } catch (IOException | RuntimeException e) {
-            out.problem("stealth check: pixels cannot be decoded (" + MetadataReader.describe(e) + ")");
+        StealthProbe probe = new StealthProbe(STREAMED_ROWS);
+        if (!probe(probe, file, out)) {
             return;
         }
         Planes planes;
         try {
             planes = Planes.of(file, probe);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            out.problem("stealth check: pixels cannot be decoded (" + e.getClass().getSimpleName() + ")");
+            // reported as before the single pass: only when column 0 holds a signature, which a full probe decides
+            // if the decode failed before it could
+            if (probe.undecided() || probe.rows() >= StealthProbe.PROBE_ROWS
+                    || probe(new StealthProbe(StealthProbe.PROBE_ROWS), file, out)) {
+                out.problem("stealth check: pixels cannot be decoded (" + e.getClass().getSimpleName() + ")");
+            }
             return;
         }
         if (planes == null) {
@@ -67,155 +74,16 @@ final class StealthReader {
      * decide (a short image, 16-bit or palette pixels): the full decode then looks.
      */
     static boolean mayHoldStealth(Path file) throws IOException {
-        return new ColumnProbe().run(file);
+        return new StealthProbe(StealthProbe.PROBE_ROWS).run(file);
     }
 
-    /**
-     * Which planes, and how many of their leading columns, the full decode must collect: a whole plane is
-     * {@code Integer.MAX_VALUE} columns, a plane not needed 0.
-     */
-    record Needs(int alphaColumns, int rgbColumns) {
-        static final Needs ALL = new Needs(Integer.MAX_VALUE, Integer.MAX_VALUE);
-    }
-
-    /**
-     * Collects column 0's channel values of the first {@code PROBE_ROWS} rows of an 8-bit RGB(A)/grey-alpha PNG,
-     * and stops as soon as neither plane's bits so far can start a signature (for most images within the first
-     * 8 rows, so that a PNG without stealth data costs the inflate of a few rows).
-     */
-    private static final class ColumnProbe implements PngScanlines.Sink {
-        private static final int PROBE_ROWS = SIGNATURE_BITS + 32;
-        private static final byte[] ALPHA_PREFIX = "stealth_png".getBytes(StandardCharsets.ISO_8859_1);
-        private static final byte[] RGB_PREFIX = "stealth_rgb".getBytes(StandardCharsets.ISO_8859_1);
-        private boolean undecided;
-        private int channels;
-        private int colorType;
-        private int[][] pixels;
-        private int got;
-        private boolean alphaAlive;
-        private boolean rgbAlive;
-
-        /** Whether the file may hold stealth data (true when the probe cannot decide, see {@link #mayHoldStealth}). */
-        boolean run(Path file) throws IOException {
-            int rows = PngScanlines.read(file, this);
-            if (rows < 0) {
-                undecided = true;
-            }
-            return undecided || matches();
-        }
-
-        @Override
-        public void header(PngScanlines.Header h) {
-            colorType = h.colorType();
-            channels = h.channels();
-            if (h.bitDepth() != 8 || h.height() < PROBE_ROWS || (colorType != 2 && colorType != 4 && colorType != 6)) {
-                undecided = true;
-                return;
-            }
-            pixels = new int[PROBE_ROWS][channels];
-            alphaAlive = colorType == 4 || colorType == 6;
-            rgbAlive = colorType == 2 || colorType == 6;
-        }
-
-        @Override
-        public boolean row(byte[] scanline, int y) {
-            if (undecided) {
-                return false;
-            }
-            for (int c = 0; c < channels; c++) {
-                pixels[y][c] = scanline[1 + c] & 0xFF;
-            }
-            got = y + 1;
-            // a bit that differs from the signature prefix settles that plane: matches() would say no for it
-            if (alphaAlive && y < ALPHA_PREFIX.length * 8 && (pixels[y][channels - 1] & 1) != bit(ALPHA_PREFIX, y)) {
-                alphaAlive = false;
-            }
-            for (int c = 0; rgbAlive && c < 3 && 3 * y + c < RGB_PREFIX.length * 8; c++) {
-                if ((pixels[y][c] & 1) != bit(RGB_PREFIX, 3 * y + c)) {
-                    rgbAlive = false;
-                }
-            }
-            return (alphaAlive || rgbAlive) && got < PROBE_ROWS;
-        }
-
-        private static int bit(byte[] bytes, int i) {
-            return (bytes[i / 8] >> (7 - i % 8)) & 1;
-        }
-
-        boolean matches() {
-            if (got < PROBE_ROWS) {
-                return false;
-            }
-            if (colorType == 4 || colorType == 6) {
-                if (alphaHeader().signature.startsWith("stealth_png")) {
-                    return true;
-                }
-            }
-            if (colorType == 2 || colorType == 6) {
-                return rgbHeader().signature.startsWith("stealth_rgb");
-            }
+    /** Runs {@code probe}; a file it cannot read gets a problem and false. */
+    private static boolean probe(StealthProbe probe, Path file, RawMetadata.Builder out) {
+        try {
+            return probe.run(file);
+        } catch (IOException | RuntimeException e) {
+            out.problem("stealth check: pixels cannot be decoded (" + MetadataReader.describe(e) + ")");
             return false;
-        }
-
-        /** The signature and payload length in bits of the alpha plane: its first 152 bits, down column 0. */
-        private PlaneHeader alphaHeader() {
-            return header(i -> pixels[i][channels - 1] & 1);
-        }
-
-        /** The same for the R, G, B plane: 3 bits a pixel, down column 0. */
-        private PlaneHeader rgbHeader() {
-            return header(i -> pixels[i / 3][i % 3] & 1);
-        }
-
-        private static PlaneHeader header(java.util.function.IntUnaryOperator bitAt) {
-            byte[] sig = new byte[15];
-            for (int i = 0; i < SIGNATURE_BITS; i++) {
-                sig[i / 8] |= (byte) (bitAt.applyAsInt(i) << (7 - i % 8));
-            }
-            long length = 0;
-            for (int i = SIGNATURE_BITS; i < PROBE_ROWS; i++) {
-                length = (length << 1) | bitAt.applyAsInt(i);
-            }
-            return new PlaneHeader(new String(sig, StandardCharsets.ISO_8859_1), length);
-        }
-
-        /**
-         * What {@link #extract} will read, known from column 0 once the probe matched: the alpha plane alone when
-         * it holds a stealth signature (extract stops there), else the RGB plane alone; of it, only the columns
-         * that the signature, the length and the payload occupy. Everything when the probe could not decide.
-         */
-        Needs needs(int width, int height) {
-            if (undecided) {
-                return Needs.ALL;
-            }
-            if (colorType == 4 || colorType == 6) {
-                PlaneHeader a = alphaHeader();
-                if (a.signature.equals("stealth_pnginfo") || a.signature.equals("stealth_pngcomp")) {
-                    return new Needs(columns(a.bitsRead((long) width * height), 1, height), 0);
-                }
-            }
-            if (colorType == 2 || colorType == 6) {
-                return new Needs(0, columns(rgbHeader().bitsRead((long) width * height * 3), 3, height));
-            }
-            return new Needs(0, 0);
-        }
-
-        /** Columns holding the first {@code bits} bits of a plane with {@code perPixel} bits a pixel. */
-        private static int columns(long bits, int perPixel, int height) {
-            long pixelsNeeded = (bits + perPixel - 1) / perPixel;
-            return (int) Math.min(Integer.MAX_VALUE, (pixelsNeeded + height - 1) / height);
-        }
-    }
-
-    /** A plane's signature and declared payload length in bits (an unsigned 32-bit field). */
-    private record PlaneHeader(String signature, long lengthBits) {
-        /** How many bits {@link #extract} reads from a plane of {@code capacity} bits with this header. */
-        long bitsRead(long capacity) {
-            long start = SIGNATURE_BITS + 32;
-            if (lengthBits <= 0 || lengthBits > capacity - start || lengthBits / 8 > Limits.MAX_TEXT_BYTES) {
-                return start;
-            }
-            return start + lengthBits / 8 * 8;
         }
     }
 
@@ -236,7 +104,7 @@ final class StealthReader {
         }
 
         /** The planes of a PNG with alpha or colour, or null when it has neither (grey, palette). */
-        static Planes of(Path file, ColumnProbe probe) throws IOException {
+        static Planes of(Path file, StealthProbe probe) throws IOException {
             PlaneSink sink = new PlaneSink(probe);
             int rows = PngScanlines.readAll(file, sink);
             if (rows >= 0) {
@@ -251,15 +119,19 @@ final class StealthReader {
          */
         private static final class PlaneSink implements PngScanlines.Sink {
             Planes planes;
-            private final ColumnProbe probe;
+            private final StealthProbe probe;
+            /** Rows kept until column 0 is settled (the probe decided by the streamed rows is not). */
+            private byte[][] early;
+            private int width;
             private int height;
+            private int ct;
             private int step;
             private int sampleBytes;
             private int colours;
             private int alphaColumns;
             private int rgbColumns;
 
-            PlaneSink(ColumnProbe probe) {
+            PlaneSink(StealthProbe probe) {
                 this.probe = probe;
             }
 
@@ -269,31 +141,65 @@ final class StealthReader {
                 if ((ct != 2 && ct != 4 && ct != 6) || h.bitDepth() < 8) {
                     return; // grey and palette images hold no stealth channels (as ImageIO presents them)
                 }
+                width = h.width();
                 height = h.height();
                 sampleBytes = h.bitDepth() / 8;
                 step = h.channels() * sampleBytes;
                 colours = ct == 4 ? 1 : 3;
-                Needs needs = probe.needs(h.width(), h.height());
+                this.ct = ct;
+                if (probe.undecided() || probe.rows() >= StealthProbe.PROBE_ROWS) {
+                    settle();
+                } else {
+                    early = new byte[StealthProbe.PROBE_ROWS][];
+                }
+            }
+
+            /** Column 0 is known: the planes and columns to collect. */
+            private void settle() {
+                StealthProbe.Needs needs = probe.needs(width, height);
                 boolean alpha = ct != 2 && needs.alphaColumns() > 0;
                 boolean rgb = ct != 4 && needs.rgbColumns() > 0;
-                planes = new Planes((long) h.width() * h.height(), alpha, rgb);
+                planes = new Planes((long) width * height, alpha, rgb);
                 alphaColumns = alpha ? needs.alphaColumns() : 0;
                 rgbColumns = rgb ? needs.rgbColumns() : 0;
             }
 
             @Override
             public boolean row(byte[] scanline, int y) {
+                if (early != null) {
+                    if (y >= probe.rows()) {
+                        probe.collect(scanline, y);
+                    }
+                    early[y] = scanline.clone();
+                    if (!probe.alive() || (probe.rows() == StealthProbe.PROBE_ROWS && !probe.matches())) {
+                        return false; // no signature: as if the probe had said so (no planes)
+                    }
+                    if (probe.rows() < StealthProbe.PROBE_ROWS) {
+                        return true;
+                    }
+                    settle();
+                    for (int r = 0; r <= y; r++) {
+                        fill(early[r], r);
+                    }
+                    early = null;
+                    return true;
+                }
                 if (planes == null) {
                     return false;
                 }
-                int width = (scanline.length - 1) / step;
+                fill(scanline, y);
+                return true;
+            }
+
+            private void fill(byte[] scanline, int y) {
+                int rowWidth = (scanline.length - 1) / step;
                 // only the leading columns extract() will read (all of them when the probe could not tell)
-                for (int x = 0, i = 1, end = Math.min(width, alphaColumns); x < end; x++, i += step) {
+                for (int x = 0, i = 1, end = Math.min(rowWidth, alphaColumns); x < end; x++, i += step) {
                     if ((scanline[i + colours * sampleBytes] & 1) != 0) {
                         planes.alpha.set(x * height + y);
                     }
                 }
-                for (int x = 0, i = 1, end = Math.min(width, rgbColumns); x < end; x++, i += step) {
+                for (int x = 0, i = 1, end = Math.min(rowWidth, rgbColumns); x < end; x++, i += step) {
                     int p = x * height + y;
                     for (int c = 0; c < 3; c++) {
                         if ((scanline[i + c * sampleBytes] & 1) != 0) {
@@ -301,7 +207,6 @@ final class StealthReader {
                         }
                     }
                 }
-                return true;
             }
         }
 
