@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * The field itself stays as read. Stateless; never throws.
  */
 final class EmbeddedEntries {
+    private static final Pattern OUTER_NULS = Pattern.compile("^\\u0000+|\\u0000+$");
     private static final Pattern LABELLED = Pattern.compile("^\\s*(prompt|workflow)\\s*:\\s*(?=\\{)",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> GRAPH_KEYS = Set.of("prompt", "workflow");
@@ -51,7 +52,7 @@ final class EmbeddedEntries {
         if (isTextBag(json)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String text = e.getValue().textValue().strip().replaceAll("^\\u0000+|\\u0000+$", "").strip();
+                String text = OUTER_NULS.matcher(e.getValue().textValue().strip()).replaceAll("").strip();
                 if (!text.isEmpty()) {
                     out.text(e.getKey(), text);
                 }

@@ -22,6 +22,8 @@ import java.util.Map;
  * PNG would have held ({@link EmbeddedEntries}), so each parser sees one shape. Stateless.
  */
 final class ExifText {
+    private static final java.util.regex.Pattern TRAILING_NUL_SPACE = java.util.regex.Pattern.compile("[\\u0000\\s]+$");
+    private static final java.util.regex.Pattern TRAILING_NUL = java.util.regex.Pattern.compile("\\u0000+$");
     /** Text fields that generators write into, read from IFD0 and the Exif sub-IFD alike (writers disagree). */
     private static final int[] TEXT_TAGS = {ExifDirectoryBase.TAG_MAKE, ExifDirectoryBase.TAG_MODEL,
             ExifDirectoryBase.TAG_SOFTWARE, ExifDirectoryBase.TAG_IMAGE_DESCRIPTION, ExifDirectoryBase.TAG_ARTIST};
@@ -106,7 +108,8 @@ final class ExifText {
         if (b == null || b.length < 2) {
             return null;
         }
-        String s = new String(b, 0, b.length & ~1, StandardCharsets.UTF_16LE).replaceAll("[\\u0000\\s]+$", "");
+        String s = new String(b, 0, b.length & ~1, StandardCharsets.UTF_16LE);
+        s = TRAILING_NUL_SPACE.matcher(s).replaceAll("");
         return s.isBlank() ? null : s;
     }
 
@@ -132,7 +135,7 @@ final class ExifText {
         if (s == null) {
             return null;
         }
-        s = s.replaceAll("\\u0000+$", "").strip();
+        s = TRAILING_NUL.matcher(s).replaceAll("").strip();
         return s.isEmpty() ? null : s;
     }
 

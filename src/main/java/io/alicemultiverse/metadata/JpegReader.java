@@ -24,6 +24,7 @@ import java.util.Set;
  * EXIF and XMP (metadata-extractor), COM comments, and APP11 JUMBF (C2PA). Stateless.
  */
 final class JpegReader {
+    private static final java.util.regex.Pattern TRAILING_NUL = java.util.regex.Pattern.compile("\\u0000+$");
     private static final Set<JpegSegmentType> SEGMENTS = EnumSet.of(JpegSegmentType.APP1, JpegSegmentType.APPB,
             JpegSegmentType.COM, JpegSegmentType.SOF0, JpegSegmentType.SOF1, JpegSegmentType.SOF2,
             JpegSegmentType.SOF3, JpegSegmentType.SOF5, JpegSegmentType.SOF6, JpegSegmentType.SOF7,
@@ -63,7 +64,7 @@ final class JpegReader {
         }
         ExifText.from(md, out);
         for (byte[] com : segments.getSegments(JpegSegmentType.COM)) {
-            String c = TextDecoding.utf8OrLatin1(com, 0, com.length).replaceAll("\\u0000+$", "").strip();
+            String c = TRAILING_NUL.matcher(TextDecoding.utf8OrLatin1(com, 0, com.length)).replaceAll("").strip();
             if (!c.isEmpty()) {
                 out.text("Jpeg.Comment", c);
             }

@@ -17,6 +17,14 @@ import java.util.zip.DataFormatException;
  */
 final class PngReader {
     private static final long SIGNATURE_LENGTH = 8;
+    /**
+     * The head of the file is read in one piece this large: IHDR and the text chunks generators write before the
+     * image data (a ComfyUI workflow is tens of KB) then cost one read instead of two per chunk.
+     */
+    private static final int HEAD_BYTES = 16 * 1024;
+    /** One head buffer per reading thread (direct: the file's bytes land in it without a bounce copy). */
+    private static final ThreadLocal<ByteBuffer> HEADS =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(HEAD_BYTES));
 
     private PngReader() {
     }
@@ -24,11 +32,12 @@ final class PngReader {
     static void read(FileChannel ch, RawMetadata.Builder out) throws IOException {
         long size = ch.size();
         long pos = SIGNATURE_LENGTH;
+        Head head = new Head(ch, size);
         ByteBuffer header = ByteBuffer.allocate(8);
         boolean sawIhdr = false;
         while (pos + 8 <= size) {
             header.clear();
-            readFully(ch, header, pos);
+            head.readFully(header, pos);
             long length = header.getInt(0) & 0xFFFFFFFFL;
             String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
             long dataStart = pos + 8;
@@ -47,7 +56,7 @@ final class PngReader {
                     out.problem(type + " chunk of " + length + " bytes skipped (limit " + Limits.MAX_TEXT_BYTES + ")");
                 } else {
                     ByteBuffer data = ByteBuffer.allocate((int) length);
-                    readFully(ch, data, dataStart);
+                    head.readFully(data, dataStart);
                     chunk(type, data.array(), out);
                     sawIhdr |= type.equals("IHDR");
                 }
@@ -163,6 +172,32 @@ final class PngReader {
 
     private static String printable(String type) {
         return type.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? "'" + type + "'" : "(garbled)";
+    }
+
+    /** The first {@value #HEAD_BYTES} bytes of the file, read once; reads beyond them go to the file. */
+    private static final class Head {
+        private final FileChannel ch;
+        private final ByteBuffer bytes;
+
+        Head(FileChannel ch, long size) throws IOException {
+            this.ch = ch;
+            bytes = HEADS.get().clear().limit((int) Math.min(HEAD_BYTES, Math.max(0, size)));
+            while (bytes.hasRemaining() && ch.read(bytes, bytes.position()) > 0) {
+                // a short read leaves the rest to the file
+            }
+            bytes.flip();
+        }
+
+        /** Like {@link PngReader#readFully}: {@code buf} filled from {@code pos}, flipped. */
+        void readFully(ByteBuffer buf, long pos) throws IOException {
+            if (pos + buf.remaining() <= bytes.limit()) {
+                buf.put(buf.position(), bytes, (int) pos, buf.remaining());
+                buf.position(buf.limit());
+                buf.flip();
+            } else {
+                PngReader.readFully(ch, buf, pos);
+            }
+        }
     }
 
     static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {

@@ -18,7 +18,14 @@ import java.nio.file.Path;
  * The only reader that decodes pixels; callers run it only on PNGs with alpha or no other metadata. Stateless.
  */
 final class StealthReader {
-    private static final int SIGNATURE_BITS = 15 * 8;
+    private static final int SIGNATURE_BITS = StealthProbe.SIGNATURE_BITS;
+    /**
+     * Rows the streaming probe reads while a signature is still possible before handing over to the one full decode
+     * (libdeflate, about twice as fast as the streaming zlib): a file with stealth data is then inflated once, not
+     * its first 152 rows twice. No image without a signature survives 16 rows of matching bits except by a 1 in
+     * 65,536 chance, and the decode then stops at the first bit that does not match.
+     */
+    private static final int STREAMED_ROWS = 16;
 
     private StealthReader() {
     }
@@ -33,19 +40,20 @@ final class StealthReader {
             out.problem("stealth check skipped: " + w + "x" + h + " is too large to decode");
             return;
         }
-        try {
-            if (!mayHoldStealth(file)) {
-                return;
-            }
-        } catch (IOException | RuntimeException e) {
-            out.problem("stealth check: pixels cannot be decoded (" + MetadataReader.describe(e) + ")");
+        StealthProbe probe = new StealthProbe(STREAMED_ROWS);
+        if (!probe(probe, file, out)) {
             return;
         }
         Planes planes;
         try {
-            planes = Planes.of(file);
+            planes = Planes.of(file, probe);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            out.problem("stealth check: pixels cannot be decoded (" + e.getClass().getSimpleName() + ")");
+            // reported as before the single pass: only when column 0 holds a signature, which a full probe decides
+            // if the decode failed before it could
+            if (probe.undecided() || probe.rows() >= StealthProbe.PROBE_ROWS
+                    || probe(new StealthProbe(StealthProbe.PROBE_ROWS), file, out)) {
+                out.problem("stealth check: pixels cannot be decoded (" + e.getClass().getSimpleName() + ")");
+            }
             return;
         }
         if (planes == null) {
@@ -66,66 +74,15 @@ final class StealthReader {
      * decide (a short image, 16-bit or palette pixels): the full decode then looks.
      */
     static boolean mayHoldStealth(Path file) throws IOException {
-        ColumnProbe probe = new ColumnProbe();
-        int rows = PngScanlines.read(file, probe);
-        if (rows < 0 || probe.undecided) {
-            return true;
-        }
-        return probe.matches();
+        return new StealthProbe(StealthProbe.PROBE_ROWS).run(file);
     }
 
-    /** Collects column 0's channel values of the first {@code PROBE_ROWS} rows of an 8-bit RGB(A)/grey-alpha PNG. */
-    private static final class ColumnProbe implements PngScanlines.Sink {
-        private static final int PROBE_ROWS = SIGNATURE_BITS + 32;
-        private boolean undecided;
-        private int channels;
-        private int colorType;
-        private int[][] pixels;
-        private int got;
-
-        @Override
-        public void header(PngScanlines.Header h) {
-            colorType = h.colorType();
-            channels = h.channels();
-            if (h.bitDepth() != 8 || h.height() < PROBE_ROWS || (colorType != 2 && colorType != 4 && colorType != 6)) {
-                undecided = true;
-                return;
-            }
-            pixels = new int[PROBE_ROWS][channels];
-        }
-
-        @Override
-        public boolean row(byte[] scanline, int y) {
-            if (undecided) {
-                return false;
-            }
-            for (int c = 0; c < channels; c++) {
-                pixels[y][c] = scanline[1 + c] & 0xFF;
-            }
-            got = y + 1;
-            return got < PROBE_ROWS;
-        }
-
-        boolean matches() {
-            if (got < PROBE_ROWS) {
-                return false;
-            }
-            if (colorType == 4 || colorType == 6) {
-                byte[] sig = new byte[15];
-                for (int i = 0; i < SIGNATURE_BITS; i++) {
-                    sig[i / 8] |= (byte) ((pixels[i][channels - 1] & 1) << (7 - i % 8));
-                }
-                if (new String(sig, StandardCharsets.ISO_8859_1).startsWith("stealth_png")) {
-                    return true;
-                }
-            }
-            if (colorType == 2 || colorType == 6) {
-                byte[] sig = new byte[15];
-                for (int i = 0; i < SIGNATURE_BITS; i++) {
-                    sig[i / 8] |= (byte) ((pixels[i / 3][i % 3] & 1) << (7 - i % 8));
-                }
-                return new String(sig, StandardCharsets.ISO_8859_1).startsWith("stealth_rgb");
-            }
+    /** Runs {@code probe}; a file it cannot read gets a problem and false. */
+    private static boolean probe(StealthProbe probe, Path file, RawMetadata.Builder out) {
+        try {
+            return probe.run(file);
+        } catch (IOException | RuntimeException e) {
+            out.problem("stealth check: pixels cannot be decoded (" + MetadataReader.describe(e) + ")");
             return false;
         }
     }
@@ -147,8 +104,8 @@ final class StealthReader {
         }
 
         /** The planes of a PNG with alpha or colour, or null when it has neither (grey, palette). */
-        static Planes of(Path file) throws IOException {
-            PlaneSink sink = new PlaneSink();
+        static Planes of(Path file, StealthProbe probe) throws IOException {
+            PlaneSink sink = new PlaneSink(probe);
             int rows = PngScanlines.readAll(file, sink);
             if (rows >= 0) {
                 return sink.planes;
@@ -162,10 +119,21 @@ final class StealthReader {
          */
         private static final class PlaneSink implements PngScanlines.Sink {
             Planes planes;
+            private final StealthProbe probe;
+            /** Rows kept until column 0 is settled (the probe decided by the streamed rows is not). */
+            private byte[][] early;
+            private int width;
             private int height;
+            private int ct;
             private int step;
             private int sampleBytes;
             private int colours;
+            private int alphaColumns;
+            private int rgbColumns;
+
+            PlaneSink(StealthProbe probe) {
+                this.probe = probe;
+            }
 
             @Override
             public void header(PngScanlines.Header h) {
@@ -173,33 +141,72 @@ final class StealthReader {
                 if ((ct != 2 && ct != 4 && ct != 6) || h.bitDepth() < 8) {
                     return; // grey and palette images hold no stealth channels (as ImageIO presents them)
                 }
+                width = h.width();
                 height = h.height();
                 sampleBytes = h.bitDepth() / 8;
                 step = h.channels() * sampleBytes;
                 colours = ct == 4 ? 1 : 3;
-                planes = new Planes((long) h.width() * h.height(), ct != 2, ct != 4);
+                this.ct = ct;
+                if (probe.undecided() || probe.rows() >= StealthProbe.PROBE_ROWS) {
+                    settle();
+                } else {
+                    early = new byte[StealthProbe.PROBE_ROWS][];
+                }
+            }
+
+            /** Column 0 is known: the planes and columns to collect. */
+            private void settle() {
+                StealthProbe.Needs needs = probe.needs(width, height);
+                boolean alpha = ct != 2 && needs.alphaColumns() > 0;
+                boolean rgb = ct != 4 && needs.rgbColumns() > 0;
+                planes = new Planes((long) width * height, alpha, rgb);
+                alphaColumns = alpha ? needs.alphaColumns() : 0;
+                rgbColumns = rgb ? needs.rgbColumns() : 0;
             }
 
             @Override
             public boolean row(byte[] scanline, int y) {
+                if (early != null) {
+                    if (y >= probe.rows()) {
+                        probe.collect(scanline, y);
+                    }
+                    early[y] = scanline.clone();
+                    if (!probe.alive() || (probe.rows() == StealthProbe.PROBE_ROWS && !probe.matches())) {
+                        return false; // no signature: as if the probe had said so (no planes)
+                    }
+                    if (probe.rows() < StealthProbe.PROBE_ROWS) {
+                        return true;
+                    }
+                    settle();
+                    for (int r = 0; r <= y; r++) {
+                        fill(early[r], r);
+                    }
+                    early = null;
+                    return true;
+                }
                 if (planes == null) {
                     return false;
                 }
-                int width = (scanline.length - 1) / step;
-                for (int x = 0, i = 1; x < width; x++, i += step) {
-                    int p = x * height + y;
-                    if (planes.alpha != null && (scanline[i + colours * sampleBytes] & 1) != 0) {
-                        planes.alpha.set(p);
+                fill(scanline, y);
+                return true;
+            }
+
+            private void fill(byte[] scanline, int y) {
+                int rowWidth = (scanline.length - 1) / step;
+                // only the leading columns extract() will read (all of them when the probe could not tell)
+                for (int x = 0, i = 1, end = Math.min(rowWidth, alphaColumns); x < end; x++, i += step) {
+                    if ((scanline[i + colours * sampleBytes] & 1) != 0) {
+                        planes.alpha.set(x * height + y);
                     }
-                    if (planes.rgb != null) {
-                        for (int c = 0; c < 3; c++) {
-                            if ((scanline[i + c * sampleBytes] & 1) != 0) {
-                                planes.rgb.set(3 * p + c);
-                            }
+                }
+                for (int x = 0, i = 1, end = Math.min(rowWidth, rgbColumns); x < end; x++, i += step) {
+                    int p = x * height + y;
+                    for (int c = 0; c < 3; c++) {
+                        if ((scanline[i + c * sampleBytes] & 1) != 0) {
+                            planes.rgb.set(3 * p + c);
                         }
                     }
                 }
-                return true;
             }
         }
 

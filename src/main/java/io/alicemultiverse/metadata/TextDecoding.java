@@ -16,6 +16,10 @@ final class TextDecoding {
 
     /** UTF-8 if the bytes are valid UTF-8, otherwise ISO-8859-1 (what PNG tEXt officially holds). */
     static String utf8OrLatin1(byte[] b, int off, int len) {
+        if (isAscii(b, off, len)) {
+            // the same text either way; one copy instead of a decoder, a char buffer and a compacting copy
+            return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -24,6 +28,15 @@ final class TextDecoding {
         } catch (CharacterCodingException e) {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static boolean isAscii(byte[] b, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** zlib-inflates at most {@code max} bytes; throws {@link DataFormatException} on corrupt or oversized data. */

@@ -11,6 +11,7 @@ import java.util.Arrays;
  * zero bytes of ASCII-range characters fall. Stateless.
  */
 final class UserComment {
+    private static final java.util.regex.Pattern TRAILING_NUL_SPACE = java.util.regex.Pattern.compile("[\\u0000\\s]+$");
     private static final byte[] UNICODE = "UNICODE\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ASCII = "ASCII\0\0\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JIS = "JIS\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII);
@@ -33,7 +34,7 @@ final class UserComment {
         } else {
             text = TextDecoding.utf8OrLatin1(b, 0, b.length);
         }
-        text = text.replaceAll("[\\u0000\\s]+$", "");
+        text = TRAILING_NUL_SPACE.matcher(text).replaceAll("");
         return text.isEmpty() ? null : text;
     }
 

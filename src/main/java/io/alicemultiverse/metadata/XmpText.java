@@ -11,6 +11,7 @@ import java.util.Map;
  * {@code [n]} suffix; the first item wins). Parsing is metadata-extractor's (Adobe XMPCore). Stateless.
  */
 final class XmpText {
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[\\d+]");
     private XmpText() {
     }
 
@@ -32,7 +33,7 @@ final class XmpText {
 
     static void from(XmpDirectory xmp, RawMetadata.Builder out) {
         for (Map.Entry<String, String> e : xmp.getXmpProperties().entrySet()) {
-            String key = e.getKey().replaceAll("\\[\\d+]", "");
+            String key = INDEX.matcher(e.getKey()).replaceAll("");
             if (e.getValue() != null && !e.getValue().isEmpty()) {
                 out.text("Xmp." + key, e.getValue());
             }

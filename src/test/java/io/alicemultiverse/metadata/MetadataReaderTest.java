@@ -173,6 +173,33 @@ class MetadataReaderTest {
     }
 
     @Test
+    void readsTheRgbPlaneOfAnAlphaImageWhoseAlphaOnlyLooksLikeASignature() throws IOException {
+        // alpha starts like stealth_png but is no signature: the RGB plane is read, over several columns
+        byte[] decoy = "stealth_pngXXXX\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+        String longText = INFOTEXT + ", " + "x".repeat(500); // 770 of the 941 bytes 16 x 160 pixels hold
+        Path p = write("both.png", StealthBuilder.planes(16, 160, true, decoy,
+                StealthBuilder.stream("stealth_rgbinfo", longText)));
+        RawMetadata raw = MetadataReader.read(p);
+        assertThat(raw.get("stealth_rgbinfo")).isEqualTo(longText);
+        assertThat(raw.has("stealth_pngXXXX")).isFalse();
+        // a long payload in the alpha plane fills columns up to the last one
+        String fills = "y".repeat(16 * 160 / 8 - 19);
+        Path full = write("full.png", StealthBuilder.planes(16, 160, true,
+                StealthBuilder.stream("stealth_pnginfo", fills), null));
+        assertThat(MetadataReader.read(full).get("stealth_pnginfo")).isEqualTo(fills);
+    }
+
+    @Test
+    void reportsAStealthLengthPastTheImage() throws IOException {
+        byte[] stream = StealthBuilder.stream("stealth_pnginfo", "short");
+        stream[15] = 0x7F; // the declared length in bits, far more than 200 x 160 pixels hold
+        Path p = write("long.png", StealthBuilder.planes(200, 160, true, stream, null));
+        RawMetadata raw = MetadataReader.read(p);
+        assertThat(raw.text()).isEmpty();
+        assertThat(raw.problems()).anySatisfy(m -> assertThat(m).contains("does not fit the image"));
+    }
+
+    @Test
     void probeRulesOutAlphaImagesWithoutStealth() throws IOException {
         Path p = write("plain.png", PngBuilder.rgba(300, 300).build());
         assertThat(StealthReader.mayHoldStealth(p)).isFalse();

@@ -18,6 +18,17 @@ public final class StealthBuilder {
      *             {@code stealth_rgbcomp} (RGB)
      */
     public static byte[] png(int width, int height, String mode, String text) {
+        byte[] stream = stream(mode, text);
+        boolean alpha = mode.startsWith("stealth_png");
+        long totalBits = stream.length * 8L;
+        if (totalBits > (long) width * height * (alpha ? 1 : 3)) {
+            throw new IllegalArgumentException("image too small for payload");
+        }
+        return alpha ? planes(width, height, false, stream, null) : planes(width, height, false, null, stream);
+    }
+
+    /** A signature, a 32-bit length in bits and the (gzipped for {@code comp}) payload, as the extension writes. */
+    public static byte[] stream(String mode, String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         if (mode.endsWith("comp")) {
             ByteArrayOutputStream bo = new ByteArrayOutputStream();
@@ -28,15 +39,18 @@ public final class StealthBuilder {
             }
             payload = bo.toByteArray();
         }
-        byte[] stream = PngBuilder.concat(mode.getBytes(StandardCharsets.US_ASCII),
+        return PngBuilder.concat(mode.getBytes(StandardCharsets.US_ASCII),
                 ByteBuffer.allocate(4).putInt(payload.length * 8).array(), payload);
-        boolean alpha = mode.startsWith("stealth_png");
-        BufferedImage img = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        int perPixel = alpha ? 1 : 3;
-        long totalBits = stream.length * 8L;
-        if (totalBits > (long) width * height * perPixel) {
-            throw new IllegalArgumentException("image too small for payload");
-        }
+    }
+
+    /**
+     * A PNG whose alpha LSBs carry {@code alphaStream} and whose R, G, B LSBs carry {@code rgbStream} (either may be
+     * null: LSBs 0 there), column by column; with alpha (RGBA) when {@code withAlpha} or an alpha stream is given.
+     */
+    public static byte[] planes(int width, int height, boolean withAlpha, byte[] alphaStream, byte[] rgbStream) {
+        boolean alpha = withAlpha || alphaStream != null;
+        BufferedImage img = new BufferedImage(width, height,
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < width; x++) {
             for (int y = 0; y < height; y++) {
                 long pixelIndex = (long) x * height + y;
@@ -44,12 +58,13 @@ public final class StealthBuilder {
                 int r = 0x80;
                 int g = 0x60;
                 int b = 0x40;
-                if (alpha) {
-                    a |= bit(stream, pixelIndex);
-                } else {
-                    r |= bit(stream, pixelIndex * 3);
-                    g |= bit(stream, pixelIndex * 3 + 1);
-                    b |= bit(stream, pixelIndex * 3 + 2);
+                if (alphaStream != null) {
+                    a |= bit(alphaStream, pixelIndex);
+                }
+                if (rgbStream != null) {
+                    r |= bit(rgbStream, pixelIndex * 3);
+                    g |= bit(rgbStream, pixelIndex * 3 + 1);
+                    b |= bit(rgbStream, pixelIndex * 3 + 2);
                 }
                 img.setRGB(x, y, (a << 24) | (r << 16) | (g << 8) | b);
             }

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class A1111Text {
     private static final String NEGATIVE = "Negative prompt:";
+    private static final java.util.regex.Pattern PROMPT_LORA =
+            java.util.regex.Pattern.compile("<(?:lora|lyco|hypernet):([^:>]+)(?::([^:>]*))?[^>]*>");
 
     /** The parts of one infotext; {@code params} keeps file order, values unquoted. */
     record Parts(String prompt, String negative, Map<String, String> params) {
@@ -31,7 +33,7 @@ final class A1111Text {
         }
         String want = Keys.normal(name);
         for (Map.Entry<String, String> e : params.entrySet()) {
-            if (Keys.normal(e.getKey()).equals(want)) {
+            if (Keys.matches(e.getKey(), want)) {
                 return e.getValue();
             }
         }
@@ -123,8 +125,7 @@ final class A1111Text {
         if (prompt == null) {
             return out;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("<(?:lora|lyco|hypernet):([^:>]+)(?::([^:>]*))?[^>]*>").matcher(prompt);
+        java.util.regex.Matcher m = PROMPT_LORA.matcher(prompt);
         while (m.find()) {
             out.add(new String[]{m.group(1).strip(), m.group(2)});
         }

@@ -20,6 +20,8 @@ import java.util.Set;
  * Stateless and thread-safe; never throws on bad input.
  */
 public final class CivitaiParser implements GeneratorParser {
+    private static final String EXTRA_METADATA = "\"extraMetadata\"";
+    private static final String RESOURCE_STACK = "\"resource-stack\"";
     private static final Set<String> FORM_USED = Set.of("prompt", "negativePrompt", "steps", "cfgScale", "sampler",
             "seed", "width", "height", "baseModel", "resources");
 
@@ -27,7 +29,7 @@ public final class CivitaiParser implements GeneratorParser {
     public Optional<Generation> parse(RawMetadata raw) {
         for (Map.Entry<String, String> e : raw.text().entrySet()) {
             String v = e.getValue();
-            if (v.contains("\"extraMetadata\"") || v.contains("\"resource-stack\"")) {
+            if (mentionsCivitaiKey(v)) {
                 JsonNode json = Json.parseObject(v);
                 if (json != null && (json.has("extraMetadata") || json.has("resource-stack"))) {
                     return Optional.of(build(json, e.getKey()));
@@ -35,6 +37,20 @@ public final class CivitaiParser implements GeneratorParser {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code v} contains {@code "extraMetadata"} or {@code "resource-stack"} (quotes included): one pass from
+     * quote to quote instead of two substring searches over every text of every file (a ComfyUI workflow is tens of
+     * KB), which were a tenth of the generator detection's CPU.
+     */
+    static boolean mentionsCivitaiKey(String v) {
+        for (int i = v.indexOf('"'); i >= 0; i = v.indexOf('"', i + 1)) {
+            if (v.startsWith(EXTRA_METADATA, i) || v.startsWith(RESOURCE_STACK, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Generation build(JsonNode json, String foundIn) {

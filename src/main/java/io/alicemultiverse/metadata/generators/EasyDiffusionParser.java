@@ -22,6 +22,8 @@ import java.util.Optional;
  * fields must be present too, so a stray {@code Prompt} key elsewhere is not taken. Stateless and thread-safe.
  */
 final class EasyDiffusionParser implements GeneratorParser {
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\r?\\n");
+    private static final java.util.regex.Pattern OUTER_QUOTE = java.util.regex.Pattern.compile("^['\"]|['\"]$");
     /** Field names: snake_case (the canonical name, used in {@code extra}) and the UI label. */
     private static final String[][] FIELDS = {
             {"prompt", "Prompt"}, {"negative_prompt", "Negative Prompt"}, {"seed", "Seed"},
@@ -105,7 +107,7 @@ final class EasyDiffusionParser implements GeneratorParser {
     /** {@code Label: value} lines of the text sidecar; the first line must be the prompt. */
     private static Map<String, String> lines(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        String[] lines = text.strip().split("\\r?\\n");
+        String[] lines = LINE_BREAK.split(text.strip());
         if (!lines[0].startsWith("Prompt: ") && !lines[0].startsWith("prompt: ")) {
             return out;
         }
@@ -153,7 +155,7 @@ final class EasyDiffusionParser implements GeneratorParser {
             s = s.substring(1, s.length() - 1);
         }
         return Arrays.stream(s.split(","))
-                .map(x -> x.strip().replaceAll("^['\"]|['\"]$", "").strip())
+                .map(x -> OUTER_QUOTE.matcher(x.strip()).replaceAll("").strip())
                 .filter(x -> !x.isEmpty() && !x.equalsIgnoreCase("None"))
                 .toList();
     }

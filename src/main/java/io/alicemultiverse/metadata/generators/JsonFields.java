@@ -58,7 +58,7 @@ final class JsonFields {
         String want = Keys.normal(name);
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (Keys.normal(e.getKey()).equals(want)) {
+            if (Keys.matches(e.getKey(), want)) {
                 return e.getValue();
             }
         }
