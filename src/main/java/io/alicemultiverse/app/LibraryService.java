@@ -65,6 +65,8 @@ public final class LibraryService implements AutoCloseable {
     /** How long a one-shot search may spend embedding what organize left without a vector. */
     private static final java.time.Duration SEARCH_EMBED_BUDGET = java.time.Duration.ofSeconds(1);
     private volatile boolean closed;
+    /** {@code xmp: true}: every change of an asset's tags or understanding rewrites its sidecar. */
+    private volatile boolean keepSidecars;
     private final BackgroundEmbedding embedding = new BackgroundEmbedding(this, this::search, () -> this.closed);
 
     private LibraryService(Path root, Catalog catalog, Layout layout, Clock clock) {
@@ -105,6 +107,20 @@ public final class LibraryService implements AutoCloseable {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * With {@code on} (the configuration's {@code xmp: true}), tag changes and understanding runs made through this
+     * service — from any surface — rewrite the XMP sidecars of the assets they change. Returns this service.
+     */
+    public LibraryService keepSidecars(boolean on) {
+        this.keepSidecars = on;
+        return this;
+    }
+
+    /** Whether this service keeps XMP sidecars current (see {@link #keepSidecars(boolean)}). */
+    public boolean keepsSidecars() {
+        return keepSidecars;
     }
 
     public Catalog catalog() {
@@ -321,10 +337,11 @@ public final class LibraryService implements AutoCloseable {
     }
 
     /**
-     * Adds or removes user tags on the assets {@code targets} name (paths or content hashes) or, when
-     * {@code query} is not null, on every asset it matches. Returns the number of assets addressed.
+     * Adds or removes user tags on the assets {@code targets} names (paths or content hashes) or, when
+     * {@code query} is not null, on every asset it matches; when this service keeps sidecars, rewrites theirs.
      */
-    public int tag(boolean add, List<String> targets, SearchQuery query, List<String> tags) {
+    public TagOutcome tag(boolean add, List<String> targets, SearchQuery query, List<String> tags)
+            throws InterruptedException {
         List<String> normalised = tags.stream().map(TagNames::normalise).distinct().toList();
         Set<String> hashes = new java.util.LinkedHashSet<>();
         targets.forEach(t -> hashes.add(refs().resolve(t)));
@@ -332,13 +349,24 @@ public final class LibraryService implements AutoCloseable {
             search(query, false).hits().forEach(h -> hashes.add(h.contentHash()));
         }
         if (hashes.isEmpty()) {
-            return 0;
+            return new TagOutcome(0, List.of());
         }
         long before = catalog.changeCounter();
         if (catalog.searchStore().changeUserTags(hashes, normalised, add) > 0) {
             search().changed(before, hashes, false);
         }
-        return hashes.size();
+        return new TagOutcome(hashes.size(), refreshSidecars(hashes));
+    }
+
+    /**
+     * When this service keeps sidecars, rewrites those of {@code hashes} (a sidecar not there yet is written too);
+     * returns the problems, each naming its file.
+     */
+    private List<String> refreshSidecars(java.util.Collection<String> hashes) throws InterruptedException {
+        if (!keepSidecars || hashes.isEmpty()) {
+            return List.of();
+        }
+        return io.alicemultiverse.xmp.XmpSidecars.write(catalog, root, List.copyOf(hashes)).errors();
     }
 
     /** Every tag with the number of assets carrying it, most used first; {@code origin} null for all origins. */
@@ -464,16 +492,23 @@ public final class LibraryService implements AutoCloseable {
     public UnderstandOutcome understand(UnderstandRequest request, UnderstandSettings configured,
                                         Map<String, String> env, UnderstandListener listener)
             throws IOException, InterruptedException {
-        UnderstandRun run = new UnderstandRun(catalog, root, clock, q -> search(q, false),
-                (before, stored) -> search().changed(before, stored, false));
+        Set<String> understood = new java.util.LinkedHashSet<>();
+        UnderstandRun run = new UnderstandRun(catalog, root, clock, q -> search(q, false), (before, stored) -> {
+            understood.addAll(stored);
+            search().changed(before, stored, false);
+        });
         if (request.dryRun()) {
             return run.run(request, configured, env, listener);
         }
+        UnderstandOutcome outcome;
         // on a shared catalog, one understanding run at a time: what one machine paid for, the next finds cached
         try (Catalog.WriterLock lock = catalog.exclusive(Catalog.Activity.UNDERSTANDING,
                 who -> listener.warning("waiting for " + who + " to finish its understanding run on this library"))) {
-            return run.run(request, configured, env, listener);
+            outcome = run.run(request, configured, env, listener);
         }
+        // new descriptions and understanding tags go into the sidecars (xmp: true)
+        refreshSidecars(understood).forEach(p -> listener.warning("XMP sidecar problem: " + p));
+        return outcome;
     }
 
     /**

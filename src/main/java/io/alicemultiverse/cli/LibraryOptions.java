@@ -22,7 +22,7 @@ final class LibraryOptions {
     io.alicemultiverse.app.LibraryService open() {
         Config c = resolve();
         return io.alicemultiverse.app.LibraryService.open(c.library(), io.alicemultiverse.library.Layout.of(c.layout()),
-                java.time.Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()));
+                java.time.Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get())).keepSidecars(c.xmp());
     }
 
     /**

@@ -92,9 +92,11 @@ final class OrganizeCommand implements Callable<Integer> {
             }
             out.println(Output.json(m));
         } else {
-            out.printf("%s%s: %d scanned, %d organized, %d duplicates, %d unchanged, %d errors in %.1f s%n",
+            out.printf("%s%s: %d scanned, %d organized, %d duplicates, %d unchanged, %d errors%s in %.1f s%n",
                     s.dryRun() ? "dry run " : "run ", s.run(), s.scanned(), s.organized(), s.duplicates(),
-                    s.unchanged(), s.errors(), s.seconds());
+                    s.unchanged(), s.errors(), s.sidecars() == 0 ? ""
+                            : ", " + s.sidecars() + (s.sidecars() == 1 ? " sidecar" : " sidecars")
+                            + (s.dryRun() ? " to carry" : " carried"), s.seconds());
             if (!s.dryRun() && s.organized() + s.duplicates() > 0) {
                 out.println("undo with: alice undo " + s.run());
             }

@@ -1,6 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.LibraryService;
+import io.alicemultiverse.app.TagOutcome;
 import io.alicemultiverse.search.SearchQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,13 +55,13 @@ final class TagCommand {
             try (LibraryService library = lib.open()) {
                 SearchQuery q = query == null ? null
                         : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
-                int n = library.tag(add(), targets, q, tagList);
+                TagOutcome outcome = library.tag(add(), targets, q, tagList);
+                int n = outcome.assets();
                 Output.out().printf("%s %s on %d asset%s%n", add() ? "tagged" : "untagged", String.join(", ", tagList),
                         n, n == 1 ? "" : "s");
-                if (n > 0 && lib.resolve().xmp()) { // xmp: true keeps the sidecars current
-                    List<String> errors = library.writeSidecars(targets, q).errors();
-                    errors.forEach(Output::error);
-                    return errors.isEmpty() ? 0 : 1;
+                outcome.sidecarProblems().forEach(Output::error);
+                if (!outcome.sidecarProblems().isEmpty()) {
+                    return 1;
                 }
                 return 0;
             }

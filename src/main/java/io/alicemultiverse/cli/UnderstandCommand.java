@@ -88,7 +88,8 @@ final class UnderstandCommand implements Callable<Integer> {
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
         try (LibraryService library = dryRun ? LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
-                : LibraryService.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()));
+                : LibraryService.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
+                        .keepSidecars(c.xmp());
              Reporter reporter = new Reporter(out, json, budget)) {
             SearchQuery q = query == null ? null
                     : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();

@@ -187,6 +187,7 @@ public final class Organizer {
                 }
                 if (options.dryRun()) {
                     organized += (int) ops.stream().filter(p -> p.entry().operation() != JournalOp.DUPLICATE_MOVE).count();
+                    carried += sidecars.size(); // a dry run counts the sidecars it would carry
                     done += batch.size();
                     listener.progressed(done, items.size());
                     continue;

@@ -214,11 +214,24 @@ final class Tools {
         List<String> assets = args.strings("assets");
         List<String> tags = args.strings("tags");
         boolean remove = args.bool("remove", false);
-        int n = library.tag(!remove, assets, null, tags);
-        if (n == 0) {
+        io.alicemultiverse.app.TagOutcome outcome;
+        try {
+            outcome = library.tag(!remove, assets, null, tags);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolError("interrupted");
+        }
+        if (outcome.assets() == 0) {
             throw new ToolError("none of the assets was found (use content hashes or library paths)");
         }
-        return Map.of("assets", n, "tags", tags, "action", remove ? "removed" : "added");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("assets", outcome.assets());
+        m.put("tags", tags);
+        m.put("action", remove ? "removed" : "added");
+        if (!outcome.sidecarProblems().isEmpty()) {
+            m.put("sidecar_problems", outcome.sidecarProblems());
+        }
+        return m;
     }
 
     private Object getAsset(Args args) {

@@ -199,16 +199,27 @@ public final class WebServer implements AutoCloseable {
         if (add.isEmpty() && remove.isEmpty()) {
             throw new IllegalArgumentException("send {\"add\": [tags]} and/or {\"remove\": [tags]}");
         }
+        java.util.List<String> problems = new java.util.ArrayList<>();
         catalog(() -> {
-            if (!add.isEmpty()) {
-                library.tag(true, java.util.List.of(hash), null, add);
-            }
-            if (!remove.isEmpty()) {
-                library.tag(false, java.util.List.of(hash), null, remove);
+            try {
+                if (!add.isEmpty()) {
+                    problems.addAll(library.tag(true, java.util.List.of(hash), null, add).sidecarProblems());
+                }
+                if (!remove.isEmpty()) {
+                    problems.addAll(library.tag(false, java.util.List.of(hash), null, remove).sidecarProblems());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
             }
             return null;
         });
-        json(ctx, Map.of("tags", catalog(() -> library.catalog().views().tagsOf(hash))));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("tags", catalog(() -> library.catalog().views().tagsOf(hash)));
+        if (!problems.isEmpty()) { // the tags changed; the sidecar (xmp: true) could not follow
+            out.put("sidecar_problems", problems);
+        }
+        json(ctx, out);
     }
 
     /**

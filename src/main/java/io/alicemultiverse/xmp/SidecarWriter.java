@@ -12,7 +12,9 @@ import io.alicemultiverse.catalog.AssetRecord;
 import io.alicemultiverse.catalog.SidecarFacts;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,12 +22,15 @@ import java.util.Set;
  * {@code lr:hierarchicalSubject} ({@code user|tag}, {@code understanding|category|tag}, {@code prompt|tag}),
  * {@code dc:description}, {@code xmp:Rating} (the local analyzer's stars), {@code Iptc4xmpExt:DigitalSourceType}
  * for AI-made files and the generation record in the {@code alice} namespace. An existing sidecar is the starting
- * point: what other tools wrote stays, subjects are merged, and a rating already there (a person's) is kept.
+ * point: what other tools wrote stays, subjects are merged, a tag of ours the asset no longer has is taken out,
+ * and a rating already there (a person's) is kept.
  * Stateless and thread-safe.
  */
 final class SidecarWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PropertyOptions BAG = new PropertyOptions().setArray(true);
+    /** The top levels of the hierarchies we write ({@code lr:hierarchicalSubject}): one per tag origin. */
+    private static final Set<String> OURS = Set.of("user", "prompt", "understanding");
 
     static {
         Namespaces.ensure();
@@ -45,12 +50,19 @@ final class SidecarWriter {
         XMPMeta meta = existing == null ? XMPMetaFactory.create() : XMPMetaFactory.parseFromBuffer(existing);
         Set<String> subjects = new LinkedHashSet<>(items(meta, XMPConst.NS_DC, "subject"));
         Set<String> hierarchy = new LinkedHashSet<>(items(meta, Namespaces.LIGHTROOM, "hierarchicalSubject"));
+        Set<String> current = new LinkedHashSet<>();
+        Set<String> leaves = new HashSet<>();
+        for (AssetRecord.Tag t : facts.tags()) {
+            String leaf = t.tag().replace('|', '/');
+            current.add("understanding".equals(t.origin()) && t.category() != null
+                    ? "understanding|" + t.category().replace('|', '/') + "|" + leaf : t.origin() + "|" + leaf);
+            leaves.add(t.tag().toLowerCase(Locale.ROOT));
+        }
+        forgetRemoved(subjects, hierarchy, current, leaves);
         for (AssetRecord.Tag t : facts.tags()) {
             subjects.add(t.tag());
-            String leaf = t.tag().replace('|', '/');
-            hierarchy.add("understanding".equals(t.origin()) && t.category() != null
-                    ? "understanding|" + t.category().replace('|', '/') + "|" + leaf : t.origin() + "|" + leaf);
         }
+        hierarchy.addAll(current);
         // properties set in place before the bags, which are re-appended: a rewrite keeps the order, so an unchanged
         // sidecar serializes to the same bytes
         if (facts.description() != null && !facts.description().isBlank()) {
@@ -66,6 +78,34 @@ final class SidecarWriter {
         }
         generation(meta, facts);
         return XMPMetaFactory.serializeToBuffer(meta, new SerializeOptions().setOmitPacketWrapper(true));
+    }
+
+    /**
+     * Takes out of the bags the tags an earlier write of ours put there (an entry under one of our hierarchies,
+     * {@code user|}, {@code prompt|}, {@code understanding|}) that the asset no longer has: a tag removed here must
+     * leave the sidecar too, or the next {@code xmp read} would bring it back. Its plain subject and any other
+     * tool's hierarchy entry ending in it go as well, unless the asset still has a tag of that name. Subjects only
+     * other tools wrote are never touched.
+     */
+    private static void forgetRemoved(Set<String> subjects, Set<String> hierarchy, Set<String> current,
+                                      Set<String> leaves) {
+        Set<String> removed = new HashSet<>();
+        for (java.util.Iterator<String> it = hierarchy.iterator(); it.hasNext(); ) {
+            String h = it.next();
+            int bar = h.indexOf('|');
+            if (bar > 0 && OURS.contains(h.substring(0, bar)) && !current.contains(h)) {
+                it.remove();
+                String leaf = h.substring(h.lastIndexOf('|') + 1).toLowerCase(Locale.ROOT);
+                if (!leaves.contains(leaf)) {
+                    removed.add(leaf);
+                }
+            }
+        }
+        if (removed.isEmpty()) {
+            return;
+        }
+        subjects.removeIf(x -> removed.contains(x.toLowerCase(Locale.ROOT).replace('|', '/')));
+        hierarchy.removeIf(h -> removed.contains(h.substring(h.lastIndexOf('|') + 1).toLowerCase(Locale.ROOT)));
     }
 
     /** The generation record: {@code alice:contentHash, source, prompt, negative, model, seed, sampler, steps, cfg}. */

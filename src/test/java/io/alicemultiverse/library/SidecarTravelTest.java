@@ -45,6 +45,14 @@ class SidecarTravelTest {
         t.inboxFile("twin/a.png.xmp", XmpFiles.sidecar(3, "Twin"));
         Map<String, String> inbox = TempLibrary.fingerprint(t.inbox());
 
+        // a dry run counts the sidecars it would carry and moves nothing
+        CliRun dry = alice(t, "organize", "--move", "--dry-run", "--json", "--inbox", t.inbox().toString());
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+        assertThat(JSON.readTree(dry.lines().get(dry.lines().size() - 1)).get("sidecars").asInt()).isEqualTo(3);
+        assertThat(alice(t, "organize", "--move", "--dry-run", "--inbox", t.inbox().toString()).out())
+                .contains("3 sidecars to carry");
+        assertThat(TempLibrary.fingerprint(t.inbox())).isEqualTo(inbox);
+
         CliRun organized = alice(t, "organize", "--move", "--json", "--inbox", t.inbox().toString());
         assertThat(organized.exit()).as(organized.out() + organized.err()).isZero();
         JsonNode summary = JSON.readTree(organized.lines().get(organized.lines().size() - 1));
