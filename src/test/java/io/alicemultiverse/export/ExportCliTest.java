@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** {@code alice export}: every format opened by a reader that is not ours, row counts equal to the catalog's. */
 class ExportCliTest {
@@ -91,6 +92,42 @@ class ExportCliTest {
         CliRun r = run("export", "--format", "jsonl", "--query", "\"bowl of ramen\"", "-o", some.toString());
         assertThat(r.out()).startsWith("2 assets written");
         assertThat(Files.readAllLines(some)).hasSize(2).allMatch(l -> l.contains("ramen"));
+    }
+
+    @Test
+    void pandasReadsEveryFormatWithTheCatalogsRows() throws Exception {
+        assumeThat(python("import pandas, pyarrow")).as("python3 with pandas and pyarrow (installed by .ci/run)")
+                .isZero();
+        Path parquet = tmp.resolve("assets.parquet");
+        Path csv = tmp.resolve("assets.csv");
+        Path jsonl = tmp.resolve("assets.jsonl");
+        run("export", "--format", "parquet", "-o", parquet.toString());
+        run("export", "--format", "csv", "-o", csv.toString());
+        run("export", "--format", "jsonl", "-o", jsonl.toString());
+        // each file read by pandas as a user would; one line per format: rows, then the lighthouse's user tags
+        String script = String.join("\n",
+                "import sys, pandas as pd",
+                "frames = [pd.read_parquet(sys.argv[1]), pd.read_csv(sys.argv[2]), pd.read_json(sys.argv[3], lines=True)]",
+                "for f in frames:",
+                "    row = f[f['prompt'].str.contains('lighthouse')].iloc[0]",
+                "    print(len(f), list(f.columns)[:2], list(row['tags_user']) if not isinstance(row['tags_user'], str)"
+                        + " else [row['tags_user']])");
+        Process p = new ProcessBuilder("python3", "-c", script, parquet.toString(), csv.toString(), jsonl.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out.lines().toList()).hasSize(3)
+                .allMatch(l -> l.equals("3 ['content_hash', 'path'] ['favourite']"), "3 rows, our columns, the tag");
+    }
+
+    private static int python(String code) {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", code).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
     }
 
     @Test
