@@ -65,6 +65,10 @@ public final class LibraryService implements AutoCloseable {
     /** How long a one-shot search may spend embedding what organize left without a vector. */
     private static final java.time.Duration SEARCH_EMBED_BUDGET = java.time.Duration.ofSeconds(1);
     private volatile boolean closed;
+    private io.alicemultiverse.video.VideoService videoService;
+    private io.alicemultiverse.video.VideoSettings videoSettings;
+    private Map<String, String> videoEnv;
+    private volatile BackgroundVideo backgroundVideo;
     /** {@code xmp: true}: every change of an asset's tags or understanding rewrites its sidecar. */
     private volatile boolean keepSidecars;
     private final BackgroundEmbedding embedding = new BackgroundEmbedding(this, this::search, () -> this.closed);
@@ -512,15 +516,53 @@ public final class LibraryService implements AutoCloseable {
     }
 
     /**
-     * Video generation for this library: jobs in its catalog, clips filed through its organize path.
+     * Video generation for this library: the service already set up (by an owner, from the whole configuration)
+     * when there is one for this environment, else one with the built-in prices and caps and understanding's money
+     * limits; see {@link #video(io.alicemultiverse.video.VideoSettings, Map)}.
+     */
+    public synchronized io.alicemultiverse.video.VideoService video(UnderstandSettings understanding,
+                                                                   Map<String, String> env) {
+        if (videoService != null && env.equals(videoEnv)) {
+            return videoService; // the owner's, set up from the whole configuration (video: prices and caps too)
+        }
+        return video(new io.alicemultiverse.video.VideoSettings(understanding.confirmAboveUsd(),
+                understanding.dailyBudgetUsd(), understanding.monthlyBudgetUsd(),
+                io.alicemultiverse.video.VideoPrices.builtIn(), Map.of()), env);
+    }
+
+    /**
+     * Video generation for this library: jobs in its catalog, clips filed through its organize path. One service
+     * (one scheduler) per library service while the settings and environment stay the same, so what it keeps in
+     * memory between ticks lasts, and a background loop ({@link #advanceVideoJobsInBackground}) and a surface's
+     * calls share it.
      *
      * @param env where API keys are read from (never stored, never echoed)
      */
-    public io.alicemultiverse.video.VideoService video(UnderstandSettings understanding, Map<String, String> env) {
-        io.alicemultiverse.video.VideoSettings settings = new io.alicemultiverse.video.VideoSettings(
-                understanding.confirmAboveUsd(), understanding.dailyBudgetUsd(), understanding.monthlyBudgetUsd(),
-                io.alicemultiverse.video.VideoPrices.builtIn(), Map.of());
-        return new io.alicemultiverse.video.VideoService(catalog, root, new VideoFiler(this), settings, env, clock);
+    public synchronized io.alicemultiverse.video.VideoService video(io.alicemultiverse.video.VideoSettings settings,
+                                                                   Map<String, String> env) {
+        if (videoService == null || !settings.equals(videoSettings) || !env.equals(videoEnv)) {
+            videoService = new io.alicemultiverse.video.VideoService(catalog, root, new VideoFiler(this), settings,
+                    env, clock);
+            videoSettings = settings;
+            videoEnv = Map.copyOf(env);
+        }
+        return videoService;
+    }
+
+    /**
+     * Advances this library's video jobs on a background (daemon) thread for as long as it stays open: for the
+     * long-running owners ({@code serve}, {@code mcp}, {@code organize --watch}), so jobs submitted from anywhere
+     * go on to land in the library. See {@link BackgroundVideo}. Calling it again changes nothing.
+     */
+    public void advanceVideoJobsInBackground(io.alicemultiverse.video.VideoSettings settings,
+                                             Map<String, String> env) {
+        video(settings, env);
+        synchronized (this) {
+            if (backgroundVideo == null) {
+                backgroundVideo = new BackgroundVideo(this, () -> videoService, () -> closed);
+                backgroundVideo.start();
+            }
+        }
     }
 
     /** The start image a video request names (a file, an asset's content hash or a URL); null for none. */
@@ -604,8 +646,12 @@ public final class LibraryService implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) { // a background embedding batch finishes its write first, then stops
+        synchronized (this) { // a background embedding batch or video tick finishes its write first, then stops
             closed = true;
+        }
+        BackgroundVideo b = backgroundVideo;
+        if (b != null) {
+            b.stop();
         }
         if (search != null) {
             search.close();

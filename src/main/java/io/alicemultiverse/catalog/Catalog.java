@@ -257,11 +257,22 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * Claims {@code activity} for this process without waiting, for as long as this catalog stays open (a process
-     * that dies loses it with its connection); true when claimed (always, on DuckDB, whose owner is the only writer).
+     * that dies loses it with its connection); true when claimed. On DuckDB, whose owner is the only writing
+     * process, the claim is among the catalogs this process has open on the same file.
      */
     public boolean claim(Activity activity) {
         if (dialect != Dialect.POSTGRES) {
-            return true;
+            if (file == null) {
+                return true; // in memory: nobody else can see it
+            }
+            // one process writes a DuckDB catalog, but that process may open it more than once (an owner runs
+            // forwarded commands with a catalog of their own): the first open catalog to claim keeps it until closed
+            String key = activity.name() + ":" + file.toAbsolutePath().normalize();
+            Catalog holder = IN_PROCESS_CLAIMS.putIfAbsent(key, this);
+            if (holder == null) {
+                claimed.add(key);
+            }
+            return holder == null || holder == this;
         }
         try {
             return tryLock(activity);
@@ -571,8 +582,15 @@ public final class Catalog implements AutoCloseable {
         transaction(() -> deleteWhereIn("inbox_files", "path", paths));
     }
 
+    /** Who holds each activity of each DuckDB file in this process (see {@link #claim}). */
+    private static final java.util.concurrent.ConcurrentMap<String, Catalog> IN_PROCESS_CLAIMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The in-process claims this catalog holds, given up when it closes. */
+    private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public void close() {
+        claimed.forEach(k -> IN_PROCESS_CLAIMS.remove(k, this));
         try {
             connection.close();
         } catch (SQLException e) {

@@ -50,6 +50,8 @@ final class McpCommand implements Callable<Integer> {
         try (LibraryService library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "mcp")) {
             library.warmSearchInBackground();
+            // the owner advances video jobs submitted from anywhere, so their clips land while it runs
+            library.advanceVideoJobsInBackground(VideoCommand.settings(lib.config, System.getenv()), System.getenv());
             McpStdioServer.serve(library, c.inbox(), UnderstandConfig.load(lib.config, System.getenv()),
                     System.getenv(), permissions, System.in, protocol);
         }

@@ -58,7 +58,7 @@ final class OrganizeCommand implements Callable<Integer> {
         Layout l = Layout.of(c.layout());
         PrintStream out = Output.out();
         if (watch) {
-            return WatchRunner.run(c, l, move, xmp || c.xmp(), json, out);
+            return WatchRunner.run(c, l, move, xmp || c.xmp(), json, out, lib.config);
         }
         try (LibraryService library = dryRun ? LibraryService.openForDryRun(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))
                 : LibraryService.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {

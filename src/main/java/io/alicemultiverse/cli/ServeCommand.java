@@ -58,6 +58,8 @@ final class ServeCommand implements Callable<Integer> {
              WebServer server = WebServer.start(library, bind, port, token, allowedHosts)) {
             signal.onSignal(stop::countDown);
             library.warmSearchInBackground();
+            // the owner advances video jobs submitted from anywhere, so their clips land while it runs
+            library.advanceVideoJobsInBackground(VideoCommand.settings(lib.config, System.getenv()), System.getenv());
             Output.err().println("alice: gallery at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
                     + server.port() + "/" + (token != null ? "?token=" + token : ""));
             stop.await();

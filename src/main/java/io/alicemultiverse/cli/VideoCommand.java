@@ -131,7 +131,12 @@ final class VideoCommand {
     }
 
     static VideoService service(LibraryService library, LibraryOptions lib) {
-        return library.video(UnderstandConfig.load(lib.config, CallerEnv.get()), CallerEnv.get());
+        return library.video(settings(lib.config, CallerEnv.get()), CallerEnv.get());
+    }
+
+    /** The video settings of the configuration: {@code video:} prices and caps, understanding's money limits. */
+    static io.alicemultiverse.video.VideoSettings settings(java.nio.file.Path config, java.util.Map<String, String> env) {
+        return io.alicemultiverse.app.VideoConfig.load(config, env, UnderstandConfig.load(config, env));
     }
 
     static List<VideoJob> waitFor(VideoService video, List<String> ids, boolean json) throws InterruptedException {

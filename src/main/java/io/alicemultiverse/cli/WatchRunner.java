@@ -23,7 +23,8 @@ final class WatchRunner {
     private WatchRunner() {
     }
 
-    static int run(Config c, Layout l, boolean move, boolean xmp, boolean json, PrintStream out) throws Exception {
+    static int run(Config c, Layout l, boolean move, boolean xmp, boolean json, PrintStream out, java.nio.file.Path videoConfig)
+            throws Exception {
         InboxRule.check(c.inbox(), c.library()); // before owning anything or watching
         OwnerChannel.refuseIfOwned(c.library());
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(60));
@@ -61,7 +62,10 @@ final class WatchRunner {
             WatchLoop loop = new WatchLoop(() -> {
                 before[0] = library.catalog().changeCounter();
                 return library.organizer(c.inbox(), move, listener);
-            }, watcher, RESCAN);
+            }, watcher, RESCAN, library); // the library's lock: the video jobs' thread shares the catalog
+            // the owner advances video jobs submitted from anywhere (forwarded `alice video generate`)
+            library.advanceVideoJobsInBackground(VideoCommand.settings(videoConfig, CallerEnv.get()),
+                    CallerEnv.get());
             signal.onSignal(loop::stop); // stops between files
             if (!json) {
                 Output.err().println("alice: watching " + c.inbox().toAbsolutePath() + " (Ctrl-C to stop)");

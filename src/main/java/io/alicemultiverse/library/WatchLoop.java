@@ -15,12 +15,22 @@ public final class WatchLoop {
     }
 
     private final Supplier<Organizer> organizers;
+    private final Object lock;
     private final InboxWatcher watcher;
     private final Duration rescan;
     private volatile boolean stopped;
     private volatile Organizer current;
 
     public WatchLoop(Supplier<Organizer> organizers, InboxWatcher watcher, Duration rescan) {
+        this(organizers, watcher, rescan, new Object());
+    }
+
+    /**
+     * @param lock held while a cycle organizes and reports, so a background thread sharing the catalog (the
+     *             owner's video jobs) waits for it; released while the loop waits for the inbox
+     */
+    public WatchLoop(Supplier<Organizer> organizers, InboxWatcher watcher, Duration rescan, Object lock) {
+        this.lock = lock;
         this.organizers = organizers;
         this.watcher = watcher;
         this.rescan = rescan;
@@ -40,15 +50,17 @@ public final class WatchLoop {
 
     public void run(Listener listener) throws IOException, InterruptedException {
         while (!stopped) {
-            Organizer organizer = organizers.get();
-            current = organizer;
-            if (stopped) {
-                break;
-            }
-            OrganizeSummary s = organizer.run(watcher::ready);
-            current = null;
-            if (s.organized() + s.duplicates() + s.errors() > 0) {
-                listener.cycle(s);
+            synchronized (lock) {
+                Organizer organizer = organizers.get();
+                current = organizer;
+                if (stopped) {
+                    break;
+                }
+                OrganizeSummary s = organizer.run(watcher::ready);
+                current = null;
+                if (s.organized() + s.duplicates() + s.errors() > 0) {
+                    listener.cycle(s);
+                }
             }
             watcher.await(rescan, () -> stopped);
         }

@@ -93,6 +93,16 @@ public final class VideoPrices {
         return new VideoPrices(m);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VideoPrices other && prices.equals(other.prices);
+    }
+
+    @Override
+    public int hashCode() {
+        return prices.hashCode();
+    }
+
     /** The estimated dollars for {@code r}, empty when the model's price is not known. */
     public Optional<Double> estimate(VideoRequest r) {
         Price p = prices.get(r.provider() + "/" + r.model());

@@ -46,7 +46,7 @@ public final class VideoScheduler {
     /** Whether this process advances the jobs (see {@link #claim}). */
     private boolean advancing;
     /** How soon a process that does not advance the jobs asks again whether it may. */
-    static final Duration CLAIM_RETRY = Duration.ofSeconds(5);
+    static final Duration CLAIM_RETRY = Duration.ofSeconds(1);
 
     /**
      * @param providers the provider client for a job (by its provider, model and base URL)
