@@ -43,8 +43,22 @@ public final class VideoScheduler {
      * write per poll was most of the polling cost). After a restart every active job is simply due at once.
      */
     private final Map<String, Instant> dueInMemory = new HashMap<>();
+    /**
+     * The active jobs as this scheduler knows them: its own writes go here as they go to the catalog, and the whole
+     * set is read again from the catalog at least every {@link #REFRESH}, to see jobs other catalogs recorded or
+     * changed (a cancel from another process). Reading 50 jobs on every wake-up was most of the polling cost.
+     */
+    private final Map<String, VideoJob> active = new java.util.LinkedHashMap<>();
+    private Instant refreshedAt;
+    static final Duration REFRESH = Duration.ofSeconds(2);
+    /** Jobs due this close after now are done in the same tick: fewer wake-ups when many jobs' times spread. */
+    static final Duration COALESCE = Duration.ofMillis(250);
+    /** Every job the last tick looked at, as it left it (finished ones included). */
+    private final Map<String, VideoJob> lastSeen = new HashMap<>();
     /** Whether this process advances the jobs (see {@link #claim}). */
     private boolean advancing;
+    /** Inside {@link #tick()}: its writes must not overwrite a job another catalog finished meanwhile. */
+    private boolean ticking;
     /** How soon a process that does not advance the jobs asks again whether it may. */
     static final Duration CLAIM_RETRY = Duration.ofSeconds(1);
 
@@ -78,33 +92,64 @@ public final class VideoScheduler {
         return jobs;
     }
 
+    /** Whether this process advances the jobs (else another one does, and states arrive through the catalog). */
+    public boolean advancing() {
+        return advancing;
+    }
+
+    /**
+     * The job as the last {@link #tick()} left it, null when that tick did not look at it (it was not active, or
+     * this process does not advance the jobs).
+     */
+    public VideoJob seen(String id) {
+        return lastSeen.get(id);
+    }
+
     /** Records a new pending job (before anything is sent). */
     public VideoJob create(VideoRequest request, String baseUrl, Double estimateUsd) {
         VideoJob job = VideoJob.create(Jobs.newId(clock.instant()), request, baseUrl, estimateUsd, clock.instant());
         jobs.insert(job);
+        active.put(job.id(), job);
         VideoMetrics.state(job.provider(), JobState.PENDING);
         return job;
     }
 
     /** Does everything due now; returns when the next job is due, or null when no job is active. */
     public Instant tick() {
+        ticking = true;
+        try {
+            return advance();
+        } finally {
+            ticking = false;
+        }
+    }
+
+    private Instant advance() {
         Instant now = clock.instant();
         if (!claim()) {
             return now.plus(CLAIM_RETRY); // another process advances them; their states arrive through the catalog
         }
-        List<VideoJob> active = jobs.active();
+        if (refreshedAt == null || !now.isBefore(refreshedAt.plus(REFRESH)) || now.isBefore(refreshedAt)) {
+            active.clear();
+            jobs.active().forEach(j -> active.put(j.id(), j));
+            refreshedAt = now;
+        }
+        List<VideoJob> todo = List.copyOf(active.values());
         Map<String, Integer> inFlight = new HashMap<>();
-        for (VideoJob j : active) {
+        for (VideoJob j : todo) {
             if (j.state() == JobState.SUBMITTING || j.state().remote()) {
                 inFlight.merge(j.provider(), 1, Integer::sum);
             }
         }
+        lastSeen.clear();
         Instant next = null;
-        for (VideoJob j : active) {
+        Instant soon = now.plus(COALESCE);
+        for (VideoJob j : todo) {
             VideoJob after = j;
-            if (!due(j).isAfter(now)) {
+            if (!due(j).isAfter(soon)) {
                 after = step(j, now, inFlight);
             }
+            lastSeen.put(after.id(), after);
             if (after.state().active() && (next == null || due(after).isBefore(next))) {
                 next = due(after);
             }
@@ -243,8 +288,13 @@ public final class VideoScheduler {
                     e.nextCheckAt = now;
                 });
                 if (j.costUsd() == null && cost != null) {
+                    if (changedElsewhere(ready)) {
+                        yield jobs.find(j.id()).orElse(ready);
+                    }
+                    dueInMemory.remove(j.id());
                     jobs.save(ready, new SpendEntry(LocalDateTime.ofInstant(now, ZoneId.systemDefault()),
                             "video:" + j.provider(), j.model(), 0, 0, cost, null, j.id(), j.request().project()));
+                    remember(ready);
                     VideoMetrics.spent(j.provider(), cost);
                     VideoMetrics.state(j.provider(), JobState.DOWNLOADING);
                 } else {
@@ -406,10 +456,34 @@ public final class VideoScheduler {
     }
 
     private VideoJob save(VideoJob j) {
+        if (ticking && changedElsewhere(j)) {
+            VideoJob stored = jobs.find(j.id()).orElse(j);
+            remember(stored);
+            return stored;
+        }
         dueInMemory.remove(j.id());
         jobs.save(j);
+        remember(j);
         VideoMetrics.state(j.provider(), j.state());
         return j;
+    }
+
+    /**
+     * Whether another catalog finished the job since this scheduler read it (a cancel from another process, which
+     * the in-memory set sees only at its next refresh): then the tick's write is dropped, never laid over it.
+     */
+    private boolean changedElsewhere(VideoJob j) {
+        JobState stored = jobs.find(j.id()).map(VideoJob::state).orElse(null);
+        return stored != null && !stored.active();
+    }
+
+    /** Keeps the in-memory active set in step with a write. */
+    private void remember(VideoJob j) {
+        if (j.state().active()) {
+            active.put(j.id(), j);
+        } else {
+            active.remove(j.id());
+        }
     }
 
     private VideoProvider provider(VideoJob j) {

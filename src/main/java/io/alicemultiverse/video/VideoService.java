@@ -145,25 +145,41 @@ public final class VideoService {
      */
     public List<VideoJob> waitFor(List<String> ids, java.util.function.Consumer<VideoJob> onChange, Pause pause)
             throws InterruptedException {
-        List<String> watched = new ArrayList<>();
+        Map<String, VideoJob> current = new java.util.LinkedHashMap<>();
         for (String id : ids.isEmpty() ? scheduler.jobs().active().stream().map(VideoJob::id).toList() : ids) {
-            watched.add(status(id).id());
+            VideoJob j = status(id);
+            current.put(j.id(), j);
         }
         Map<String, JobState> last = new java.util.HashMap<>();
         while (true) {
             Instant next = scheduler.tick();
+            // what the tick saw is current (its own writes included): the catalog is asked only about a job the
+            // tick did not look at — one another process advances, or one that just left the active states
+            Map<String, VideoJob> others = null;
             boolean allDone = true;
-            List<VideoJob> now = new ArrayList<>();
-            for (String id : watched) {
-                VideoJob j = status(id);
-                now.add(j);
-                if (last.put(id, j.state()) != j.state()) {
+            for (Map.Entry<String, VideoJob> e : current.entrySet()) {
+                VideoJob j = e.getValue();
+                if (j.state().active()) {
+                    VideoJob seen = scheduler.seen(j.id());
+                    if (seen == null) {
+                        if (others == null) {
+                            others = new java.util.HashMap<>();
+                            for (VideoJob a : scheduler.jobs().active()) {
+                                others.put(a.id(), a);
+                            }
+                        }
+                        seen = others.get(j.id());
+                    }
+                    j = seen != null ? seen : status(j.id());
+                    e.setValue(j);
+                }
+                if (last.put(j.id(), j.state()) != j.state()) {
                     onChange.accept(j);
                 }
                 allDone &= !j.state().active();
             }
             if (allDone || next == null) {
-                return now;
+                return List.copyOf(current.values());
             }
             pause.until(next);
         }
