@@ -263,7 +263,7 @@ public final class VideoScheduler {
                 JobState state = s.phase() == RemoteStatus.Phase.QUEUED ? JobState.QUEUED : JobState.RUNNING;
                 if (state == j.state() && java.util.Objects.equals(s.raw(), j.remoteStatus()) && j.attempts() == 0
                         && j.error() == null) {
-                    dueInMemory.put(j.id(), now.plus(provider.pollInterval()));
+                    dueInMemory.put(j.id(), now.plus(pace(provider, j, now)));
                     yield j; // nothing new: nothing to write
                 }
                 yield save(j.edit(now, e -> {
@@ -271,7 +271,7 @@ public final class VideoScheduler {
                     e.remoteStatus = s.raw();
                     e.attempts = 0;
                     e.error = null;
-                    e.nextCheckAt = now.plus(provider.pollInterval());
+                    e.nextCheckAt = now.plus(pace(provider, j, now));
                 }));
             }
             case SUCCEEDED -> {
@@ -495,6 +495,24 @@ public final class VideoScheduler {
         }
         return p;
     }
+
+    /**
+     * How long until a queued or running job is asked again: the provider's pace while the job is young, then a
+     * tenth of its age so far, up to {@link #SLOWEST_POLL} — a clip that has taken 5 minutes will not be done in the
+     * next 5 seconds, and 50 long jobs in flight then cost a few polls a second instead of ten. A finished job is
+     * so found at most 10 % (and 20 s) later than by polling at the provider's pace.
+     */
+    static Duration pace(VideoProvider provider, VideoJob j, Instant now) {
+        Duration base = provider.pollInterval();
+        Instant since = j.submittedAt() != null ? j.submittedAt() : j.createdAt();
+        Duration tenth = since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now)
+                .dividedBy(10);
+        Duration d = tenth.compareTo(base) > 0 ? tenth : base;
+        return d.compareTo(SLOWEST_POLL) > 0 && base.compareTo(SLOWEST_POLL) < 0 ? SLOWEST_POLL : d;
+    }
+
+    /** The longest wait between two status reads of a job (unless the provider asks for a slower pace). */
+    static final Duration SLOWEST_POLL = Duration.ofSeconds(20);
 
     /** 5 s doubling per attempt up to 5 min, and never sooner than the provider's {@code Retry-After}. */
     static Duration backoff(int attempts, Duration retryAfter) {

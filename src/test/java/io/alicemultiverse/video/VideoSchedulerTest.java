@@ -70,6 +70,38 @@ class VideoSchedulerTest {
     }
 
     @Test
+    void aLongJobIsPolledAtATenthOfItsAgeUpToTwentySecondsAndFinishesAllTheSame() {
+        api.readsPerPhase = 40; // 40 reads queued, 40 running: several minutes of polling
+        VideoService video = service(UnderstandSettings.defaults());
+        VideoJob job = video.submit(video.plan(List.of(request(120))), null, null, true).get(0);
+        List<Instant> polls = new java.util.ArrayList<>();
+        for (int i = 0; i < 500 && video.status(job.id()).state().active(); i++) {
+            int before = api.reads.values().stream().mapToInt(Integer::intValue).sum();
+            Instant next = video.tick();
+            if (api.reads.values().stream().mapToInt(Integer::intValue).sum() > before) {
+                polls.add(clock.instant());
+            }
+            clock.advance(next == null ? Duration.ofSeconds(5) : Duration.between(clock.instant(), next).plusMillis(1));
+        }
+        assertThat(video.status(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+        List<Duration> gaps = new java.util.ArrayList<>();
+        for (int i = 1; i < polls.size(); i++) {
+            gaps.add(Duration.between(polls.get(i - 1), polls.get(i)));
+        }
+        // young: the provider's pace; then slower as the job ages, never slower than 20 s
+        assertThat(gaps.get(0)).isBetween(Duration.ofSeconds(5), Duration.ofMillis(5_300));
+        assertThat(gaps).allMatch(g -> g.compareTo(Duration.ofMillis(20_300)) <= 0);
+        assertThat(gaps.get(gaps.size() - 1)).isGreaterThan(Duration.ofSeconds(19));
+        Instant submitted = video.status(job.id()).submittedAt();
+        for (int i = 1; i < polls.size(); i++) { // a tenth of the age at the previous read (or the 5 s pace)
+            Duration age = Duration.between(submitted, polls.get(i - 1));
+            Duration expected = age.dividedBy(10).compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5)
+                    : age.dividedBy(10).compareTo(Duration.ofSeconds(20)) > 0 ? Duration.ofSeconds(20) : age.dividedBy(10);
+            assertThat(gaps.get(i - 1)).isBetween(expected.minusMillis(300), expected.plusMillis(300));
+        }
+    }
+
+    @Test
     void backoffDoublesToFiveMinutesAndNeverUndercutsRetryAfter() {
         assertThat(VideoScheduler.backoff(1, null)).isEqualTo(Duration.ofSeconds(5));
         assertThat(VideoScheduler.backoff(3, null)).isEqualTo(Duration.ofSeconds(20));
