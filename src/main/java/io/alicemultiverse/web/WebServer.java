@@ -12,12 +12,15 @@ import io.alicemultiverse.timeline.TimelineBuilder;
 import io.alicemultiverse.timeline.TimelineFormat;
 import io.alicemultiverse.timeline.TimelineOrder;
 import io.alicemultiverse.media.ContentHash;
+import io.alicemultiverse.media.MediaFormat;
 import io.alicemultiverse.metrics.AliceMetrics;
 import io.alicemultiverse.search.SearchHitJson;
 import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
 import io.alicemultiverse.similar.KeepRule;
 import io.alicemultiverse.similar.SimilarFinder;
+import io.alicemultiverse.understand.UnderstandSettings;
+import io.alicemultiverse.video.VideoService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -53,10 +56,11 @@ public final class WebServer implements AutoCloseable {
     private final RequestGuard guard;
     private final AliceMetrics metrics;
     private final ThumbnailCache thumbnails;
+    private final VideoRoutes video;
     private final Javalin app;
 
-    private WebServer(LibraryService library, String bind, int port, String token, List<String> allowedHosts)
-            throws IOException {
+    private WebServer(LibraryService library, String bind, int port, String token, List<String> allowedHosts,
+                      java.util.function.Supplier<VideoService> videoService) throws IOException {
         this.library = library;
         this.root = library.root();
         this.guard = new RequestGuard(bind, allowedHosts, token, this::port);
@@ -66,6 +70,7 @@ public final class WebServer implements AutoCloseable {
             }
         });
         this.thumbnails = new ThumbnailCache(root);
+        this.video = new VideoRoutes(library, videoService);
         this.app = Javalin.create(config -> {
             config.jetty.host = bind;
             config.jetty.port = port;
@@ -90,7 +95,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/duplicates/resolve", this::resolveDuplicates);
             config.routes.post("/api/timeline", this::timeline);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-            config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
+            config.routes.get("/api/metrics/summary", this::summary);
+            config.routes.get("/api/video/jobs", video::list);
+            config.routes.get("/api/video/jobs/{id}", video::one);
+            config.routes.post("/api/video/jobs/{id}/cancel", video::cancel);
             config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().views().organizeRuns(
                     intParam(ctx, "limit", 30, 1, MAX_LIMIT)))));
             config.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400,
@@ -115,11 +123,21 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(LibraryService library, String bind, int port, String token, List<String> allowedHosts)
             throws IOException {
+        return start(library, bind, port, token, allowedHosts,
+                () -> library.video(UnderstandSettings.defaults(), System.getenv()));
+    }
+
+    /**
+     * Starts serving, with the video jobs routes backed by what {@code videoService} makes (once, on first use:
+     * {@code alice serve} passes the configured budgets and the environment's keys).
+     */
+    public static WebServer start(LibraryService library, String bind, int port, String token, List<String> allowedHosts,
+                                  java.util.function.Supplier<VideoService> videoService) throws IOException {
         if (!InetAddress.getByName(bind).isLoopbackAddress() && (token == null || token.isBlank())) {
             throw new IllegalArgumentException("binding to " + bind + " (not loopback) needs a token");
         }
         WebServer server = new WebServer(library, bind, port, token == null || token.isBlank() ? null : token,
-                allowedHosts);
+                allowedHosts, videoService);
         server.app.start();
         return server;
     }
@@ -286,34 +304,89 @@ public final class WebServer implements AutoCloseable {
         metrics.thumbnail(cached != null);
         Path thumb = cached;
         if (thumb == null) {
-            Optional<Path> file = fileOf(hash);
+            Optional<Served> file = fileOf(hash);
             if (file.isEmpty()) {
                 error(ctx, 404, "no asset " + hash);
                 return;
             }
-            thumb = thumbnails.get(hash, file.get());
+            thumb = thumbnails.get(hash, file.get().path());
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.contentType("image/jpeg");
         ctx.result(Files.readAllBytes(thumb));
     }
 
+    /**
+     * The asset's bytes, whole or the one range a {@code Range} header asks for (206; 416 past the end): a browser
+     * seeks in a video that way. The content hash names the bytes, so a range never mixes two versions of a file.
+     */
     private void file(Context ctx) throws IOException {
         String hash = hash(ctx);
-        Optional<Path> file = fileOf(hash);
+        Optional<Served> file = fileOf(hash);
         if (file.isEmpty()) {
             error(ctx, 404, "no asset " + hash);
             return;
         }
-        String type = Files.probeContentType(file.get());
+        Path path = file.get().path();
+        long size = Files.size(path);
         ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType(type == null ? "application/octet-stream" : type);
-        InputStream in = Files.newInputStream(file.get());
-        ctx.result(in);
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.contentType(file.get().format().contentType());
+        ByteRange range = ByteRange.of(ctx.header("Range"), size);
+        if (range == null) {
+            ctx.header("Content-Length", Long.toString(size));
+            ctx.result(Files.newInputStream(path));
+        } else if (!range.satisfiable()) {
+            ctx.status(416).header("Content-Range", range.contentRange(size)).result("");
+        } else {
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path);
+            channel.position(range.start());
+            ctx.status(206).header("Content-Range", range.contentRange(size))
+                    .header("Content-Length", Long.toString(range.length()));
+            ctx.result(new Slice(java.nio.channels.Channels.newInputStream(channel), range.length()));
+        }
+    }
+
+    /** At most {@code left} bytes of a stream (a range of the file), closing the stream with itself. */
+    private static final class Slice extends java.io.FilterInputStream {
+        private long left;
+
+        Slice(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+
+    /** A file the library may serve, and its format (which names the content type). */
+    private record Served(Path path, MediaFormat format) {
     }
 
     /** The asset's file, only if it resolves (symbolic links included) inside the library. */
-    private Optional<Path> fileOf(String hash) throws IOException {
+    private Optional<Served> fileOf(String hash) throws IOException {
         Optional<Map<String, Object>> a = catalog(() -> library.asset(hash));
         if (a.isEmpty() || a.get().get("path") == null) {
             return Optional.empty();
@@ -323,7 +396,21 @@ public final class WebServer implements AutoCloseable {
             return Optional.empty();
         }
         Path real = p.toRealPath();
-        return real.startsWith(root.toRealPath()) ? Optional.of(real) : Optional.empty();
+        Object format = a.get().get("format");
+        return real.startsWith(root.toRealPath())
+                ? Optional.of(new Served(real, MediaFormat.ofId(format == null ? null : format.toString())))
+                : Optional.empty();
+    }
+
+    /**
+     * {@code /api/metrics/summary}: this process's meters ({@link AliceMetrics#summary}) and, from the catalog's
+     * ledger, what understanding and video did and cost per day over {@code days} (default 30).
+     */
+    private void summary(Context ctx) {
+        int days = intParam(ctx, "days", 30, 1, 366);
+        Map<String, Object> out = new LinkedHashMap<>(metrics.summary());
+        out.put("spend", catalog(() -> library.dailyCosts(days)));
+        json(ctx, out);
     }
 
     /** The request body as a JSON object; anything else is a 400 saying what was expected. */
@@ -382,7 +469,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return fallback;
@@ -402,7 +489,7 @@ public final class WebServer implements AutoCloseable {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static void json(Context ctx, Object value) {
+    static void json(Context ctx, Object value) {
         try {
             ctx.contentType("application/json").result(JSON.writeValueAsString(value));
         } catch (IOException e) {
@@ -410,7 +497,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, int status, String message) {
+    static void error(Context ctx, int status, String message) {
         ctx.status(status);
         json(ctx, Map.of("error", message == null ? "error" : message));
     }
