@@ -12,7 +12,6 @@ import io.alicemultiverse.timeline.TimelineBuilder;
 import io.alicemultiverse.timeline.TimelineFormat;
 import io.alicemultiverse.timeline.TimelineOrder;
 import io.alicemultiverse.media.ContentHash;
-import io.alicemultiverse.media.MediaFormat;
 import io.alicemultiverse.metrics.AliceMetrics;
 import io.alicemultiverse.search.SearchHitJson;
 import io.alicemultiverse.search.SearchResult;
@@ -27,22 +26,18 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-// Over 400 lines: the route table of the JSON API with each route's translation of input and rendering of output;
-// the request records of issue 14 take the rules out, the translation stays.
 /**
  * {@code alice serve}: the JSON API, the gallery and {@code /metrics} over Javalin. Routes only translate HTTP to
  * {@link LibraryService} calls (serialised: the catalog has one writer) and back. Files are served by content hash only,
- * from paths the catalog holds, and only when they resolve inside the library. Every request passes the
+ * from paths the catalog holds, and only when they resolve inside the library ({@link AssetFiles}); video jobs are
+ * listed and cancelled through {@link VideoRoutes}. Every request passes the
  * {@link RequestGuard} first (host names, cross-site changes, the token, JSON bodies). A non-loopback bind needs a
  * token. Numbers in requests are bounded (a 400 names the bound), so no request can make the server allocate at will.
  */
@@ -52,24 +47,22 @@ public final class WebServer implements AutoCloseable {
     private static final int MAX_OFFSET = SearchQuery.MAX_OFFSET;
 
     private final LibraryService library;
-    private final Path root;
     private final RequestGuard guard;
     private final AliceMetrics metrics;
-    private final ThumbnailCache thumbnails;
+    private final AssetFiles files;
     private final VideoRoutes video;
     private final Javalin app;
 
     private WebServer(LibraryService library, String bind, int port, String token, List<String> allowedHosts,
                       java.util.function.Supplier<VideoService> videoService) throws IOException {
         this.library = library;
-        this.root = library.root();
         this.guard = new RequestGuard(bind, allowedHosts, token, this::port);
         this.metrics = new AliceMetrics(() -> {
             synchronized (library) {
                 return library.catalog().assetCount();
             }
         });
-        this.thumbnails = new ThumbnailCache(root);
+        this.files = new AssetFiles(library, new ThumbnailCache(library.root()), metrics);
         this.video = new VideoRoutes(library, videoService);
         this.app = Javalin.create(config -> {
             config.jetty.host = bind;
@@ -83,8 +76,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/search", this::search);
             config.routes.post("/api/assets/{hash}/tags", this::tags);
             config.routes.get("/api/assets/{hash}", this::asset);
-            config.routes.get("/api/assets/{hash}/thumbnail", this::thumbnail);
-            config.routes.get("/api/assets/{hash}/file", this::file);
+            config.routes.get("/api/assets/{hash}/thumbnail", files::thumbnail);
+            config.routes.get("/api/assets/{hash}/file", files::file);
             config.routes.get("/api/assets/{hash}/similar", ctx -> json(ctx, catalog(() -> library.similar(new SimilarRequest(hash(ctx),
                     intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
                     intParam(ctx, "limit", 24, 1, MAX_LIMIT)))).stream().map(DuplicateGroupJson::toMap).toList()));
@@ -298,110 +291,6 @@ public final class WebServer implements AutoCloseable {
         json(ctx, m);
     }
 
-    private void thumbnail(Context ctx) throws IOException {
-        String hash = hash(ctx);
-        Path cached = thumbnails.cached(hash);
-        metrics.thumbnail(cached != null);
-        Path thumb = cached;
-        if (thumb == null) {
-            Optional<Served> file = fileOf(hash);
-            if (file.isEmpty()) {
-                error(ctx, 404, "no asset " + hash);
-                return;
-            }
-            thumb = thumbnails.get(hash, file.get().path());
-        }
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.contentType("image/jpeg");
-        ctx.result(Files.readAllBytes(thumb));
-    }
-
-    /**
-     * The asset's bytes, whole or the one range a {@code Range} header asks for (206; 416 past the end): a browser
-     * seeks in a video that way. The content hash names the bytes, so a range never mixes two versions of a file.
-     */
-    private void file(Context ctx) throws IOException {
-        String hash = hash(ctx);
-        Optional<Served> file = fileOf(hash);
-        if (file.isEmpty()) {
-            error(ctx, 404, "no asset " + hash);
-            return;
-        }
-        Path path = file.get().path();
-        long size = Files.size(path);
-        ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.header("Accept-Ranges", "bytes");
-        ctx.contentType(file.get().format().contentType());
-        ByteRange range = ByteRange.of(ctx.header("Range"), size);
-        if (range == null) {
-            ctx.header("Content-Length", Long.toString(size));
-            ctx.result(Files.newInputStream(path));
-        } else if (!range.satisfiable()) {
-            ctx.status(416).header("Content-Range", range.contentRange(size)).result("");
-        } else {
-            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path);
-            channel.position(range.start());
-            ctx.status(206).header("Content-Range", range.contentRange(size))
-                    .header("Content-Length", Long.toString(range.length()));
-            ctx.result(new Slice(java.nio.channels.Channels.newInputStream(channel), range.length()));
-        }
-    }
-
-    /** At most {@code left} bytes of a stream (a range of the file), closing the stream with itself. */
-    private static final class Slice extends java.io.FilterInputStream {
-        private long left;
-
-        Slice(InputStream in, long length) {
-            super(in);
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-    }
-
-    /** A file the library may serve, and its format (which names the content type). */
-    private record Served(Path path, MediaFormat format) {
-    }
-
-    /** The asset's file, only if it resolves (symbolic links included) inside the library. */
-    private Optional<Served> fileOf(String hash) throws IOException {
-        Optional<Map<String, Object>> a = catalog(() -> library.asset(hash));
-        if (a.isEmpty() || a.get().get("path") == null) {
-            return Optional.empty();
-        }
-        Path p = root.resolve(a.get().get("path").toString()).normalize();
-        if (!p.startsWith(root) || !Files.isRegularFile(p)) {
-            return Optional.empty();
-        }
-        Path real = p.toRealPath();
-        Object format = a.get().get("format");
-        return real.startsWith(root.toRealPath())
-                ? Optional.of(new Served(real, MediaFormat.ofId(format == null ? null : format.toString())))
-                : Optional.empty();
-    }
-
     /**
      * {@code /api/metrics/summary}: this process's meters ({@link AliceMetrics#summary}) and, from the catalog's
      * ledger, what understanding and video did and cost per day over {@code days} (default 30).
@@ -441,7 +330,7 @@ public final class WebServer implements AutoCloseable {
         return out;
     }
 
-    private static String hash(Context ctx) {
+    static String hash(Context ctx) {
         return hashText(ctx.pathParam("hash"));
     }
 
