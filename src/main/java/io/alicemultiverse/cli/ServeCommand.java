@@ -3,7 +3,6 @@ package io.alicemultiverse.cli;
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.Owner;
-import io.alicemultiverse.app.UnderstandConfig;
 import io.alicemultiverse.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
              LibraryService library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
              WebServer server = WebServer.start(library, bind, port, token, allowedHosts,
-                     () -> library.video(UnderstandConfig.load(lib.config, System.getenv()), System.getenv()))) {
+                     () -> library.video(VideoCommand.settings(lib.config, System.getenv()), System.getenv()))) {
             signal.onSignal(stop::countDown);
             library.warmSearchInBackground();
             // the owner advances video jobs submitted from anywhere, so their clips land while it runs
