@@ -644,6 +644,11 @@ public final class LibraryService implements AutoCloseable {
         return Costs.report(catalog, by);
     }
 
+    /** What understanding and video did and cost per day over the last {@code days} days (see {@link Costs#daily}). */
+    public Map<String, Object> dailyCosts(int days) {
+        return Costs.daily(catalog, java.time.LocalDate.now(clock), days);
+    }
+
     @Override
     public void close() {
         synchronized (this) { // a background embedding batch or video tick finishes its write first, then stops

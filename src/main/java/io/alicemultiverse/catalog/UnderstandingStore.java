@@ -119,6 +119,30 @@ public final class UnderstandingStore {
     public record SpendGroup(String key, long images, long tokensIn, long tokensOut, double costUsd) {
     }
 
+    /**
+     * One day's work of one paid operation ({@code understanding} or {@code video}): how many items it produced
+     * (images understood, by any provider including the free local one; video clips billed) and what it cost.
+     */
+    public record DailyOperation(String day, String operation, long count, double costUsd) {
+    }
+
+    /**
+     * The ledger and the understanding results by day and operation, from {@code since} on, oldest day first.
+     * Video spend lines are those whose provider starts with {@code video:}; everything else is understanding.
+     * An understanding result re-made later counts on the later day.
+     */
+    public List<DailyOperation> byDayAndOperation(LocalDateTime since) {
+        String video = "provider LIKE 'video:%'";
+        return catalog.select("SELECT d, op, CAST(sum(n) AS BIGINT), CAST(sum(c) AS DOUBLE PRECISION) FROM ("
+                        + "SELECT substr(CAST(created_at AS VARCHAR), 1, 10) AS d, 'understanding' AS op, 1 AS n, "
+                        + "CAST(0 AS DOUBLE PRECISION) AS c FROM understanding WHERE created_at >= ? "
+                        + "UNION ALL SELECT substr(CAST(time AS VARCHAR), 1, 10), CASE WHEN " + video
+                        + " THEN 'video' ELSE 'understanding' END, CASE WHEN " + video + " THEN 1 ELSE 0 END, "
+                        + "cost_usd FROM spend WHERE time >= ?) AS t GROUP BY d, op ORDER BY d, op",
+                List.of(Timestamp.valueOf(since), Timestamp.valueOf(since)),
+                rs -> new DailyOperation(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+    }
+
     /** The spend ledger grouped by {@code grouping}, by key (oldest day first). */
     public java.util.List<SpendGroup> spendBy(SpendGrouping grouping) {
         return catalog.select("SELECT " + grouping.expression + " AS k, count(*), sum(tokens_in), sum(tokens_out), "

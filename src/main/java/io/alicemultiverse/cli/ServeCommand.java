@@ -55,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(10));
              LibraryService library = lib.open();
              OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
-             WebServer server = WebServer.start(library, bind, port, token, allowedHosts)) {
+             WebServer server = WebServer.start(library, bind, port, token, allowedHosts,
+                     () -> library.video(VideoCommand.settings(lib.config, System.getenv()), System.getenv()))) {
             signal.onSignal(stop::countDown);
             library.warmSearchInBackground();
             // the owner advances video jobs submitted from anywhere, so their clips land while it runs

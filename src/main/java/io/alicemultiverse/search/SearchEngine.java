@@ -99,6 +99,9 @@ public final class SearchEngine implements AutoCloseable {
         }
     };
     private volatile Snapshot snapshot;
+    /** The query-embedding cache's effectiveness, published at {@code /metrics} by a serving process. */
+    private static final io.micrometer.core.instrument.Counter QUERY_CACHE_HITS = queryCache("hit");
+    private static final io.micrometer.core.instrument.Counter QUERY_CACHE_MISSES = queryCache("miss");
     private final Map<String, float[]> recentQueries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -401,6 +404,7 @@ public final class SearchEngine implements AutoCloseable {
         synchronized (recentQueries) {
             v = recentQueries.get(text);
         }
+        (v == null ? QUERY_CACHE_MISSES : QUERY_CACHE_HITS).increment();
         if (v == null) {
             v = embedder().embed(text); // thread-safe (ONNX Runtime sessions are)
             synchronized (recentQueries) {
@@ -408,6 +412,12 @@ public final class SearchEngine implements AutoCloseable {
             }
         }
         return v;
+    }
+
+    private static io.micrometer.core.instrument.Counter queryCache(String result) {
+        return io.micrometer.core.instrument.Counter.builder("alice_cache_lookups")
+                .description("cache lookups by cache and result").tag("cache", "search_query").tag("result", result)
+                .register(io.micrometer.core.instrument.Metrics.globalRegistry);
     }
 
     /** Forgets the cached query embeddings, so the next text query embeds its words again (for benchmarks). */

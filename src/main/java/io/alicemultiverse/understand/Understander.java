@@ -121,6 +121,7 @@ public final class Understander {
                 catalog.understanding().spentSince(now.toLocalDate().withDayOfMonth(1).atStartOfDay()))
                 : new Budget(null, null, null, 0, 0);
         budget.drainWarnings().forEach(listener::warning);
+        UnderstandMetrics.cache(plan.cached(), plan.toSend().size());
         Resilience resilience = new Resilience(provider.name(), options.limits(), clock, sleeper, random);
         int threads = workers();
         List<List<ImageInput>> batches = batches(plan.toSend(), provider.maxImagesPerRequest(), threads);
@@ -202,6 +203,7 @@ public final class Understander {
         try {
             Reply reply = resilience.call(tokens, () -> {
                 requests.incrementAndGet();
+                UnderstandMetrics.call(provider.name());
                 return provider.analyse(batch);
             });
             if (reply.outcomes().size() != batch.size()) {

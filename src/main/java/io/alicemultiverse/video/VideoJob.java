@@ -50,6 +50,33 @@ public record VideoJob(String id, VideoRequest request, String baseUrl, String p
         return e.build();
     }
 
+    /**
+     * Whether the user can still cancel it: waiting, submitting, queued or running, or with a submit of unknown
+     * outcome. A downloading job is finished and paid for.
+     */
+    public boolean cancellable() {
+        return state.active() && state != JobState.DOWNLOADING || state == JobState.UNKNOWN;
+    }
+
+    /** How long the job has taken so far: from creation to {@code now} while it is active, else to its end. */
+    public Duration elapsed(Instant now) {
+        Instant end = state.active() ? now : finishedAt != null ? finishedAt : updatedAt;
+        Duration d = Duration.between(createdAt, end);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /**
+     * {@link #toJson()} plus what a live view needs as of {@code now}: {@code elapsed_seconds}, {@code active}
+     * (the job still moves) and {@code cancellable}.
+     */
+    public Map<String, Object> toJson(Instant now) {
+        Map<String, Object> m = toJson();
+        m.put("elapsed_seconds", elapsed(now).toSeconds());
+        m.put("active", state.active());
+        m.put("cancellable", cancellable());
+        return m;
+    }
+
     /** The job object every surface renders (keys fixed by the CLI contract; never a key or a secret). */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

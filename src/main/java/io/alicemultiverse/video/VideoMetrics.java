@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Video meters in Micrometer's global registry, which {@code /metrics} publishes: job transitions by provider and
- * state, submit latency, total generation latency (created to filed) and spend. Thread-safe.
+ * state, submit latency, total generation latency (created to filed), spend and calls to the providers. Thread-safe.
  */
 final class VideoMetrics {
     private VideoMetrics() {
@@ -32,5 +32,15 @@ final class VideoMetrics {
     static void spent(String provider, double usd) {
         Counter.builder("alice_video_spend_usd").description("estimated dollars spent on video generation")
                 .tag("provider", provider).register(Metrics.globalRegistry).increment(usd);
+    }
+
+    /**
+     * One call to a provider's API. The meter is shared with understanding ({@code operation="understanding"}), so
+     * one query shows every remote call a library makes.
+     */
+    static void call(String provider, String call) {
+        Counter.builder("alice_api_calls").description("calls to remote model APIs")
+                .tag("operation", "video").tag("provider", provider).tag("call", call)
+                .register(Metrics.globalRegistry).increment();
     }
 }

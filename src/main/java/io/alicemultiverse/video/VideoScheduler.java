@@ -410,11 +410,10 @@ public final class VideoScheduler {
      */
     public VideoJob cancel(String id) {
         VideoJob j = jobs.find(id).orElseThrow(() -> new IllegalArgumentException("no video job " + id));
-        if (!j.state().active() && j.state() != JobState.UNKNOWN) {
-            throw new IllegalArgumentException("job " + j.id() + " is already " + j.state().id());
-        }
-        if (j.state() == JobState.DOWNLOADING) {
-            throw new IllegalArgumentException("job " + j.id() + " is finished and paid for; it is being downloaded");
+        if (!j.cancellable()) {
+            throw new IllegalArgumentException(j.state() == JobState.DOWNLOADING
+                    ? "job " + j.id() + " is finished and paid for; it is being downloaded"
+                    : "job " + j.id() + " is already " + j.state().id());
         }
         String answer = j.providerJobId() == null ? "never submitted" : cancelRemote(j);
         return save(j.edit(clock.instant(), e -> {
@@ -490,7 +489,7 @@ public final class VideoScheduler {
         String key = j.provider() + "\u0000" + j.model() + "\u0000" + j.baseUrl();
         VideoProvider p = cache.get(key);
         if (p == null) {
-            p = providers.apply(j);
+            p = new CountedProvider(j.provider(), providers.apply(j));
             cache.put(key, p);
         }
         return p;

@@ -23,12 +23,14 @@ public final class VideoService {
     private final VideoSettings settings;
     private final Map<String, String> env;
     private final VideoScheduler scheduler;
+    private final Clock clock;
 
     public VideoService(Catalog catalog, Path root, Filer filer, VideoSettings settings, Map<String, String> env,
                         Clock clock) {
         this.catalog = catalog;
         this.settings = settings;
         this.env = Map.copyOf(env);
+        this.clock = clock;
         ClipDelivery delivery = new ClipDelivery(root, filer,
                 j -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock).maker(j.model()));
         this.scheduler = new VideoScheduler(new Jobs(catalog),
@@ -114,6 +116,26 @@ public final class VideoService {
 
     public List<VideoJob> list(JobState state) {
         return scheduler.jobs().list(state);
+    }
+
+    /** The newest {@code limit} jobs (in {@code state} when not null), newest first. */
+    public List<VideoJob> recent(JobState state, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        List<VideoJob> all = new ArrayList<>(list(state));
+        java.util.Collections.reverse(all);
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    /** The job with this id (or unique id prefix), if there is one. */
+    public Optional<VideoJob> find(String id) {
+        return scheduler.jobs().find(id);
+    }
+
+    /** The job object of a live view (see {@link VideoJob#toJson(Instant)}) as of this service's clock. */
+    public Map<String, Object> json(VideoJob job) {
+        return job.toJson(clock.instant());
     }
 
     public VideoJob status(String id) {

@@ -18,28 +18,26 @@ import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
 import io.alicemultiverse.similar.KeepRule;
 import io.alicemultiverse.similar.SimilarFinder;
+import io.alicemultiverse.understand.UnderstandSettings;
+import io.alicemultiverse.video.VideoService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-// Over 400 lines: the route table of the JSON API with each route's translation of input and rendering of output;
-// the request records of issue 14 take the rules out, the translation stays.
 /**
  * {@code alice serve}: the JSON API, the gallery and {@code /metrics} over Javalin. Routes only translate HTTP to
  * {@link LibraryService} calls (serialised: the catalog has one writer) and back. Files are served by content hash only,
- * from paths the catalog holds, and only when they resolve inside the library. Every request passes the
+ * from paths the catalog holds, and only when they resolve inside the library ({@link AssetFiles}); video jobs are
+ * listed and cancelled through {@link VideoRoutes}. Every request passes the
  * {@link RequestGuard} first (host names, cross-site changes, the token, JSON bodies). A non-loopback bind needs a
  * token. Numbers in requests are bounded (a 400 names the bound), so no request can make the server allocate at will.
  */
@@ -49,23 +47,23 @@ public final class WebServer implements AutoCloseable {
     private static final int MAX_OFFSET = SearchQuery.MAX_OFFSET;
 
     private final LibraryService library;
-    private final Path root;
     private final RequestGuard guard;
     private final AliceMetrics metrics;
-    private final ThumbnailCache thumbnails;
+    private final AssetFiles files;
+    private final VideoRoutes video;
     private final Javalin app;
 
-    private WebServer(LibraryService library, String bind, int port, String token, List<String> allowedHosts)
-            throws IOException {
+    private WebServer(LibraryService library, String bind, int port, String token, List<String> allowedHosts,
+                      java.util.function.Supplier<VideoService> videoService) throws IOException {
         this.library = library;
-        this.root = library.root();
         this.guard = new RequestGuard(bind, allowedHosts, token, this::port);
         this.metrics = new AliceMetrics(() -> {
             synchronized (library) {
                 return library.catalog().assetCount();
             }
         });
-        this.thumbnails = new ThumbnailCache(root);
+        this.files = new AssetFiles(library, new ThumbnailCache(library.root()), metrics);
+        this.video = new VideoRoutes(library, videoService);
         this.app = Javalin.create(config -> {
             config.jetty.host = bind;
             config.jetty.port = port;
@@ -78,8 +76,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/search", this::search);
             config.routes.post("/api/assets/{hash}/tags", this::tags);
             config.routes.get("/api/assets/{hash}", this::asset);
-            config.routes.get("/api/assets/{hash}/thumbnail", this::thumbnail);
-            config.routes.get("/api/assets/{hash}/file", this::file);
+            config.routes.get("/api/assets/{hash}/thumbnail", files::thumbnail);
+            config.routes.get("/api/assets/{hash}/file", files::file);
             config.routes.get("/api/assets/{hash}/similar", ctx -> json(ctx, catalog(() -> library.similar(new SimilarRequest(hash(ctx),
                     intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
                     intParam(ctx, "limit", 24, 1, MAX_LIMIT)))).stream().map(DuplicateGroupJson::toMap).toList()));
@@ -90,7 +88,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/duplicates/resolve", this::resolveDuplicates);
             config.routes.post("/api/timeline", this::timeline);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-            config.routes.get("/api/metrics/summary", ctx -> json(ctx, metrics.summary()));
+            config.routes.get("/api/metrics/summary", this::summary);
+            config.routes.get("/api/video/jobs", video::list);
+            config.routes.get("/api/video/jobs/{id}", video::one);
+            config.routes.post("/api/video/jobs/{id}/cancel", video::cancel);
             config.routes.get("/api/runs", ctx -> json(ctx, catalog(() -> library.catalog().views().organizeRuns(
                     intParam(ctx, "limit", 30, 1, MAX_LIMIT)))));
             config.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400,
@@ -115,11 +116,21 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(LibraryService library, String bind, int port, String token, List<String> allowedHosts)
             throws IOException {
+        return start(library, bind, port, token, allowedHosts,
+                () -> library.video(UnderstandSettings.defaults(), System.getenv()));
+    }
+
+    /**
+     * Starts serving, with the video jobs routes backed by what {@code videoService} makes (once, on first use:
+     * {@code alice serve} passes the configured budgets and the environment's keys).
+     */
+    public static WebServer start(LibraryService library, String bind, int port, String token, List<String> allowedHosts,
+                                  java.util.function.Supplier<VideoService> videoService) throws IOException {
         if (!InetAddress.getByName(bind).isLoopbackAddress() && (token == null || token.isBlank())) {
             throw new IllegalArgumentException("binding to " + bind + " (not loopback) needs a token");
         }
         WebServer server = new WebServer(library, bind, port, token == null || token.isBlank() ? null : token,
-                allowedHosts);
+                allowedHosts, videoService);
         server.app.start();
         return server;
     }
@@ -280,50 +291,15 @@ public final class WebServer implements AutoCloseable {
         json(ctx, m);
     }
 
-    private void thumbnail(Context ctx) throws IOException {
-        String hash = hash(ctx);
-        Path cached = thumbnails.cached(hash);
-        metrics.thumbnail(cached != null);
-        Path thumb = cached;
-        if (thumb == null) {
-            Optional<Path> file = fileOf(hash);
-            if (file.isEmpty()) {
-                error(ctx, 404, "no asset " + hash);
-                return;
-            }
-            thumb = thumbnails.get(hash, file.get());
-        }
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.contentType("image/jpeg");
-        ctx.result(Files.readAllBytes(thumb));
-    }
-
-    private void file(Context ctx) throws IOException {
-        String hash = hash(ctx);
-        Optional<Path> file = fileOf(hash);
-        if (file.isEmpty()) {
-            error(ctx, 404, "no asset " + hash);
-            return;
-        }
-        String type = Files.probeContentType(file.get());
-        ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType(type == null ? "application/octet-stream" : type);
-        InputStream in = Files.newInputStream(file.get());
-        ctx.result(in);
-    }
-
-    /** The asset's file, only if it resolves (symbolic links included) inside the library. */
-    private Optional<Path> fileOf(String hash) throws IOException {
-        Optional<Map<String, Object>> a = catalog(() -> library.asset(hash));
-        if (a.isEmpty() || a.get().get("path") == null) {
-            return Optional.empty();
-        }
-        Path p = root.resolve(a.get().get("path").toString()).normalize();
-        if (!p.startsWith(root) || !Files.isRegularFile(p)) {
-            return Optional.empty();
-        }
-        Path real = p.toRealPath();
-        return real.startsWith(root.toRealPath()) ? Optional.of(real) : Optional.empty();
+    /**
+     * {@code /api/metrics/summary}: this process's meters ({@link AliceMetrics#summary}) and, from the catalog's
+     * ledger, what understanding and video did and cost per day over {@code days} (default 30).
+     */
+    private void summary(Context ctx) {
+        int days = intParam(ctx, "days", 30, 1, 366);
+        Map<String, Object> out = new LinkedHashMap<>(metrics.summary());
+        out.put("spend", catalog(() -> library.dailyCosts(days)));
+        json(ctx, out);
     }
 
     /** The request body as a JSON object; anything else is a 400 saying what was expected. */
@@ -354,7 +330,7 @@ public final class WebServer implements AutoCloseable {
         return out;
     }
 
-    private static String hash(Context ctx) {
+    static String hash(Context ctx) {
         return hashText(ctx.pathParam("hash"));
     }
 
@@ -382,7 +358,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return fallback;
@@ -402,7 +378,7 @@ public final class WebServer implements AutoCloseable {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static void json(Context ctx, Object value) {
+    static void json(Context ctx, Object value) {
         try {
             ctx.contentType("application/json").result(JSON.writeValueAsString(value));
         } catch (IOException e) {
@@ -410,7 +386,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, int status, String message) {
+    static void error(Context ctx, int status, String message) {
         ctx.status(status);
         json(ctx, Map.of("error", message == null ? "error" : message));
     }

@@ -97,6 +97,14 @@ class BackendsTest {
             assertThat(c.understanding().spentSince(may.minusDays(1))).isEqualTo(0.25);
             assertThat(c.understanding().spendBy(UnderstandingStore.SpendGrouping.DAY)).singleElement()
                     .satisfies(g -> assertThat(g.key()).isEqualTo("2024-05-06"));
+            c.understanding().saveUnderstanding(List.of(), List.of(new SpendEntry(may.plusHours(1), "video:fal",
+                    "kling", 0, 0, 1.5, null, "job-1", "proj")));
+            assertThat(c.understanding().byDayAndOperation(may.minusDays(1))).containsExactly(
+                    new UnderstandingStore.DailyOperation("2024-05-06", "understanding", 1, 0.25),
+                    new UnderstandingStore.DailyOperation("2024-05-06", "video", 1, 1.5),
+                    new UnderstandingStore.DailyOperation("2024-05-07", "understanding", 1, 0.0));
+            assertThat(c.understanding().byDayAndOperation(may.plusDays(1).toLocalDate().atStartOfDay()))
+                    .extracting(UnderstandingStore.DailyOperation::day).containsExactly("2024-05-07");
 
             List<SidecarFacts> facts = c.sidecarFacts(null);
             assertThat(facts).extracting(SidecarFacts::path).containsExactly("2024/cat.png", "2024/fox.png");

@@ -138,4 +138,56 @@ class VideoSchedulerTest {
         assertThat(again.id()).isNotEqualTo(job.id()); // it had a provider id: a new job, never a resubmit
         assertThat(again.state()).isEqualTo(JobState.PENDING);
     }
+
+    @Test
+    void recentJobsComeNewestFirstWithElapsedTimeThatStopsWhenTheyFinish() {
+        api.readsPerPhase = 10_000; // stays queued
+        VideoService video = service(UnderstandSettings.defaults());
+        VideoJob first = video.submit(video.plan(List.of(request(60))), null, null, true).get(0);
+        clock.advance(Duration.ofSeconds(1));
+        VideoJob second = video.submit(video.plan(List.of(request(60))), null, null, true).get(0);
+        video.tick();
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(video.recent(null, 10)).extracting(VideoJob::id).containsExactly(second.id(), first.id());
+        assertThat(video.recent(null, 1)).extracting(VideoJob::id).containsExactly(second.id());
+        assertThat(video.recent(JobState.QUEUED, 10)).hasSize(2);
+        assertThat(video.recent(JobState.SUCCEEDED, 10)).isEmpty();
+        assertThatThrownBy(() -> video.recent(null, 0)).hasMessageContaining("limit");
+        Map<String, Object> live = video.json(video.status(first.id()));
+        assertThat(live).containsEntry("elapsed_seconds", 91L).containsEntry("active", true)
+                .containsEntry("cancellable", true).containsEntry("state", "queued");
+        assertThat(video.find(first.id())).isPresent();
+        assertThat(video.find("vnothere")).isEmpty();
+
+        video.cancel(first.id());
+        clock.advance(Duration.ofMinutes(10));
+        Map<String, Object> ended = video.json(video.status(first.id()));
+        assertThat(ended).containsEntry("state", "cancelled").containsEntry("elapsed_seconds", 91L)
+                .containsEntry("active", false).containsEntry("cancellable", false);
+    }
+
+    @Test
+    void everyCallToTheProviderIsCountedByCall() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.addRegistry(registry);
+        try {
+            api.readsPerPhase = 10_000;
+            VideoService video = service(UnderstandSettings.defaults());
+            VideoJob job = video.submit(video.plan(List.of(request(60))), null, null, true).get(0);
+            video.tick(); // submit
+            clock.advance(Duration.ofSeconds(6));
+            video.tick(); // status
+            video.cancel(job.id()); // cancel
+            java.util.function.Function<String, Double> calls = call -> registry.find("alice_api_calls")
+                    .tags("operation", "video", "provider", "fal", "call", call).counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+            assertThat(calls.apply("submit")).isEqualTo(1.0);
+            assertThat(calls.apply("status")).isEqualTo(1.0);
+            assertThat(calls.apply("cancel")).isEqualTo(1.0);
+        } finally {
+            io.micrometer.core.instrument.Metrics.removeRegistry(registry);
+            registry.close();
+        }
+    }
 }

@@ -192,6 +192,101 @@ class WebServerTest {
         }
     }
 
+    private HttpResponse<byte[]> get(String path, String range) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void fileRouteAnswersRangeRequestsWithPartialContent() throws Exception {
+        String hash = json("/api/assets").get("items").get(0).get("content_hash").asText();
+        byte[] whole = read(t.library().resolve(library.catalog().assetPaths().get(hash)));
+        String file = "/api/assets/" + hash + "/file";
+        HttpResponse<byte[]> all = get(file);
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(all.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(all.body()).isEqualTo(whole);
+
+        HttpResponse<byte[]> middle = get(file, "bytes=10-19");
+        assertThat(middle.statusCode()).isEqualTo(206);
+        assertThat(middle.headers().firstValue("Content-Range")).hasValue("bytes 10-19/" + whole.length);
+        assertThat(middle.headers().firstValue("Content-Length")).hasValue("10");
+        assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOfRange(whole, 10, 20));
+
+        HttpResponse<byte[]> open = get(file, "bytes=100-");
+        assertThat(open.statusCode()).isEqualTo(206);
+        assertThat(open.body()).isEqualTo(java.util.Arrays.copyOfRange(whole, 100, whole.length));
+        HttpResponse<byte[]> suffix = get(file, "bytes=-7");
+        assertThat(suffix.statusCode()).isEqualTo(206);
+        assertThat(suffix.headers().firstValue("Content-Range"))
+                .hasValue("bytes " + (whole.length - 7) + "-" + (whole.length - 1) + "/" + whole.length);
+        assertThat(suffix.body()).isEqualTo(java.util.Arrays.copyOfRange(whole, whole.length - 7, whole.length));
+        HttpResponse<byte[]> pastEnd = get(file, "bytes=0-" + (whole.length + 1000));
+        assertThat(pastEnd.statusCode()).isEqualTo(206);
+        assertThat(pastEnd.body()).isEqualTo(whole);
+
+        HttpResponse<byte[]> beyond = get(file, "bytes=" + whole.length + "-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + whole.length);
+        // several ranges or garbage: the whole file, as the RFC allows
+        assertThat(get(file, "bytes=0-1,5-6").body()).isEqualTo(whole);
+        assertThat(get(file, "bytes=abc").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsCarryTheJvmsMemoryGcCpuAndThreads() throws Exception {
+        String metrics = new String(get("/metrics").body());
+        assertThat(metrics).contains("jvm_memory_used_bytes{", "process_cpu_usage", "system_cpu_count",
+                "jvm_threads_live_threads", "jvm_gc_", "process_uptime_seconds");
+        JsonNode jvm = json("/api/metrics/summary").get("jvm");
+        assertThat(jvm.get("heap_used_bytes").asLong()).isPositive();
+        assertThat(jvm.get("heap_committed_bytes").asLong()).isGreaterThanOrEqualTo(jvm.get("heap_used_bytes").asLong());
+        assertThat(jvm.get("threads").asInt()).isPositive();
+    }
+
+    @Test
+    void statsSummaryHasCostPerDayApiCallsAndCachesAfterALocalUnderstandingRun() throws Exception {
+        var request = new io.alicemultiverse.app.UnderstandRequest(List.of(), null, true, "local", null, null, null,
+                false, false, false);
+        var settings = io.alicemultiverse.understand.UnderstandSettings.defaults();
+        synchronized (library) {
+            library.understand(request, settings, java.util.Map.of(),
+                    io.alicemultiverse.understand.UnderstandListener.NONE);
+            library.understand(request, settings, java.util.Map.of(), // everything cached now
+                    io.alicemultiverse.understand.UnderstandListener.NONE);
+        }
+        String hash = json("/api/assets").get("items").get(0).get("content_hash").asText();
+        get("/api/assets/" + hash + "/thumbnail"); // a miss, then a hit
+        get("/api/assets/" + hash + "/thumbnail");
+
+        JsonNode summary = json("/api/metrics/summary");
+        JsonNode spend = summary.get("spend");
+        String today = java.time.LocalDate.now().toString();
+        assertThat(spend.get("rows")).singleElement().satisfies(r -> {
+            assertThat(r.get("day").asText()).isEqualTo(today);
+            assertThat(r.get("operation").asText()).isEqualTo("understanding");
+            assertThat(r.get("count").asInt()).isEqualTo(2);
+            assertThat(r.get("unit").asText()).isEqualTo("images");
+            assertThat(r.get("cost_usd").asDouble()).isZero();
+        });
+        assertThat(spend.get("by_operation").get("understanding").asDouble()).isZero();
+
+        assertThat(summary.get("api_calls").toString()).contains("\"operation\":\"understanding\"",
+                "\"provider\":\"local\"", "\"call\":\"analyse\"");
+        JsonNode caches = summary.get("caches");
+        assertThat(caches.get("understanding").get("hits").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(caches.get("understanding").get("misses").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(caches.get("thumbnail").get("hits").asInt()).isEqualTo(1);
+        assertThat(caches.get("thumbnail").get("misses").asInt()).isEqualTo(1);
+        assertThat(caches.get("thumbnail").get("hit_ratio").asDouble()).isEqualTo(0.5);
+        assertThat(new String(get("/metrics").body()))
+                .contains("alice_cache_lookups_total{cache=\"understanding\",result=\"hit\"}")
+                .contains("alice_api_calls_total{call=\"analyse\",operation=\"understanding\",provider=\"local\"}");
+        assertThat(new String(get("/stats.html").body())).contains("API cost per day", "Cache effectiveness",
+                "Memory (MB)", "jobs.html");
+    }
+
     private static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
