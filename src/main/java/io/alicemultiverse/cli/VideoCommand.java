@@ -175,7 +175,7 @@ final class VideoCommand {
         @Mixin
         RequestOptions o;
 
-        @Option(names = "--provider", required = true, paramLabel = "P", description = "fal, runway, replicate, luma or minimax.")
+        @Option(names = "--provider", required = true, paramLabel = "P", description = "fal, runway, replicate, luma, minimax or google (Veo).")
         String provider;
 
         @Option(names = "--model", required = true, paramLabel = "M", description = "The provider's model id.")

@@ -27,13 +27,13 @@ import java.util.stream.Stream;
 public final class ClipDelivery implements Delivery {
     private final Path root;
     private final Filer filer;
-    private final Function<VideoJob, String> makers;
+    private final Function<VideoJob, VideoProvider> providers;
 
-    /** @param makers the maker (library source id) of a job's model, null when unknown */
-    public ClipDelivery(Path libraryRoot, Filer filer, Function<VideoJob, String> makers) {
+    /** @param providers the provider client of a job: the maker of its model, and how its output is fetched */
+    public ClipDelivery(Path libraryRoot, Filer filer, Function<VideoJob, VideoProvider> providers) {
         this.root = libraryRoot.toAbsolutePath().normalize();
         this.filer = filer;
-        this.makers = makers;
+        this.providers = providers;
     }
 
     Path partial(VideoJob job) {
@@ -67,7 +67,9 @@ public final class ClipDelivery implements Delivery {
                     throw new Failure(Failure.Kind.EXPIRED, "no output URL recorded");
                 }
                 Path part = partial(job);
-                Download.fetch(job.outputUrl(), part);
+                if (!provider(job).fetchOutput(job, part)) {
+                    Download.fetch(job.outputUrl(), part);
+                }
                 staged = Optional.of(stage(job, part));
             }
             return filer.file(staged.get(), project(job), provenance(job));
@@ -108,7 +110,7 @@ public final class ClipDelivery implements Delivery {
     /** What the job knows about the clip, recorded in the catalog as its generation metadata. */
     Generation provenance(VideoJob job) {
         VideoRequest r = job.request();
-        String maker = makers.apply(job);
+        String maker = provider(job).maker(job.model());
         Generation.Builder g = Generation.builder(maker == null ? Source.UNKNOWN : Source.fromId(maker)
                 .orElse(Source.UNKNOWN));
         g.prompt(r.prompt()).negative(r.negative()).model(r.model());
@@ -128,6 +130,10 @@ public final class ClipDelivery implements Delivery {
             g.extra("params", r.params());
         }
         return g.build();
+    }
+
+    private VideoProvider provider(VideoJob job) {
+        return providers.apply(job);
     }
 
     /** The content hash of a staged clip (for callers that file it themselves). */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Streams one output URL to a {@code .part} file, resuming with a {@code Range} request when an earlier attempt left
@@ -31,10 +32,24 @@ final class Download {
 
     /** Downloads {@code url} into {@code part} (resuming what is there). */
     static void fetch(String url, Path part) throws Delivery.Failure {
+        fetch(url, part, Map.of());
+    }
+
+    /**
+     * Downloads {@code url} with {@code headers} (an API key the URL needs) into {@code part}. The headers go to the
+     * URL's own origin only: a redirect to another host (storage behind a CDN) gets none of them.
+     */
+    static void fetch(String url, Path part, Map<String, String> headers) throws Delivery.Failure {
         String at = url;
+        String origin = origin(url);
         for (int hop = 0; hop <= REDIRECTS; hop++) {
             long have = exists(part);
             HttpCall.Request r = HttpCall.Request.of("GET", at).header("Accept", "*/*");
+            if (origin.equals(origin(at))) {
+                for (Map.Entry<String, String> h : headers.entrySet()) {
+                    r = r.header(h.getKey(), h.getValue());
+                }
+            }
             if (have > 0) {
                 r = r.header("Range", "bytes=" + have + "-");
             }
@@ -72,6 +87,24 @@ final class Download {
             }
         }
         throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "too many redirects");
+    }
+
+    /** Writes a clip the provider handed over inline into {@code part}, whole and fsynced. */
+    static void write(byte[] clip, Path part) throws Delivery.Failure {
+        if (clip.length > MAX_BYTES) {
+            throw new Delivery.Failure(Delivery.Failure.Kind.INVALID, "the clip is larger than " + MAX_BYTES + " bytes");
+        }
+        try {
+            write(new java.io.ByteArrayInputStream(clip), part, false);
+        } catch (IOException e) {
+            throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "writing the clip: " + e.getMessage());
+        }
+    }
+
+    /** Scheme, host and port: where headers meant for one server may go. */
+    private static String origin(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return (u.getScheme() + "://" + u.getHost() + ":" + u.getPort()).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The whole file's length the answer announces, -1 when it does not say. */

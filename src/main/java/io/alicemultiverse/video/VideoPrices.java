@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * What a clip costs before it is made: a dated table of list prices per second (by resolution where it differs) or
  * per video, by provider and model, which the configuration can override or extend
- * ({@code video: prices: {"fal/fal-ai/veo3": {per_second: 0.4}}}). Prices come from reference sections 1.10, 3, 4
- * and 6b as read in November 2026; an unknown model has no estimate (and so always needs confirmation).
+ * ({@code video: prices: {"fal/fal-ai/veo3": {per_second: 0.4}}}). Prices come from reference sections 1.10, 2.2,
+ * 3, 4 and 6b as read in November 2026; an unknown model has no estimate (and so always needs confirmation).
  * Immutable.
  */
 public final class VideoPrices {
@@ -73,6 +73,9 @@ public final class VideoPrices {
             Map.entry("luma/ray-3.2", new Price(Map.of("540p", 0.10, "720p", 0.20, "1080p", 0.40), null, 5)),
             Map.entry("luma/ray-2", new Price(Map.of("540p", 0.08, "720p", 0.142, "1080p", 0.318, "4k", 1.274),
                     null, 5)),
+            // Google Veo 3.1 (2.2; a 3p quote of March 2026, the only per-second figure found), 8 s by default
+            Map.entry("google/veo-3.1-generate-001", Price.perSecond(0.40, 8)),
+            Map.entry("google/veo-3.1-fast-generate-001", Price.perSecond(0.15, 8)),
             // MiniMax (6b): H3 pay-as-you-go (3p quote)
             Map.entry("minimax/MiniMax-H3", new Price(Map.of("*", 0.08, "768p", 0.08, "2k", 0.13), null, 6)));
 

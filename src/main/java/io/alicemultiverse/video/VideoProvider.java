@@ -1,5 +1,6 @@
 package io.alicemultiverse.video;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -16,6 +17,15 @@ public interface VideoProvider {
 
     /** Asks the provider to stop the job; returns what it answered (e.g. {@code CANCELLATION_REQUESTED}). */
     String cancel(VideoJob job);
+
+    /**
+     * Fetches a finished job's clip into {@code part} when that takes more than a plain GET of its output URL (a key
+     * header the URL needs, bytes inline in the provider's answer), so the key stays inside the provider; returns
+     * false when a plain GET does. May be called again after a partial attempt.
+     */
+    default boolean fetchOutput(VideoJob job, Path part) throws Delivery.Failure {
+        return false;
+    }
 
     /** How often to poll a job: the provider's documented pace, else a pace that costs nothing noticeable. */
     default Duration pollInterval() {

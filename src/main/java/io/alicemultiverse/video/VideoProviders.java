@@ -9,14 +9,17 @@ import java.util.Map;
 /**
  * The video providers alice drives, registered in one place: id, the environment variable holding the key, the
  * default base URL, the client constructor and the default concurrency cap. Keys are read from the environment at
- * the moment a client is made and live only in that client's request headers. Google Veo is not here yet.
+ * the moment a client is made and live only in that client's request headers (or, for Vertex AI, its credentials).
+ * {@code google} is Veo: on Vertex AI through the official SDK when {@code GOOGLE_CLOUD_PROJECT} is set, else on the
+ * Gemini API with {@code GEMINI_API_KEY} (whose Veo ids were shut down in 2026; see {@link Veo}).
  */
 public enum VideoProviders {
     FAL("FAL_KEY", FalQueue.DEFAULT_BASE, 4),
     RUNWAY("RUNWAYML_API_SECRET", Runway.DEFAULT_BASE, 2),
     REPLICATE("REPLICATE_API_TOKEN", Replicate.DEFAULT_BASE, 4),
     LUMA("LUMAAI_API_KEY", null, 2),
-    MINIMAX("MINIMAX_API_KEY", MiniMax.DEFAULT_BASE, 2);
+    MINIMAX("MINIMAX_API_KEY", MiniMax.DEFAULT_BASE, 2),
+    GOOGLE("GEMINI_API_KEY", Veo.DEFAULT_BASE, 2);
 
     private final String keyVariable;
     private final String defaultBase;
@@ -38,7 +41,8 @@ public enum VideoProviders {
 
     /**
      * The default cap on jobs submitting, queued or running at once: fal never rejects over its account limit (jobs
-     * wait IN_QUEUE), Runway's first tiers allow 1–2 concurrent tasks (reference sections 1.7, 3).
+     * wait IN_QUEUE), Runway's first tiers allow 1–2 concurrent tasks (reference sections 1.7, 3); Google documents
+     * 10 requests a minute per project for Vertex Veo and no concurrency figure (2.2), and each clip costs dollars.
      */
     public int concurrency() {
         return concurrency;
@@ -63,6 +67,9 @@ public enum VideoProviders {
      * @throws IllegalArgumentException when the key is not in the environment
      */
     public VideoProvider client(String model, String baseUrl, Map<String, String> env, Clock clock) {
+        if (this == GOOGLE) { // Vertex AI (project and credentials) or the Gemini API (key), whichever is configured
+            return Veo.client(model, baseUrl != null ? baseUrl : env.get("ALICE_GOOGLE_BASE_URL"), env, clock);
+        }
         String key = env.get(keyVariable);
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException(id() + " needs its API key in the environment variable " + keyVariable);
@@ -74,6 +81,7 @@ public enum VideoProviders {
             case REPLICATE -> new Replicate(base, key, clock);
             case LUMA -> new Luma(model, base, key, clock);
             case MINIMAX -> new MiniMax(base, key, clock);
+            case GOOGLE -> throw new AssertionError("made above");
         };
     }
 
@@ -97,6 +105,7 @@ public enum VideoProviders {
                     MiniMax.v1Body(r);
                 }
             }
+            case GOOGLE -> Veo.body(r);
         }
     }
 }

@@ -31,11 +31,13 @@ public final class VideoService {
         this.settings = settings;
         this.env = Map.copyOf(env);
         this.clock = clock;
-        ClipDelivery delivery = new ClipDelivery(root, filer,
-                j -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock).maker(j.model()));
-        this.scheduler = new VideoScheduler(new Jobs(catalog),
-                j -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock), delivery, clock,
-                settings::cap);
+        // one client per provider, model and base URL, shared by polling and delivery (an SDK client holds a pool)
+        Map<String, VideoProvider> clients = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<VideoJob, VideoProvider> client = j -> clients.computeIfAbsent(
+                j.provider() + "\u0000" + j.model() + "\u0000" + j.baseUrl(),
+                k -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock));
+        ClipDelivery delivery = new ClipDelivery(root, filer, client);
+        this.scheduler = new VideoScheduler(new Jobs(catalog), client, delivery, clock, settings::cap);
     }
 
     /** What {@code generate} would do: each request's estimate (null when unknown) and the total. */

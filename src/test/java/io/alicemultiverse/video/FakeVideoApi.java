@@ -58,6 +58,31 @@ final class FakeVideoApi implements AutoCloseable {
 
         /** Asserts the submit request is exactly what the API documents (URL, headers, body fields). */
         void checkSubmit(RecordedRequest r, JsonNode body, VideoRequest sent);
+
+        /** The answer to a call the protocol routes itself (a token endpoint), null for a 404. */
+        default MockResponse other(RecordedRequest r, FakeVideoApi api) {
+            return null;
+        }
+
+        /** Environment variables the client needs besides the keys (a project, a credentials file). */
+        default Map<String, String> env(FakeVideoApi api) {
+            return Map.of();
+        }
+
+        /** The fake's job id within the id the provider handed out (an operation name holds it). */
+        default String fakeId(String providerJobId) {
+            return providerJobId;
+        }
+
+        /** Whether finished clips are fetched from {@code /files/} (false: handed over inline). */
+        default boolean downloadsByUrl() {
+            return true;
+        }
+
+        /** Whether a clip download carries what the API requires (a key header); else it answers 403. */
+        default boolean fileAllowed(RecordedRequest r) {
+            return true;
+        }
     }
 
     final MockWebServer server = new MockWebServer();
@@ -134,6 +159,10 @@ final class FakeVideoApi implements AutoCloseable {
                 return m != null ? m : json(404, "{}");
             }
             default -> {
+                MockResponse own = protocol.other(r, this);
+                if (own != null) {
+                    return own;
+                }
                 return json(404, "{\"detail\":\"not found: " + r.getMethod() + " " + r.getTarget() + "\"}");
             }
         }
@@ -161,6 +190,9 @@ final class FakeVideoApi implements AutoCloseable {
     private MockResponse file(RecordedRequest r) {
         String name = r.getUrl().encodedPath().substring("/files/".length());
         String id = name.substring(0, name.lastIndexOf('.'));
+        if (!protocol.fileAllowed(r)) {
+            return json(403, "{\"error\":{\"code\":403,\"message\":\"missing key\"}}");
+        }
         MockResponse fault = fileFaults.poll();
         if (fault != null) {
             return fault;

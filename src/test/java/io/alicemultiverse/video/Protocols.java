@@ -13,22 +13,24 @@ import static io.alicemultiverse.video.FakeVideoApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The five provider protocols as the reference documents them (sections 1, 3, 4a, 6b, 6c): paths, status strings,
+ * The provider protocols as the reference documents them (sections 1, 2.2, 3, 4a, 6b, 6c): paths, status strings,
  * answer shapes, and the exact submit each must receive.
  */
 final class Protocols {
     static final String IMAGE = "https://example.com/start.png";
     static final Map<String, String> KEYS = Map.of("FAL_KEY", "fal-test-key", "RUNWAYML_API_SECRET", "rw-test-key",
-            "REPLICATE_API_TOKEN", "r8-test-key", "LUMAAI_API_KEY", "luma-test-key", "MINIMAX_API_KEY", "mm-test-key");
+            "REPLICATE_API_TOKEN", "r8-test-key", "LUMAAI_API_KEY", "luma-test-key", "MINIMAX_API_KEY", "mm-test-key",
+            "GEMINI_API_KEY", "gm-test-key");
 
     private Protocols() {
     }
 
     static List<FakeVideoApi.Protocol> all() {
-        return List.of(new Fal(), new RunwayApi(), new ReplicateApi(), new LumaAgents(), new MiniMaxV2());
+        return List.of(new Fal(), new RunwayApi(), new ReplicateApi(), new LumaAgents(), new MiniMaxV2(),
+                new VeoProtocols.GeminiApi(), new VeoProtocols.VertexAi());
     }
 
-    private static String last(RecordedRequest r, int fromEnd) {
+    static String last(RecordedRequest r, int fromEnd) {
         String[] p = r.getUrl().encodedPath().split("/");
         return p[p.length - 1 - fromEnd];
     }
