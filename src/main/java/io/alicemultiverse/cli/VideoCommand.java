@@ -141,15 +141,21 @@ final class VideoCommand {
 
     static List<VideoJob> waitFor(VideoService video, List<String> ids, boolean json) throws InterruptedException {
         PrintStream err = Output.err();
-        List<VideoJob> done = video.waitFor(ids, j -> {
-            if (!json) {
-                err.printf(Locale.ROOT, "%s %-11s %s%s%n", j.id(), j.state().id(), j.provider() + "/" + j.model(),
-                        j.error() == null ? j.path() == null ? "" : "  → " + j.path() : "  (" + j.error() + ")");
-            }
-        }, next -> {
-            long ms = Duration.between(Instant.now(), next).toMillis();
-            Thread.sleep(Math.max(200, Math.min(ms, 10_000)));
-        });
+        List<VideoJob> done;
+        // on a terminal one progress bar per job; else one line per state change (a log, a pipe)
+        try (JobBars bars = !json && Output.isConsole() ? new JobBars(err) : null) {
+            done = video.waitFor(ids, j -> {
+                if (bars != null) {
+                    bars.show(j);
+                } else if (!json) {
+                    err.printf(Locale.ROOT, "%s %-11s %s%s%n", j.id(), j.state().id(), j.provider() + "/" + j.model(),
+                            j.error() == null ? j.path() == null ? "" : "  → " + j.path() : "  (" + j.error() + ")");
+                }
+            }, next -> {
+                long ms = Duration.between(Instant.now(), next).toMillis();
+                Thread.sleep(Math.max(200, Math.min(ms, 10_000)));
+            });
+        }
         for (VideoJob j : done) {
             print(Output.out(), j, json);
         }
