@@ -2,13 +2,18 @@ package io.alicemultiverse.video;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Video meters in Micrometer's global registry, which {@code /metrics} publishes: job transitions by provider and
- * state, submit latency, total generation latency (created to filed), spend and calls to the providers. Thread-safe.
+ * state, the jobs in each active state now, submit latency, total generation latency (created to filed), spend and calls to the providers. Thread-safe.
  */
 final class VideoMetrics {
     private VideoMetrics() {
@@ -17,6 +22,23 @@ final class VideoMetrics {
     static void state(String provider, JobState state) {
         Counter.builder("alice_video_jobs").description("video jobs entering a state")
                 .tag("provider", provider).tag("state", state.id()).register(Metrics.globalRegistry).increment();
+    }
+
+    /** How many jobs are in each active state now, by provider: the gauge {@code alice_video_jobs_active}. */
+    private static final MultiGauge ACTIVE = MultiGauge.builder("alice_video_jobs_active")
+            .description("video jobs in an active state now, by provider and state (as the advancing process sees them)")
+            .register(Metrics.globalRegistry);
+
+    /** Sets the gauge from the jobs a tick left active (states with no job go away). */
+    static void active(java.util.Collection<VideoJob> jobs) {
+        Map<List<String>, Integer> counts = new HashMap<>();
+        for (VideoJob j : jobs) {
+            if (j.state().active()) {
+                counts.merge(List.of(j.provider(), j.state().id()), 1, Integer::sum);
+            }
+        }
+        ACTIVE.register(counts.entrySet().stream().map(e -> MultiGauge.Row.of(
+                Tags.of("provider", e.getKey().get(0), "state", e.getKey().get(1)), e.getValue())).toList(), true);
     }
 
     static void submitted(String provider, Duration took) {

@@ -154,6 +154,7 @@ public final class VideoScheduler {
                 next = due(after);
             }
         }
+        VideoMetrics.active(lastSeen.values());
         return next;
     }
 

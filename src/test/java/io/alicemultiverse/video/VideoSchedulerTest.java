@@ -102,6 +102,31 @@ class VideoSchedulerTest {
     }
 
     @Test
+    void theActiveJobsGaugeCountsJobsByProviderAndStateAsTheyMove() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.globalRegistry.add(registry);
+        try {
+            api.readsPerPhase = 2;
+            VideoService video = service(UnderstandSettings.defaults());
+            video.submit(video.plan(List.of(request(60), request(60))), null, null, true);
+            video.tick();
+            assertThat(gauge(registry, "queued")).isEqualTo(2.0);
+            for (int i = 0; i < 50 && video.tick() != null; i++) {
+                clock.advance(Duration.ofSeconds(6));
+            }
+            assertThat(registry.find("alice_video_jobs_active").gauges()).isEmpty(); // none active any more
+            assertThat(registry.find("alice_video_jobs").tag("state", "succeeded").counter().count()).isEqualTo(2.0);
+        } finally {
+            io.micrometer.core.instrument.Metrics.globalRegistry.remove(registry);
+        }
+    }
+
+    private static double gauge(io.micrometer.core.instrument.MeterRegistry r, String state) {
+        return r.find("alice_video_jobs_active").tag("provider", "fal").tag("state", state).gauge().value();
+    }
+
+    @Test
     void backoffDoublesToFiveMinutesAndNeverUndercutsRetryAfter() {
         assertThat(VideoScheduler.backoff(1, null)).isEqualTo(Duration.ofSeconds(5));
         assertThat(VideoScheduler.backoff(3, null)).isEqualTo(Duration.ofSeconds(20));
