@@ -18,8 +18,10 @@ java -cp "$WORK/classes/test-classes:$WORK/classes/classes:$(cat target/test-cla
   io.alicemultiverse.video.SubmitOverheadBench "$JOBS"
 
 lib="$WORK/library"
-./alice video list --library "$lib" >/dev/null # builds, warms the class-data archive
-./alice video generate --library "$lib" --provider fal --model "$MODEL" --prompt warm \
+cfg="$WORK/config.yaml"
+printf 'video:\n  concurrency: {fal: 1000}\n' > "$cfg" # every generate submits at once (the default cap is 4)
+./alice video list --library "$lib" >/dev/null # builds, warms the class-data archives
+./alice video generate --library "$lib" --config "$cfg" --provider fal --model "$MODEL" --prompt warm \
   --image https://example.com/start.png --yes >/dev/null
 wall() { # command... -> seconds
   local t0 t1
@@ -28,9 +30,9 @@ wall() { # command... -> seconds
 }
 summary() { sort -n | awk '{a[NR]=$1} END {printf "min %.2f s  median %.2f s  max %.2f s\n", a[1], a[int((NR+1)/2)], a[NR]}'; }
 for i in $(seq 1 "$RUNS"); do
-  wall ./alice video generate --library "$lib" --provider fal --model "$MODEL" --prompt "cli bench $i" \
+  wall ./alice video generate --library "$lib" --config "$cfg" --provider fal --model "$MODEL" --prompt "cli bench $i" \
     --image https://example.com/start.png --yes
 done | summary | sed 's/^/alice video generate (submits): /'
-for _ in $(seq 1 "$RUNS"); do wall ./alice video list --library "$lib"; done | summary \
+for _ in $(seq 1 "$RUNS"); do wall ./alice video list --library "$lib" --config "$cfg"; done | summary \
   | sed 's/^/alice video list (baseline):    /'
 echo "fake provider: $(cat "$FAKE_STATS")"
