@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # Issue 17: "SIGKILL the waiting process at random points 10 times while 10 jobs are in flight: every job finishes,
 # exactly 10 submits reach the provider, exactly 10 clips land in the library, none twice, no partial file anywhere."
-# The fake fal queue runs as a process of its own (its counts survive every kill); a cap of 3 jobs at once leaves
-# most jobs pending, so the waiting process submits them itself and kills can land around submits too. Each killed
-# `alice video wait` (the launcher and its JVM) is started again at once; after the last kill one more wait runs to
-# the end, then the checks.
-#   bench/video-crash.sh [JOBS=10] [KILLS=10]        (READS=3 status reads per phase, SEED=17)
+# The fake fal queue runs as a process of its own (its counts survive every kill). By default every job is submitted
+# (in flight) before the first kill, as the issue says, so kills land in polls, downloads and filing. CAP=3 is the
+# harsher variant: most jobs wait as pending and the killed process submits them itself, so a kill can land between
+# a submit leaving and its answer being recorded — that job becomes `unknown` and is, by design, never sent again
+# (the check then reports it). Each killed `alice video wait` (the launcher and its JVM) is started again at once;
+# after the last kill one more wait runs to the end, then the checks.
+#   bench/video-crash.sh [JOBS=10] [KILLS=10]        (READS=2 status reads per phase, CAP=JOBS, SEED=17)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS="${1:-10}"
 KILLS="${2:-10}"
 WORK="$(mktemp -d /tmp/alice-video-crash.XXXXXX)"
-READS="${READS:-3}"
+READS="${READS:-2}"
+CAP="${CAP:-$JOBS}"
 # shellcheck source=video-fake.sh
 . bench/video-fake.sh
 RANDOM="${SEED:-17}"
 lib="$WORK/library"
 cfg="$WORK/config.yaml"
-printf 'video:\n  concurrency: {fal: 3}\n' > "$cfg"
+printf 'video:\n  concurrency: {fal: %d}\n' "$CAP" > "$cfg"
 ./alice video list --library "$lib" --config "$cfg" >/dev/null # builds, warms the class-data archive
 for i in $(seq 1 "$JOBS"); do
   ./alice video generate --library "$lib" --config "$cfg" --provider fal --model "$MODEL" \

@@ -76,6 +76,12 @@ public final class VideoJobs {
         update(row, null);
     }
 
+    /** The stored state of the job with exactly this id, if there is one: one column, for a quick check. */
+    public Optional<String> state(String id) {
+        return catalog.select("SELECT state FROM video_jobs WHERE id = ?", List.of(id), rs -> rs.getString(1))
+                .stream().findFirst();
+    }
+
     /** The job with this id, or the only one whose id starts with it. */
     public Optional<VideoJobRow> find(String idOrPrefix) {
         List<VideoJobRow> exact = where("id = ?", List.of(idOrPrefix));

@@ -52,6 +52,11 @@ public final class Jobs {
         store.update(job.toRow(), spend);
     }
 
+    /** The stored state of the job with exactly this id (no parsing of the rest of it). */
+    public Optional<JobState> state(String id) {
+        return store.state(id).map(JobState::parse);
+    }
+
     public Optional<VideoJob> find(String idOrPrefix) {
         return store.find(idOrPrefix).map(VideoJob::of);
     }

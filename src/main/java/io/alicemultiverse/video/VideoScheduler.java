@@ -473,7 +473,7 @@ public final class VideoScheduler {
      * the in-memory set sees only at its next refresh): then the tick's write is dropped, never laid over it.
      */
     private boolean changedElsewhere(VideoJob j) {
-        JobState stored = jobs.find(j.id()).map(VideoJob::state).orElse(null);
+        JobState stored = jobs.state(j.id()).orElse(null);
         return stored != null && !stored.active();
     }
 

@@ -116,7 +116,8 @@ class VideoSchedulerTest {
                 clock.advance(Duration.ofSeconds(6));
             }
             assertThat(registry.find("alice_video_jobs_active").gauges()).isEmpty(); // none active any more
-            assertThat(registry.find("alice_video_jobs").tag("state", "succeeded").counter().count()).isEqualTo(2.0);
+            assertThat(registry.find("alice_video_jobs").tag("provider", "fal").tag("state", "succeeded").counter().count())
+                    .isEqualTo(2.0);
         } finally {
             io.micrometer.core.instrument.Metrics.globalRegistry.remove(registry);
         }
