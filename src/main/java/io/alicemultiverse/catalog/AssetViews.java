@@ -23,7 +23,10 @@ public final class AssetViews {
         this.catalog = catalog;
     }
 
-    /** An asset's full record with its tags and understanding results (no hashes). */
+    /**
+     * An asset's full record with its tags and understanding results (no hashes), and for generated clips and
+     * their start images the link between them (see {@link #lineage}).
+     */
     public Optional<Map<String, Object>> asset(String contentHash) {
         List<Map<String, Object>> out = new ArrayList<>();
         try (PreparedStatement ps = catalog.connection().prepareStatement("SELECT * FROM assets WHERE content_hash = ?")) {
@@ -38,6 +41,7 @@ public final class AssetViews {
                     row.put("raw", parseJson(row.get("raw")));
                     row.put("tags", tagsOf(contentHash));
                     row.put("understanding", understandingOf(contentHash));
+                    lineage(row, contentHash);
                     out.add(row);
                 }
             }
@@ -45,6 +49,35 @@ public final class AssetViews {
             throw catalog.fail("read asset", e);
         }
         return out.stream().findFirst();
+    }
+
+    /**
+     * Both directions between a generated clip and the library image it was made from: {@code made_from} on the clip
+     * ({@code {content_hash, path}}, path null when the image is not in this library) and {@code clips} on the image
+     * (every clip made from it, oldest first). The link is the clip's {@code params.extra.source_image}.
+     */
+    private void lineage(Map<String, Object> row, String contentHash) {
+        Object params = row.get("params");
+        if (params instanceof Map<?, ?> p && p.get("extra") instanceof Map<?, ?> extra
+                && extra.get("source_image") instanceof String source && !source.isBlank()) {
+            Map<String, Object> from = new LinkedHashMap<>();
+            from.put("content_hash", source);
+            from.put("path", catalog.select("SELECT path FROM assets WHERE content_hash = ?", List.of(source),
+                    rs -> rs.getString(1)).stream().findFirst().orElse(null));
+            row.put("made_from", from);
+        }
+        // only videos are clips: the JSON is read for those rows alone
+        List<Map<String, Object>> clips = catalog.select("SELECT content_hash, path FROM assets "
+                + "WHERE media_type = 'video' AND ((params -> 'extra') ->> 'source_image') = ? ORDER BY created_at, path",
+                List.of(contentHash), rs -> {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("content_hash", rs.getString(1));
+                    c.put("path", rs.getString(2));
+                    return c;
+                });
+        if (!clips.isEmpty()) {
+            row.put("clips", clips);
+        }
     }
 
     /**
