@@ -1,12 +1,18 @@
 package io.alicemultiverse.catalog;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The catalog as open data: one row per asset with its tags by origin, its latest understanding and what
@@ -47,6 +53,13 @@ public final class OpenData {
      * and returns how many were written. {@code file} is replaced if present; callers write to a temporary name.
      */
     public long write(Path file, Format format, Collection<String> hashes) {
+        if (catalog.dialect() == Dialect.POSTGRES) {
+            try {
+                return writeThroughDuckDb(file, format, hashes);
+            } catch (SQLException e) {
+                throw catalog.fail("export to " + file, e);
+            }
+        }
         try (Statement s = catalog.connection().createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE export_selection (content_hash VARCHAR)");
             try {
@@ -73,6 +86,89 @@ public final class OpenData {
         } catch (SQLException e) {
             throw catalog.fail("export to " + file, e);
         }
+    }
+
+    /** The columns of each table the export reads, as DuckDB types; PostgreSQL holds the same names. */
+    private static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("assets", "content_hash VARCHAR, path VARCHAR, original_path VARCHAR, media_type VARCHAR, "
+                + "format VARCHAR, width INTEGER, height INTEGER, duration DOUBLE, bytes BIGINT, source VARCHAR, "
+                + "ai_generated BOOLEAN, project VARCHAR, created_at TIMESTAMP, organized_at TIMESTAMP, "
+                + "prompt VARCHAR, negative VARCHAR, model VARCHAR, seeds VARCHAR[], params JSON");
+        TABLES.put("tags", "content_hash VARCHAR, tag VARCHAR, origin VARCHAR");
+        TABLES.put("understanding", "content_hash VARCHAR, description VARCHAR, provider VARCHAR, model VARCHAR, "
+                + "created_at TIMESTAMP");
+        TABLES.put("spend", "content_hash VARCHAR, cost_usd DOUBLE");
+    }
+
+    /**
+     * A PostgreSQL catalog: PostgreSQL writes no Parquet, so the rows the export reads are copied into an in-memory
+     * DuckDB (its Appender), which then writes the file with the same {@code COPY} and the same columns as a DuckDB
+     * catalog's export. (DuckDB's own postgres extension would read PostgreSQL directly, but it is downloaded on
+     * first use, and these machines reach no extension repository.)
+     */
+    private long writeThroughDuckDb(Path file, Format format, Collection<String> hashes) throws SQLException {
+        try (Connection mem = DriverManager.getConnection("jdbc:duckdb:");
+             Statement m = mem.createStatement()) {
+            Object selection = hashes == null ? null
+                    : catalog.connection().createArrayOf("varchar", hashes.stream().distinct().toArray());
+            for (Map.Entry<String, String> t : TABLES.entrySet()) {
+                m.execute("CREATE TABLE " + t.getKey() + " (" + t.getValue() + ")");
+                List<String> columns = new ArrayList<>();
+                for (String c : t.getValue().split(", ")) {
+                    String name = c.substring(0, c.indexOf(' '));
+                    columns.add(name.equals("params") ? "params::text" : name);
+                }
+                String sql = "SELECT " + String.join(", ", columns) + " FROM " + t.getKey()
+                        + (selection == null ? "" : " WHERE content_hash = ANY(?)");
+                try (PreparedStatement ps = catalog.connection().prepareStatement(sql)) {
+                    if (selection != null) {
+                        ps.setArray(1, (java.sql.Array) selection);
+                    }
+                    try (ResultSet rs = ps.executeQuery();
+                         BulkRows rows = BulkRows.open(mem, Dialect.DUCKDB, t.getKey(), columns.size())) {
+                        Object[] values = new Object[columns.size()];
+                        while (rs.next()) {
+                            for (int i = 0; i < values.length; i++) {
+                                values[i] = appendable(rs.getObject(i + 1));
+                            }
+                            rows.row(values);
+                        }
+                    }
+                }
+            }
+            String literal = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+            m.execute("COPY (" + select("assets", format) + ") TO " + literal + " (" + format.options + ")");
+            try (ResultSet rs = m.executeQuery("SELECT count(*) FROM assets")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A PostgreSQL value as the Appender takes it. */
+    private static Object appendable(Object v) throws SQLException {
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof java.sql.Array a) {
+            List<String> items = new ArrayList<>();
+            for (Object o : (Object[]) a.getArray()) {
+                items.add(o == null ? null : o.toString());
+            }
+            return items;
+        }
+        if (v instanceof Short n) {
+            return n.intValue();
+        }
+        if (v instanceof Float n) {
+            return n.doubleValue();
+        }
+        if (v instanceof java.math.BigDecimal n) {
+            return n.doubleValue();
+        }
+        return v;
     }
 
     private static String select(String from, Format format) {
