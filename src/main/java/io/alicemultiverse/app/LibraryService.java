@@ -558,6 +558,7 @@ public final class LibraryService implements AutoCloseable {
                                              Map<String, String> env) {
         video(settings, env);
         synchronized (this) {
+            videoService.advancedInBackground();
             if (backgroundVideo == null) {
                 backgroundVideo = new BackgroundVideo(this, () -> videoService, () -> closed);
                 backgroundVideo.start();

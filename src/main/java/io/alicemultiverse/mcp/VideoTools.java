@@ -86,7 +86,7 @@ final class VideoTools {
     /** The service, with due jobs advanced first. */
     private VideoService service() {
         VideoService v = library.video(settings, env);
-        v.tick();
+        v.tickUnlessAdvanced();
         return v;
     }
 

@@ -24,6 +24,7 @@ public final class VideoService {
     private final Map<String, String> env;
     private final VideoScheduler scheduler;
     private final Clock clock;
+    private volatile boolean background;
 
     public VideoService(Catalog catalog, Path root, Filer filer, VideoSettings settings, Map<String, String> env,
                         Clock clock) {
@@ -155,6 +156,24 @@ public final class VideoService {
     /** Does what is due; returns when the next job is due, null when none is active. */
     public Instant tick() {
         return scheduler.tick();
+    }
+
+    /**
+     * Marks this service as advanced by a background loop of its owner ({@code serve}, {@code mcp}, a watch), so a
+     * request need not tick first (see {@link #tickUnlessAdvanced}).
+     */
+    public void advancedInBackground() {
+        this.background = true;
+    }
+
+    /**
+     * What a surface does before answering about jobs: nothing when a background loop advances them (a web request
+     * then never waits for polls or a clip's download), else {@link #tick()}, so a client that polls sees them move.
+     */
+    public void tickUnlessAdvanced() {
+        if (!background) {
+            tick();
+        }
     }
 
     /** Waits between ticks; the real one sleeps, tests move a clock. */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The video jobs routes: list, one job, cancel. They call the same {@link VideoService} methods as
  * {@code alice video} and the MCP tools, and, like those tools, first advance the jobs that are due, so a page that
- * polls sees them move. Generating is not offered here; nothing in a request names a provider's server, a key or a
+ * polls sees them move — unless the owner's background loop advances them (as in {@code serve}), so a request never
+ * waits for polls or a clip's download. Generating is not offered here; nothing in a request names a provider's server, a key or a
  * file. The service (one per server, made on first use) is used only while holding {@code lock}, the library's
  * single-writer lock. Thread-safe.
  */
@@ -93,7 +94,7 @@ final class VideoRoutes {
      */
     private static void advance(VideoService v, Map<String, Object> out) {
         try {
-            v.tick();
+            v.tickUnlessAdvanced();
         } catch (RuntimeException e) {
             out.put("advance_error", "jobs could not be advanced: " + e.getMessage());
         }

@@ -128,6 +128,20 @@ class VideoSchedulerTest {
     }
 
     @Test
+    void aSurfaceTicksBeforeAnsweringOnlyWhenNoBackgroundLoopAdvancesTheJobs() {
+        VideoService video = service(UnderstandSettings.defaults());
+        VideoJob first = video.submit(video.plan(List.of(request(60))), null, null, true).get(0);
+        video.tickUnlessAdvanced();
+        assertThat(video.status(first.id()).state()).isEqualTo(JobState.QUEUED);
+
+        video.advancedInBackground(); // the owner's loop does it: a web request or MCP call must not wait for it
+        VideoJob second = video.submit(video.plan(List.of(request(60))), null, null, true).get(0);
+        video.tickUnlessAdvanced();
+        assertThat(video.status(second.id()).state()).isEqualTo(JobState.PENDING);
+        assertThat(api.submitsAccepted()).isEqualTo(1);
+    }
+
+    @Test
     void backoffDoublesToFiveMinutesAndNeverUndercutsRetryAfter() {
         assertThat(VideoScheduler.backoff(1, null)).isEqualTo(Duration.ofSeconds(5));
         assertThat(VideoScheduler.backoff(3, null)).isEqualTo(Duration.ofSeconds(20));
