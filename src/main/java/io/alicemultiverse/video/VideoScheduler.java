@@ -289,12 +289,24 @@ public final class VideoScheduler {
                     e.nextCheckAt = now;
                 });
                 if (j.costUsd() == null && cost != null) {
+                    SpendEntry bill = new SpendEntry(LocalDateTime.ofInstant(now, ZoneId.systemDefault()),
+                            "video:" + j.provider(), j.model(), 0, 0, cost, null, j.id(), j.request().project());
                     if (changedElsewhere(ready)) {
-                        yield jobs.find(j.id()).orElse(ready);
+                        // cancelled elsewhere meanwhile, yet the provider finished it (a provider without a cancel
+                        // goes on): it is billed, so the ledger says so, and the job keeps the state it was given
+                        VideoJob stored = jobs.find(j.id()).orElse(ready);
+                        if (stored.costUsd() != null) {
+                            remember(stored);
+                            yield stored;
+                        }
+                        VideoJob billed = stored.edit(now, e -> e.costUsd = cost);
+                        jobs.save(billed, bill);
+                        VideoMetrics.spent(j.provider(), cost);
+                        remember(billed);
+                        yield billed;
                     }
                     dueInMemory.remove(j.id());
-                    jobs.save(ready, new SpendEntry(LocalDateTime.ofInstant(now, ZoneId.systemDefault()),
-                            "video:" + j.provider(), j.model(), 0, 0, cost, null, j.id(), j.request().project()));
+                    jobs.save(ready, bill);
                     remember(ready);
                     VideoMetrics.spent(j.provider(), cost);
                     VideoMetrics.state(j.provider(), JobState.DOWNLOADING);
