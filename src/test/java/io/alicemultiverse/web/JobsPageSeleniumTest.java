@@ -227,7 +227,10 @@ class JobsPageSeleniumTest {
         assertThat(((Number) seeked).doubleValue()).isBetween(1.5, 2.5);
         shot(driver, "clip");
         driver.findElement(By.cssSelector("button.close")).click();
-        assertThat(driver.getCurrentUrl()).isEqualTo(base + "index.html");
+        // a dialog's close event is a queued task: the link's #asset=… leaves the address just after the click
+        wait.until(d -> d.getCurrentUrl().equals(base + "index.html"));
+        assertThat(driver.findElement(By.id("asset")).getAttribute("open")).isNull();
+        assertThat(((Boolean) driver.executeScript("return arguments[0].paused", player))).isTrue();
     }
 
     /** The clip's cost on its day, fal's calls, the caches and the heap, each drawn from the one summary. */
