@@ -541,6 +541,9 @@ public final class LibraryService implements AutoCloseable {
     public synchronized io.alicemultiverse.video.VideoService video(io.alicemultiverse.video.VideoSettings settings,
                                                                    Map<String, String> env) {
         if (videoService == null || !settings.equals(videoSettings) || !env.equals(videoEnv)) {
+            if (videoService != null) {
+                videoService.retire();
+            }
             videoService = new io.alicemultiverse.video.VideoService(catalog, root, new VideoFiler(this), settings,
                     env, clock);
             videoSettings = settings;
@@ -661,6 +664,11 @@ public final class LibraryService implements AutoCloseable {
         }
         if (search != null) {
             search.close();
+        }
+        synchronized (this) {
+            if (videoService != null) {
+                videoService.retire();
+            }
         }
         catalog.close();
     }

@@ -29,16 +29,36 @@ final class VideoMetrics {
             .description("video jobs in an active state now, by provider and state (as the advancing process sees them)")
             .register(Metrics.globalRegistry);
 
-    /** Sets the gauge from the jobs a tick left active (states with no job go away). */
-    static void active(java.util.Collection<VideoJob> jobs) {
-        Map<List<String>, Integer> counts = new HashMap<>();
+    /** Each scheduler's last counts, weakly held: a scheduler that is gone stops counting. */
+    private static final Map<Object, Map<List<String>, Integer>> BY_SCHEDULER = new java.util.WeakHashMap<>();
+
+    /**
+     * Sets {@code scheduler}'s share of the gauge from the jobs its tick left active; the gauge shows the sum over the
+     * process's schedulers (one per open library), so one library's tick never hides another's jobs. States with no
+     * job go away.
+     */
+    static void active(Object scheduler, java.util.Collection<VideoJob> jobs) {
+        Map<List<String>, Integer> mine = new HashMap<>();
         for (VideoJob j : jobs) {
             if (j.state().active()) {
-                counts.merge(List.of(j.provider(), j.state().id()), 1, Integer::sum);
+                mine.merge(List.of(j.provider(), j.state().id()), 1, Integer::sum);
             }
         }
-        ACTIVE.register(counts.entrySet().stream().map(e -> MultiGauge.Row.of(
-                Tags.of("provider", e.getKey().get(0), "state", e.getKey().get(1)), e.getValue())).toList(), true);
+        synchronized (BY_SCHEDULER) {
+            BY_SCHEDULER.put(scheduler, mine);
+            Map<List<String>, Integer> counts = new HashMap<>();
+            BY_SCHEDULER.values().forEach(m -> m.forEach((k, v) -> counts.merge(k, v, Integer::sum)));
+            ACTIVE.register(counts.entrySet().stream().map(e -> MultiGauge.Row.of(
+                    Tags.of("provider", e.getKey().get(0), "state", e.getKey().get(1)), e.getValue())).toList(), true);
+        }
+    }
+
+    /** Takes {@code scheduler}'s jobs out of the gauge (its library closed). */
+    static void forget(Object scheduler) {
+        active(scheduler, List.of());
+        synchronized (BY_SCHEDULER) {
+            BY_SCHEDULER.remove(scheduler);
+        }
     }
 
     static void submitted(String provider, Duration took) {

@@ -154,7 +154,7 @@ public final class VideoScheduler {
                 next = due(after);
             }
         }
-        VideoMetrics.active(lastSeen.values());
+        VideoMetrics.active(this, lastSeen.values());
         return next;
     }
 

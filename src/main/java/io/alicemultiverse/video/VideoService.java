@@ -117,6 +117,11 @@ public final class VideoService {
         return null;
     }
 
+    /** Its library closed, or a new service replaced it: its jobs leave the process's active-jobs gauge. */
+    public void retire() {
+        VideoMetrics.forget(scheduler);
+    }
+
     public List<VideoJob> list(JobState state) {
         return scheduler.jobs().list(state);
     }

@@ -123,6 +123,28 @@ class VideoSchedulerTest {
         }
     }
 
+    @Test
+    void theGaugeAddsUpTheLibrariesOpenInOneProcessAndForgetsAClosedOne(@TempDir Path other) {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.globalRegistry.add(registry);
+        try (LibraryService second = LibraryService.open(other, Layout.of(Layout.DEFAULT), clock)) {
+            VideoService here = service(UnderstandSettings.defaults());
+            Map<String, String> env = new HashMap<>(Protocols.KEYS);
+            env.put("ALICE_FAL_BASE_URL", api.base());
+            VideoService there = second.video(UnderstandSettings.defaults(), env);
+            here.submit(here.plan(List.of(request(60), request(60))), null, null, true);
+            there.submit(there.plan(List.of(request(60))), null, null, true);
+            here.tick();
+            there.tick(); // its tick must not hide the first library's two jobs
+            assertThat(gauge(registry, "queued")).isEqualTo(3.0);
+            second.close();
+            assertThat(gauge(registry, "queued")).isEqualTo(2.0);
+        } finally {
+            io.micrometer.core.instrument.Metrics.globalRegistry.remove(registry);
+        }
+    }
+
     private static double gauge(io.micrometer.core.instrument.MeterRegistry r, String state) {
         return r.find("alice_video_jobs_active").tag("provider", "fal").tag("state", state).gauge().value();
     }
