@@ -21,6 +21,8 @@ import java.util.Optional;
  *   <li>JPEG — libjpeg-turbo's TurboJPEG when installed ({@link JpegGray}), scaled in the DCT domain to at least 2
  *       pixels per cell, each an 8 × 8 block's exact mean at 1/8 scale; close to exact. Without it, or for what it
  *       refuses (CMYK), as the next line says.</li>
+ *   <li>WebP — the system's libwebp when installed ({@link WebpGray}), decoded whole, then exact area means.
+ *       Without it, or for what it refuses (animations), as the next line says.</li>
  *   <li>JPEG, WebP, GIF, BMP, TIFF — ImageIO (TwelveMonkeys for JPEG and WebP when present), subsampled so at least
  *       4 decoded pixels remain per cell and axis, then area-averaged; close to the exact mean, not equal.</li>
  *   <li>AVIF, HEIC, JPEG XL and videos — {@code ffmpeg} as a process, scaled by ffmpeg's area filter to 4 pixels per
@@ -78,7 +80,11 @@ public final class HashGrid {
                 byte[] bytes = inMemory ? Files.readAllBytes(file) : null;
                 return bytes != null ? jpeg(bytes, size) : ImageIoGray.decode(file, format, size);
             }
-            case WEBP: case GIF: case BMP: case TIFF:
+            case WEBP: {
+                boolean inMemory = WebpGray.available() && Files.size(file) <= IN_MEMORY_LIMIT;
+                return inMemory ? webp(Files.readAllBytes(file), size) : ImageIoGray.decode(file, format, size);
+            }
+            case GIF: case BMP: case TIFF:
                 return ImageIoGray.decode(file, format, size);
             case AVIF: case HEIC: case JXL:
                 return FfmpegGray.frame(file, size, 0);
@@ -100,11 +106,20 @@ public final class HashGrid {
         if (format == MediaFormat.JPEG && content != null) {
             return jpeg(content, size);
         }
+        if (format == MediaFormat.WEBP && content != null) {
+            return webp(content, size);
+        }
         if (format == MediaFormat.PNG && content != null) {
             GrayImage png = PngGray.decode(content, size);
             return png != null ? png : ImageIoGray.decode(content, content.length, format, size);
         }
         return grayscale(file, format, size);
+    }
+
+    /** libwebp's decode, or ImageIO's (TwelveMonkeys) when libwebp is missing or refuses the data. */
+    private static GrayImage webp(byte[] bytes, int size) throws IOException {
+        GrayImage g = WebpGray.decode(bytes, bytes.length, size);
+        return g != null ? g : ImageIoGray.decode(bytes, bytes.length, MediaFormat.WEBP, size);
     }
 
     /** TurboJPEG's scaled decode, or ImageIO's when TurboJPEG is missing or refuses the data. */

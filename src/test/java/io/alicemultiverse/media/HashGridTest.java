@@ -66,6 +66,30 @@ class HashGridTest {
         assertThat(mean).isLessThan(3);
     }
 
+    /**
+     * A lossy WebP decodes to the PNG's grid all the way down the frame. TwelveMonkeys 3.14's VP8 decoder (the
+     * fallback) drifts green towards the bottom of such a file (its issue 734); libwebp does not.
+     */
+    @Test
+    void lossyWebpKeepsItsColoursDownTheWholeFrame() throws Exception {
+        assumeThat(Ffprobe.isAvailable()).as("ffmpeg installed").isTrue();
+        assumeThat(WebpGray.available()).as("libwebp installed").isTrue();
+        BufferedImage img = Pictures.photo(14, 1600, 1200, 12);
+        Path png = write(img, "png");
+        Path webp = dir.resolve("q70.webp");
+        Ffmpeg.webp(png, webp, 70);
+        float[] exact = HashGrid.grayscale(png, MediaFormat.PNG, SIZE).toArray();
+        float[] got = HashGrid.grayscale(webp, MediaFormat.WEBP, SIZE).toArray();
+        float[] fromBytes = HashGrid.grayscale(webp, Files.readAllBytes(webp), MediaFormat.WEBP, SIZE).toArray();
+        float[] bottomExact = java.util.Arrays.copyOfRange(exact, SIZE * (SIZE - 4), SIZE * SIZE);
+        float[] bottomGot = java.util.Arrays.copyOfRange(got, SIZE * (SIZE - 4), SIZE * SIZE);
+        System.out.printf("WebP q70 vs exact PNG grid: mean |difference| %.2f, bottom rows %.2f grey levels%n",
+                ReferenceGrid.meanDifference(exact, got), ReferenceGrid.meanDifference(bottomExact, bottomGot));
+        assertThat(ReferenceGrid.meanDifference(exact, got)).isLessThan(1.0);
+        assertThat(ReferenceGrid.meanDifference(bottomExact, bottomGot)).isLessThan(1.0);
+        assertThat(fromBytes).isEqualTo(got);
+    }
+
     @Test
     void ffmpegFramesUseTheSameLuminanceAsThePngDecoder() throws Exception {
         assumeThat(Ffprobe.isAvailable()).as("ffmpeg installed").isTrue();
