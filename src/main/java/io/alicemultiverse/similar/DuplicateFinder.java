@@ -45,28 +45,23 @@ public final class DuplicateFinder {
                 union(parent, i, j);
             }
         }
-        // crops: an image's zoom hash near another image's pHash (one query per image that has one, on all cores)
-        int[][] crops = new int[n][];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            DedupAsset a = assets.get(i);
-            if (video[i] || a.zhash() == null) {
-                return;
-            }
-            HashIndex.Neighbors near = index.within(a.zhash(), maxDistance);
-            IntBuffer out = new IntBuffer();
-            for (int k = 0; k < near.size(); k++) {
-                int j = near.ids()[k];
-                if (j != i && !video[j] && NearRule.near(a, assets.get(j), maxDistance)) {
-                    out.add(j);
-                }
-            }
-            crops[i] = out.size() == 0 ? null : out.toArray();
-        });
+        // crops: an image's zoom hash near another image's pHash, from one join of the two hash sets
+        IntBuffer zoomed = new IntBuffer();
         for (int i = 0; i < n; i++) {
-            if (crops[i] != null) {
-                for (int j : crops[i]) {
-                    union(parent, i, j);
-                }
+            if (!video[i] && assets.get(i).zhash() != null) {
+                zoomed.add(i);
+            }
+        }
+        int[] owner = zoomed.toArray();
+        long[] zhashes = new long[owner.length];
+        for (int k = 0; k < owner.length; k++) {
+            zhashes[k] = assets.get(owner[k]).zhash();
+        }
+        for (long pair : HashIndex.of(zhashes).crossPairsWithin(index, maxDistance)) {
+            int i = owner[(int) (pair >>> 32)];
+            int j = (int) pair;
+            if (i != j && !video[j] && NearRule.near(assets.get(i), assets.get(j), maxDistance)) {
+                union(parent, i, j);
             }
         }
         List<DuplicateGroup> out = new ArrayList<>();

@@ -45,6 +45,20 @@ public final class NearDupExplore {
         sweep(pairs, "pz+d", (pr, i) -> pr.bits("pz", i) + pr.bits("d", i));
         sweep(pairs, "min(p, p~zoom)", (pr, i) -> Math.min(pr.bits("p", i), pr.zoom[i]));
         sweep(pairs, "min(p, p~zoom)+d", (pr, i) -> Math.min(pr.bits("p", i), pr.zoom[i]) + pr.bits("d", i));
+        for (int margin = 0; margin <= 3; margin++) {
+            int mm = margin;
+            for (int r = 8; r <= 11; r++) {
+                int rr = r;
+                // the production rule at maxDistance r, zoom candidates searched only within r - margin
+                String verdict = evaluate(pairs, i -> {
+                    int p = pairs.bits("p", i);
+                    int z = pairs.zoom[i];
+                    int m = z <= rr - mm ? Math.min(p, z) : p;
+                    return m <= rr && m + pairs.bits("d", i) <= rr + 14;
+                });
+                System.out.printf("rule at %d, zoom within %d: %s%n", r, r - margin, verdict);
+            }
+        }
         for (int r = 6; r <= 10; r++) {
             int rr = r;
             sweep(pairs, "min(p, p~zoom) ≤ " + r + " && +d ≤ cut", (pr, i) -> {
@@ -106,6 +120,37 @@ public final class NearDupExplore {
         int bits(String key, int i) {
             return bits.get(key)[i];
         }
+    }
+
+    interface PairTest {
+        boolean test(int i);
+    }
+
+    /** All-pairs and per-transform precision / recall of one fixed rule. */
+    static String evaluate(Pairs pr, PairTest near) {
+        String[] ts = SimilarAccuracy.TRANSFORMS;
+        long tp = 0;
+        long fp = 0;
+        long pos = 0;
+        long[] ttp = new long[ts.length];
+        long[] tpos = new long[ts.length];
+        for (int i = 0; i < pr.n; i++) {
+            boolean said = near.test(i);
+            pos += pr.truth[i] ? 1 : 0;
+            tp += pr.truth[i] && said ? 1 : 0;
+            fp += !pr.truth[i] && said ? 1 : 0;
+            int t = pr.transform[i];
+            if (t >= 0) {
+                tpos[t] += pr.truth[i] ? 1 : 0;
+                ttp[t] += pr.truth[i] && said ? 1 : 0;
+            }
+        }
+        StringBuilder sb = new StringBuilder(String.format("P %.4f R %.3f |", (double) tp / (tp + fp),
+                (double) tp / pos));
+        for (int t = 0; t < ts.length; t++) {
+            sb.append(String.format(" %s %.3f", ts[t], (double) ttp[t] / tpos[t]));
+        }
+        return sb.toString();
     }
 
     /** The loosest integer cut keeping all-pairs and every transform's precision ≥ 0.99, and recalls there. */
