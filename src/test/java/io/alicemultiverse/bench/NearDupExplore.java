@@ -20,8 +20,11 @@ import java.util.Set;
 
 /**
  * Compares candidate near-duplicate rules on the set {@code SimilarAccuracy make} writes, from the 32 × 32 grids
- * (decoded once, cached in {@code WORKDIR/grids.bin}): for each rule, the loosest threshold that keeps all-pairs
- * precision ≥ 0.99 and the recall of every transform there. Exploration, not the published table.
+ * (decoded once, cached in {@code WORKDIR/grids.bin}, so a run after the first takes seconds): for each rule, the
+ * loosest threshold that keeps all-pairs precision ≥ 0.99 and the recall of every transform there; the production
+ * rule at several thresholds and zoom radii; each transform's distances to its own original. Features: pHash (p),
+ * dHash (d), of a rank-equalized grid (pe), of a log-luminance grid (pz, dz), and the zoom hash (pc). Exploration
+ * behind docs/benchmarks.md, not the published table.
  *
  * <pre>java -cp … io.alicemultiverse.bench.NearDupExplore WORKDIR</pre>
  */
@@ -308,19 +311,8 @@ public final class NearDupExplore {
         f.put("de", PerceptualHash.dHash(eq));
         f.put("pz", PerceptualHash.pHash(GrayImage.of(32, 32, logish(g))));
         f.put("dz", PerceptualHash.dHash(GrayImage.of(32, 32, logish(g))));
-        f.put("c", dct63(g));
-        f.put("ce", dct63(equalize(g)));
-        f.put("g16", toDouble(img.resize(16, 16).toArray()));
         f.put("pc", PerceptualHash.pHash(GrayImage.of(32, 32, zoom(g, 0.95))));
         return f;
-    }
-
-    static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
     }
 
     /** Each value replaced by its rank (ties share their mean rank), scaled to 0..255. */
@@ -377,43 +369,6 @@ public final class NearDupExplore {
             out[i] = (float) Math.log(g[i] + 16);
         }
         return out;
-    }
-
-    /** The 8 × 8 lowest DCT coefficients without the DC term (u, v in 0..7, (0,0) dropped). */
-    static double[] dct63(float[] px) {
-        int n = 32;
-        double[] out = new double[63];
-        int k = 0;
-        for (int v = 0; v < 8; v++) {
-            for (int u = 0; u < 8; u++) {
-                if (u == 0 && v == 0) {
-                    continue;
-                }
-                double s = 0;
-                for (int y = 0; y < n; y++) {
-                    double cy = Math.cos((2 * y + 1) * v * Math.PI / (2 * n));
-                    for (int x = 0; x < n; x++) {
-                        s += px[y * n + x] * Math.cos((2 * x + 1) * u * Math.PI / (2 * n)) * cy;
-                    }
-                }
-                out[k++] = s;
-            }
-        }
-        return out;
-    }
-
-    static double corr(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElse(0);
-        double mb = Arrays.stream(b).average().orElse(0);
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 
     static Map<String, float[]> readCache(Path file) throws IOException {
