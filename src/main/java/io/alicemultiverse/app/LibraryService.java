@@ -409,8 +409,9 @@ public final class LibraryService implements AutoCloseable {
         Path file = Path.of(fileOrHash);
         if (Files.isRegularFile(file)) {
             try {
-                long phash = ImageHashes.of(file, FormatSniffer.sniff(file)).phash();
-                return finder.similar(phash, ContentHash.of(file), maxDistance, limit);
+                io.alicemultiverse.media.MediaFormat format = FormatSniffer.sniff(file);
+                SimilarFinder.Query query = SimilarFinder.Query.of(ImageHashes.of(file, format), format.isVideo());
+                return finder.similar(query, ContentHash.of(file), maxDistance, limit);
             } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException(fileOrHash + ": cannot be hashed: " + e.getMessage(), e);
             }
@@ -420,7 +421,7 @@ public final class LibraryService implements AutoCloseable {
                         + AssetRefs.FORMS + ")"));
         DedupAsset asset = finder.asset(hash).orElseThrow(() -> new IllegalArgumentException(
                 fileOrHash + ": this asset has no perceptual hash (its pixels could not be decoded)"));
-        return finder.similar(asset.phash(), asset.contentHash(), maxDistance, limit);
+        return finder.similar(SimilarFinder.Query.of(asset), asset.contentHash(), maxDistance, limit);
     }
 
     /**

@@ -26,9 +26,12 @@ public final class AssetReads {
                              String run) {
     }
 
-    /** One catalogued asset with a pHash, as dedup needs it. {@code createdAt} is null when unknown. */
+    /**
+     * One catalogued asset with a pHash, as dedup needs it. {@code createdAt} is null when unknown; {@code zhash}
+     * (the pHash of the centre 95 %) when it was catalogued before that hash existed.
+     */
     public record HashedAsset(String contentHash, String path, String format, int width, int height, long dhash,
-                              long phash, int richness, LocalDateTime createdAt, boolean video) {
+                              long phash, Long zhash, int richness, LocalDateTime createdAt, boolean video) {
     }
 
     /** One catalogued image, as understanding selects it. */
@@ -91,15 +94,18 @@ public final class AssetReads {
                 SELECT a.content_hash, a.path, a.format, coalesce(a.width, 0), coalesce(a.height, 0), h.dhash, h.phash,
                        CAST(a.prompt IS NOT NULL AS INTEGER) + CAST(a.model IS NOT NULL AS INTEGER)
                        + CAST(coalesce(array_to_string(a.seeds, ''), '') <> '' AS INTEGER),
-                       CAST(round(extract(epoch FROM a.created_at) * 1000000) AS BIGINT), a.media_type = 'video'
+                       CAST(round(extract(epoch FROM a.created_at) * 1000000) AS BIGINT), a.media_type = 'video',
+                       h.zhash
                 FROM assets a JOIN hashes h USING (content_hash)
                 WHERE h.phash IS NOT NULL ORDER BY a.path""", List.of(), rs -> {
+            long z = rs.getLong(11);
+            Long zhash = rs.wasNull() ? null : z;
             long createdMicros = rs.getLong(9);
             LocalDateTime created = rs.wasNull() ? null : LocalDateTime.ofEpochSecond(
                     Math.floorDiv(createdMicros, 1_000_000L), (int) Math.floorMod(createdMicros, 1_000_000L) * 1000,
                     ZoneOffset.UTC);
             return new HashedAsset(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                    rs.getLong(6), rs.getLong(7), rs.getInt(8), created, rs.getBoolean(10));
+                    rs.getLong(6), rs.getLong(7), zhash, rs.getInt(8), created, rs.getBoolean(10));
         });
     }
 

@@ -514,14 +514,14 @@ public final class Catalog implements AutoCloseable {
             deleteWhereIn("inbox_files", "path", batch.inboxFiles().stream().map(InboxFile::path).toList());
             try (BulkRows assets = rows("assets", 22);
                  BulkRows tags = rows("tags", 5);
-                 BulkRows hashes = rows("hashes", 3)) {
+                 BulkRows hashes = rows("hashes", 4)) {
                 for (AssetRecord a : batch.assets()) {
                     appendAsset(assets, a);
                     for (AssetRecord.Tag t : a.tags()) {
                         tags.row(a.contentHash(), t.tag(), t.category(), t.origin(), t.confidence());
                     }
                     if (a.dhash() != null || a.phash() != null) {
-                        hashes.row(a.contentHash(), a.dhash(), a.phash());
+                        hashes.row(a.contentHash(), a.dhash(), a.phash(), a.zhash());
                     }
                 }
             }

@@ -82,6 +82,11 @@ final class Schema {
             CREATE UNIQUE INDEX video_jobs_id ON video_jobs (id);
             CREATE SEQUENCE journal_entry;
             SELECT setval('journal_entry', (SELECT coalesce(max(entry), 0) + 1 FROM journal), false)
+            """,
+            // 6: the pHash of each image's centre 95 % (crop-tolerant matching); null for rows catalogued before,
+            // which keep matching by pHash alone until organized or rebuilt again
+            """
+            ALTER TABLE hashes ADD COLUMN zhash BIGINT;
             """);
 
     private Schema() {

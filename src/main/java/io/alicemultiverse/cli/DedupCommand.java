@@ -27,7 +27,7 @@ final class DedupCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions lib;
 
-    @Option(names = "--max-distance", paramLabel = "N", description = "Largest pHash distance in bits for near duplicates (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-distance", paramLabel = "N", description = "Largest perceptual-hash distance in bits for near duplicates: pHash, or a crop-tolerant zoom hash to pHash (default: ${DEFAULT-VALUE}).")
     int maxDistance = SimilarFinder.DEFAULT_MAX_DISTANCE;
 
     @Option(names = "--keep", paramLabel = "RULE", description = "best (default: in library, most pixels, richest metadata, oldest), largest, richest, oldest, newest.")

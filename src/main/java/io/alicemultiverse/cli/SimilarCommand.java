@@ -25,7 +25,7 @@ final class SimilarCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|HASH", description = "A picture or video, or a content hash (at least 8 hex digits).")
     String query;
 
-    @Option(names = "--max-distance", paramLabel = "N", description = "Largest pHash distance in bits (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-distance", paramLabel = "N", description = "Largest perceptual-hash distance in bits: pHash, or a crop-tolerant zoom hash to pHash (default: ${DEFAULT-VALUE}).")
     int maxDistance = SimilarFinder.DEFAULT_MAX_DISTANCE;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N results (default: ${DEFAULT-VALUE}).")

@@ -7,12 +7,21 @@ import io.alicemultiverse.media.HashGrid;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The two perceptual hashes of one image (or of a video's frame at 10% of its duration). Immutable. */
-public record ImageHashes(long dhash, long phash) {
+/**
+ * The perceptual hashes of one image (or of a video's frame at 10% of its duration): dHash, pHash and the pHash of
+ * the centre 95 % ({@link PerceptualHash#zoomPHash}, null when unknown: catalogued before it existed). Immutable.
+ */
+public record ImageHashes(long dhash, long phash, Long zhash) {
 
-    /** Both hashes of one 32 × 32 picture. */
+    /** Hashes without a zoom hash (read from a catalog that predates it). */
+    public ImageHashes(long dhash, long phash) {
+        this(dhash, phash, null);
+    }
+
+    /** All three hashes of one 32 × 32 picture. */
     public static ImageHashes of(GrayImage image) {
-        return new ImageHashes(PerceptualHash.dHash(image), PerceptualHash.pHash(image));
+        return new ImageHashes(PerceptualHash.dHash(image), PerceptualHash.pHash(image),
+                PerceptualHash.zoomPHash(image));
     }
 
     /**

@@ -87,6 +87,38 @@ public final class PerceptualHash {
         return hash;
     }
 
+    /** The share of each side {@link #zoomPHash} keeps. */
+    static final double ZOOM_KEEP = 0.95;
+
+    /**
+     * The pHash of the picture's centre 95 % (each side), resampled bilinearly to 32 × 32: what {@link #pHash} gives
+     * for a copy cropped by 2.5 % on every side. Comparing one picture's zoom hash with another's pHash finds crops
+     * that the pHash alone puts 10–16 bits apart (a 5 % crop is a 5.3 % zoom, which moves the (u, v) ≤ 8 DCT band by
+     * up to 0.85 cells at the edges).
+     */
+    public static long zoomPHash(GrayImage image) {
+        float[] g = image.resize(N, N).toArray();
+        float[] out = new float[N * N];
+        double off = N * (1 - ZOOM_KEEP) / 2;
+        for (int y = 0; y < N; y++) {
+            double sy = off + (y + 0.5) * ZOOM_KEEP - 0.5;
+            int y0 = (int) Math.floor(sy);
+            double fy = sy - y0;
+            int y1 = Math.min(N - 1, y0 + 1);
+            y0 = Math.max(0, y0);
+            for (int x = 0; x < N; x++) {
+                double sx = off + (x + 0.5) * ZOOM_KEEP - 0.5;
+                int x0 = (int) Math.floor(sx);
+                double fx = sx - x0;
+                int x1 = Math.min(N - 1, x0 + 1);
+                x0 = Math.max(0, x0);
+                out[y * N + x] = (float) ((1 - fy) * ((1 - fx) * g[y0 * N + x0] + fx * g[y0 * N + x1])
+                        + fy * ((1 - fx) * g[y1 * N + x0] + fx * g[y1 * N + x1]));
+            }
+        }
+        return pHash(GrayImage.of(N, N, out));
+    }
+
     /** Hamming distance: how many of the 64 bits differ (0..64). */
     public static int distance(long a, long b) {
         return Long.bitCount(a ^ b);

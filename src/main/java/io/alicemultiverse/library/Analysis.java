@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
  *                {@code contentHash} was computed from, so a copy written from them needs no second hash
  */
 record Analysis(Path file, long bytes, long mtime, String contentHash, Inspection inspection,
-                       LocalDateTime createdAt, Long dhash, Long phash, String error, byte[] content) {
+                       LocalDateTime createdAt, Long dhash, Long phash, Long zhash, String error, byte[] content) {
 
     public boolean ok() {
         return error == null;

@@ -58,7 +58,8 @@ public final class FileAnalyzer {
             ImageHashes ph = hasher.hash(file, inspection.format(), content);
             OrganizeMetrics.hashed(java.time.Duration.ofNanos(System.nanoTime() - hashStart));
             return new Analysis(file, bytes, mtime, hash, inspection, CreationDate.of(inspection, mtime, zone),
-                    ph == null ? null : ph.dhash(), ph == null ? null : ph.phash(), null, content);
+                    ph == null ? null : ph.dhash(), ph == null ? null : ph.phash(), ph == null ? null : ph.zhash(),
+                    null, content);
         } catch (NoSuchFileException e) {
             return failed(file, bytes, mtime, "no such file");
         } catch (AccessDeniedException e) {
@@ -69,6 +70,6 @@ public final class FileAnalyzer {
     }
 
     private static Analysis failed(Path file, long bytes, long mtime, String error) {
-        return new Analysis(file, bytes, mtime, null, null, null, null, null, error, null);
+        return new Analysis(file, bytes, mtime, null, null, null, null, null, null, error, null);
     }
 }

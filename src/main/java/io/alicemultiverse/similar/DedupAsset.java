@@ -11,9 +11,19 @@ import java.time.LocalDateTime;
  * @param createdAt      creation time, null when unknown
  * @param frames         for a video, the pHashes of its keyframes (see {@link VideoHashes}); null for images or
  *                       when they could not be computed
+ * @param zhash          the pHash of the centre 95 % ({@code PerceptualHash.zoomPHash}); null when unknown (catalogued
+ *                       before it existed)
  */
 public record DedupAsset(String contentHash, String path, String format, int width, int height, long dhash,
-                         long phash, boolean inLibrary, int metadataFields, LocalDateTime createdAt, long[] frames) {
+                         long phash, boolean inLibrary, int metadataFields, LocalDateTime createdAt, long[] frames,
+                         Long zhash) {
+
+    /** An asset without a zoom hash. */
+    public DedupAsset(String contentHash, String path, String format, int width, int height, long dhash, long phash,
+                      boolean inLibrary, int metadataFields, LocalDateTime createdAt, long[] frames) {
+        this(contentHash, path, format, width, height, dhash, phash, inLibrary, metadataFields, createdAt, frames,
+                null);
+    }
 
     public long pixels() {
         return (long) width * height;

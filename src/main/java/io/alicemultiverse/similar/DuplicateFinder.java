@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Finds groups of duplicates among catalogued assets without comparing all pairs: one {@link HashIndex} self-join
- * lists every pair of pHashes within the threshold (each pair once), union–find joins them into connected
+ * lists every pair of pHashes within the threshold (each pair once), and each image's zoom hash is looked up in the
+ * same index (crops of it); pairs that pass the {@link NearRule} are joined. Union–find joins them into connected
  * components (so a chain A~B~C is one group even when A and C are further apart; each member reports its own
  * distance to the keeper). Exact duplicates (equal dHash, pHash and size) are at distance 0, so they are among
  * those pairs; a group whose members all match that way is {@code exact}. Images link to images, videos to videos
@@ -36,10 +37,30 @@ public final class DuplicateFinder {
         }
         int[] parent = new int[n];
         Arrays.setAll(parent, i -> i);
-        for (long pair : HashIndex.of(phashes).pairsWithin(maxDistance)) {
+        HashIndex index = HashIndex.of(phashes);
+        for (long pair : index.pairsWithin(maxDistance)) {
             int i = (int) (pair >>> 32);
             int j = (int) pair;
-            if ((!video[i] && !video[j]) || linked(assets.get(i), assets.get(j), maxDistance)) {
+            if (linked(assets.get(i), assets.get(j), maxDistance)) {
+                union(parent, i, j);
+            }
+        }
+        // crops: an image's zoom hash near another image's pHash, from one join of the two hash sets
+        IntBuffer zoomed = new IntBuffer();
+        for (int i = 0; i < n; i++) {
+            if (!video[i] && assets.get(i).zhash() != null) {
+                zoomed.add(i);
+            }
+        }
+        int[] owner = zoomed.toArray();
+        long[] zhashes = new long[owner.length];
+        for (int k = 0; k < owner.length; k++) {
+            zhashes[k] = assets.get(owner[k]).zhash();
+        }
+        for (long pair : HashIndex.of(zhashes).crossPairsWithin(index, maxDistance)) {
+            int i = owner[(int) (pair >>> 32)];
+            int j = (int) pair;
+            if (i != j && !video[j] && NearRule.near(assets.get(i), assets.get(j), maxDistance)) {
                 union(parent, i, j);
             }
         }
@@ -85,7 +106,10 @@ public final class DuplicateFinder {
         return out;
     }
 
-    /** Distance between two assets as grouping sees it: pHash bits, or for videos the worst keyframe. */
+    /**
+     * Distance between two assets as grouping sees it: for images the {@link NearRule} distance (pHash bits, or zoom
+     * hash to pHash when smaller), for videos the worst keyframe.
+     */
     public static int distance(DedupAsset a, DedupAsset b) {
         if (a.isVideo() && b.isVideo() && a.frames().length == b.frames().length) {
             int worst = 0;
@@ -94,11 +118,17 @@ public final class DuplicateFinder {
             }
             return worst;
         }
-        return PerceptualHash.distance(a.phash(), b.phash());
+        if (a.isVideo() || b.isVideo()) {
+            return PerceptualHash.distance(a.phash(), b.phash());
+        }
+        return NearRule.distance(a, b);
     }
 
-    /** Whether a pair within the pHash threshold links: both images, or both videos with close keyframes. */
+    /** Whether a pair within the pHash threshold links: two images by the {@link NearRule}, or two videos. */
     private static boolean linked(DedupAsset a, DedupAsset b, int maxDistance) {
+        if (!a.isVideo() && !b.isVideo()) {
+            return NearRule.near(a, b, maxDistance);
+        }
         return a.isVideo() == b.isVideo() && distance(a, b) <= maxDistance;
     }
 

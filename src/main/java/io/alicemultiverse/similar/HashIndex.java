@@ -76,6 +76,27 @@ public final class HashIndex {
         return search.pairs(radius);
     }
 
+    /**
+     * Every pair ({@code i} of this index, {@code j} of {@code other}) within {@code radius}, each once, packed as
+     * {@code (long) i << 32 | j}, in no particular order: how {@code dedup} meets zoom hashes with pHashes. Walks both
+     * multi-index tables together when both indexes use that engine, else queries {@code other} once per hash.
+     */
+    long[] crossPairsWithin(HashIndex other, int radius) {
+        if (search instanceof MultiIndexHash a && other.search instanceof MultiIndexHash b) {
+            return a.crossPairs(b, radius);
+        }
+        LongBuffer out = new LongBuffer();
+        IntBuffer found = new IntBuffer();
+        for (int i = 0; i < hashes.length; i++) {
+            found.clear();
+            other.search.within(hashes[i], radius, found);
+            for (int k = 0; k < found.size(); k++) {
+                out.add((long) i << 32 | found.get(k));
+            }
+        }
+        return out.toArray();
+    }
+
     /** The {@code k} ids nearest to {@code query} (fewer when the index is smaller), nearest first. */
     public Neighbors nearest(long query, int k) {
         if (k <= 0) {

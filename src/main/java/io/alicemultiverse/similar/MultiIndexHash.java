@@ -149,6 +149,84 @@ final class MultiIndexHash implements HammingSearch {
                 .toArray(long[][]::new));
     }
 
+    /**
+     * Every pair ({@code i} in this table, {@code j} in {@code other}) whose hashes are within {@code radius}, each
+     * once, packed as {@code (long) i << 32 | j}: the join of two hash sets, walked like {@link #pairs} (each bucket
+     * of this table against the buckets of the other within the chunk's flips, a pair reported from the first chunk
+     * whose rule it meets). On the common fork-join pool.
+     */
+    long[] crossPairs(MultiIndexHash other, int radius) {
+        if (radius < 0 || hashes.length == 0 || other.hashes.length == 0) {
+            return new long[0];
+        }
+        int a = radius / CHUNKS;
+        int b = radius % CHUNKS;
+        if (a > MAX_CHUNK_RADIUS || (a == MAX_CHUNK_RADIUS && b > 0)) {
+            return scanCross(other, radius);
+        }
+        int[] flips = new int[CHUNKS];
+        for (int c = 0; c < CHUNKS; c++) {
+            flips[c] = c <= b ? a : a - 1;
+        }
+        int width = VALUES / SLICES;
+        return LongBuffer.concat(IntStream.range(0, CHUNKS * SLICES).parallel()
+                .mapToObj(t -> crossSlice(other, radius, flips, t / SLICES, (t % SLICES) * width,
+                        (t % SLICES + 1) * width))
+                .toArray(long[][]::new));
+    }
+
+    private long[] crossSlice(MultiIndexHash other, int radius, int[] flips, int c, int from, int to) {
+        LongBuffer out = new LongBuffer();
+        if (flips[c] < 0) {
+            return out.toArray();
+        }
+        int[] s = start[c];
+        int[] os = other.start[c];
+        int[] masks = MASKS[flips[c]];
+        for (int v = from; v < to; v++) {
+            if (s[v] == s[v + 1]) {
+                continue;
+            }
+            crossBuckets(other, radius, flips, c, v, v, out);
+            for (int m : masks) {
+                int u = v ^ m;
+                if (os[u] != os[u + 1]) {
+                    crossBuckets(other, radius, flips, c, v, u, out);
+                }
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Checks bucket {@code v} of this table's chunk {@code c} against bucket {@code u} of the other's. */
+    private void crossBuckets(MultiIndexHash other, int radius, int[] flips, int c, int v, int u, LongBuffer out) {
+        long[] vals = values[c];
+        long[] ovals = other.values[c];
+        int[] list = ids[c];
+        int[] olist = other.ids[c];
+        for (int p = start[c][v], pe = start[c][v + 1]; p < pe; p++) {
+            long hp = vals[p];
+            for (int q = other.start[c][u], qe = other.start[c][u + 1]; q < qe; q++) {
+                long x = hp ^ ovals[q];
+                if (Long.bitCount(x) <= radius && firstChunk(x, flips) == c) {
+                    out.add((long) list[p] << 32 | olist[q]);
+                }
+            }
+        }
+    }
+
+    private long[] scanCross(MultiIndexHash other, int radius) {
+        LongBuffer out = new LongBuffer();
+        for (int i = 0; i < hashes.length; i++) {
+            for (int j = 0; j < other.hashes.length; j++) {
+                if (Long.bitCount(hashes[i] ^ other.hashes[j]) <= radius) {
+                    out.add((long) i << 32 | j);
+                }
+            }
+        }
+        return out.toArray();
+    }
+
     /** The pairs chunk {@code c} is responsible for, from the buckets {@code from <= v < to}. */
     private long[] joinSlice(int radius, int[] flips, int c, int from, int to) {
         LongBuffer out = new LongBuffer();

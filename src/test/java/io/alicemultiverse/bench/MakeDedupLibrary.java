@@ -22,6 +22,8 @@ public final class MakeDedupLibrary {
 
     public static void main(String[] args) {
         long[] phashes = SimilarBenchmark.corpus(42);
+        boolean zoom = args.length < 2 || !args[1].equals("--no-zoom"); // --no-zoom: a catalog from before migration 6
+        java.util.Random r = new java.util.Random(7);
         LocalDateTime t = LocalDateTime.of(2026, 1, 1, 0, 0);
         try (Catalog c = Catalog.open(Path.of(args[0]))) {
             CatalogBatch batch = new CatalogBatch();
@@ -30,7 +32,7 @@ public final class MakeDedupLibrary {
                 batch.add(new AssetRecord(hash, "2026-01-01/bench/unknown/bench-" + String.format("%06d", i) + ".png",
                         null, "image", "png", 512, 512, null, 1000, 0, "unknown", null, "bench", t.plusSeconds(i), t,
                         null, null, null, List.of(), "{}", "{}", "bench", List.of(), phashes[i] ^ 0x5555L,
-                        phashes[i]));
+                        phashes[i], zoom ? SimilarBenchmark.zoomOf(phashes[i], r) : null));
                 if (i % 10_000 == 9_999) {
                     c.commit(batch);
                     batch = new CatalogBatch();

@@ -2,6 +2,8 @@ package io.alicemultiverse.bench;
 
 import io.alicemultiverse.media.FormatSniffer;
 import io.alicemultiverse.hash.ImageHashes;
+import io.alicemultiverse.similar.SimilarFinder;
+import io.alicemultiverse.testsupport.Transforms;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -24,7 +26,8 @@ import java.util.Map;
  *
  * <pre>
  * make  ORIGINALS.txt WORKDIR        transformed copies of every original + WORKDIR/files.tsv (path, origin, transform)
- * score WORKDIR                      pairwise precision/recall per transform at thresholds 0..20
+ * score WORKDIR                      pairwise precision/recall per transform at thresholds 4..16, for pHash alone
+ *                                    and for the rule similar/dedup use
  * groups WORKDIR GROUPS.txt          the same for another tool's groups (one group per line, paths by spaces)
  * </pre>
  * A pair is a true duplicate when both files come from the same original. Per transform T, the pairs scored are
@@ -32,9 +35,10 @@ import java.util.Map;
  * recall = T copies within the threshold of their own original / all T copies. "all" scores every pair of files.
  */
 public final class SimilarAccuracy {
-    static final String[] TRANSFORMS = {"resize50", "jpeg30", "webp-png", "crop5", "bright+10", "bright-10"};
+    static final String[] TRANSFORMS = {"resize50", "jpeg75", "jpeg30", "webp70", "bright+10", "bright-10",
+        "gamma0.8", "gamma1.25", "blur1", "crop5"};
 
-    record Item(Path path, int origin, String transform, long phash) {
+    record Item(Path path, int origin, String transform, long phash, SimilarFinder.Query query) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,30 +59,30 @@ public final class SimilarAccuracy {
                 continue;
             }
             Path src = Path.of(line.trim());
-            BufferedImage img = ImageIO.read(src.toFile());
-            if (img == null) {
-                System.err.println("skipped (cannot decode): " + src);
-                continue;
-            }
-            img = rgb(img);
             Path dir = work.resolve(String.format("%03d", origin));
-            Files.createDirectories(dir);
             String name = src.getFileName().toString();
             String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase();
             Path orig = dir.resolve("original." + ext);
-            Files.copy(src, orig, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            tsv.append(orig).append('\t').append(origin).append("\toriginal\n");
             Map<String, Path> out = new LinkedHashMap<>();
-            out.put("resize50", png(scale(img, img.getWidth() / 2, img.getHeight() / 2), dir.resolve("resize50.png")));
-            out.put("jpeg30", jpeg(img, 0.30f, dir.resolve("jpeg30.jpg")));
-            out.put("webp-png", ext.equals("webp") ? png(img, dir.resolve("webp-png.png"))
-                    : ffmpeg(orig, dir.resolve("webp-png.webp")));
-            int cw = Math.round(img.getWidth() * 0.95f);
-            int ch = Math.round(img.getHeight() * 0.95f);
-            out.put("crop5", png(img.getSubimage((img.getWidth() - cw) / 2, (img.getHeight() - ch) / 2, cw, ch),
-                    dir.resolve("crop5.png")));
-            out.put("bright+10", png(brightness(img, 1.10), dir.resolve("bright+10.png")));
-            out.put("bright-10", png(brightness(img, 0.90), dir.resolve("bright-10.png")));
+            if (Files.isRegularFile(dir.resolve(DONE))) { // made by an earlier run: keep
+                for (String t : TRANSFORMS) {
+                    try (var files = Files.list(dir)) {
+                        out.put(t, files.filter(f -> f.getFileName().toString().startsWith(t + ".")).findFirst()
+                                .orElseThrow());
+                    }
+                }
+            } else {
+                BufferedImage img = read(src);
+                if (img == null) {
+                    System.err.println("skipped (cannot decode): " + src);
+                    continue;
+                }
+                Files.createDirectories(dir);
+                Files.copy(src, orig, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                make(rgb(img), orig, dir, out);
+                Files.writeString(dir.resolve(DONE), "");
+            }
+            tsv.append(orig).append('\t').append(origin).append("\toriginal\n");
             for (Map.Entry<String, Path> e : out.entrySet()) {
                 tsv.append(e.getValue()).append('\t').append(origin).append('\t').append(e.getKey()).append('\n');
             }
@@ -86,6 +90,45 @@ public final class SimilarAccuracy {
         }
         Files.writeString(work.resolve("files.tsv"), tsv);
         System.err.println(origin + " originals, " + origin * (TRANSFORMS.length + 1) + " files in " + work);
+    }
+
+    /** Written into an original's folder once all its copies are made, so a rerun keeps them. */
+    private static final String DONE = ".done";
+
+    /**
+     * The original's pixels. WebP goes through ffmpeg (libwebp): TwelveMonkeys 3.14's reader tints many lossy WebP
+     * files green, which would make every copy of such an original a different picture.
+     */
+    static BufferedImage read(Path src) throws IOException, InterruptedException {
+        if (!src.getFileName().toString().toLowerCase().endsWith(".webp")) {
+            return ImageIO.read(src.toFile());
+        }
+        Path tmp = Files.createTempFile("original", ".png");
+        try {
+            Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-i", src.toString(), tmp.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IOException("ffmpeg failed on " + src);
+            }
+            return ImageIO.read(tmp.toFile());
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The transformed copies of one original ({@code img}, its pixels over white) into {@code dir}. */
+    static void make(BufferedImage img, Path orig, Path dir, Map<String, Path> out) throws Exception {
+        out.put("resize50", Transforms.png(Transforms.scale(img, img.getWidth() / 2, img.getHeight() / 2),
+                dir.resolve("resize50.png")));
+        out.put("jpeg75", Transforms.jpeg(img, 0.75f, dir.resolve("jpeg75.jpg")));
+        out.put("jpeg30", Transforms.jpeg(img, 0.30f, dir.resolve("jpeg30.jpg")));
+        out.put("webp70", webp(orig, 70, dir.resolve("webp70.webp")));
+        out.put("bright+10", Transforms.png(Transforms.brightness(img, 1.10), dir.resolve("bright+10.png")));
+        out.put("bright-10", Transforms.png(Transforms.brightness(img, 0.90), dir.resolve("bright-10.png")));
+        out.put("gamma0.8", Transforms.png(Transforms.gamma(img, 0.8), dir.resolve("gamma0.8.png")));
+        out.put("gamma1.25", Transforms.png(Transforms.gamma(img, 1.25), dir.resolve("gamma1.25.png")));
+        out.put("blur1", Transforms.png(Transforms.blur(img, 1.0), dir.resolve("blur1.png")));
+        out.put("crop5", Transforms.png(Transforms.crop(img, 0.95), dir.resolve("crop5.png")));
     }
 
     /** Originals within this many pHash bits of an earlier one are the same picture (another size, a variant). */
@@ -101,7 +144,8 @@ public final class SimilarAccuracy {
         for (String line : Files.readAllLines(work.resolve("files.tsv"))) {
             String[] f = line.split("\t");
             Path p = Path.of(f[0]);
-            items.add(new Item(p, Integer.parseInt(f[1]), f[2], ImageHashes.of(p, FormatSniffer.sniff(p)).phash()));
+            ImageHashes h = ImageHashes.of(p, FormatSniffer.sniff(p));
+            items.add(new Item(p, Integer.parseInt(f[1]), f[2], h.phash(), SimilarFinder.Query.of(h, false)));
         }
         List<Item> kept = new ArrayList<>();
         java.util.Set<Integer> excluded = new java.util.HashSet<>();
@@ -121,8 +165,19 @@ public final class SimilarAccuracy {
 
     static void score(Path work) throws IOException {
         List<Item> items = items(work);
-        System.out.println("pHash (this project), " + count(items, "original") + " originals, " + items.size()
-                + " files");
+        System.out.println(count(items, "original") + " originals, " + items.size() + " files");
+        table(items, "pHash distance alone", (a, b, th) -> Long.bitCount(a.phash() ^ b.phash()) <= th);
+        table(items, "the rule `similar` and `dedup` use (pHash or zoom hash, plus dHash; SimilarFinder.near)",
+                (a, b, th) -> SimilarFinder.near(a.query(), b.query(), th));
+    }
+
+    interface NearAt {
+        boolean test(Item a, Item b, int threshold);
+    }
+
+    private static void table(List<Item> items, String title, NearAt near) {
+        System.out.println();
+        System.out.println(title + ":");
         System.out.println();
         System.out.print("| threshold |");
         for (String t : TRANSFORMS) {
@@ -130,13 +185,13 @@ public final class SimilarAccuracy {
         }
         System.out.println(" all pairs P / R |");
         System.out.println("|---|" + "---|".repeat(TRANSFORMS.length + 1));
-        for (int threshold = 0; threshold <= 20; threshold++) {
+        for (int threshold = 4; threshold <= 16; threshold++) {
             int th = threshold;
             System.out.print("| " + threshold + " |");
             for (String t : TRANSFORMS) {
-                System.out.print(" " + cell(items, t, (a, b) -> Long.bitCount(a.phash() ^ b.phash()) <= th) + " |");
+                System.out.print(" " + cell(items, t, (a, b) -> near.test(a, b, th)) + " |");
             }
-            System.out.println(" " + cell(items, null, (a, b) -> Long.bitCount(a.phash() ^ b.phash()) <= th) + " |");
+            System.out.println(" " + cell(items, null, (a, b) -> near.test(a, b, th)) + " |");
         }
     }
 
@@ -209,55 +264,15 @@ public final class SimilarAccuracy {
         return out;
     }
 
-    static BufferedImage scale(BufferedImage img, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, w, h, null);
-        g.dispose();
-        return out;
-    }
-
-    static BufferedImage brightness(BufferedImage img, double factor) {
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int p = img.getRGB(x, y);
-                int r = (int) Math.min(255, Math.round(((p >> 16) & 0xFF) * factor));
-                int gr = (int) Math.min(255, Math.round(((p >> 8) & 0xFF) * factor));
-                int b = (int) Math.min(255, Math.round((p & 0xFF) * factor));
-                out.setRGB(x, y, (r << 16) | (gr << 8) | b);
-            }
-        }
-        return out;
-    }
-
-    static Path png(BufferedImage img, Path to) throws IOException {
-        ImageIO.write(img, "png", to.toFile());
-        return to;
-    }
-
-    static Path jpeg(BufferedImage img, float quality, Path to) throws IOException {
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam p = w.getDefaultWriteParam();
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionQuality(quality);
-        Files.deleteIfExists(to);
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(to.toFile())) {
-            w.setOutput(out);
-            w.write(null, new IIOImage(img, null, null), p);
-        } finally {
-            w.dispose();
-        }
-        return to;
-    }
-
-    static Path ffmpeg(Path from, Path to) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-i", from.toString(), to.toString())
+    /** Lossy WebP at {@code quality} through ffmpeg's libwebp (the encoder {@code cwebp} uses). */
+    static Path webp(Path from, int quality, Path to) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-i", from.toString(), "-c:v", "libwebp",
+                "-quality", Integer.toString(quality), to.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (p.waitFor() != 0) {
             throw new IOException("ffmpeg failed on " + from);
         }
         return to;
     }
+
 }

@@ -1,6 +1,7 @@
 package io.alicemultiverse.bench;
 
 import io.alicemultiverse.similar.DedupAsset;
+import io.alicemultiverse.similar.SimilarFinder;
 import io.alicemultiverse.similar.DuplicateFinder;
 import io.alicemultiverse.similar.HashIndex;
 import io.alicemultiverse.similar.KeepRule;
@@ -52,6 +53,11 @@ public class SimilarBenchmark {
     private long[] queries;
     private int next;
     private List<DedupAsset> assets;
+    private SimilarFinder finder;
+
+    /** Whether assets carry a zoom hash (catalogued by this version), so dedup and similar also look for crops. */
+    @Param({"true"})
+    public boolean zoomHashes;
 
     /** 100,000 hashes: random ones and clusters of near-copies around random seeds. */
     public static long[] corpus(long seed) {
@@ -76,6 +82,15 @@ public class SimilarBenchmark {
         return h;
     }
 
+    /** A zoom hash for a picture with pHash {@code phash}: 8–16 bits away, as on the wallpaper evaluation. */
+    public static long zoomOf(long phash, Random r) {
+        long zoom = phash;
+        for (int f = 8 + r.nextInt(9); f > 0; f--) {
+            zoom ^= 1L << r.nextInt(64);
+        }
+        return zoom;
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
         hashes = corpus(42);
@@ -89,9 +104,19 @@ public class SimilarBenchmark {
         assets = new ArrayList<>(SIZE);
         LocalDateTime t = LocalDateTime.of(2026, 1, 1, 0, 0);
         for (int i = 0; i < SIZE; i++) {
+            long zoom = zoomOf(hashes[i], r);
             assets.add(new DedupAsset(String.format("%064x", i), "a/" + i + ".png", "png", 512, 512,
-                    hashes[i] ^ 0x5555L, hashes[i], true, i % 4, t.plusSeconds(i), null));
+                    hashes[i] ^ 0x5555L, hashes[i], true, i % 4, t.plusSeconds(i), null, zoomHashes ? zoom : null));
         }
+        finder = new SimilarFinder(assets);
+    }
+
+    /** A whole {@code similar} answer: pHash, zoom-hash and reverse zoom lookups, the rule, sorting. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int similarQuery() {
+        DedupAsset a = assets.get((next++ * 7919) % SIZE);
+        return finder.similar(SimilarFinder.Query.of(a), a.contentHash(), radius, 50).size();
     }
 
     @Benchmark

@@ -61,7 +61,16 @@ class PerceptualHashTest {
             int p = PerceptualHash.distance(base.phash(), h.phash());
             int d = PerceptualHash.distance(base.dhash(), h.dhash());
             System.out.printf("seed %d %-28s pHash %2d  dHash %2d%n", seed, v.getKey(), p, d);
-            assertThat(p).as(v.getKey()).isLessThanOrEqualTo(SimilarFinder.DEFAULT_MAX_DISTANCE);
+            assertThat(SimilarFinder.near(SimilarFinder.Query.of(base, false), SimilarFinder.Query.of(h, false),
+                    SimilarFinder.DEFAULT_MAX_DISTANCE)).as(v.getKey()).isTrue();
+            if (v.getKey().startsWith("crop")) {
+                // the original's zoom hash is what a 5 % crop looks like: closer than the two pHashes
+                int z = PerceptualHash.distance(base.zhash(), h.phash());
+                System.out.printf("seed %d %-28s zoom hash to pHash %2d%n", seed, v.getKey(), z);
+                assertThat(z).as(v.getKey()).isLessThanOrEqualTo(Math.min(p, 6));
+            } else {
+                assertThat(p).as(v.getKey()).isLessThanOrEqualTo(SimilarFinder.DEFAULT_MAX_DISTANCE);
+            }
         }
     }
 
@@ -86,6 +95,15 @@ class PerceptualHashTest {
         System.out.printf("unrelated pairs (%d): pHash min %d mean %.1f, %.2f%% below 20; dHash min %d mean %.1f%n",
                 p.getCount(), p.getMin(), p.getAverage(), 100.0 * pBelow20 / p.getCount(), d.getMin(), d.getAverage());
         assertThat(p.getMin()).isGreaterThan(SimilarFinder.DEFAULT_MAX_DISTANCE); // never confused with the near copies above
+        for (int i = 0; i < hashes.size(); i++) {
+            for (int j = 0; j < hashes.size(); j++) {
+                if (i != j) {
+                    assertThat(SimilarFinder.near(SimilarFinder.Query.of(hashes.get(i), false),
+                            SimilarFinder.Query.of(hashes.get(j), false), SimilarFinder.DEFAULT_MAX_DISTANCE))
+                            .as("pictures %d and %d", i, j).isFalse();
+                }
+            }
+        }
         assertThat(p.getAverage()).isBetween(28.0, 36.0);
         assertThat((double) pBelow20 / p.getCount()).isLessThan(0.02);
         assertThat(d.getAverage()).isGreaterThan(20);

@@ -88,6 +88,31 @@ class HashIndexTest {
 
     @ParameterizedTest
     @EnumSource(HashIndex.Engine.class)
+    void crossPairsEqualBruteForceEachPairOnce(HashIndex.Engine engine) {
+        for (int seed = 300; seed < 340; seed++) {
+            Random r = new Random(seed);
+            long[] h = hashes(r, r.nextInt(1200));
+            long[] z = new long[r.nextInt(800)];
+            for (int k = 0; k < z.length; k++) { // some near the first set, like zoom hashes of its pictures
+                z[k] = h.length > 0 && r.nextBoolean() ? h[r.nextInt(h.length)] ^ (1L << r.nextInt(64)) : r.nextLong();
+            }
+            int radius = seed < 330 ? r.nextInt(13) : 13 + r.nextInt(4); // the table walk and the scan past it
+            List<Long> expected = new ArrayList<>();
+            for (int i = 0; i < z.length; i++) {
+                for (int j = 0; j < h.length; j++) {
+                    if (Long.bitCount(z[i] ^ h[j]) <= radius) {
+                        expected.add((long) i << 32 | j);
+                    }
+                }
+            }
+            long[] actual = HashIndex.of(z, engine).crossPairsWithin(HashIndex.of(h, engine), radius);
+            assertThat(actual).as("seed %d radius %d", seed, radius)
+                    .containsExactlyInAnyOrder(expected.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HashIndex.Engine.class)
     void nearestEqualsBruteForce(HashIndex.Engine engine) {
         for (int seed = 100; seed < 130; seed++) {
             Random r = new Random(seed);

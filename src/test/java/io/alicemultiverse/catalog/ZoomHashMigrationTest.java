@@ -1,0 +1,40 @@
+package io.alicemultiverse.catalog;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Migration 6 adds the zoom hash; a catalog written before it keeps its hashes and reads them without one. */
+class ZoomHashMigrationTest {
+    @TempDir
+    Path library;
+
+    private static AssetRecord asset(String hash, String path, Long zhash) {
+        return new AssetRecord(hash, path, null, "image", "png", 64, 48, null, 10, 0, "unknown", null, "p", null, null,
+                null, null, null, List.of(), "{}", "{}", "r1", List.of(), 5L, 6L, zhash);
+    }
+
+    @Test
+    void aCatalogFromBeforeTheZoomHashMigratesAndKeepsItsHashes() throws Exception {
+        try (Catalog catalog = Catalog.open(library)) {
+            catalog.commit(new CatalogBatch().add(asset("aa", "old.png", null)));
+            // make it the catalog an earlier alice wrote: schema 5, no zhash column
+            try (Statement s = catalog.connection().createStatement()) {
+                s.execute("ALTER TABLE hashes DROP COLUMN zhash");
+                s.execute("DELETE FROM schema_version WHERE version = 6");
+            }
+        }
+        try (Catalog catalog = Catalog.open(library)) {
+            catalog.commit(new CatalogBatch().add(asset("bb", "new.png", 7L)));
+            List<AssetReads.HashedAsset> hashed = catalog.reads().hashedAssets();
+            assertThat(hashed).extracting(AssetReads.HashedAsset::path).containsExactly("new.png", "old.png");
+            assertThat(hashed).extracting(AssetReads.HashedAsset::zhash).containsExactly(7L, null);
+            assertThat(hashed).extracting(AssetReads.HashedAsset::phash).containsExactly(6L, 6L);
+        }
+    }
+}
