@@ -13,6 +13,7 @@ import io.alicemultiverse.library.OrganizeOptions;
 import io.alicemultiverse.library.OrganizeSummary;
 import io.alicemultiverse.library.Organizer;
 import io.alicemultiverse.hash.PixelHasher;
+import io.alicemultiverse.library.PendingHashes;
 import io.alicemultiverse.library.Undo;
 import io.alicemultiverse.library.UndoSummary;
 import io.alicemultiverse.search.MiniLmEmbedder;
@@ -60,7 +61,11 @@ public final class LibraryService implements AutoCloseable {
     private final Catalog catalog;
     private final Layout layout;
     private final Clock clock;
+    /** Reads files as organize, undo, check and recovery need them: without decoding pixels (see {@link PendingHashes}). */
     private final FileAnalyzer analyzer;
+    /** Reads files with their perceptual hashes, for a rebuild. */
+    private final FileAnalyzer hashingAnalyzer;
+    private final PendingHashes pendingHashes;
     private volatile SearchEngine search;
     /** How long a one-shot search may spend embedding what organize left without a vector. */
     private static final java.time.Duration SEARCH_EMBED_BUDGET = java.time.Duration.ofSeconds(1);
@@ -71,14 +76,20 @@ public final class LibraryService implements AutoCloseable {
     private volatile BackgroundVideo backgroundVideo;
     /** {@code xmp: true}: every change of an asset's tags or understanding rewrites its sidecar. */
     private volatile boolean keepSidecars;
-    private final BackgroundEmbedding embedding = new BackgroundEmbedding(this, this::search, () -> this.closed);
+    private final BackgroundBatches<?, ?> embedding = new BackgroundBatches<>("embedding", this,
+            new BackgroundEmbedding(this::search), () -> this.closed);
+    private final BackgroundBatches<?, ?> hashing;
 
     private LibraryService(Path root, Catalog catalog, Layout layout, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
         this.catalog = catalog;
         this.layout = layout;
         this.clock = clock;
-        this.analyzer = new FileAnalyzer(PixelHasher.PERCEPTUAL, clock.getZone());
+        this.analyzer = new FileAnalyzer(PixelHasher.NONE, clock.getZone());
+        this.hashingAnalyzer = new FileAnalyzer(PixelHasher.PERCEPTUAL, clock.getZone());
+        this.pendingHashes = new PendingHashes(catalog, this.root, PixelHasher.PERCEPTUAL, this);
+        this.hashing = new BackgroundBatches<>("perceptual hashing", this, new BackgroundHashing(pendingHashes),
+                () -> this.closed);
     }
 
     /** Opens (creating if needed) the library at {@code root}. */
@@ -195,6 +206,9 @@ public final class LibraryService implements AutoCloseable {
             if (embedding.enabled()) {
                 embedding.start();
             }
+            if (hashing.enabled()) {
+                hashing.start();
+            }
         }
         return problems;
     }
@@ -213,6 +227,36 @@ public final class LibraryService implements AutoCloseable {
      */
     public void embedInBackground() {
         embedding.start();
+    }
+
+    /**
+     * Computes the perceptual hashes organize left for later ({@link PendingHashes}) in the background, now and after
+     * each later run: for a long-running owner. Near-duplicate search then answers from what is hashed so far
+     * instead of waiting for the rest.
+     */
+    public void hashInBackground() {
+        hashing.start();
+    }
+
+    /**
+     * Computes now every perceptual hash organize left for later, on every core; {@code progress} hears the running
+     * count (the total is {@link #pendingHashCount()}). Returns how many assets were hashed. Similar and dedup call
+     * it first unless an owner does it in the background; a surface calls it itself to show progress.
+     */
+    public int hashPending(java.util.function.IntConsumer progress) {
+        return pendingHashes.fillAll(Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    /** How many catalogued assets wait for their perceptual hashes. */
+    public long pendingHashCount() {
+        return pendingHashes.count();
+    }
+
+    /** Before near-duplicate search: the pending hashes now, unless an owner's thread computes them. */
+    private void hashPendingUnlessInBackground() {
+        if (!hashing.enabled()) {
+            hashPending(n -> { });
+        }
     }
 
     /** An organizer to run (and stop) from a surface that needs control, such as watch mode. */
@@ -243,7 +287,7 @@ public final class LibraryService implements AutoCloseable {
     }
 
     public IndexRebuild.Result rebuild() throws IOException {
-        IndexRebuild.Result r = new IndexRebuild(catalog, analyzer, root, layout,
+        IndexRebuild.Result r = new IndexRebuild(catalog, hashingAnalyzer, root, layout,
                 Runtime.getRuntime().availableProcessors()).rebuild();
         search().rebuild(true);
         return r;
@@ -260,6 +304,7 @@ public final class LibraryService implements AutoCloseable {
                 try {
                     warmSearch();
                     embedInBackground();
+                    hashInBackground();
                 } catch (RuntimeException e) {
                     System.err.println("alice: could not prepare search in memory: " + e.getMessage());
                 }
@@ -405,6 +450,7 @@ public final class LibraryService implements AutoCloseable {
         String fileOrHash = request.target();
         int maxDistance = request.maxDistance();
         int limit = request.limit();
+        hashPendingUnlessInBackground();
         SimilarFinder finder = new SimilarFinder(CatalogAssets.load(catalog, root, false));
         Path file = Path.of(fileOrHash);
         if (Files.isRegularFile(file)) {
@@ -419,6 +465,9 @@ public final class LibraryService implements AutoCloseable {
         String hash = refs().find(fileOrHash).orElseThrow(() -> new IllegalArgumentException(
                 fileOrHash + ": no such file, and no asset in the library is so named (use a file, "
                         + AssetRefs.FORMS + ")"));
+        if (finder.asset(hash).isEmpty() && pendingHashes.fill(hash)) { // not reached by the background thread yet
+            finder = new SimilarFinder(CatalogAssets.load(catalog, root, false));
+        }
         DedupAsset asset = finder.asset(hash).orElseThrow(() -> new IllegalArgumentException(
                 fileOrHash + ": this asset has no perceptual hash (its pixels could not be decoded)"));
         return finder.similar(SimilarFinder.Query.of(asset), asset.contentHash(), maxDistance, limit);
@@ -435,6 +484,7 @@ public final class LibraryService implements AutoCloseable {
     /** Groups of exact and near duplicates among the catalogued assets, each with its keeper. */
     public List<DuplicateGroup> duplicates(int maxDistance, KeepRule rule) {
         Bounds.maxDistance(maxDistance);
+        hashPendingUnlessInBackground();
         return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule);
     }
 

@@ -109,6 +109,37 @@ public final class AssetReads {
         });
     }
 
+    /** A catalogued asset whose perceptual hashes were never computed. */
+    public record Unhashed(String contentHash, String path, String format) {
+    }
+
+    /**
+     * Up to {@code limit} assets that have no row in {@code hashes}: organize catalogues files without decoding
+     * their pixels and leaves the hashes for later (an owner in the background, or the next similar or dedup).
+     */
+    public List<Unhashed> unhashed(int limit) {
+        return catalog.select("""
+                SELECT a.content_hash, a.path, a.format FROM assets a
+                WHERE NOT EXISTS (SELECT 1 FROM hashes h WHERE h.content_hash = a.content_hash)
+                ORDER BY a.path LIMIT ?""", List.of(limit),
+                rs -> new Unhashed(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** The asset {@code contentHash} if it has no perceptual hashes yet (else an empty list). */
+    public List<Unhashed> unhashed(String contentHash) {
+        return catalog.select("""
+                SELECT a.content_hash, a.path, a.format FROM assets a WHERE a.content_hash = ?
+                AND NOT EXISTS (SELECT 1 FROM hashes h WHERE h.content_hash = a.content_hash)""", List.of(contentHash),
+                rs -> new Unhashed(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** How many assets have no perceptual hashes yet (see {@link #unhashed}). */
+    public long unhashedCount() {
+        return catalog.select("SELECT count(*) FROM assets a WHERE NOT EXISTS "
+                + "(SELECT 1 FROM hashes h WHERE h.content_hash = a.content_hash)", List.of(), rs -> rs.getLong(1))
+                .get(0);
+    }
+
     /** Content hashes starting with {@code prefix} (lower-case hex, checked by the caller); at most {@code limit}. */
     public List<String> hashesWithPrefix(String prefix, int limit) {
         return catalog.select("SELECT content_hash FROM assets WHERE starts_with(content_hash, ?) LIMIT ?",

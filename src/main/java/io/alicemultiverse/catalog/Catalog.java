@@ -1,5 +1,7 @@
 package io.alicemultiverse.catalog;
 
+import io.alicemultiverse.hash.ImageHashes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -550,6 +552,36 @@ public final class Catalog implements AutoCloseable {
             journal.append(batch.journal());
             if (!batch.assets().isEmpty() || !batch.removedAssets().isEmpty() || !batch.userTags().isEmpty()) {
                 bumpChanges();
+            }
+        });
+    }
+
+    /**
+     * Stores the perceptual hashes computed after organize (see {@code AssetReads#unhashed}): one row per content
+     * that is still catalogued and has none yet; a null value records that its pixels could not be decoded, so it
+     * is not tried again. Search does not read hashes, so the change counter stays. Several processes may fill at
+     * once on PostgreSQL, whose unique index keeps one row per content.
+     */
+    public void addHashes(Map<String, ImageHashes> byContent) {
+        if (byContent.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO hashes SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assets WHERE content_hash = ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM hashes WHERE content_hash = ?)"
+                + (dialect == Dialect.POSTGRES ? " ON CONFLICT (content_hash) DO NOTHING" : "");
+        transaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (Map.Entry<String, ImageHashes> e : byContent.entrySet()) {
+                    ImageHashes h = e.getValue();
+                    ps.setString(1, e.getKey());
+                    ps.setObject(2, h == null ? null : h.dhash(), java.sql.Types.BIGINT);
+                    ps.setObject(3, h == null ? null : h.phash(), java.sql.Types.BIGINT);
+                    ps.setObject(4, h == null ? null : h.zhash(), java.sql.Types.BIGINT);
+                    ps.setString(5, e.getKey());
+                    ps.setString(6, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         });
     }

@@ -87,6 +87,14 @@ final class Schema {
             // which keep matching by pHash alone until organized or rebuilt again
             """
             ALTER TABLE hashes ADD COLUMN zhash BIGINT;
+            """,
+            // 7: organize leaves perceptual hashes for later and any process may fill them: on PostgreSQL one row
+            // per content is kept by a unique index (DuckDB's single writer keeps it itself)
+            """
+            {postgres}
+            DELETE FROM hashes a USING hashes b WHERE a.content_hash = b.content_hash AND a.ctid < b.ctid;
+            DROP INDEX hashes_content_hash;
+            CREATE UNIQUE INDEX hashes_content_hash ON hashes (content_hash)
             """);
 
     private Schema() {

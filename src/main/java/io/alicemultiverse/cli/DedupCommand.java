@@ -70,6 +70,7 @@ final class DedupCommand implements Callable<Integer> {
             if (action != null) {
                 library.settle(); // a crash's leftovers first, so the groups are those on disk
             }
+            HashProgress.hashPending(library);
             List<DuplicateGroup> groups = library.duplicates(maxDistance, rule);
             groups.forEach(g -> print(out, g));
             if (action == null) {

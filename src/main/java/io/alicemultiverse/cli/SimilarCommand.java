@@ -46,6 +46,7 @@ final class SimilarCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         try (LibraryService library = LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
+            HashProgress.hashPending(library);
             List<SimilarFinder.Match> matches;
             try {
                 matches = library.similar(request);

@@ -66,6 +66,7 @@ final class WatchRunner {
             // the owner advances video jobs submitted from anywhere (forwarded `alice video generate`)
             library.advanceVideoJobsInBackground(VideoCommand.settings(videoConfig, CallerEnv.get()),
                     CallerEnv.get());
+            library.hashInBackground(); // near-duplicate hashes, between cycles (the loop holds the lock while it runs)
             signal.onSignal(loop::stop); // stops between files
             if (!json) {
                 Output.err().println("alice: watching " + c.inbox().toAbsolutePath() + " (Ctrl-C to stop)");

@@ -163,6 +163,27 @@ class BackendsTest {
     }
 
     @Test
+    void hashesLeftByOrganizeAreFilledOncePerContentWhoeverFillsThem() {
+        CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
+        try (Catalog one = Catalog.open(tmp, url); Catalog two = Catalog.open(tmp, url)) {
+            AssetRecord plain = new AssetRecord("c0ffee", "a/b.png", null, "image", "png", 1, 1, null, 1, 1, "comfyui",
+                    true, "p", null, null, null, null, null, List.of(), "{}", "{}", "r", List.of(), null, null);
+            one.commit(new CatalogBatch().add(plain));
+            assertThat(two.reads().unhashed(10)).extracting(AssetReads.Unhashed::path).containsExactly("a/b.png");
+            one.addHashes(Map.of("c0ffee", new io.alicemultiverse.hash.ImageHashes(1, 2, 3L)));
+            two.addHashes(Map.of("c0ffee", new io.alicemultiverse.hash.ImageHashes(4, 5, 6L), "gone", new io.alicemultiverse.hash.ImageHashes(7, 8, 9L)));
+            assertThat(two.reads().unhashed(10)).isEmpty();
+            assertThat(two.reads().hashedAssets()).singleElement()
+                    .satisfies(h -> assertThat(h.phash()).as("the first fill stands").isEqualTo(2));
+            assertThat(one.select("SELECT count(*) FROM hashes", List.of(), rs -> rs.getLong(1)).get(0))
+                    .as("no row for content no longer catalogued").isEqualTo(1);
+            // two fills racing past NOT EXISTS at once: the unique index keeps one row
+            assertThat(one.select("SELECT indexdef FROM pg_indexes WHERE indexname = 'hashes_content_hash'", List.of(),
+                    rs -> rs.getString(1)).get(0)).startsWith("CREATE UNIQUE INDEX");
+        }
+    }
+
+    @Test
     void twoProcessesMigratingAtOnceMigrateOnce() throws Exception {
         String url = TestPostgres.newDatabase();
         List<Thread> threads = new java.util.ArrayList<>();

@@ -85,7 +85,13 @@ class OrganizeCliTest {
         assertThat(count("SELECT count(*) FROM assets")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM tags WHERE tag = 'snow'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM assets WHERE prompt LIKE 'a red fox%' AND model = 'fox_v1'")).isEqualTo(3);
+        // organize decodes no pixels: the perceptual hashes wait for the first near-duplicate search
+        assertThat(count("SELECT count(*) FROM hashes")).isZero();
+        CliRun dedup = CliRun.run("dedup", "--library", t.library().toString());
+        assertThat(dedup.exit()).isZero();
+        assertThat(dedup.err()).contains("hashing 3 new files for near-duplicate search");
         assertThat(count("SELECT count(*) FROM hashes WHERE dhash IS NOT NULL AND phash IS NOT NULL")).isEqualTo(3);
+        assertThat(CliRun.run("dedup", "--library", t.library().toString()).err()).doesNotContain("hashing");
 
         t.inboxFile("acme/c.png", TempLibrary.png(4));
         JsonNode again = summary(organize());

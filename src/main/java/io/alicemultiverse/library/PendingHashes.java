@@ -1,0 +1,152 @@
+package io.alicemultiverse.library;
+
+import io.alicemultiverse.catalog.AssetReads;
+import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.hash.ImageHashes;
+import io.alicemultiverse.hash.PixelHasher;
+import io.alicemultiverse.media.MediaFormat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * The perceptual hashes organize leaves for later. Decoding every picture to hash it was two thirds of the CPU of
+ * organizing an inbox whose prompts all differ (PNG inflate above all), and nothing organize does needs them: only
+ * near-duplicate search does. So organize catalogues files without them, and they are computed here from the
+ * library's files — by a long-running owner in the background, or by the next {@code similar} or {@code dedup}
+ * before it answers. A file whose pixels cannot be decoded (or that is gone) gets an empty row, so it is not tried
+ * again; {@code alice index rebuild} computes everything anew.
+ *
+ * <p>Catalog reads and writes happen under the caller's lock ({@code lock}), decoding outside it, a batch at a
+ * time. Thread-safe when every user of the catalog holds that lock.
+ */
+public final class PendingHashes {
+    /** Files a batch decodes between two catalog writes (about 0.1–0.3 s of one core). */
+    public static final int BATCH = 64;
+
+    private final Catalog catalog;
+    private final Path root;
+    private final PixelHasher hasher;
+    private final Object lock;
+
+    public PendingHashes(Catalog catalog, Path root, PixelHasher hasher, Object lock) {
+        this.catalog = catalog;
+        this.root = root.toAbsolutePath().normalize();
+        this.hasher = hasher;
+        this.lock = lock;
+    }
+
+    /** The next batch to hash (read under the lock); empty when none is left. */
+    public List<AssetReads.Unhashed> next(int limit) {
+        synchronized (lock) {
+            return catalog.reads().unhashed(limit);
+        }
+    }
+
+    /** How many assets wait for their hashes. */
+    public long count() {
+        synchronized (lock) {
+            return catalog.reads().unhashedCount();
+        }
+    }
+
+    /** Decodes and hashes one batch, without the lock, on {@code pool} (or this thread when null). */
+    public Map<String, ImageHashes> hash(List<AssetReads.Unhashed> batch, ExecutorService pool) {
+        Map<String, ImageHashes> out = new LinkedHashMap<>();
+        if (pool == null) {
+            batch.forEach(a -> out.put(a.contentHash(), hash(a)));
+            return out;
+        }
+        List<Future<ImageHashes>> futures = new ArrayList<>();
+        batch.forEach(a -> futures.add(pool.submit(() -> hash(a))));
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                out.put(batch.get(i).contentHash(), futures.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("hashing interrupted", e);
+            } catch (ExecutionException e) {
+                out.put(batch.get(i).contentHash(), null);
+            }
+        }
+        return out;
+    }
+
+    /** Stores a batch's hashes (under the lock). */
+    public void store(Map<String, ImageHashes> hashes) {
+        synchronized (lock) {
+            // an owner's background thread and a forwarded command may fill one DuckDB catalog through two
+            // connections of this process: their check-then-insert takes turns, so each content gets one row
+            synchronized (STORES.computeIfAbsent(catalog.location(), k -> new Object())) {
+                catalog.addHashes(hashes);
+            }
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<String, Object> STORES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Hashes every pending asset now, {@code threads} files at a time; {@code progress} hears the running count
+     * after each batch. Returns how many assets were hashed (or found undecodable).
+     */
+    public int fillAll(int threads, IntConsumer progress) {
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, DaemonThreads.named("alice-hash"))
+                : null;
+        int done = 0;
+        try {
+            // a larger batch when several threads share it, so none waits long for the slowest file
+            int size = BATCH * Math.max(1, threads);
+            while (true) {
+                List<AssetReads.Unhashed> batch = next(size);
+                if (batch.isEmpty()) {
+                    return done;
+                }
+                store(hash(batch, pool));
+                done += batch.size();
+                progress.accept(done);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Hashes one asset now if it is still pending (a similar query about a just-organized file); true if it was. */
+    public boolean fill(String contentHash) {
+        List<AssetReads.Unhashed> one;
+        synchronized (lock) {
+            one = catalog.reads().unhashed(contentHash);
+        }
+        if (one.isEmpty()) {
+            return false;
+        }
+        store(hash(one, null));
+        return true;
+    }
+
+    /** One asset's hashes from its library file; null when the file is gone, outside the library or undecodable. */
+    private ImageHashes hash(AssetReads.Unhashed a) {
+        Path file = root.resolve(a.path()).normalize();
+        // the catalog may be shared with other users (PostgreSQL): never follow a path out of the library
+        if (!file.startsWith(root) || file.startsWith(root.resolve(".alice")) || !Files.isRegularFile(file)) {
+            return null;
+        }
+        MediaFormat format = MediaFormat.ofId(a.format());
+        if (!format.isImage() && !format.isVideo()) {
+            return null;
+        }
+        return hasher.hash(file, format, null);
+    }
+}
