@@ -540,7 +540,8 @@ public final class Catalog implements AutoCloseable {
             for (String[] t : batch.userTags()) {
                 try (PreparedStatement ps = connection.prepareStatement(
                         "INSERT INTO tags SELECT ?, ?, ?, 'user', NULL WHERE NOT EXISTS "
-                                + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')")) {
+                                + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')"
+                                + dialect.onConflictDoNothing(SearchStore.USER_TAG))) {
                     ps.setString(1, t[0]);
                     ps.setString(2, t[1]);
                     ps.setString(3, t[2]);
@@ -568,7 +569,7 @@ public final class Catalog implements AutoCloseable {
         }
         String sql = "INSERT INTO hashes SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assets WHERE content_hash = ?)"
                 + " AND NOT EXISTS (SELECT 1 FROM hashes WHERE content_hash = ?)"
-                + (dialect == Dialect.POSTGRES ? " ON CONFLICT (content_hash) DO NOTHING" : "");
+                + dialect.onConflictDoNothing("(content_hash)");
         transaction(() -> {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 for (Map.Entry<String, ImageHashes> e : byContent.entrySet()) {

@@ -50,4 +50,13 @@ enum Dialect {
     String vectorType(int dimensions) {
         return this == DUCKDB ? "FLOAT[" + dimensions + "]" : "REAL[]";
     }
+
+    /**
+     * What ends an {@code INSERT … WHERE NOT EXISTS} so that two processes inserting the same row at the same moment
+     * leave one: on PostgreSQL the unique index {@code conflict} names (a column list, with its {@code WHERE} for a
+     * partial index) turns the second into nothing; DuckDB's single writer never races.
+     */
+    String onConflictDoNothing(String conflict) {
+        return this == POSTGRES ? " ON CONFLICT " + conflict + " DO NOTHING" : "";
+    }
 }

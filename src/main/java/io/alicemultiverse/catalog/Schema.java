@@ -95,6 +95,14 @@ final class Schema {
             DELETE FROM hashes a USING hashes b WHERE a.content_hash = b.content_hash AND a.ctid < b.ctid;
             DROP INDEX hashes_content_hash;
             CREATE UNIQUE INDEX hashes_content_hash ON hashes (content_hash)
+            """,
+            // 8: a user tag once per asset on PostgreSQL, where two machines may add the same tag at the same moment
+            // (each insert's NOT EXISTS sees neither); DuckDB's single writer keeps it so already
+            """
+            {postgres}
+            DELETE FROM tags a USING tags b WHERE a.origin = 'user' AND b.origin = 'user'
+                AND a.content_hash = b.content_hash AND a.tag = b.tag AND a.ctid < b.ctid;
+            CREATE UNIQUE INDEX tags_user ON tags (content_hash, tag) WHERE origin = 'user'
             """);
 
     private Schema() {

@@ -16,6 +16,9 @@ public final class SearchStore {
         this.catalog = catalog;
     }
 
+    /** The unique index of user tags on PostgreSQL (migration 8). */
+    static final String USER_TAG = "(content_hash, tag) WHERE origin = 'user'";
+
     /**
      * Adds ({@code add}) or removes user tags on assets in one transaction; returns how many tag rows changed.
      * Tags are stored as given (callers normalise them).
@@ -26,6 +29,7 @@ public final class SearchStore {
             String sql = add
                     ? "INSERT INTO tags SELECT ?, ?, 'user', 'user', NULL WHERE NOT EXISTS "
                     + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')"
+                    + catalog.dialect().onConflictDoNothing(USER_TAG)
                     : "DELETE FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user'";
             try (PreparedStatement ps = catalog.connection().prepareStatement(sql)) {
                 for (String h : contentHashes) {

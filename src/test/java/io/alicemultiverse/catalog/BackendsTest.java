@@ -184,6 +184,33 @@ class BackendsTest {
     }
 
     @Test
+    void aUserTagAddedByTwoMachinesAtTheSameMomentIsKeptOnce() throws Exception {
+        CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
+        try (Catalog one = Catalog.open(tmp, url); Catalog two = Catalog.open(tmp, url)) {
+            String hash = SyntheticCatalog.write(one, SyntheticCatalog.generate(1, 1, 1)).get(0);
+            java.sql.Connection racing = java.sql.DriverManager.getConnection(
+                    one.connection().getMetaData().getURL(), one.connection().getMetaData().getUserName(), null);
+            try (racing) {
+                racing.setAutoCommit(false);
+                // another machine's insert, not committed yet: NOT EXISTS cannot see it
+                try (java.sql.PreparedStatement ps = racing.prepareStatement(
+                        "INSERT INTO tags VALUES (?, 'picked', 'user', 'user', NULL)")) {
+                    ps.setString(1, hash);
+                    ps.executeUpdate();
+                }
+                java.util.concurrent.CompletableFuture<Integer> mine = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> two.searchStore().changeUserTags(List.of(hash), List.of("picked"), true));
+                Thread.sleep(500);
+                assertThat(mine).as("waits for the other insert's fate at the unique index").isNotDone();
+                racing.commit();
+                assertThat(mine.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            }
+            assertThat(one.select("SELECT count(*) FROM tags WHERE origin = 'user' AND tag = 'picked'", List.of(),
+                    rs -> rs.getLong(1)).get(0)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void twoProcessesMigratingAtOnceMigrateOnce() throws Exception {
         String url = TestPostgres.newDatabase();
         List<Thread> threads = new java.util.ArrayList<>();
