@@ -146,6 +146,13 @@ public final class CatalogUrl {
         // who holds a lock, as other machines are told while they wait: "alice pid 1234 on host"
         p.putIfAbsent("ApplicationName", "alice pid " + ProcessHandle.current().pid() + " on " + hostName());
         p.putIfAbsent("connectTimeout", "10");
+        // the lease: runs and jobs are held by this session's advisory locks, which the server drops with the
+        // session. A process that dies closes its connection at once; a machine that stops answering (power,
+        // network) would keep them for the kernel's two hours of keepalive silence, so the server is asked to probe
+        // this session after 10 s of silence, every 5 s, and to give up after 3 unanswered probes: its locks are
+        // free for another machine's recovery within ~25 s, and never while it still answers
+        p.setProperty("options", "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
+        p.setProperty("tcpKeepAlive", "true");
         return p;
     }
 

@@ -141,6 +141,10 @@ class BackendsTest {
         CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
         try (Catalog one = Catalog.open(tmp, url); Catalog two = Catalog.open(tmp, url)) {
             assertThat(one.shared()).isTrue();
+            // the lease: the server gives up on a silent machine's session, and its locks, within ~25 s
+            assertThat(one.select("SELECT current_setting('tcp_keepalives_idle') || '/' "
+                    + "|| current_setting('tcp_keepalives_interval') || '/' || current_setting('tcp_keepalives_count')",
+                    List.of(), rs -> rs.getString(1))).containsExactly("10/5/3");
             List<String> hashes = SyntheticCatalog.write(one, SyntheticCatalog.generate(20, 5, 1));
             long seen = two.changeCounter();
             one.searchStore().changeUserTags(hashes.subList(0, 2), List.of("picked"), true);

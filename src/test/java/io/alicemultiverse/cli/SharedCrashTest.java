@@ -1,0 +1,111 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.testsupport.AliceProcess;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import io.alicemultiverse.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19: a machine's organize run stopped dead in the middle of its moves is never settled by another machine
+ * while it still holds its session (a stopped process still answers the network), and is settled by the next run
+ * once it is killed: no file lost or doubled, {@code alice check} clean.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC}) // kill -STOP / -KILL
+class SharedCrashTest {
+    private static final int FILES = 400;
+
+    @TempDir
+    Path tmp;
+
+    private static long filesIn(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.alice/")).count();
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void aStoppedRunIsLeftAloneWhileItsSessionLivesAndSettledOnceItIsKilled() throws Exception {
+        Path library = tmp.resolve("library");
+        Path first = tmp.resolve("inbox-a");
+        Path second = tmp.resolve("inbox-b");
+        Set<String> contents = new HashSet<>();
+        for (int i = 0; i < FILES; i++) {
+            byte[] png = TempLibrary.png("machine a picture " + i, "m", i);
+            Files.createDirectories(first.resolve("studio"));
+            Files.write(first.resolve("studio/a-" + i + ".png"), png);
+            contents.add(TempLibrary.sha256(first.resolve("studio/a-" + i + ".png")));
+        }
+        for (int i = 0; i < 20; i++) {
+            Files.createDirectories(second.resolve("studio"));
+            Files.write(second.resolve("studio/b-" + i + ".png"), TempLibrary.png("machine b picture " + i, "m", 9000 + i));
+            contents.add(TempLibrary.sha256(second.resolve("studio/b-" + i + ".png")));
+        }
+        String url = TestPostgres.newDatabase();
+
+        Process a = AliceProcess.builder("organize", "--move", "--inbox", first.toString(), "--library",
+                library.toString(), "--catalog", url).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("a.log").toFile()).start();
+        for (int i = 0; i < 6000 && filesIn(library) < 10 && a.isAlive(); i++) {
+            Thread.sleep(5);
+        }
+        signal("STOP", a.pid()); // stopped dead in the middle of its moves, its connection still open
+        assertThat(a.isAlive()).as("still running when stopped: " + Files.readString(tmp.resolve("a.log"))).isTrue();
+        long placed = filesIn(library);
+        assertThat(placed).isLessThan(FILES);
+
+        Path bLog = tmp.resolve("b.log");
+        Process b = AliceProcess.builder("organize", "--move", "--inbox", second.toString(), "--library",
+                library.toString(), "--catalog", url).redirectErrorStream(true).redirectOutput(bLog.toFile()).start();
+        try {
+            for (int i = 0; i < 1200 && !Files.readString(bLog).contains("waiting for"); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(bLog)).contains("waiting for alice pid " + a.pid());
+            Thread.sleep(2_000);
+            assertThat(b.isAlive()).as("never settles a live machine's run").isTrue();
+            assertThat(filesIn(library)).as("nothing moved meanwhile").isEqualTo(placed);
+
+            signal("KILL", a.pid());
+            assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.exitValue()).as(Files.readString(bLog)).isZero();
+        } finally {
+            b.destroyForcibly();
+            a.destroyForcibly();
+        }
+        // the user runs the killed machine's organize again
+        CliRun again = CliRun.run("organize", "--move", "--inbox", first.toString(), "--library", library.toString(),
+                "--catalog", url);
+        assertThat(again.exit()).as(again.err()).isZero();
+
+        Map<String, String> filed = TempLibrary.fingerprint(library);
+        assertThat(new HashSet<>(filed.values())).as("every content in the library").isEqualTo(contents);
+        assertThat(filed).as("each once").hasSize(contents.size());
+        assertThat(filesIn(first) + filesIn(second)).as("inboxes emptied").isZero();
+        CliRun check = CliRun.run("check", "--library", library.toString());
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+    }
+}
