@@ -174,6 +174,24 @@ public final class AssetReads {
         return out;
     }
 
+    /**
+     * Those of {@code contentHashes} with a row in {@code hashes} (hashed, or found undecodable); the others wait for
+     * their hashes (see {@link #unhashed}).
+     */
+    public Set<String> withHashRow(Set<String> contentHashes) {
+        Set<String> out = new java.util.HashSet<>();
+        if (contentHashes.isEmpty()) {
+            return out;
+        }
+        catalog.select("SELECT content_hash FROM hashes", List.of(), rs -> {
+            if (contentHashes.contains(rs.getString(1))) {
+                out.add(rs.getString(1));
+            }
+            return null;
+        });
+        return out;
+    }
+
     /** Every catalogued image (videos left out), by path. */
     public List<ImageRow> images() {
         return catalog.select("""

@@ -59,10 +59,16 @@ class DedupCliTest {
         assertThat(organized.exit()).as(organized.err()).isZero();
     }
 
-    private CliRun alice(String... args) {
+    /** What every command adds after {@code --library}: nothing here (the library's own DuckDB catalog). */
+    List<String> catalogArgs() {
+        return List.of();
+    }
+
+    CliRun alice(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--library");
         all.add(t.library().toString());
+        all.addAll(catalogArgs());
         return CliRun.run(all.toArray(String[]::new));
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +25,25 @@ class UnderstandCliTest {
     @TempDir
     Path root;
 
+    /** Where the library's catalog is made by its first organize (then recorded): nothing here, its own DuckDB. */
+    List<String> catalogArgs() {
+        return List.of();
+    }
+
+    CliRun organize(TempLibrary t, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("organize", "--inbox", t.inbox().toString(), "--library",
+                t.library().toString()));
+        args.addAll(List.of(more));
+        args.addAll(catalogArgs());
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
     private TempLibrary organized(int files) throws Exception {
         TempLibrary t = new TempLibrary(root);
         for (int i = 0; i < files; i++) {
             t.inboxFile("proj/f" + i + ".png", TempLibrary.png(i));
         }
-        CliRun r = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString(), "--json");
+        CliRun r = organize(t, "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         return t;
     }
@@ -145,7 +159,7 @@ class UnderstandCliTest {
         java.io.ByteArrayOutputStream other = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(io.alicemultiverse.testsupport.Pictures.photo(7, 64, 64, 4), "png", other);
         t.inboxFile("proj/other.png", other.toByteArray());
-        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString())
+        assertThat(organize(t)
                 .exit()).isZero();
         CliRun dry = CliRun.run("understand", "--all", "--share-near-duplicates", "--dry-run", "--json",
                 "--library", t.library().toString());
@@ -166,7 +180,7 @@ class UnderstandCliTest {
         t.inboxFile("alpha/a.png", TempLibrary.png(1));
         t.inboxFile("beta/b.png", TempLibrary.png(2));
         t.inboxFile("beta/c.png", TempLibrary.png(3));
-        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString())
+        assertThat(organize(t)
                 .exit()).isZero();
         CliRun r = CliRun.run("understand", "--query", "project:beta", "--json", "--library", t.library().toString());
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
