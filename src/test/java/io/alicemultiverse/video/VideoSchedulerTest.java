@@ -32,7 +32,12 @@ class VideoSchedulerTest {
     void start() throws Exception {
         api = new FakeVideoApi(new Protocols.Fal());
         clock = new TestClock(T0);
-        library = LibraryService.open(root, Layout.of(Layout.DEFAULT), clock);
+        library = LibraryService.open(root, Layout.of(Layout.DEFAULT), clock, catalog());
+    }
+
+    /** Where the library's catalog is: its own DuckDB here. */
+    io.alicemultiverse.catalog.CatalogUrl catalog() {
+        return io.alicemultiverse.catalog.CatalogUrl.duckdb();
     }
 
     @AfterEach
@@ -128,7 +133,8 @@ class VideoSchedulerTest {
         io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         io.micrometer.core.instrument.Metrics.globalRegistry.add(registry);
-        try (LibraryService second = LibraryService.open(other, Layout.of(Layout.DEFAULT), clock)) {
+        try (LibraryService second = LibraryService.open(other, Layout.of(Layout.DEFAULT), clock,
+                io.alicemultiverse.catalog.CatalogUrl.duckdb())) {
             VideoService here = service(UnderstandSettings.defaults());
             Map<String, String> env = new HashMap<>(Protocols.KEYS);
             env.put("ALICE_FAL_BASE_URL", api.base());
