@@ -19,11 +19,22 @@ final class BackgroundHashing implements BackgroundBatches.Work<List<AssetReads.
         this.pending = pending;
     }
 
+    /** What the last query listed and no batch took yet (finding what lacks hashes scans the tables). */
+    private final java.util.ArrayDeque<AssetReads.Unhashed> listed = new java.util.ArrayDeque<>();
+
     @Override
     public List<AssetReads.Unhashed> next() {
-        List<AssetReads.Unhashed> batch = pending.next(PendingHashes.BATCH);
+        if (listed.isEmpty()) {
+            listed.addAll(pending.next(LIST));
+        }
+        List<AssetReads.Unhashed> batch = new java.util.ArrayList<>();
+        while (batch.size() < PendingHashes.BATCH && !listed.isEmpty()) {
+            batch.add(listed.poll());
+        }
         return batch.isEmpty() ? null : batch;
     }
+
+    private static final int LIST = 4096;
 
     @Override
     public Map<String, ImageHashes> compute(List<AssetReads.Unhashed> batch) {

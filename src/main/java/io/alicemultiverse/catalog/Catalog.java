@@ -567,22 +567,28 @@ public final class Catalog implements AutoCloseable {
         if (byContent.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO hashes SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assets WHERE content_hash = ?)"
-                + " AND NOT EXISTS (SELECT 1 FROM hashes WHERE content_hash = ?)"
-                + dialect.onConflictDoNothing("(content_hash)");
+        // one statement per 256 rows (a row per statement took ~1 ms each on DuckDB)
+        List<Map.Entry<String, ImageHashes>> rows = new ArrayList<>(byContent.entrySet());
         transaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (Map.Entry<String, ImageHashes> e : byContent.entrySet()) {
-                    ImageHashes h = e.getValue();
-                    ps.setString(1, e.getKey());
-                    ps.setObject(2, h == null ? null : h.dhash(), java.sql.Types.BIGINT);
-                    ps.setObject(3, h == null ? null : h.phash(), java.sql.Types.BIGINT);
-                    ps.setObject(4, h == null ? null : h.zhash(), java.sql.Types.BIGINT);
-                    ps.setString(5, e.getKey());
-                    ps.setString(6, e.getKey());
-                    ps.addBatch();
+            for (int from = 0; from < rows.size(); from += 256) {
+                List<Map.Entry<String, ImageHashes>> part = rows.subList(from, Math.min(rows.size(), from + 256));
+                String values = String.join(", ", java.util.Collections.nCopies(part.size(),
+                        "(CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"));
+                String sql = "INSERT INTO hashes SELECT v.c, v.d, v.p, v.z FROM (VALUES " + values + ") AS v(c, d, p, z)"
+                        + " WHERE EXISTS (SELECT 1 FROM assets a WHERE a.content_hash = v.c)"
+                        + " AND NOT EXISTS (SELECT 1 FROM hashes h WHERE h.content_hash = v.c)"
+                        + dialect.onConflictDoNothing("(content_hash)");
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    int i = 1;
+                    for (Map.Entry<String, ImageHashes> e : part) {
+                        ImageHashes h = e.getValue();
+                        ps.setString(i++, e.getKey());
+                        ps.setObject(i++, h == null ? null : h.dhash(), java.sql.Types.BIGINT);
+                        ps.setObject(i++, h == null ? null : h.phash(), java.sql.Types.BIGINT);
+                        ps.setObject(i++, h == null ? null : h.zhash(), java.sql.Types.BIGINT);
+                    }
+                    ps.executeUpdate();
                 }
-                ps.executeBatch();
             }
         });
     }

@@ -32,6 +32,8 @@ import java.util.function.IntConsumer;
 public final class PendingHashes {
     /** Files a batch decodes between two catalog writes (about 0.1–0.3 s of one core). */
     public static final int BATCH = 64;
+    /** Pending assets read by one query when all are hashed now. */
+    private static final int LIST = 4096;
 
     private final Catalog catalog;
     private final Path root;
@@ -105,16 +107,20 @@ public final class PendingHashes {
                 : null;
         int done = 0;
         try {
-            // a larger batch when several threads share it, so none waits long for the slowest file
+            // the list is read a few thousand at a time (one query each: finding what lacks hashes scans the
+            // tables), and hashed and stored in parts, a larger part when several threads share it
             int size = BATCH * Math.max(1, threads);
             while (true) {
-                List<AssetReads.Unhashed> batch = next(size);
-                if (batch.isEmpty()) {
+                List<AssetReads.Unhashed> pending = next(LIST);
+                if (pending.isEmpty()) {
                     return done;
                 }
-                store(hash(batch, pool));
-                done += batch.size();
-                progress.accept(done);
+                for (int from = 0; from < pending.size(); from += size) {
+                    List<AssetReads.Unhashed> batch = pending.subList(from, Math.min(pending.size(), from + size));
+                    store(hash(batch, pool));
+                    done += batch.size();
+                    progress.accept(done);
+                }
             }
         } finally {
             if (pool != null) {
