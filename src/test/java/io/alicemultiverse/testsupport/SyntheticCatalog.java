@@ -59,6 +59,35 @@ public final class SyntheticCatalog {
         return out;
     }
 
+    private static final String[] EXTRA = {"crimson", "amber", "teal", "ivory", "obsidian", "silver", "emerald",
+            "misty", "ancient", "futuristic", "tiny", "giant", "lonely", "festive", "quiet", "stormy", "frozen",
+            "glowing", "ruined", "floating", "hidden", "wild", "sleepy", "curious", "majestic", "broken", "gilded",
+            "overgrown", "distant", "shimmering"};
+    private static final String[] PLACES = {"on a rooftop", "in a meadow", "by the sea", "in a library", "on mars",
+            "in a cave", "at a market", "on a bridge", "in the desert", "in a temple", "on a train", "in the jungle",
+            "under a bridge", "in a greenhouse", "at the harbor", "in a snowy forest", "on a cliff", "in a cafe"};
+
+    /**
+     * {@code n} assets numbered from {@code from}, each with a prompt of its own as in a real inbox: the vocabulary's
+     * subject, style and details plus two descriptive words, a place and the asset's number, over three years.
+     * Deterministic per number, so parts can be generated one after another.
+     */
+    public static List<Spec> generateDistinct(int from, int n, long seed) {
+        LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
+        List<Spec> out = new ArrayList<>(n);
+        for (int i = from; i < from + n; i++) {
+            Random r = new Random(seed * 1_000_003L + i);
+            String prompt = EXTRA[r.nextInt(EXTRA.length)] + " " + SUBJECTS[r.nextInt(SUBJECTS.length)] + " "
+                    + PLACES[r.nextInt(PLACES.length)] + ", " + STYLES[r.nextInt(STYLES.length)] + ", "
+                    + EXTRA[r.nextInt(EXTRA.length)] + " " + DETAILS[r.nextInt(DETAILS.length)] + ", "
+                    + DETAILS[r.nextInt(DETAILS.length)] + ", variation " + i;
+            out.add(new Spec("synthetic-" + seed + "-" + i, prompt, SOURCES[r.nextInt(SOURCES.length)],
+                    MODELS[r.nextInt(MODELS.length)], PROJECTS[r.nextInt(PROJECTS.length)],
+                    start.plusMinutes(r.nextInt(3 * 365 * 24 * 60))));
+        }
+        return out;
+    }
+
     /** Writes {@code specs} in batches of 5,000; returns the content hashes in order. */
     public static List<String> write(Catalog catalog, List<Spec> specs) {
         List<String> hashes = new ArrayList<>(specs.size());
