@@ -50,7 +50,7 @@ echo "== cold one-shot alice search (load $(cut -d' ' -f1-3 /proc/loadavg))"
 cold() {
   local label="$1"; shift
   "$alice" search "$@" --library "$lib" > /dev/null 2>&1 # the first builds this machine's index cache
-  python3 - "$label" "$alice" "$@" --library "$lib" <<'PY'
+  python3 - "$label" "$alice" search "$@" --library "$lib" <<'PY'
 import subprocess, sys, time
 label, cmd = sys.argv[1], sys.argv[2:]
 times = []
