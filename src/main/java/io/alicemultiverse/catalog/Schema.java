@@ -103,6 +103,13 @@ final class Schema {
             DELETE FROM tags a USING tags b WHERE a.origin = 'user' AND b.origin = 'user'
                 AND a.content_hash = b.content_hash AND a.tag = b.tag AND a.ctid < b.ctid;
             CREATE UNIQUE INDEX tags_user ON tags (content_hash, tag) WHERE origin = 'user'
+            """,
+            // 9: which assets each move of the change counter touched, so another process's search indexes catch
+            // up with those assets instead of being rebuilt whole ('*': everything; '': no asset)
+            """
+            CREATE TABLE change_log (counter BIGINT NOT NULL, content_hash VARCHAR NOT NULL);
+            {postgres}
+            CREATE INDEX change_log_counter ON change_log (counter)
             """);
 
     private Schema() {
