@@ -671,7 +671,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Entries of the change log kept behind the newest counter; a process further behind rebuilds its indexes. */
-    private static final long CHANGE_LOG_KEPT = 20_000;
+    private static final long CHANGE_LOG_KEPT = 2_000;
     /** Marks "every asset" in the change log. */
     private static final String EVERYTHING = "*";
 
@@ -701,7 +701,7 @@ public final class Catalog implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
-            if (now % 1_000 == 0) {
+            if (now % 100 == 0) {
                 s.execute("DELETE FROM change_log WHERE counter <= " + (now - CHANGE_LOG_KEPT));
             }
         } finally {
