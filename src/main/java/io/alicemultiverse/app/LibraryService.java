@@ -521,19 +521,11 @@ public final class LibraryService implements AutoCloseable {
     }
 
     /** Counts by source, project, model, month and media type: {@code {"assets": N, "by_source": {…}, …}}. */
-    public Map<String, Object> stats() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("assets", catalog.assetCount());
-        Map<String, Object> where = new LinkedHashMap<>();
-        where.put("backend", catalog.backend());
-        where.put("location", catalog.location());
-        out.put("catalog", where);
-        out.put("by_source", catalog.countBy(Catalog.Dimension.SOURCE));
-        out.put("by_project", catalog.countBy(Catalog.Dimension.PROJECT));
-        out.put("by_model", catalog.countBy(Catalog.Dimension.MODEL));
-        out.put("by_month", catalog.countBy(Catalog.Dimension.MONTH));
-        out.put("by_media_type", catalog.countBy(Catalog.Dimension.MEDIA_TYPE));
-        return out;
+    public LibraryStats stats() {
+        return new LibraryStats(catalog.assetCount(), new LibraryStats.Where(catalog.backend(), catalog.location()),
+                catalog.countBy(Catalog.Dimension.SOURCE), catalog.countBy(Catalog.Dimension.PROJECT),
+                catalog.countBy(Catalog.Dimension.MODEL), catalog.countBy(Catalog.Dimension.MONTH),
+                catalog.countBy(Catalog.Dimension.MEDIA_TYPE));
     }
 
     /**
@@ -695,7 +687,7 @@ public final class LibraryService implements AutoCloseable {
     }
 
     /** The spend ledger grouped by day, provider, model or project: {@code {"by", "rows", "total_usd"}}. */
-    public Map<String, Object> costs(Costs.By by) {
+    public Costs.Report costs(Costs.By by) {
         return Costs.report(catalog, by);
     }
 

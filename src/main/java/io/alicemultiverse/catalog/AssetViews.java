@@ -51,6 +51,11 @@ public final class AssetViews {
         return out.stream().findFirst();
     }
 
+    /** {@link #asset} as its typed record. */
+    public Optional<AssetJson> assetRecord(String contentHash) {
+        return asset(contentHash).map(AssetJson::of);
+    }
+
     /**
      * Both directions between a generated clip and the library image it was made from: {@code made_from} on the clip
      * ({@code {content_hash, path}}, path null when the image is not in this library) and {@code clips} on the image

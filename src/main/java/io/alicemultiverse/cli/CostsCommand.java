@@ -36,21 +36,18 @@ final class CostsCommand implements Callable<Integer> {
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
         try (LibraryService library = LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
-            Map<String, Object> report = library.costs(group);
+            Costs.Report report = library.costs(group);
             if (json) {
                 out.println(Output.json(report));
                 return 0;
             }
-            String key = (String) report.get("by");
-            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12s%n", key, "images", "tokens in", "tokens out", "USD");
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
-            for (Map<String, Object> r : rows) {
-                out.printf(Locale.ROOT, "%-32s %8d %12d %12d %12.4f%n", r.get(key), r.get("images"),
-                        r.get("tokens_in"), r.get("tokens_out"), ((Number) r.get("cost_usd")).doubleValue());
+            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12s%n", report.by(), "images", "tokens in", "tokens out",
+                    "USD");
+            for (Costs.Row r : report.rows()) {
+                out.printf(Locale.ROOT, "%-32s %8d %12d %12d %12.4f%n", r.key(), r.images(), r.tokensIn(),
+                        r.tokensOut(), r.costUsd());
             }
-            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12.4f%n", "total", "", "", "",
-                    ((Number) report.get("total_usd")).doubleValue());
+            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12.4f%n", "total", "", "", "", report.totalUsd());
             return 0;
         }
     }

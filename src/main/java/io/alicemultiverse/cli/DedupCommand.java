@@ -98,7 +98,7 @@ final class DedupCommand implements Callable<Integer> {
 
     private void print(PrintStream out, DuplicateGroup g) {
         if (json) {
-            out.println(Output.json(io.alicemultiverse.similar.DuplicateGroupJson.toMap(g)));
+            out.println(Output.json(io.alicemultiverse.similar.DuplicateGroupJson.of(g)));
             return;
         }
         out.printf("group %d (%s) keep %s — %s%n", g.group(), g.kind().id(), g.keep().path(), g.reason());

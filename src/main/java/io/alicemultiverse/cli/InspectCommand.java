@@ -100,7 +100,7 @@ final class InspectCommand implements Callable<Integer> {
 
     private void print(Inspection i, PrintWriter out) throws IOException {
         if (json) {
-            out.println(JSON.writeValueAsString(InspectionJson.toMap(i, raw)));
+            out.println(JSON.writeValueAsString(InspectionJson.of(i, raw)));
         } else {
             InspectionText.write(i, raw, out);
         }

@@ -3,6 +3,7 @@ package io.alicemultiverse.cli;
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.library.Layout;
+import io.alicemultiverse.library.OrganizeJson;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.library.OrganizeSummary;
 import me.tongfei.progressbar.ProgressBar;
@@ -16,8 +17,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code alice organize}: files an inbox into the library. */
@@ -76,21 +75,7 @@ final class OrganizeCommand implements Callable<Integer> {
 
     static void print(OrganizeSummary s, boolean json, PrintStream out) {
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("run", s.run());
-            m.put("scanned", s.scanned());
-            m.put("organized", s.organized());
-            m.put("duplicates", s.duplicates());
-            m.put("unchanged", s.unchanged());
-            m.put("errors", s.errors());
-            if (s.sidecars() > 0) {
-                m.put("sidecars", s.sidecars());
-            }
-            m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
-            if (s.dryRun()) {
-                m.put("dry_run", true);
-            }
-            out.println(Output.json(m));
+            out.println(Output.json(OrganizeJson.Summary.of(s)));
         } else {
             out.printf("%s%s: %d scanned, %d organized, %d duplicates, %d unchanged, %d errors%s in %.1f s%n",
                     s.dryRun() ? "dry run " : "run ", s.run(), s.scanned(), s.organized(), s.duplicates(),
@@ -138,11 +123,7 @@ final class OrganizeCommand implements Callable<Integer> {
                 return;
             }
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("path", source);
-                m.put("target", target);
-                m.put("action", action);
-                out.println(Output.json(m));
+                out.println(Output.json(new OrganizeJson.Planned(source, target, action)));
             } else {
                 out.println(action + "  " + source + "  →  " + target);
             }
@@ -156,10 +137,7 @@ final class OrganizeCommand implements Callable<Integer> {
         @Override
         public void failed(String path, String error) {
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("path", path);
-                m.put("error", error);
-                out.println(Output.json(m));
+                out.println(Output.json(new OrganizeJson.Failed(path, error)));
             } else {
                 Output.err().println("alice: " + path + ": " + error + " (left in place)");
             }
@@ -168,10 +146,7 @@ final class OrganizeCommand implements Callable<Integer> {
         @Override
         public void noted(String path, String note) {
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("path", path);
-                m.put("note", note);
-                out.println(Output.json(m));
+                out.println(Output.json(new OrganizeJson.Noted(path, note)));
             } else {
                 Output.err().println("alice: " + path + ": " + note);
             }

@@ -102,8 +102,8 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> record(SearchHit h) {
-        return io.alicemultiverse.search.SearchHitJson.toMap(h);
+    static io.alicemultiverse.search.SearchHitJson record(SearchHit h) {
+        return io.alicemultiverse.search.SearchHitJson.of(h);
     }
 
     private static void table(PrintStream out, SearchResult r) {

@@ -56,7 +56,7 @@ final class SimilarCommand implements Callable<Integer> {
             }
             for (SimilarFinder.Match m : matches) {
                 if (json) {
-                    out.println(Output.json(io.alicemultiverse.similar.DuplicateGroupJson.toMap(m)));
+                    out.println(Output.json(io.alicemultiverse.similar.SimilarMatchJson.of(m)));
                 } else {
                     out.printf("%2d  %s%n", m.distance(), m.path());
                 }

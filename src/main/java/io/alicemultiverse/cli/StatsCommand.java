@@ -1,6 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.LibraryService;
+import io.alicemultiverse.app.LibraryStats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code alice stats}: counts by source, project, model, month and media type. */
@@ -25,18 +25,16 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = Output.out();
         try (LibraryService library = lib.open()) {
-            Map<String, Object> stats = library.stats();
+            LibraryStats stats = library.stats();
             if (json) {
                 out.println(Output.json(stats));
                 return 0;
             }
-            out.println("assets: " + stats.get("assets"));
-            for (Map.Entry<String, Object> e : stats.entrySet()) {
-                if (e.getValue() instanceof Map<?, ?> m) {
-                    out.println(e.getKey().replace('_', ' ') + ":");
-                    m.forEach((k, v) -> out.printf("  %-40s %s%n", k, v));
-                }
-            }
+            out.println("assets: " + stats.assets());
+            stats.sections().forEach((name, m) -> {
+                out.println(name.replace('_', ' ') + ":");
+                m.forEach((k, v) -> out.printf("  %-40s %s%n", k, v));
+            });
             return 0;
         }
     }

@@ -116,7 +116,7 @@ final class UnderstandCommand implements Callable<Integer> {
     private void printPlan(UnderstandPlan plan, PrintStream out) {
         PriceTable.Estimate e = plan.estimate();
         if (json) {
-            out.println(Output.json(UnderstandJson.plan(plan, dryRun)));
+            out.println(Output.json(UnderstandJson.Plan.of(plan, dryRun)));
         } else {
             out.printf(Locale.ROOT, "%s%s/%s: %d selected, %d cached, %d to send in %d requests, "
                             + "~%d tokens in, ~%d out, ~$%.4f%s%n", dryRun ? "dry run " : "", plan.provider(),
@@ -128,7 +128,7 @@ final class UnderstandCommand implements Callable<Integer> {
 
     private void printSummary(UnderstandSummary s, PrintStream out) {
         if (json) {
-            out.println(Output.json(UnderstandJson.summary(s)));
+            out.println(Output.json(UnderstandJson.Summary.of(s)));
         } else {
             out.printf(Locale.ROOT, "%s/%s: %d analysed (%d shared), %d cached, %d failed, %d skipped; %d requests, "
                             + "%d tokens in, %d out, $%.4f in %.1f s%n", s.provider(), s.model(), s.analysed(),

@@ -8,7 +8,6 @@ import io.alicemultiverse.metadata.Inspection;
 import io.alicemultiverse.metadata.InspectionJson;
 
 import java.time.LocalDateTime;
-import java.util.Map;
 
 /** Turns an {@link Analysis} into the catalog's {@link AssetRecord}. Stateless. */
 final class AssetRecords {
@@ -21,7 +20,7 @@ final class AssetRecords {
                                  LocalDateTime organizedAt) {
         Inspection i = a.inspection();
         Generation g = i.generation();
-        Map<String, Object> params = InspectionJson.toMap(i, false);
+        com.fasterxml.jackson.databind.node.ObjectNode params = JSON.valueToTree(InspectionJson.of(i, false));
         params.remove("path");
         Object duration = i.video().get("duration");
         return new AssetRecord(a.contentHash(), libraryPath, originalPath, i.format().type().name().toLowerCase(),

@@ -22,7 +22,7 @@ final class TimelineTools {
     @FunctionalInterface
     interface Factory {
         SyncToolSpecification tool(String name, McpSchema.ToolAnnotations annotations, String description,
-                                   Map<String, Object> schema, Tools.Body body);
+                                   Map<String, Object> schema, List<Class<?>> outputs, Tools.Body body);
     }
 
     private final LibraryService library;
@@ -50,7 +50,7 @@ final class TimelineTools {
                         + "Final Cut, Kdenlive): each clip with its file, its length from ffprobe (stills held for "
                         + "still_seconds) and its prompt as a note/marker. Returns the file's text in `content`; "
                         + "nothing is written or changed.",
-                Tools.schema(props, List.of("format")), this::export));
+                Tools.schema(props, List.of("format")), List.of(ToolResults.Timeline.class), this::export));
     }
 
     private Object export(Args args) {
@@ -68,14 +68,8 @@ final class TimelineTools {
         int fps = args.integer("fps", 24, 1, 60);
         TimelineBuilder.Result r = library.timeline(assets, q, order, fps, still == null ? 3 : still,
                 name == null ? "AliceMultiverse" : name);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", format.name().toLowerCase(Locale.ROOT));
-        out.put("extension", format.extension());
-        out.put("clips", r.timeline().clips().size());
-        out.put("fps", fps);
-        out.put("seconds", r.timeline().frames() / (double) fps);
-        out.put("warnings", r.warnings());
-        out.put("content", format.write(r.timeline()));
-        return out;
+        return new ToolResults.Timeline(format.name().toLowerCase(Locale.ROOT), format.extension(),
+                r.timeline().clips().size(), fps, r.timeline().frames() / (double) fps, r.warnings(),
+                format.write(r.timeline()));
     }
 }

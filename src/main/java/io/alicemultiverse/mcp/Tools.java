@@ -3,18 +3,22 @@ package io.alicemultiverse.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.app.Bounds;
 import io.alicemultiverse.app.LibraryService;
+import io.alicemultiverse.app.LibraryStats;
+import io.alicemultiverse.catalog.AssetJson;
 import io.alicemultiverse.app.SimilarRequest;
+import io.alicemultiverse.library.OrganizeJson;
 import io.alicemultiverse.library.OrganizeListener;
 import io.alicemultiverse.library.OrganizeSummary;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metadata.InspectionJson;
 import io.alicemultiverse.metadata.Inspector;
 import io.alicemultiverse.search.QueryParser;
-import io.alicemultiverse.search.SearchHitJson;
+import io.alicemultiverse.search.SearchPageJson;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
 import io.alicemultiverse.similar.KeepRule;
+import io.alicemultiverse.similar.SimilarMatchJson;
 import io.alicemultiverse.similar.SimilarFinder;
 import io.alicemultiverse.understand.UnderstandSettings;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -34,6 +38,8 @@ import java.util.Map;
  */
 final class Tools {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> STRUCTURED =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
     private final LibraryService library;
     private final Roots roots;
@@ -67,7 +73,7 @@ final class Tools {
                         + "A1111, Midjourney, OpenAI…), prompt, negative prompt, seeds, model, sampler, LoRAs and "
                         + "C2PA content credentials. Never modifies the file.",
                 schema(Map.of("path", prop("string", "Absolute path of the file to inspect.")), List.of("path")),
-                this::inspectFile));
+                InspectionJson.class, this::inspectFile));
         out.add(tool("organize_inbox", hints(false, true, false, false),
                 "File an inbox folder into the library (dated folders by project and source, numbered, never "
                         + "overwriting, duplicates recorded). Dry run by default: returns the plan. Set dry_run=false "
@@ -76,13 +82,13 @@ final class Tools {
                         "inbox", prop("string", "Folder to organize (default: the configured inbox)."),
                         "dry_run", prop("boolean", "Only plan, change nothing (default true)."),
                         "move", prop("boolean", "Move instead of copy (default false).")), List.of()),
-                this::organizeInbox));
+                OrganizeJson.Summary.class, this::organizeInbox));
         out.add(tool("get_asset", READ_ONLY,
                 "Everything the catalog knows about one asset: path, source, project, dates, prompt, model, "
                         + "parameters, tags. Identify it by content hash (or a unique prefix of at least 8 hex "
                         + "digits) or by its path inside the library.",
                 schema(Map.of("id", prop("string", "Content hash, hash prefix, or library path.")), List.of("id")),
-                this::getAsset));
+                AssetJson.class, this::getAsset));
         out.add(tool("search_assets", READ_ONLY,
                 "Search the library in plain language, e.g. \"cyberpunk portraits from last week\", \"midjourney "
                         + "videos in March\", \"dog on the beach -night\", \"tag:favourite\". Time words, generator and "
@@ -94,7 +100,7 @@ final class Tools {
                         "project", prop("string", "Only this project (first folder of the inbox)."),
                         "tag", prop("string", "Only assets with this tag."),
                         "limit", prop("integer", "At most this many results (default 20, up to 200).")), List.of()),
-                this::searchAssets));
+                SearchPageJson.class, this::searchAssets));
         out.add(tool("tag_assets", hints(false, true, true, false),
                 "Add (or remove) user tags on assets, named by content hash (8+ hex digits) or library path. User "
                         + "tags are searchable at once and survive index rebuilds.",
@@ -105,7 +111,7 @@ final class Tools {
                                 "description", "Tags to add or remove."),
                         "remove", prop("boolean", "Remove the tags instead of adding them (default false).")),
                         List.of("assets", "tags")),
-                this::tagAssets));
+                ToolResults.Tagged.class, this::tagAssets));
         out.add(tool("find_similar", READ_ONLY,
                 "Catalogued images that look like a given image: pass a file path (anywhere on disk; it is hashed on "
                         + "the fly) or an asset's content hash (8+ hex digits). Nearest first, with the perceptual "
@@ -116,9 +122,10 @@ final class Tools {
                         "max_distance", prop("integer", "Largest distance to report, 0-32 (default "
                                 + SimilarFinder.DEFAULT_MAX_DISTANCE + ")."),
                         "limit", prop("integer", "At most this many results (default 20).")), List.of("target")),
-                args -> library.similar(new SimilarRequest(args.string("target"),
+                ToolResults.Matches.class,
+                args -> new ToolResults.Matches(library.similar(new SimilarRequest(args.string("target"),
                         args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
-                        args.integer("limit", 20, 1, 500))).stream().map(DuplicateGroupJson::toMap).toList()));
+                        args.integer("limit", 20, 1, 500))).stream().map(SimilarMatchJson::of).toList())));
         out.add(tool("find_duplicates", READ_ONLY,
                 "Groups of exact duplicates (same picture in another container) and near duplicates (variants, "
                         + "re-encodes, resizes) in the library, each with a suggested keeper and why. Read-only: "
@@ -127,13 +134,14 @@ final class Tools {
                         "max_distance", prop("integer", "Near-duplicate threshold, 0-32 (default "
                                 + SimilarFinder.DEFAULT_MAX_DISTANCE + ")."),
                         "limit", prop("integer", "At most this many groups (default 50).")), List.of()),
-                args -> library.duplicates(args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0,
-                                Bounds.MAX_DISTANCE),
+                ToolResults.Groups.class,
+                args -> new ToolResults.Groups(library.duplicates(args.integer("max_distance",
+                                SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
                         KeepRule.BEST).stream().limit(args.integer("limit", 50, 1, 1000))
-                        .map(DuplicateGroupJson::toMap).toList()));
+                        .map(DuplicateGroupJson::of).toList())));
         out.add(tool("library_stats", READ_ONLY,
                 "Counts of the library's assets by source, project, model, month and media type.",
-                schema(Map.of(), List.of()), args -> library.stats()));
+                schema(Map.of(), List.of()), LibraryStats.class, args -> library.stats()));
         out.addAll(understanding.all(this::tool));
         out.addAll(video.all(this::tool));
         out.addAll(new TimelineTools(library).all(this::tool));
@@ -145,7 +153,7 @@ final class Tools {
         if (!Files.exists(p)) {
             throw new ToolError("no such file: " + p + " (give an absolute path)");
         }
-        return InspectionJson.toMap(Inspector.inspect(p, p.toString()), false);
+        return InspectionJson.of(Inspector.inspect(p, p.toString()), false);
     }
 
     private Object organizeInbox(Args args) throws Exception {
@@ -157,35 +165,23 @@ final class Tools {
                     + " into the library " + library.root().toAbsolutePath() + "? The files leave that folder "
                     + "(`alice undo` puts them back).", args.exchange(), false);
         }
-        List<Map<String, Object>> plan = new ArrayList<>();
-        List<Map<String, Object>> failures = new ArrayList<>();
+        List<OrganizeJson.Planned> plan = new ArrayList<>();
+        List<OrganizeJson.Failed> failures = new ArrayList<>();
         OrganizeSummary s = library.organize(in, move, dryRun, new OrganizeListener() {
             @Override
             public void planned(String source, String target, String action) {
                 if (plan.size() < 200) {
-                    plan.add(Map.of("path", source, "target", target, "action", action));
+                    plan.add(new OrganizeJson.Planned(source, target, action));
                 }
             }
 
             @Override
             public void failed(String path, String error) {
-                failures.add(Map.of("path", path, "error", error));
+                failures.add(new OrganizeJson.Failed(path, error));
             }
         });
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run", s.run());
-        m.put("dry_run", s.dryRun());
-        m.put("scanned", s.scanned());
-        m.put("organized", s.organized());
-        m.put("duplicates", s.duplicates());
-        m.put("unchanged", s.unchanged());
-        m.put("errors", s.errors());
-        m.put("failures", failures);
-        m.put("plan", plan);
-        if (dryRun) {
-            m.put("next", "call organize_inbox again with dry_run=false to carry out this plan");
-        }
-        return m;
+        return OrganizeJson.Summary.of(s).with(failures, plan,
+                dryRun ? "call organize_inbox again with dry_run=false to carry out this plan" : null);
     }
 
     private Object searchAssets(Args args) {
@@ -204,10 +200,7 @@ final class Tools {
             b.tag(tag);
         }
         SearchResult r = library.search(b.limit(args.integer("limit", 20, 1, 200)).build(), true);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", SearchHitJson.total(r));
-        m.put("items", r.hits().stream().map(SearchHitJson::toMap).toList());
-        return m;
+        return SearchPageJson.of(r);
     }
 
     private Object tagAssets(Args args) {
@@ -224,20 +217,14 @@ final class Tools {
         if (outcome.assets() == 0) {
             throw new ToolError("none of the assets was found (use content hashes or library paths)");
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("assets", outcome.assets());
-        m.put("tags", tags);
-        m.put("action", remove ? "removed" : "added");
-        if (!outcome.sidecarProblems().isEmpty()) {
-            m.put("sidecar_problems", outcome.sidecarProblems());
-        }
-        return m;
+        return new ToolResults.Tagged(outcome.assets(), tags, remove ? "removed" : "added",
+                outcome.sidecarProblems());
     }
 
     private Object getAsset(Args args) {
         String id = args.string("id").strip();
         String hash = resolve(id);
-        return library.catalog().views().asset(hash).orElseThrow(() -> new ToolError("no asset " + id));
+        return library.catalog().views().assetRecord(hash).orElseThrow(() -> new ToolError("no asset " + id));
     }
 
     private String resolve(String id) {
@@ -248,6 +235,11 @@ final class Tools {
         }
     }
 
+    private SyncToolSpecification tool(String name, McpSchema.ToolAnnotations hints, String description,
+                                       Map<String, Object> schema, Class<?> output, Body body) {
+        return tool(name, hints, description, schema, List.of(output), body);
+    }
+
     /** A tool body; may throw {@link ToolError} (shown to the client) or anything else (reported as a failure). */
     @FunctionalInterface
     interface Body {
@@ -255,15 +247,21 @@ final class Tools {
     }
 
     private SyncToolSpecification tool(String name, McpSchema.ToolAnnotations hints, String description,
-                                       Map<String, Object> schema, Body body) {
+                                       Map<String, Object> schema, List<Class<?>> outputs, Body body) {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema)
-                .annotations(hints).build();
+                .outputSchema(OutputSchemas.of(outputs)).annotations(hints).build();
         return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
             synchronized (library) {
                 try {
                     Object result = body.call(new Args(request.arguments(), exchange));
-                    return McpSchema.CallToolResult.builder()
-                            .addTextContent(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result))
+                    if (outputs.stream().noneMatch(t -> t.isInstance(result))) {
+                        throw new IllegalStateException(name + " answered a " + result.getClass().getSimpleName()
+                                + ", not its declared output");
+                    }
+                    // typed clients read structuredContent; the same JSON as text for the others (the spec's advice)
+                    Map<String, Object> structured = JSON.convertValue(result, STRUCTURED);
+                    return McpSchema.CallToolResult.builder().structuredContent(structured)
+                            .addTextContent(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(structured))
                             .isError(false).build();
                 } catch (ToolError | IllegalArgumentException e) {
                     return error(e.getMessage());

@@ -34,7 +34,7 @@ final class UnderstandTools {
     @FunctionalInterface
     interface Factory {
         SyncToolSpecification tool(String name, McpSchema.ToolAnnotations hints, String description,
-                                   Map<String, Object> schema, Tools.Body body);
+                                   Map<String, Object> schema, List<Class<?>> outputs, Tools.Body body);
     }
 
     private final LibraryService library;
@@ -78,13 +78,14 @@ final class UnderstandTools {
                                 + "dry_run=false to run. Name images by 'assets' or select them with 'query'. "
                                 + "Sending images to a remote provider needs the user's consent, which the server asks for itself (or the "
                                 + "user gave when starting it): arguments cannot give it.",
-                        schema(props, List.of()), this::understand),
+                        schema(props, List.of()), List.of(UnderstandJson.Plan.class, UnderstandJson.Summary.class),
+                        this::understand),
                 f.tool("get_costs", Tools.READ_ONLY,
                         "What understanding has cost so far, from the spend ledger: images, tokens in and out and "
                                 + "dollars per day, provider, model or project, and the total.",
                         schema(Map.of("by", Map.of("type", "string", "enum", List.of("day", "provider", "model",
                                 "project"), "description", "How to group the ledger (default day).")), List.of()),
-                        args -> library.costs(Costs.By.parse(args.optionalString("by") == null ? "day"
+                        List.of(Costs.Report.class), args -> library.costs(Costs.By.parse(args.optionalString("by") == null ? "day"
                                 : args.optionalString("by")))));
     }
 
@@ -103,14 +104,14 @@ final class UnderstandTools {
         if (!dryRun && isRemote(provider)) {
             confirmed = consentToSend(args, assets, q, provider) == Consent.Granted.BY_USER;
         }
-        List<Map<String, Object>> failures = new ArrayList<>();
+        List<UnderstandJson.Failure> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         UnderstandOutcome o = library.understand(request(args, assets, q, provider, dryRun, confirmed),
                 settings, env, new UnderstandListener() {
                     @Override
                     public void failed(ImageInput image, String error) {
                         if (failures.size() < MAX_FAILURES) {
-                            failures.add(Map.of("path", image.file().toString(), "error", error));
+                            failures.add(new UnderstandJson.Failure(image.file().toString(), error));
                         }
                     }
 
@@ -119,26 +120,18 @@ final class UnderstandTools {
                         warnings.add(message);
                     }
                 });
-        Map<String, Object> m;
-        switch (o.status()) {
-            case PLANNED -> {
-                m = UnderstandJson.plan(o.plan(), true);
-                m.put("next", o.plan().selected() == 0 ? "nothing matched: check the assets or the query"
-                        : "call understand_assets again with the same arguments and dry_run=false to run it");
-            }
+        return switch (o.status()) {
+            case PLANNED -> UnderstandJson.Plan.of(o.plan(), true).withNext(o.plan().selected() == 0
+                    ? "nothing matched: check the assets or the query"
+                    : "call understand_assets again with the same arguments and dry_run=false to run it");
             case NEEDS_CONFIRMATION -> throw new ToolError(String.format(Locale.ROOT, "the estimate $%.4f (%d images "
                             + "in %d requests, prices of %s) is above $%.2f (confirm_above_usd), and this client "
                             + "cannot ask the user to approve it. Nothing was sent. The user can run `alice "
                             + "understand` themselves or raise confirm_above_usd", o.plan().estimate().usd(),
                     o.plan().estimate().images(), o.plan().estimate().requests(), PriceTable.AS_OF,
                     o.confirmAboveUsd()));
-            default -> {
-                m = UnderstandJson.summary(o.summary());
-                m.put("failures", failures);
-                m.put("warnings", warnings);
-            }
-        }
-        return m;
+            default -> UnderstandJson.Summary.of(o.summary()).with(failures, warnings);
+        };
     }
 
     private UnderstandRequest request(Args args, List<String> assets, SearchQuery q, String provider, boolean dryRun,

@@ -5,6 +5,7 @@ import io.alicemultiverse.app.VideoImage;
 import io.alicemultiverse.understand.UnderstandSettings;
 import io.alicemultiverse.video.JobState;
 import io.alicemultiverse.video.VideoJob;
+import io.alicemultiverse.video.VideoJobJson;
 import io.alicemultiverse.video.VideoPrices;
 import io.alicemultiverse.video.VideoProviders;
 import io.alicemultiverse.video.VideoRequest;
@@ -66,21 +67,22 @@ final class VideoTools {
                                 + "approve (or the server was started with --allow remote, and the estimate is "
                                 + "within confirm_above_usd). The finished clip is filed into the library "
                                 + "with its prompt, model, seed and cost; follow it with video_status.",
-                        schema(props, List.of("provider", "model", "prompt")), this::generate),
+                        schema(props, List.of("provider", "model", "prompt")),
+                        List.of(ToolResults.VideoEstimate.class, VideoJobJson.class), this::generate),
                 f.tool("video_status", Tools.hints(false, false, true, true), "One video job: state (pending, submitting, queued, running, downloading, "
                                 + "succeeded, failed, cancelled, unknown), estimate and cost, library path once "
-                                + "filed, error.", schema(id, List.of("id")),
+                                + "filed, error.", schema(id, List.of("id")), List.of(VideoJobJson.class),
                         args -> service().status(args.string("id")).toJson()),
                 f.tool("list_video_jobs", Tools.hints(false, false, true, true), "The video jobs, oldest first, optionally in one state.",
                         schema(Map.of("state", prop("string", "Only jobs in this state.")), List.of()),
-                        args -> {
+                        List.of(ToolResults.Jobs.class), args -> {
                             String s = args.optionalString("state");
-                            return Map.of("jobs", service().list(s == null ? null : JobState.parse(s)).stream()
-                                    .map(VideoJob::toJson).toList());
+                            return new ToolResults.Jobs(service().list(s == null ? null : JobState.parse(s))
+                                    .stream().map(VideoJob::toJson).toList());
                         }),
                 f.tool("cancel_video", Tools.hints(false, true, true, true), "Cancel a video job; a queued or running one is cancelled at the provider "
                                 + "too where it has a cancel, and its answer is recorded.", schema(id, List.of("id")),
-                        args -> service().cancel(args.string("id")).toJson()));
+                        List.of(VideoJobJson.class), args -> service().cancel(args.string("id")).toJson()));
     }
 
     /** The service, with due jobs advanced first. */
@@ -115,13 +117,9 @@ final class VideoTools {
         VideoService video = library.video(settings, env);
         VideoService.Plan plan = video.plan(List.of(r));
         if (args.bool("dry_run", true)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("dry_run", true);
-            m.put("estimate_usd", plan.estimates().get(0));
-            m.put("prices_as_of", VideoPrices.AS_OF);
-            m.put("next", "show the estimate to the user; to generate, call generate_video again with "
-                    + "dry_run=false (the user is asked to approve)");
-            return m;
+            return new ToolResults.VideoEstimate(true, plan.estimates().get(0), VideoPrices.AS_OF,
+                    "show the estimate to the user; to generate, call generate_video again with "
+                            + "dry_run=false (the user is asked to approve)");
         }
         // money leaves on this call: the user's consent, never the model's word (the estimate is in the question)
         boolean costly = plan.unknownPrice() || plan.total() > settings.confirmAboveUsd();

@@ -1,56 +1,59 @@
 package io.alicemultiverse.metadata;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The documented JSON shape of an {@link Inspection} (the {@code alice inspect --json} record), as ordered plain
- * maps shared by every surface. Keys are always present (null when unknown) except {@code raw}, which only
- * {@code withRaw} adds. Stateless.
+ * The documented JSON shape of an {@link Inspection}, the one record behind {@code alice inspect --json}, the MCP
+ * tool {@code inspect_file} and an asset's stored parameters. Keys are always present (null when unknown) except
+ * {@code raw}, which only {@code withRaw} adds, and {@code warnings}, only when there are some.
  */
-public final class InspectionJson {
-    private InspectionJson() {
+public record InspectionJson(
+        String path,
+        @JsonPropertyDescription("Container format, e.g. png, jpeg, webp, mp4") String format,
+        @JsonPropertyDescription("Pixel size of the file itself") Size image,
+        @JsonProperty("media_type") @JsonPropertyDescription("image or video") String mediaType,
+        @JsonPropertyDescription("Generator id, e.g. comfyui, a1111, midjourney; unknown when none is recognised")
+        String source,
+        @JsonProperty("ai_generated") Boolean aiGenerated,
+        String prompt,
+        String negative,
+        @JsonPropertyDescription("Every prompt when the workflow has several") List<String> prompts,
+        List<String> negatives,
+        Integer steps,
+        String sampler,
+        String scheduler,
+        @JsonProperty("cfg_scale") Double cfgScale,
+        List<BigInteger> seeds,
+        @JsonPropertyDescription("Generation width asked for") Integer width,
+        Integer height,
+        String model,
+        List<String> models,
+        @JsonProperty("model_hash") String modelHash,
+        List<LoraJson> loras,
+        @JsonPropertyDescription("Everything else the generator recorded, plus c2pa and video details")
+        Map<String, Object> extra,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonPropertyDescription("The metadata chunks as read")
+        Map<String, String> raw,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+        @JsonPropertyDescription("Why the file could not be read, or null") String error) {
+
+    /** Width and height in pixels. */
+    public record Size(Integer width, Integer height) {
     }
 
-    public static Map<String, Object> toMap(Inspection i, boolean withRaw) {
+    /** A LoRA (or LyCORIS, hypernetwork) and its weight. */
+    public record LoraJson(String name, Double weight) {
+    }
+
+    public static InspectionJson of(Inspection i, boolean withRaw) {
         Generation g = i.generation();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", i.path());
-        m.put("format", i.format().id());
-        Map<String, Object> image = null;
-        if (i.width() != null) {
-            image = new LinkedHashMap<>();
-            image.put("width", i.width());
-            image.put("height", i.height());
-        }
-        m.put("image", image);
-        m.put("media_type", i.format().type().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("source", g.source().id());
-        m.put("ai_generated", i.aiGenerated());
-        m.put("prompt", g.prompt());
-        m.put("negative", g.negative());
-        m.put("prompts", g.prompts());
-        m.put("negatives", g.negatives());
-        m.put("steps", g.steps());
-        m.put("sampler", g.sampler());
-        m.put("scheduler", g.scheduler());
-        m.put("cfg_scale", g.cfgScale());
-        m.put("seeds", g.seeds());
-        m.put("width", g.width());
-        m.put("height", g.height());
-        m.put("model", g.model());
-        m.put("models", g.models());
-        m.put("model_hash", g.modelHash());
-        List<Map<String, Object>> loras = new ArrayList<>();
-        for (Lora l : g.loras()) {
-            Map<String, Object> lm = new LinkedHashMap<>();
-            lm.put("name", l.name());
-            lm.put("weight", l.weight());
-            loras.add(lm);
-        }
-        m.put("loras", loras);
         Map<String, Object> extra = new LinkedHashMap<>(g.extra());
         if (i.c2pa() != null) {
             extra.put("c2pa", i.c2pa().toMap());
@@ -58,14 +61,12 @@ public final class InspectionJson {
         if (!i.video().isEmpty()) {
             extra.put("video", i.video());
         }
-        m.put("extra", extra);
-        if (withRaw) {
-            m.put("raw", i.raw());
-        }
-        if (!i.warnings().isEmpty()) {
-            m.put("warnings", i.warnings());
-        }
-        m.put("error", i.error());
-        return m;
+        return new InspectionJson(i.path(), i.format().id(),
+                i.width() == null ? null : new Size(i.width(), i.height()),
+                i.format().type().name().toLowerCase(java.util.Locale.ROOT), g.source().id(), i.aiGenerated(),
+                g.prompt(), g.negative(), g.prompts(), g.negatives(), g.steps(), g.sampler(), g.scheduler(),
+                g.cfgScale(), g.seeds(), g.width(), g.height(), g.model(), g.models(), g.modelHash(),
+                g.loras().stream().map(l -> new LoraJson(l.name(), l.weight())).toList(), extra,
+                withRaw ? i.raw() : null, i.warnings(), i.error());
     }
 }

@@ -1,43 +1,28 @@
 package io.alicemultiverse.similar;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import java.util.List;
-import java.util.Map;
 
 /**
- * The documented JSON shape of duplicate groups and similar matches, as ordered plain maps shared by every surface:
- * {@code {"group", "kind", "keep", "reason", "members": [{"path", "content_hash", "distance"}]}} and
- * {@code {"content_hash", "path", "distance"}}. Stateless.
+ * The documented JSON shape of a duplicate group, the one record behind {@code alice dedup --json} and the MCP
+ * result: {@code {"group", "kind", "keep", "reason", "members": [{"path", "content_hash", "distance"}]}}.
  */
-public final class DuplicateGroupJson {
-    private DuplicateGroupJson() {
+public record DuplicateGroupJson(
+        int group,
+        @JsonPropertyDescription("exact (the same picture) or near (a variant, re-encode or resize)") String kind,
+        @JsonPropertyDescription("Library path of the suggested keeper") String keep,
+        @JsonPropertyDescription("Why that one is kept") String reason,
+        List<Member> members) {
+
+    /** One file of the group, the keeper included. */
+    public record Member(String path, @JsonProperty("content_hash") String contentHash,
+                         @JsonPropertyDescription("Perceptual distance to the keeper, 0 = identical") int distance) {
     }
 
-    public static Map<String, Object> toMap(DuplicateGroup g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("group", g.group());
-        m.put("kind", g.kind().id());
-        m.put("keep", g.keep().path());
-        m.put("reason", g.reason());
-        List<Map<String, Object>> members = new ArrayList<>();
-        for (DuplicateGroup.Member x : g.members()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("path", x.asset().path());
-            row.put("content_hash", x.asset().contentHash());
-            row.put("distance", x.distance());
-            members.add(row);
-        }
-        m.put("members", members);
-        return m;
+    public static DuplicateGroupJson of(DuplicateGroup g) {
+        return new DuplicateGroupJson(g.group(), g.kind().id(), g.keep().path(), g.reason(), g.members().stream()
+                .map(x -> new Member(x.asset().path(), x.asset().contentHash(), x.distance())).toList());
     }
-
-    public static Map<String, Object> toMap(SimilarFinder.Match match) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("content_hash", match.contentHash());
-        m.put("path", match.path());
-        m.put("distance", match.distance());
-        return m;
-    }
-
 }

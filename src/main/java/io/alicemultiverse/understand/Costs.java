@@ -3,6 +3,10 @@ package io.alicemultiverse.understand;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.UnderstandingStore;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,15 +37,33 @@ public final class Costs {
     private Costs() {
     }
 
-    /** {@code {"by", "rows": [...as by()], "total_usd"}}. */
-    public static Map<String, Object> report(Catalog catalog, By by) {
-        List<Map<String, Object>> rows = by(catalog, by);
-        double total = rows.stream().mapToDouble(r -> ((Number) r.get("cost_usd")).doubleValue()).sum();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("by", by.name().toLowerCase(Locale.ROOT));
-        m.put("rows", rows);
-        m.put("total_usd", Math.round(total * 1e6) / 1e6);
-        return m;
+    /**
+     * The ledger grouped {@code by}, the record behind {@code alice costs --json} and the MCP tool {@code get_costs}:
+     * {@code {"by", "rows": [{<by>, images, tokens_in, tokens_out, cost_usd}], "total_usd"}}.
+     */
+    public record Report(@JsonPropertyDescription("day, provider, model or project") String by, List<Row> rows,
+                         @JsonProperty("total_usd") double totalUsd) {
+    }
+
+    /** One group of the ledger: exactly one of day, provider, model and project names it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Row(String day, String provider, String model, String project, long images,
+                      @JsonProperty("tokens_in") long tokensIn, @JsonProperty("tokens_out") long tokensOut,
+                      @JsonProperty("cost_usd") double costUsd) {
+
+        /** The value of the grouping this row is for. */
+        public String key() {
+            return day != null ? day : provider != null ? provider : model != null ? model : project;
+        }
+    }
+
+    public static Report report(Catalog catalog, By by) {
+        List<Row> rows = catalog.understanding().spendBy(by.grouping).stream().map(g -> new Row(
+                by == By.DAY ? g.key() : null, by == By.PROVIDER ? g.key() : null, by == By.MODEL ? g.key() : null,
+                by == By.PROJECT ? g.key() : null, g.images(), g.tokensIn(), g.tokensOut(),
+                Math.round(g.costUsd() * 1e6) / 1e6)).toList();
+        double total = rows.stream().mapToDouble(Row::costUsd).sum();
+        return new Report(by.name().toLowerCase(Locale.ROOT), rows, Math.round(total * 1e6) / 1e6);
     }
 
     /**
@@ -79,18 +101,5 @@ public final class Costs {
 
     private static double round(double usd) {
         return Math.round(usd * 1e6) / 1e6;
-    }
-
-    /** One row per group, {@code {key, images, tokens_in, tokens_out, cost_usd}}, largest key last for days. */
-    public static List<Map<String, Object>> by(Catalog catalog, By by) {
-        return catalog.understanding().spendBy(by.grouping).stream().map(g -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put(by.name().toLowerCase(Locale.ROOT), g.key());
-            m.put("images", g.images());
-            m.put("tokens_in", g.tokensIn());
-            m.put("tokens_out", g.tokensOut());
-            m.put("cost_usd", Math.round(g.costUsd() * 1e6) / 1e6);
-            return m;
-        }).toList();
     }
 }

@@ -1,50 +1,70 @@
 package io.alicemultiverse.understand;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** The JSON shapes of a plan (estimate) and a run summary, shared by the CLI and the MCP server. Stateless. */
+import java.util.List;
+
+/**
+ * The JSON shapes of an understanding plan (the estimate) and a run's summary, the records behind
+ * {@code alice understand --json} and the MCP tool {@code understand_assets}.
+ */
 public final class UnderstandJson {
     private UnderstandJson() {
     }
 
-    /** {@code {dry_run, provider, model, selected, cached, shared, images, requests, tokens_in, tokens_out, estimated_usd, prices_as_of}}. */
-    public static Map<String, Object> plan(UnderstandPlan plan, boolean dryRun) {
-        PriceTable.Estimate e = plan.estimate();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dry_run", dryRun);
-        m.put("provider", plan.provider());
-        m.put("model", plan.model());
-        m.put("selected", plan.selected());
-        m.put("cached", plan.cached());
-        m.put("shared", plan.shared());
-        m.put("images", e.images());
-        m.put("requests", e.requests());
-        m.put("tokens_in", e.tokensIn());
-        m.put("tokens_out", e.tokensOut());
-        m.put("estimated_usd", Math.round(e.usd() * 1e6) / 1e6);
-        m.put("prices_as_of", !plan.paid() ? "free" : plan.priceListed() ? PriceTable.AS_OF
-                : "assumed (model not in the price table)");
-        return m;
+    /** What a run would send and cost; {@code next} only where the answer carries it. */
+    public record Plan(
+            @JsonProperty("dry_run") boolean dryRun, String provider, String model,
+            @JsonPropertyDescription("Images the request selects") int selected,
+            @JsonPropertyDescription("Already understood by this provider and model: never paid for again") int cached,
+            @JsonPropertyDescription("Near duplicates that share a result instead of being sent") int shared,
+            int images, int requests,
+            @JsonProperty("tokens_in") long tokensIn, @JsonProperty("tokens_out") long tokensOut,
+            @JsonProperty("estimated_usd") double estimatedUsd,
+            @JsonProperty("prices_as_of") String pricesAsOf,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
+
+        public static Plan of(UnderstandPlan plan, boolean dryRun) {
+            PriceTable.Estimate e = plan.estimate();
+            return new Plan(dryRun, plan.provider(), plan.model(), plan.selected(), plan.cached(), plan.shared(),
+                    e.images(), e.requests(), e.tokensIn(), e.tokensOut(), Math.round(e.usd() * 1e6) / 1e6,
+                    !plan.paid() ? "free" : plan.priceListed() ? PriceTable.AS_OF
+                            : "assumed (model not in the price table)", null);
+        }
+
+        public Plan withNext(String step) {
+            return new Plan(dryRun, provider, model, selected, cached, shared, images, requests, tokensIn,
+                    tokensOut, estimatedUsd, pricesAsOf, step);
+        }
     }
 
-    /** {@code {provider, model, selected, cached, analysed, shared, failed, skipped, requests, tokens_in, tokens_out, cost_usd, stopped, seconds}}. */
-    public static Map<String, Object> summary(UnderstandSummary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", s.provider());
-        m.put("model", s.model());
-        m.put("selected", s.selected());
-        m.put("cached", s.cached());
-        m.put("analysed", s.analysed());
-        m.put("shared", s.shared());
-        m.put("failed", s.failed());
-        m.put("skipped", s.skipped());
-        m.put("requests", s.requests());
-        m.put("tokens_in", s.tokensIn());
-        m.put("tokens_out", s.tokensOut());
-        m.put("cost_usd", Math.round(s.costUsd() * 1e6) / 1e6);
-        m.put("stopped", s.stopReason());
-        m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
-        return m;
+    /** What a run did and cost; {@code failures} and {@code warnings} only where the answer carries them. */
+    public record Summary(
+            String provider, String model, int selected, int cached, int analysed, int shared, int failed,
+            int skipped, int requests,
+            @JsonProperty("tokens_in") long tokensIn, @JsonProperty("tokens_out") long tokensOut,
+            @JsonProperty("cost_usd") double costUsd,
+            @JsonPropertyDescription("Why the run stopped early (budget, interrupted…), or null") String stopped,
+            double seconds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Failure> failures,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings) {
+
+        public static Summary of(UnderstandSummary s) {
+            return new Summary(s.provider(), s.model(), s.selected(), s.cached(), s.analysed(), s.shared(),
+                    s.failed(), s.skipped(), s.requests(), s.tokensIn(), s.tokensOut(),
+                    Math.round(s.costUsd() * 1e6) / 1e6, s.stopReason(), Math.round(s.seconds() * 1000) / 1000.0,
+                    null, null);
+        }
+
+        public Summary with(List<Failure> failures, List<String> warnings) {
+            return new Summary(provider, model, selected, cached, analysed, shared, failed, skipped, requests,
+                    tokensIn, tokensOut, costUsd, stopped, seconds, failures, warnings);
+        }
+    }
+
+    /** An image that could not be understood, and why. */
+    public record Failure(String path, String error) {
     }
 }

@@ -69,31 +69,19 @@ public record VideoJob(String id, VideoRequest request, String baseUrl, String p
      * {@link #toJson()} plus what a live view needs as of {@code now}: {@code elapsed_seconds}, {@code active}
      * (the job still moves) and {@code cancellable}.
      */
-    public Map<String, Object> toJson(Instant now) {
-        Map<String, Object> m = toJson();
-        m.put("elapsed_seconds", elapsed(now).toSeconds());
-        m.put("active", state.active());
-        m.put("cancellable", cancellable());
-        return m;
+    public VideoJobJson toJson(Instant now) {
+        return json(elapsed(now).toSeconds(), state.active(), cancellable());
     }
 
     /** The job object every surface renders (keys fixed by the CLI contract; never a key or a secret). */
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("provider", provider());
-        m.put("model", model());
-        m.put("state", state.id());
-        m.put("prompt", request.prompt());
-        m.put("provider_job_id", providerJobId);
-        m.put("estimate_usd", estimateUsd);
-        m.put("cost_usd", costUsd);
-        m.put("path", path);
-        m.put("content_hash", contentHash);
-        m.put("error", error);
-        m.put("created_at", createdAt.toString());
-        m.put("updated_at", updatedAt.toString());
-        return m;
+    public VideoJobJson toJson() {
+        return json(null, null, null);
+    }
+
+    private VideoJobJson json(Long elapsedSeconds, Boolean active, Boolean cancellable) {
+        return new VideoJobJson(id, provider(), model(), state.id(), request.prompt(), providerJobId, estimateUsd,
+                costUsd, path, contentHash, error, createdAt.toString(), updatedAt.toString(), elapsedSeconds,
+                active, cancellable);
     }
 
     VideoJobRow toRow() {

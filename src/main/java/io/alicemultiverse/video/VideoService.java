@@ -142,7 +142,7 @@ public final class VideoService {
     }
 
     /** The job object of a live view (see {@link VideoJob#toJson(Instant)}) as of this service's clock. */
-    public Map<String, Object> json(VideoJob job) {
+    public VideoJobJson json(VideoJob job) {
         return job.toJson(clock.instant());
     }
 

@@ -42,7 +42,7 @@ final class VideoRoutes {
         synchronized (lock) {
             VideoService v = service();
             advance(v, out);
-            List<Map<String, Object>> jobs = v.recent(state, limit).stream().map(v::json).toList();
+            List<io.alicemultiverse.video.VideoJobJson> jobs = v.recent(state, limit).stream().map(v::json).toList();
             out.put("jobs", jobs);
         }
         WebServer.json(ctx, out);
@@ -60,7 +60,9 @@ final class VideoRoutes {
                 WebServer.error(ctx, 404, "no video job " + id);
                 return;
             }
-            out.putAll(v.json(j.get()));
+            // the job's fields beside advance_error, as one object
+            out.putAll(WebServer.JSON.convertValue(v.json(j.get()),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
             WebServer.json(ctx, out);
         }
     }

@@ -14,8 +14,10 @@ import io.alicemultiverse.timeline.TimelineOrder;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
 import io.alicemultiverse.search.SearchHitJson;
+import io.alicemultiverse.search.SearchPageJson;
 import io.alicemultiverse.search.SearchResult;
 import io.alicemultiverse.similar.DuplicateGroupJson;
+import io.alicemultiverse.similar.SimilarMatchJson;
 import io.alicemultiverse.similar.KeepRule;
 import io.alicemultiverse.similar.SimilarFinder;
 import io.alicemultiverse.understand.UnderstandSettings;
@@ -42,7 +44,7 @@ import java.util.Optional;
  * token. Numbers in requests are bounded (a 400 names the bound), so no request can make the server allocate at will.
  */
 public final class WebServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIMIT = 500;
     private static final int MAX_OFFSET = SearchQuery.MAX_OFFSET;
 
@@ -80,11 +82,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/assets/{hash}/file", files::file);
             config.routes.get("/api/assets/{hash}/similar", ctx -> json(ctx, catalog(() -> library.similar(new SimilarRequest(hash(ctx),
                     intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
-                    intParam(ctx, "limit", 24, 1, MAX_LIMIT)))).stream().map(DuplicateGroupJson::toMap).toList()));
+                    intParam(ctx, "limit", 24, 1, MAX_LIMIT)))).stream().map(SimilarMatchJson::of).toList()));
             config.routes.get("/api/duplicates", ctx -> json(ctx, catalog(() -> library.duplicates(
                     intParam(ctx, "max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
                     KeepRule.BEST))
-                    .stream().map(DuplicateGroupJson::toMap).toList()));
+                    .stream().map(DuplicateGroupJson::of).toList()));
             config.routes.post("/api/duplicates/resolve", this::resolveDuplicates);
             config.routes.post("/api/timeline", this::timeline);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
@@ -189,17 +191,10 @@ public final class WebServer implements AutoCloseable {
         boolean total = !"false".equals(ctx.queryParam("total"));
         // not under catalog(): a warm library answers searches from memory on many threads at once
         SearchResult r = library.searchConcurrently(SearchRequest.of(ctx, library.queryParser(), limit, offset), total);
-        java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
-        for (var h : r.hits()) {
-            Map<String, Object> m = SearchHitJson.toMap(h);
-            m.put("thumbnail", "/api/assets/" + h.contentHash() + "/thumbnail");
-            items.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", total ? SearchHitJson.total(r) : null);
-        out.put("took_ms", (System.nanoTime() - start) / 1e6);
-        out.put("items", items);
-        json(ctx, out);
+        java.util.List<SearchHitJson> items = r.hits().stream().map(h -> SearchHitJson.of(h)
+                .withThumbnail("/api/assets/" + h.contentHash() + "/thumbnail")).toList();
+        json(ctx, new SearchPageJson(total ? SearchHitJson.total(r) : null, (System.nanoTime() - start) / 1e6,
+                items));
     }
 
     private void tags(Context ctx) throws IOException {

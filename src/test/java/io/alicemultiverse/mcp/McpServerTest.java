@@ -34,7 +34,12 @@ class McpServerTest {
     Path tmp;
 
     private static JsonNode text(McpSchema.CallToolResult r) throws Exception {
-        return JSON.readTree(((McpSchema.TextContent) r.content().get(0)).text());
+        JsonNode text = JSON.readTree(((McpSchema.TextContent) r.content().get(0)).text());
+        if (!Boolean.TRUE.equals(r.isError())) { // a typed answer: the text is its structured content
+            assertThat(r.structuredContent()).as("structuredContent").isNotNull();
+            assertThat((JsonNode) JSON.valueToTree(r.structuredContent())).isEqualTo(text);
+        }
+        return text;
     }
 
     @Test
@@ -107,10 +112,10 @@ class McpServerTest {
             assertThat(similar.isError()).as(similar.toString()).isTrue(); // out of range: a tool error, not a crash
             JsonNode near = text(client.callTool(new McpSchema.CallToolRequest("find_similar",
                     Map.of("target", hash.substring(0, 12), "max_distance", 32))));
-            assertThat(near.isArray()).isTrue();
+            assertThat(near.get("matches").isArray()).isTrue();
             assertThat(near.toString()).doesNotContain(hash); // the query asset itself is left out
             JsonNode groups = text(client.callTool(new McpSchema.CallToolRequest("find_duplicates", Map.of())));
-            assertThat(groups.isArray()).isTrue();
+            assertThat(groups.get("groups").isArray()).isTrue();
 
             McpSchema.CallToolResult missing = client.callTool(new McpSchema.CallToolRequest("inspect_file",
                     Map.of("path", "/no/such/file.png")));

@@ -34,7 +34,7 @@ class C2paContainersTest {
         Inspection i = inspect("a.png", PngBuilder.rgb(4, 4).chunk("caBX", store).build());
         assertThat(i.generation().source()).isEqualTo(Source.OPENAI);
         assertThat(i.aiGenerated()).isTrue();
-        assertThat(InspectionJson.toMap(i, false).get("extra")).asString().contains("c2pa");
+        assertThat(InspectionJson.of(i, false).extra()).asString().contains("c2pa");
     }
 
     @Test

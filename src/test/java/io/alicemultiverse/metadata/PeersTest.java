@@ -99,7 +99,7 @@ class PeersTest {
     /** One line per asserted field that differs, naming the field, what was wanted and what was read. */
     static List<String> misses(String name, JsonNode want) {
         Inspection got = Inspector.inspect(Peers.file(name), name);
-        JsonNode actual = JSON.valueToTree(InspectionJson.toMap(got, false));
+        JsonNode actual = JSON.valueToTree(InspectionJson.of(got, false));
         List<String> misses = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();

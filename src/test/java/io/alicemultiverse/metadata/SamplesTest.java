@@ -38,7 +38,7 @@ class SamplesTest {
     @MethodSource("samples")
     void readsSampleExactly(String name, JsonNode want) {
         Inspection got = Inspector.inspect(Samples.file(name), name);
-        JsonNode actual = JSON.valueToTree(InspectionJson.toMap(got, true));
+        JsonNode actual = JSON.valueToTree(InspectionJson.of(got, true));
 
         if (want.has("error")) {
             assertThat(got.error()).as("error").isNotBlank();
