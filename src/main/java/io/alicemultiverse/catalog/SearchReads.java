@@ -65,10 +65,23 @@ public final class SearchReads {
 
     /** One page of the assets that pass {@code f}, newest (or {@code oldestFirst}) first, ties by path. */
     public List<Found> page(AssetFilter f, boolean oldestFirst, int limit, int offset) {
+        Statement s = pageStatement(f, oldestFirst, limit, offset);
+        return catalog.select(s.sql(), s.params(), SearchReads::found);
+    }
+
+    /** A statement and the values it binds, in order. */
+    record Statement(String sql, List<Object> params) {
+    }
+
+    /**
+     * What {@link #page} runs. The order is the one PostgreSQL's indexes of migration 9 keep (newest first with
+     * {@code NULLS LAST}, then path), so a page is read along an index instead of sorting every match; the plan
+     * tests EXPLAIN this statement.
+     */
+    Statement pageStatement(AssetFilter f, boolean oldestFirst, int limit, int offset) {
         FilterSql s = FilterSql.of(f, catalog.dialect());
         String order = oldestFirst ? "a.created_at ASC NULLS LAST, a.path" : "a.created_at DESC NULLS LAST, a.path";
-        return catalog.select(FOUND + s.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", s.paramsThen(limit, offset),
-                SearchReads::found);
+        return new Statement(FOUND + s.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", s.paramsThen(limit, offset));
     }
 
     /**
