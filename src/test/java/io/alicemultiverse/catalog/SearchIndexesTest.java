@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * Migration 9 (issue 19): on PostgreSQL a filtered page of search results is read along an index in the page's order
@@ -111,6 +112,27 @@ class SearchIndexesTest {
                     + "EXISTS (SELECT 1 FROM tags t WHERE t.content_hash = a.content_hash AND t.tag = 'tag7') "
                     + "ORDER BY a.created_at DESC, a.path LIMIT 20", List.of(), rs -> rs.getString(1));
             assertThat(page).extracting(SearchReads.Found::contentHash).containsExactlyElementsOf(expected).hasSize(20);
+        }
+    }
+
+    @Test
+    void aLargeCatalogEstimatesAFiltersShareFromThePlanInsteadOfCountingIt() {
+        try (Catalog c = Catalog.open(shared, seeded)) {
+            LocalDateTime march = LocalDateTime.of(2025, 3, 1, 0, 0);
+            for (AssetFilter f : List.of(filter(List.of("tag7"), List.of(), List.of(), null, null),
+                    filter(List.of(), List.of("source3"), List.of(), null, null),
+                    filter(List.of(), List.of(), List.of(), march, march.plusMonths(1)))) {
+                double counted = c.searchReads().share(f, Double.MAX_VALUE);
+                assertThat(counted).as(f.toString()).isBetween(0.01, 0.2);
+                assertThat(c.searchReads().share(f, 0)).as(f.toString()).isCloseTo(counted, withinPercentage(50));
+            }
+            // a quoted phrase: estimated without reading every asset's prompt, tags and descriptions, so only as
+            // well as the planner guesses a text condition it keeps no statistics on (a third of the rows)
+            AssetFilter phrase = new AssetFilter(List.of(), false, List.of(), List.of(), List.of(), null, null, null,
+                    List.of("prompt 12"), List.of());
+            double counted = c.searchReads().share(phrase, Double.MAX_VALUE);
+            assertThat(counted).isPositive();
+            assertThat(c.searchReads().share(phrase, 0)).isGreaterThan(counted * 10).isLessThanOrEqualTo(1);
         }
     }
 
