@@ -468,7 +468,7 @@ public final class Catalog implements AutoCloseable {
      */
     void searchTextChanged(Collection<String> hashes) throws SQLException {
         deleteWhereIn("embeddings", "content_hash", hashes);
-        bumpChanges();
+        bumpChanges(hashes);
     }
 
     /** Inbox files already handled, by absolute path. */
@@ -552,7 +552,10 @@ public final class Catalog implements AutoCloseable {
             }
             journal.append(batch.journal());
             if (!batch.assets().isEmpty() || !batch.removedAssets().isEmpty() || !batch.userTags().isEmpty()) {
-                bumpChanges();
+                java.util.Set<String> touched = new java.util.LinkedHashSet<>(batch.removedAssets());
+                batch.assets().forEach(a -> touched.add(a.contentHash()));
+                batch.userTags().forEach(t -> touched.add(t[0]));
+                bumpChanges(touched);
             }
         });
     }
@@ -600,7 +603,7 @@ public final class Catalog implements AutoCloseable {
     public void deleteAssets(Collection<String> contentHashes) {
         transaction(() -> {
             deleteAssetsInTransaction(contentHashes, false);
-            bumpChanges();
+            bumpChanges(contentHashes);
         });
     }
 
@@ -613,7 +616,7 @@ public final class Catalog implements AutoCloseable {
                 s.execute("DELETE FROM tags WHERE origin = 'prompt'");
                 s.execute("DELETE FROM embeddings");
             }
-            bumpChanges();
+            bumpChanges(null);
         });
     }
 
@@ -664,15 +667,76 @@ public final class Catalog implements AutoCloseable {
 
     /** Moves the change counter in a transaction of its own: every cached index of this catalog is rebuilt. */
     void bumpChangesNow() {
-        transaction(this::bumpChanges);
+        transaction(() -> bumpChanges(null));
     }
 
-    void bumpChanges() throws SQLException {
+    /** Entries of the change log kept behind the newest counter; a process further behind rebuilds its indexes. */
+    private static final long CHANGE_LOG_KEPT = 2_000;
+    /** Marks "every asset" in the change log. */
+    private static final String EVERYTHING = "*";
+
+    /**
+     * Inside a transaction: moves the change counter and logs which assets the move touched ({@code hashes}; null:
+     * every asset), so other processes can bring their search indexes up to date with those assets alone.
+     */
+    void bumpChanges(Collection<String> hashes) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
+            long now;
+            try (ResultSet rs = s.executeQuery("SELECT counter FROM changes")) {
+                rs.next();
+                now = rs.getLong(1);
+            }
+            List<String> logged = hashes == null ? List.of(EVERYTHING)
+                    : hashes.isEmpty() ? List.of("") : new ArrayList<>(new java.util.LinkedHashSet<>(hashes));
+            for (int from = 0; from < logged.size(); from += 500) {
+                List<String> part = logged.subList(from, Math.min(logged.size(), from + 500));
+                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO change_log VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(part.size(), "(?, ?)")))) {
+                    int i = 1;
+                    for (String h : part) {
+                        ps.setLong(i++, now);
+                        ps.setString(i++, h);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            if (now % 100 == 0) {
+                s.execute("DELETE FROM change_log WHERE counter <= " + (now - CHANGE_LOG_KEPT));
+            }
         } finally {
             counter.invalidate(); // in a transaction, again once it commits
         }
+    }
+
+    /**
+     * The assets whose rows, tags, descriptions or vectors changed after change counter {@code since} up to
+     * {@code upTo}; empty when the log cannot tell (a change of every asset, or entries no longer kept): then an
+     * index is rebuilt whole.
+     */
+    public Optional<java.util.Set<String>> changedBetween(long since, long upTo) {
+        if (upTo <= since) {
+            return Optional.of(java.util.Set.of());
+        }
+        java.util.Set<Long> counters = new java.util.HashSet<>();
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        boolean[] everything = {false};
+        select("SELECT counter, content_hash FROM change_log WHERE counter > ? AND counter <= ?",
+                List.of(since, upTo), rs -> {
+                    counters.add(rs.getLong(1));
+                    String h = rs.getString(2);
+                    if (EVERYTHING.equals(h)) {
+                        everything[0] = true;
+                    } else if (!h.isEmpty()) {
+                        hashes.add(h);
+                    }
+                    return null;
+                });
+        // every move of the counter logs at least one line: a missing one was made before the log existed, or pruned
+        if (everything[0] || counters.size() != upTo - since) {
+            return Optional.empty();
+        }
+        return Optional.of(hashes);
     }
 
     // ---- internals ----

@@ -104,7 +104,14 @@ final class Schema {
                 AND a.content_hash = b.content_hash AND a.tag = b.tag AND a.ctid < b.ctid;
             CREATE UNIQUE INDEX tags_user ON tags (content_hash, tag) WHERE origin = 'user'
             """,
-            // 9: on PostgreSQL, indexes in the order a search lists (newest first, ties by path; or oldest first),
+            // 9: which assets each move of the change counter touched, so another process's search indexes catch
+            // up with those assets instead of being rebuilt whole ('*': everything; '': no asset)
+            """
+            CREATE TABLE change_log (counter BIGINT NOT NULL, content_hash VARCHAR NOT NULL);
+            {postgres}
+            CREATE INDEX change_log_counter ON change_log (counter)
+            """,
+            // 10: on PostgreSQL, indexes in the order a search lists (newest first, ties by path; or oldest first),
             // so a filtered page reads its 20 rows along one index instead of sorting every match: a date range is
             // a range of it, a source or project the part of theirs with that value, a tag a walk along the newest
             // that checks each asset's tag in the tags' (tag, content hash) index until the page is full (both read

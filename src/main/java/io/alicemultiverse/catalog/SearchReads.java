@@ -100,7 +100,7 @@ public final class SearchReads {
     }
 
     /**
-     * What {@link #page} runs. The order is the one PostgreSQL's indexes of migration 9 keep (newest first with
+     * What {@link #page} runs. The order is the one PostgreSQL's indexes of migration 10 keep (newest first with
      * {@code NULLS LAST}, then path), so a page is read along an index instead of sorting every match; the plan
      * tests EXPLAIN this statement.
      */

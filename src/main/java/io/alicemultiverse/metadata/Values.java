@@ -22,7 +22,9 @@ public final class Values {
                 return n.bigIntegerValue();
             }
             if (n.isNumber()) {
-                return n.decimalValue().toBigInteger();
+                // NaN and Infinity (JSON that allows them) have no decimal value (found by fuzzing: it threw)
+                return (n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue()) ? null
+                        : integral(n.decimalValue());
             }
             if (n.isTextual()) {
                 return toBigInteger(n.textValue());
@@ -30,8 +32,10 @@ public final class Values {
             return null;
         }
         if (v instanceof Number num) {
-            return num instanceof Double || num instanceof Float
-                    ? BigDecimal.valueOf(num.doubleValue()).toBigInteger() : BigInteger.valueOf(num.longValue());
+            if (num instanceof Double || num instanceof Float) {
+                return Double.isFinite(num.doubleValue()) ? integral(BigDecimal.valueOf(num.doubleValue())) : null;
+            }
+            return BigInteger.valueOf(num.longValue());
         }
         String s = v.toString().strip();
         if (s.isEmpty() || s.length() > 40) {
@@ -42,11 +46,19 @@ public final class Values {
         } catch (NumberFormatException e) {
             try {
                 BigDecimal d = new BigDecimal(s);
-                return d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0 ? d.toBigInteger() : null;
+                return d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0 ? integral(d) : null;
             } catch (NumberFormatException e2) {
                 return null;
             }
         }
+    }
+
+    /**
+     * The integer part of {@code d}, or null past 40 digits: "1e999999999" is eleven characters, and its integer
+     * would take gigabytes to write out.
+     */
+    private static BigInteger integral(BigDecimal d) {
+        return d.precision() - d.scale() > 40 ? null : d.toBigInteger();
     }
 
     public static Integer toInteger(Object v) {

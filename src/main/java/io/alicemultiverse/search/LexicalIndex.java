@@ -89,10 +89,20 @@ final class LexicalIndex implements AutoCloseable {
         }
     }
 
-    /** Rebuilds from the catalog when it changed since the index was built. */
+    /**
+     * Catches up with the catalog when it changed since the index was last brought up to date (another process
+     * organized, tagged or described assets): re-indexes the assets the catalog's change log names, or rebuilds
+     * everything when the log cannot tell or names too many.
+     */
     void sync(Catalog catalog) {
         long now = catalog.changeCounter();
-        if (now != counter) {
+        if (now == counter) {
+            return;
+        }
+        java.util.Optional<java.util.Set<String>> changed = catalog.changedBetween(counter, now);
+        if (changed.isPresent() && changed.get().size() <= 5_000) {
+            reindex(catalog, changed.get(), now);
+        } else {
             rebuild(catalog, now);
         }
     }
@@ -107,6 +117,11 @@ final class LexicalIndex implements AutoCloseable {
             rebuild(catalog, now);
             return;
         }
+        reindex(catalog, hashes, now);
+    }
+
+    /** Replaces the documents of {@code hashes} with what the catalog holds now, as of change counter {@code now}. */
+    private void reindex(Catalog catalog, Collection<String> hashes, long now) {
         try (IndexWriter w = writer(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)) {
             for (String h : hashes) {
                 w.deleteDocuments(new Term("hash", h));
@@ -118,7 +133,11 @@ final class LexicalIndex implements AutoCloseable {
         reopen();
     }
 
+    /** How many whole rebuilds this process made (tests check that a change elsewhere is caught up, not rebuilt). */
+    static final java.util.concurrent.atomic.AtomicInteger REBUILDS = new java.util.concurrent.atomic.AtomicInteger();
+
     void rebuild(Catalog catalog, long now) {
+        REBUILDS.incrementAndGet();
         try (IndexWriter w = writer(IndexWriterConfig.OpenMode.CREATE)) {
             addAll(w, catalog, null, now);
         } catch (IOException e) {

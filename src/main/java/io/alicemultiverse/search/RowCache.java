@@ -263,7 +263,11 @@ final class RowCache {
         return t == null ? NONE : String.format(Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue());
     }
 
+    /** How many whole loads this process made (tests check that a change elsewhere is caught up, not reloaded). */
+    static final java.util.concurrent.atomic.AtomicInteger LOADS = new java.util.concurrent.atomic.AtomicInteger();
+
     static RowCache load(Catalog catalog) {
+        LOADS.incrementAndGet();
         long counter = catalog.changeCounter();
         List<Row> rows = new ArrayList<>();
         catalog.searchIndexSources().rows(null, r -> rows.add(row(r)));
@@ -275,7 +279,11 @@ final class RowCache {
      * of the catalog's counter now: after a change to a few assets, without reading every row.
      */
     RowCache updated(Catalog catalog, java.util.Collection<String> hashes) {
-        long now = catalog.changeCounter();
+        return updated(catalog, hashes, catalog.changeCounter());
+    }
+
+    /** As {@link #updated(Catalog, java.util.Collection)}, as of change counter {@code now} (read before {@code hashes}). */
+    RowCache updated(Catalog catalog, java.util.Collection<String> hashes, long now) {
         java.util.Set<String> changed = new java.util.HashSet<>(hashes);
         List<Row> all = new ArrayList<>(rows.length + changed.size());
         for (Row r : rows) {

@@ -57,6 +57,8 @@ public final class SearchEngine implements AutoCloseable {
     private final Supplier<TextEmbedder> embedderSupplier;
     private volatile TextEmbedder embedder;
     private LexicalIndex lexical;
+    /** The most assets another process's change may touch for the warm parts to catch up instead of reloading. */
+    private static final int CATCH_UP_MAX = 5_000;
     private VectorIndex vectors;
     private long vectorsCounter = -1;
     double lexicalWeight = LEXICAL_WEIGHT;
@@ -458,6 +460,18 @@ public final class SearchEngine implements AutoCloseable {
      * {@link #store}). Until then those assets rank by their words.
      */
     private VectorIndex vectors() {
+        long now = catalog.changeCounter();
+        if (cacheRows && vectors != null && vectorsCounter != now) {
+            // warm: another process's change reaches the loaded vectors through the change log, not a reload
+            java.util.Optional<java.util.Set<String>> changed = catalog.changedBetween(vectorsCounter, now);
+            if (changed.isPresent() && changed.get().size() <= CATCH_UP_MAX) {
+                vectors = vectors.updated(catalog, embedder().model(), changed.get());
+                vectorsCounter = now;
+                if (onMissing != null && !changed.get().isEmpty()) {
+                    onMissing.run(); // the changed texts may lack vectors: the owner embeds them in the background
+                }
+            }
+        }
         if (vectors == null || vectorsCounter != catalog.changeCounter()) {
             TextEmbedder e = embedder();
             if (!cacheRows) {
@@ -578,7 +592,14 @@ public final class SearchEngine implements AutoCloseable {
         if (!cacheRows) {
             return null;
         }
-        if (cache == null || cache.counter != catalog.changeCounter()) {
+        long now = catalog.changeCounter();
+        if (cache != null && cache.counter != now) {
+            // another process changed the catalog: read again only the rows its change log names
+            java.util.Optional<java.util.Set<String>> changed = catalog.changedBetween(cache.counter, now);
+            cache = changed.isPresent() && changed.get().size() <= CATCH_UP_MAX
+                    ? cache.updated(catalog, changed.get(), now) : null;
+        }
+        if (cache == null) {
             cache = RowCache.load(catalog);
         }
         return cache;

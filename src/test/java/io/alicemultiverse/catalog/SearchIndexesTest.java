@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
- * Migration 9 (issue 19): on PostgreSQL a filtered page of search results is read along an index in the page's order
+ * Migration 10 (issue 19): on PostgreSQL a filtered page of search results is read along an index in the page's order
  * — PostgreSQL's own plans for the statements {@link SearchReads#page} runs, on a table large enough that the planner
  * would rather sort every match without those indexes. The migration runs once, on a new catalog and on one left at
- * version 8, and leaves DuckDB's catalog as it was.
+ * version 9, and leaves DuckDB's catalog as it was.
  */
 class SearchIndexesTest {
     private static final int ASSETS = 50_000;
@@ -139,7 +139,7 @@ class SearchIndexesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"duckdb", "postgresql"})
-    void migrationNineRunsOnceAndOnlyPostgresKeepsItsIndexes(String backend) {
+    void migrationTenRunsOnceAndOnlyPostgresKeepsItsIndexes(String backend) {
         CatalogUrl url = backend.equals("duckdb") ? CatalogUrl.duckdb()
                 : CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
         try (Catalog c = Catalog.open(tmp, url)) {
@@ -147,7 +147,7 @@ class SearchIndexesTest {
         }
         try (Catalog c = Catalog.open(tmp, url)) { // opened again: nothing to migrate
             assertThat(c.select("SELECT version FROM schema_version ORDER BY version", List.of(), rs -> rs.getInt(1)))
-                    .hasSize(Schema.latest()).last().isEqualTo(9);
+                    .hasSize(Schema.latest()).last().isEqualTo(10);
             assertThat(indexes(c)).as(backend).containsAll(backend.equals("duckdb") ? List.of() : INDEXES);
             if (backend.equals("duckdb")) {
                 assertThat(indexes(c)).doesNotContainAnyElementsOf(INDEXES);
@@ -158,12 +158,12 @@ class SearchIndexesTest {
     }
 
     @Test
-    void aCatalogAtVersionEightGetsTheIndexesAndKeepsItsRows() throws Exception {
+    void aCatalogAtVersionNineGetsTheIndexesAndKeepsItsRows() throws Exception {
         CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
         try (Catalog c = Catalog.open(tmp, url); Statement s = c.connection().createStatement()) {
             s.execute("INSERT INTO assets (content_hash, path, source, created_at) VALUES ('aa', 'a.png', 'flux', "
                     + "TIMESTAMP '2025-05-05')");
-            // as alice before migration 9 left it
+            // as alice before migration 10 left it
             for (String index : INDEXES) {
                 s.execute("DROP INDEX " + index);
             }
@@ -171,7 +171,7 @@ class SearchIndexesTest {
             s.execute("CREATE INDEX assets_project ON assets (project)");
             s.execute("CREATE INDEX assets_created_at ON assets (created_at)");
             s.execute("CREATE INDEX tags_tag ON tags (tag)");
-            s.execute("DELETE FROM schema_version WHERE version = 9");
+            s.execute("DELETE FROM schema_version WHERE version = 10");
         }
         try (Catalog c = Catalog.open(tmp, url)) {
             assertThat(indexes(c)).containsAll(INDEXES).doesNotContain("assets_created_at");

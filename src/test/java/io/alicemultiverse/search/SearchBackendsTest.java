@@ -85,6 +85,43 @@ class SearchBackendsTest {
         }
     }
 
+    @Test
+    void anotherProcesssChangesAreCaughtUpFromTheChangeLogNotRebuilt() {
+        QueryParser parser = new QueryParser(Clock.systemUTC());
+        Path lib = tmp.resolve("lib");
+        CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
+        try (Catalog reader = Catalog.open(lib, url); Catalog writer = Catalog.open(lib, url);
+             SearchEngine engine = new SearchEngine(reader, lib, MiniLmEmbedder::new)) {
+            List<String> hashes = SyntheticCatalog.write(writer, SyntheticCatalog.generate(300, 60, 5));
+            engine.warm();
+            int rebuilds = LexicalIndex.REBUILDS.get();
+            int loads = RowCache.LOADS.get();
+            // another machine: a tag, a description, a new asset with a word no prompt had, a removal
+            writer.searchStore().changeUserTags(hashes.subList(0, 2), List.of("studio-pick"), true);
+            describe(writer, hashes.subList(2, 4));
+            List<String> added = SyntheticCatalog.write(writer, List.of(new SyntheticCatalog.Spec("zanzibar-1",
+                    "a zanzibar lighthouse at dusk", "comfyui", "flux1-dev", "personal",
+                    LocalDateTime.of(2026, 2, 1, 12, 0))));
+            writer.deleteAssets(hashes.subList(4, 5));
+
+            assertThat(engine.search(parser.parse("tag:studio-pick").build(), false).hits())
+                    .extracting(SearchHit::contentHash).containsExactlyInAnyOrderElementsOf(hashes.subList(0, 2));
+            assertThat(engine.search(parser.parse("\"zanzibar\"").build(), false).hits())
+                    .extracting(SearchHit::contentHash).containsExactlyElementsOf(added);
+            assertThat(engine.search(parser.parse("\"harbour\"").build(), false).hits())
+                    .extracting(SearchHit::contentHash).containsExactlyInAnyOrderElementsOf(hashes.subList(2, 4));
+            assertThat(engine.search(parser.parse("").limit(1000).build(), false).total()).isEqualTo(300);
+            assertThat(LexicalIndex.REBUILDS.get()).as("the words index caught up, not rebuilt").isEqualTo(rebuilds);
+            assertThat(RowCache.LOADS.get()).as("the rows caught up, not reloaded").isEqualTo(loads);
+
+            // a change of everything (a rebuild elsewhere) cannot be caught up: rebuilt
+            writer.clearDerived();
+            assertThat(engine.search(parser.parse("zanzibar lighthouse").build(), false).total()).isZero();
+            assertThat(LexicalIndex.REBUILDS.get()).isGreaterThan(rebuilds);
+            assertThat(RowCache.LOADS.get()).isGreaterThan(loads);
+        }
+    }
+
     private static void describe(Catalog catalog, List<String> hashes) {
         List<UnderstandingRow> rows = new ArrayList<>();
         for (String h : hashes) {

@@ -14,8 +14,10 @@ import java.util.Map;
  */
 final class A1111Text {
     private static final String NEGATIVE = "Negative prompt:";
+    // possessive quantifiers: the name, the weight and the rest cannot give characters back to each other, so a
+    // "<lora:" never closed is given up in one pass (found by fuzzing: 20 KB after it took 0.8 s, quadratic)
     private static final java.util.regex.Pattern PROMPT_LORA =
-            java.util.regex.Pattern.compile("<(?:lora|lyco|hypernet):([^:>]+)(?::([^:>]*))?[^>]*>");
+            java.util.regex.Pattern.compile("<(?:lora|lyco|hypernet):([^:>]++)(?::([^:>]*+))?[^>]*+>");
 
     /** The parts of one infotext; {@code params} keeps file order, values unquoted. */
     record Parts(String prompt, String negative, Map<String, String> params) {
