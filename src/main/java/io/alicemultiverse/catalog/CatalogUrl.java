@@ -151,7 +151,11 @@ public final class CatalogUrl {
         // network) would keep them for the kernel's two hours of keepalive silence, so the server is asked to probe
         // this session after 10 s of silence, every 5 s, and to give up after 3 unanswered probes: its locks are
         // free for another machine's recovery within ~25 s, and never while it still answers
-        p.setProperty("options", "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
+        // and no parallel workers: search reads a page of 20 along an index in a few milliseconds, and starting
+        // workers for it took 50-150 ms more on a busy 2-core server; the few large scans (facets of a broad filter)
+        // ran no faster with them there (issue 19, docs/benchmarks.md)
+        p.setProperty("options", "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3"
+                + " -c max_parallel_workers_per_gather=0");
         p.setProperty("tcpKeepAlive", "true");
         return p;
     }

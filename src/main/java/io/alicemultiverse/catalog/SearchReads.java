@@ -41,9 +41,35 @@ public final class SearchReads {
         this.catalog = catalog;
     }
 
-    /** The share of assets that pass {@code f}, in [0, 1]. */
+    /** From this many assets on, a PostgreSQL catalog estimates a filter's share instead of counting it. */
+    static final double ESTIMATE_FROM = 100_000;
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
+
+    /**
+     * The share of assets that pass {@code f}, in [0, 1]: it sizes the candidate lists of ranked searches, a
+     * heuristic. Counted, except on a PostgreSQL catalog of {@link #ESTIMATE_FROM} assets or more, where counting
+     * reads every row (with a quoted phrase also every asset's tags: ~100 s at 1,000,000 assets) and the planner's
+     * estimate of the filter's rows is taken instead (a few milliseconds).
+     */
     public double share(AssetFilter f) {
+        return share(f, ESTIMATE_FROM);
+    }
+
+    double share(AssetFilter f, double estimateFrom) {
         FilterSql s = FilterSql.of(f, catalog.dialect());
+        if (catalog.dialect() == Dialect.POSTGRES) {
+            double total = catalog.select("SELECT reltuples FROM pg_class WHERE oid = to_regclass('assets')", List.of(),
+                    rs -> rs.getDouble(1)).stream().findFirst().orElse(-1.0);
+            if (total >= estimateFrom && total > 0) {
+                String plan = String.join("\n", catalog.select("EXPLAIN (FORMAT JSON) SELECT 1 FROM assets a WHERE "
+                        + s.where, s.params, rs -> rs.getString(1)));
+                java.util.regex.Matcher m = PLAN_ROWS.matcher(plan);
+                if (!m.find()) {
+                    throw new CatalogException("no row estimate in PostgreSQL's plan: " + plan);
+                }
+                return Math.min(1, Double.parseDouble(m.group(1)) / total);
+            }
+        }
         List<Double> out = catalog.select("SELECT CAST(count(*) FILTER (WHERE " + s.where + ") AS DOUBLE PRECISION) / greatest(count(*), 1) "
                 + "FROM assets a", s.params, rs -> rs.getDouble(1));
         return out.isEmpty() ? 1 : out.get(0);
@@ -65,10 +91,23 @@ public final class SearchReads {
 
     /** One page of the assets that pass {@code f}, newest (or {@code oldestFirst}) first, ties by path. */
     public List<Found> page(AssetFilter f, boolean oldestFirst, int limit, int offset) {
+        Statement s = pageStatement(f, oldestFirst, limit, offset);
+        return catalog.select(s.sql(), s.params(), SearchReads::found);
+    }
+
+    /** A statement and the values it binds, in order. */
+    record Statement(String sql, List<Object> params) {
+    }
+
+    /**
+     * What {@link #page} runs. The order is the one PostgreSQL's indexes of migration 10 keep (newest first with
+     * {@code NULLS LAST}, then path), so a page is read along an index instead of sorting every match; the plan
+     * tests EXPLAIN this statement.
+     */
+    Statement pageStatement(AssetFilter f, boolean oldestFirst, int limit, int offset) {
         FilterSql s = FilterSql.of(f, catalog.dialect());
         String order = oldestFirst ? "a.created_at ASC NULLS LAST, a.path" : "a.created_at DESC NULLS LAST, a.path";
-        return catalog.select(FOUND + s.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", s.paramsThen(limit, offset),
-                SearchReads::found);
+        return new Statement(FOUND + s.where + " ORDER BY " + order + " LIMIT ? OFFSET ?", s.paramsThen(limit, offset));
     }
 
     /**
