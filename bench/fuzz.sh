@@ -42,6 +42,8 @@ for t in "${TARGETS[@]}"; do
   name="${class##*.}#$method"
   seeds="src/test/resources/$(echo "${class%.*}" | tr . /)/${class##*.}Inputs/$method"
   work="target/fuzz/${class##*.}-$method"
+  # a finding of an earlier campaign was copied into the seeds when it was found: start this one with none
+  rm -rf "$work/findings"
   mkdir -p "$work/corpus" "$work/findings" "$seeds"
   start=$(date +%s)
   set +e

@@ -36,7 +36,8 @@ final class IsoBmffReader {
             } else if (boxSize == 0) {
                 boxSize = size - pos;
             }
-            if (boxSize < headerLength || pos + boxSize > size) {
+            // compared as what is left, not as pos + boxSize: a 64-bit size near 2^63 would overflow that sum
+            if (boxSize < headerLength || boxSize > size - pos) {
                 out.problem("truncated or malformed box '" + type.strip() + "'");
                 return;
             }
