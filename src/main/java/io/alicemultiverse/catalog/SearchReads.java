@@ -163,21 +163,36 @@ public final class SearchReads {
         return facets("a.content_hash " + SearchSql.IN_HASHES, List.of(SearchSql.hashList(hashes)));
     }
 
+    /**
+     * One statement: the filter is evaluated once into a materialized set of matches (at 1,000,000 assets on
+     * PostgreSQL, five statements each finding a 5 % tag's 50,000 matches again took 5.7 s), which every facet then
+     * groups; each facet's counts come back largest first.
+     */
     private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
-        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : FACETS.entrySet()) {
-            out.put(e.getKey(), counts("SELECT " + e.getValue() + " AS k, count(*) AS n FROM assets a WHERE " + where
-                    + " GROUP BY k ORDER BY n DESC, k", params));
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT a.content_hash");
+        FACETS.forEach((name, expr) -> sql.append(", ").append(expr).append(" AS ").append(name));
+        sql.append(" FROM assets a WHERE ").append(where).append(")\n");
+        String union = "";
+        for (String name : FACETS.keySet()) {
+            sql.append(union).append("SELECT '").append(name).append("' AS d, ").append(name)
+                    .append(" AS k, count(*) AS n FROM m GROUP BY ").append(name).append('\n');
+            union = "UNION ALL ";
         }
-        out.put("tag", counts("SELECT t.tag AS k, count(DISTINCT t.content_hash) AS n FROM tags t JOIN assets a "
-                + "ON a.content_hash = t.content_hash WHERE " + where + " GROUP BY k ORDER BY n DESC, k LIMIT 50", params));
+        sql.append("UNION ALL (SELECT 'tag' AS d, t.tag AS k, count(DISTINCT t.content_hash) AS n FROM tags t "
+                + "JOIN m ON m.content_hash = t.content_hash GROUP BY t.tag ORDER BY n DESC, k LIMIT 50)");
+        Map<String, List<Map.Entry<String, Long>>> rows = new LinkedHashMap<>();
+        FACETS.keySet().forEach(name -> rows.put(name, new java.util.ArrayList<>()));
+        rows.put("tag", new java.util.ArrayList<>());
+        catalog.select(sql.toString(), params, rs -> rows.get(rs.getString(1))
+                .add(Map.entry(rs.getString(2), rs.getLong(3))));
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        rows.forEach((name, list) -> {
+            list.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            Map<String, Long> m = new LinkedHashMap<>();
+            list.forEach(e -> m.put(e.getKey(), e.getValue()));
+            out.put(name, m);
+        });
         return out;
-    }
-
-    private Map<String, Long> counts(String sql, List<Object> params) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        catalog.select(sql, params, rs -> m.put(rs.getString(1), rs.getLong(2)));
-        return m;
     }
 
     private static Found found(ResultSet rs) throws SQLException {
