@@ -66,11 +66,16 @@ public final class SearchIndexSources {
                 });
     }
 
-    /** The embedding text parts of every asset that has no vector of {@code model}, in the catalog's order. */
-    public void unembedded(String model, Consumer<EmbeddingSource> sink) {
+    /**
+     * The embedding text parts of up to {@code limit} assets that have no vector of {@code model}, in content-hash
+     * order after {@code after} ({@code ""}: from the first). A caller pages through them by the last hash it saw, so
+     * a batch costs a walk of its own rows, not a read of every asset (1,000,000 on a shared catalog).
+     */
+    public void unembedded(String model, String after, int limit, Consumer<EmbeddingSource> sink) {
         catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.NON_PROMPT_TAGS + ", " + SearchText.DESCRIPTIONS
-                + " FROM assets a WHERE NOT EXISTS "
-                + "(SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?)", List.of(model),
+                + " FROM assets a WHERE a.content_hash > ? AND NOT EXISTS "
+                + "(SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?) "
+                + "ORDER BY a.content_hash LIMIT ?", List.of(after, model, limit),
                 rs -> {
                     sink.accept(new EmbeddingSource(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(3)));
                     return null;

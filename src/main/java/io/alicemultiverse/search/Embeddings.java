@@ -19,6 +19,10 @@ public final class Embeddings {
     private static final int CHUNK = 512;
     /** Texts embedded between two looks at the clock when a budget applies: ~0.1–0.3 s of work on two cores. */
     private static final int BUDGET_CHUNK = 128;
+    /** Distinct texts read from the catalog per round when there is no budget. */
+    private static final int ROUND = 8192;
+    /** Rows read per query while looking for texts to embed. */
+    private static final int PAGE = 4096;
 
     /**
      * Distinct texts that lack a vector, with the assets that have each (in the catalog's order).
@@ -51,27 +55,44 @@ public final class Embeddings {
      * that got one. The rest keep none until a later call: search finds them by their words meanwhile.
      */
     public static java.util.Set<String> fillMissing(Catalog catalog, TextEmbedder embedder, long deadline) {
-        Batch all = missing(catalog, embedder.model(), Integer.MAX_VALUE);
         int chunk = deadline == Long.MAX_VALUE ? CHUNK : BUDGET_CHUNK;
         java.util.Set<String> done = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < all.texts().size() && System.nanoTime() - deadline < 0; i += chunk) {
-            int end = Math.min(all.texts().size(), i + chunk);
-            Batch part = new Batch(all.texts().subList(i, end), all.owners().subList(i, end));
-            done.addAll(store(catalog, embedder.model(), part, embedder.embedAll(part.texts())));
+        // a round at a time: with a budget, a one-shot command reads only what it can embed, not every asset
+        while (System.nanoTime() - deadline < 0) {
+            Batch round = missing(catalog, embedder.model(), deadline == Long.MAX_VALUE ? ROUND : chunk * 4);
+            if (round.isEmpty()) {
+                break;
+            }
+            for (int i = 0; i < round.texts().size() && System.nanoTime() - deadline < 0; i += chunk) {
+                int end = Math.min(round.texts().size(), i + chunk);
+                Batch part = new Batch(round.texts().subList(i, end), round.owners().subList(i, end));
+                done.addAll(store(catalog, embedder.model(), part, embedder.embedAll(part.texts())));
+            }
         }
         return done;
     }
 
-    /** Up to {@code maxTexts} distinct texts of assets without a vector of {@code model}. */
+    /**
+     * Up to {@code maxTexts} distinct texts of assets without a vector of {@code model}, read a page at a time in
+     * content-hash order until that many are found (assets with nothing to embed are passed over).
+     */
     public static Batch missing(Catalog catalog, String model, int maxTexts) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
-        catalog.searchIndexSources().unembedded(model, src -> {
-            String text = AssetText.embedded(src.prompt(), src.descriptions(), src.tags());
-            // nothing to embed: no prompt and no tags (found by filters only)
-            if (!text.isBlank() && (byText.size() < maxTexts || byText.containsKey(text))) {
-                byText.computeIfAbsent(text, k -> new ArrayList<>()).add(src.contentHash());
-            }
-        });
+        int page = Math.max(PAGE, maxTexts * 2);
+        String[] after = {""};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            catalog.searchIndexSources().unembedded(model, after[0], page, src -> {
+                read[0]++;
+                after[0] = src.contentHash();
+                String text = AssetText.embedded(src.prompt(), src.descriptions(), src.tags());
+                // nothing to embed: no prompt and no tags (found by filters only)
+                if (!text.isBlank() && (byText.size() < maxTexts || byText.containsKey(text))) {
+                    byText.computeIfAbsent(text, k -> new ArrayList<>()).add(src.contentHash());
+                }
+            });
+        } while (read[0] == page && byText.size() < maxTexts);
         return new Batch(new ArrayList<>(byText.keySet()), new ArrayList<>(byText.values()));
     }
 
