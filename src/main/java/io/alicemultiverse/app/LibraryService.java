@@ -314,6 +314,11 @@ public final class LibraryService implements AutoCloseable {
         t.start();
     }
 
+    /** {@code request} as a query, by its one rule ({@link SearchRequest#toQuery}), with this library's clock. */
+    public SearchQuery query(SearchRequest request) {
+        return request.toQuery(queryParser());
+    }
+
     /** The parser for plain-language queries, with this library's clock. */
     public QueryParser queryParser() {
         return new QueryParser(clock);

@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.catalog.OpenData;
 import io.alicemultiverse.export.CatalogExport;
@@ -41,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         OpenData.Format f = OpenData.Format.of(format);
         try (LibraryService library = lib.open()) {
             SearchQuery q = query == null ? null
-                    : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
+                    : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
             CatalogExport.Result r = library.export(output, f, q);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.alicemultiverse.cli;
 
 import io.alicemultiverse.app.LibraryService;
-import io.alicemultiverse.search.QueryParser;
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.search.SearchHit;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.search.SearchResult;
@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,14 +55,12 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = Output.out();
         try (LibraryService library = lib.open()) {
-            SearchQuery.Builder b = filters.builder(library.queryParser(), String.join(" ", query));
-            if (sort != null) {
-                b.sort(SearchQuery.Sort.of(sort));
+            SearchRequest request = filters.request(String.join(" ", query)).sort(sort)
+                    .limit(all ? SearchRequest.ALL : limit).offset(offset).build();
+            SearchQuery q = library.query(request);
+            if (request.all()) {
+                return everything(out, library, q);
             }
-            if (all || limit == 0) {
-                return everything(out, library, b.offset(offset).build());
-            }
-            SearchQuery q = b.limit(limit).offset(offset).build();
             SearchResult r = library.search(q, facets);
             if (json) {
                 for (SearchHit h : r.hits()) {
@@ -161,27 +158,10 @@ final class SearchCommand implements Callable<Integer> {
         @Option(names = "--type", paramLabel = "TYPE", description = "image or video.")
         String type;
 
-        SearchQuery.Builder builder(QueryParser parser, String query) {
-            SearchQuery.Builder b = parser.parse(query);
-            tags.forEach(b::tag);
-            b.anyTag(anyTag);
-            for (String s : sources) {
-                b.source(io.alicemultiverse.search.QueryParser.sourceId(s));
-            }
-            models.forEach(b::model);
-            projects.forEach(b::project);
-            if (since != null) {
-                LocalDateTime[] r = parser.timeRange(since);
-                b.between(r[0], null);
-            }
-            if (until != null) {
-                LocalDateTime[] r = parser.timeRange(until);
-                b.between(null, r[1]);
-            }
-            if (type != null) {
-                b.mediaType(type);
-            }
-            return b;
+        /** The request these flags and {@code text} make (the page is the caller's to set). */
+        SearchRequest.Builder request(String text) {
+            return SearchRequest.builder().text(text).tags(tags).anyTag(anyTag).sources(sources).models(models)
+                    .projects(projects).since(since).until(until).type(type);
         }
     }
 }

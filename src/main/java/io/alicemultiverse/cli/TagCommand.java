@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.TagOutcome;
 import io.alicemultiverse.search.SearchQuery;
@@ -54,7 +55,7 @@ final class TagCommand {
             }
             try (LibraryService library = lib.open()) {
                 SearchQuery q = query == null ? null
-                        : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
+                        : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
                 TagOutcome outcome = library.tag(add(), targets, q, tagList);
                 int n = outcome.assets();
                 Output.out().printf("%s %s on %d asset%s%n", add() ? "tagged" : "untagged", String.join(", ", tagList),

@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.timeline.TimelineBuilder;
@@ -63,7 +64,7 @@ final class TimelineCommand {
             TimelineOrder o = order == null ? null : TimelineOrder.of(order);
             try (LibraryService library = lib.open()) {
                 SearchQuery q = query == null ? null
-                        : library.queryParser().parse(query).limit(TimelineBuilder.MAX_CLIPS).build();
+                        : library.query(SearchRequest.selection(query, TimelineBuilder.MAX_CLIPS));
                 TimelineBuilder.Result r = library.timeline(assets, q, o, fps, stillSeconds, name);
                 f.writeTo(output, r.timeline());
                 r.warnings().forEach(w -> Output.error(w));

@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.Config;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.UnderstandConfig;
@@ -92,7 +93,7 @@ final class UnderstandCommand implements Callable<Integer> {
                         .keepSidecars(c.xmp());
              Reporter reporter = new Reporter(out, json, budget)) {
             SearchQuery q = query == null ? null
-                    : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
+                    : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
             UnderstandOutcome o = library.understand(new UnderstandRequest(paths, q, all, provider, model, baseUrl,
                     budget, dryRun, yes, shareNearDuplicates), settings, CallerEnv.get(), reporter);
             switch (o.status()) {

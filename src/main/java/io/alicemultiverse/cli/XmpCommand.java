@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.xmp.XmpSidecars;
@@ -36,7 +37,7 @@ final class XmpCommand {
             if ((query != null ? 1 : 0) + (assets.isEmpty() ? 0 : 1) + (all ? 1 : 0) > 1) {
                 throw new IllegalArgumentException("give ASSETs, --query or --all, only one of them");
             }
-            return query == null ? null : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
+            return query == null ? null : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.alicemultiverse.mcp;
 
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.search.SearchQuery;
 import io.alicemultiverse.timeline.TimelineBuilder;
@@ -61,7 +62,7 @@ final class TimelineTools {
             throw new ToolError("give 'assets' (content hashes or library paths) or a 'query'");
         }
         SearchQuery q = query == null ? null
-                : library.queryParser().parse(query).limit(TimelineBuilder.MAX_CLIPS).build();
+                : library.query(SearchRequest.selection(query, TimelineBuilder.MAX_CLIPS));
         TimelineOrder order = args.has("order") ? TimelineOrder.of(args.string("order")) : null;
         Double still = args.number("still_seconds");
         String name = args.optionalString("name");

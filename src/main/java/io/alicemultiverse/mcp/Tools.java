@@ -5,6 +5,7 @@ import io.alicemultiverse.app.Bounds;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.LibraryStats;
 import io.alicemultiverse.catalog.AssetJson;
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.OrganizeJson;
 import io.alicemultiverse.library.OrganizeListener;
@@ -185,22 +186,16 @@ final class Tools {
     }
 
     private Object searchAssets(Args args) {
-        String query = args.optionalString("query");
-        SearchQuery.Builder b = library.queryParser().parse(query == null ? "" : query);
-        String source = args.optionalString("source");
-        if (source != null) {
-            b.source(QueryParser.sourceId(source));
-        }
-        String project = args.optionalString("project");
-        if (project != null) {
-            b.project(project);
-        }
-        String tag = args.optionalString("tag");
-        if (tag != null) {
-            b.tag(tag);
-        }
-        SearchResult r = library.search(b.limit(args.integer("limit", 20, 1, 200)).build(), true);
+        SearchRequest request = SearchRequest.builder().text(args.optionalString("query"))
+                .sources(optional(args, "source")).projects(optional(args, "project")).tags(optional(args, "tag"))
+                .limit(args.integer("limit", 20, 1, 200)).build();
+        SearchResult r = library.search(library.query(request), true);
         return SearchPageJson.of(r);
+    }
+
+    private static List<String> optional(Args args, String name) {
+        String v = args.optionalString(name);
+        return v == null ? List.of() : List.of(v);
     }
 
     private Object tagAssets(Args args) {

@@ -1,5 +1,6 @@
 package io.alicemultiverse.mcp;
 
+import io.alicemultiverse.app.SearchRequest;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.UnderstandOutcome;
 import io.alicemultiverse.app.UnderstandRequest;
@@ -97,7 +98,7 @@ final class UnderstandTools {
                     + "with 'query', e.g. {\"query\": \"portraits from last week\"}");
         }
         SearchQuery q = query == null ? null
-                : library.queryParser().parse(query).limit(SearchQuery.MAX_LIMIT).build();
+                : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
         boolean dryRun = args.bool("dry_run", true);
         String provider = args.optionalString("provider");
         boolean confirmed = false;

@@ -190,7 +190,7 @@ public final class WebServer implements AutoCloseable {
         // counting every match (the facets) costs more than finding the page; clients that show no count skip it
         boolean total = !"false".equals(ctx.queryParam("total"));
         // not under catalog(): a warm library answers searches from memory on many threads at once
-        SearchResult r = library.searchConcurrently(SearchRequest.of(ctx, library.queryParser(), limit, offset), total);
+        SearchResult r = library.searchConcurrently(library.query(SearchParams.of(ctx, limit, offset)), total);
         java.util.List<SearchHitJson> items = r.hits().stream().map(h -> SearchHitJson.of(h)
                 .withThumbnail("/api/assets/" + h.contentHash() + "/thumbnail")).toList();
         json(ctx, new SearchPageJson(total ? SearchHitJson.total(r) : null, (System.nanoTime() - start) / 1e6,
