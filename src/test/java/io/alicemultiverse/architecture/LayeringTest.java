@@ -58,6 +58,16 @@ class LayeringTest {
     }
 
     @Test
+    void surfacesBuildSearchesOnlyThroughTheRequest() {
+        // the rule for turning text and filters into a query is app.SearchRequest's, not a surface's
+        noClasses().that().resideInAnyPackage(SURFACES).should().callMethodWhere(DescribedPredicate.describe(
+                        "QueryParser.parse (a query built by hand)", call -> call.getTarget().getOwner()
+                                .isEquivalentTo(io.alicemultiverse.search.QueryParser.class)
+                                && call.getTarget().getName().equals("parse")))
+                .check(classes);
+    }
+
+    @Test
     void topLevelPackagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
     }
