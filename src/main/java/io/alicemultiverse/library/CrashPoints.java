@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * test can kill an operation at every one of its steps in turn instead of hoping a timer lands there. Only whoever
  * starts the JVM can set it, so it gives nobody anything a kill would not. Thread-safe.
  */
-public final class CrashPoints {
+final class CrashPoints {
     /** The exit status of a JVM halted at a crash point (as a shell reports a SIGKILL). */
     public static final int HALTED = 137;
     private static final int AT = Integer.getInteger("alice.crash-at-step", 0);

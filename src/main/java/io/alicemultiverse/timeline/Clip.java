@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param still  true for an image held for {@code frames}
  * @param prompt the generation prompt, null when none (written as a note or marker)
  */
-public record Clip(String contentHash, Path file, String name, String reel, boolean still, long frames,
+record Clip(String contentHash, Path file, String name, String reel, boolean still, long frames,
                    Integer width, Integer height, String prompt) {
     public Clip {
         Objects.requireNonNull(file, "file");

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * staged file, a partial download), so a crash anywhere neither loses the paid clip nor files it twice; a truncated
  * or foreign file never leaves the partial folder. Not thread-safe (one scheduler thread).
  */
-public final class ClipDelivery implements Delivery {
+final class ClipDelivery implements Delivery {
     private final Path root;
     private final Filer filer;
     private final Function<VideoJob, VideoProvider> providers;

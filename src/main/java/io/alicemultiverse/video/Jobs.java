@@ -17,7 +17,7 @@ import java.util.Optional;
  * The durable job list: typed access to the catalog's {@code video_jobs}. Every write lands before the caller acts
  * on it (the submit is recorded as {@code submitting} before the request leaves). Not thread-safe, like the catalog.
  */
-public final class Jobs {
+final class Jobs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 

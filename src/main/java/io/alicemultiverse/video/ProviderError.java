@@ -6,7 +6,7 @@ import java.time.Duration;
  * A provider call that did not give a usable answer, classified by what the scheduler may do about it. The message
  * is the provider's own error text (or the HTTP status) — never a request header, so never a key.
  */
-public final class ProviderError extends RuntimeException {
+final class ProviderError extends RuntimeException {
     /** What went wrong, from the caller's point of view. */
     public enum Kind {
         /** 429: try again later, after {@code Retry-After} when given. */

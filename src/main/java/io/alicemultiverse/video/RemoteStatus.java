@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param expiresAt  when that URL stops working, if the provider says or documents it; null when unknown
  * @param error      the provider's failure text when {@link Phase#FAILED}
  */
-public record RemoteStatus(Phase phase, String raw, String outputUrl, Instant expiresAt, String error) {
+record RemoteStatus(Phase phase, String raw, String outputUrl, Instant expiresAt, String error) {
     /** The provider-neutral phases every API's states map to. */
     public enum Phase { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 

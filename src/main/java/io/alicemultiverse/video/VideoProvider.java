@@ -8,7 +8,7 @@ import java.time.Duration;
  * HTTP through {@code io.alicemultiverse.http.HttpCall}; they keep no job state (the job record does). Thread-safe.
  * Every call throws {@link ProviderError} when it gets no usable answer.
  */
-public interface VideoProvider {
+interface VideoProvider {
     /** Submits the request: the one call that costs money. Never retried by the provider itself. */
     Submission submit(VideoRequest request);
 

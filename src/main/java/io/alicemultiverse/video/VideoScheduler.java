@@ -26,7 +26,7 @@ import java.util.function.Function;
  * so the loop that sleeps is the caller's and tests advance a clock instead of sleeping. Not thread-safe: one thread
  * (the catalog's single writer) drives it.
  */
-public final class VideoScheduler {
+final class VideoScheduler {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     static final int MAX_SUBMIT_ATTEMPTS = 6;
     static final int MAX_DELIVERY_ATTEMPTS = 6;

@@ -19,7 +19,7 @@ import java.util.Set;
  * ({@link CivitaiResources}), else by the base model the form names. Recognised by shape wherever the record sits.
  * Stateless and thread-safe; never throws on bad input.
  */
-public final class CivitaiParser implements GeneratorParser {
+final class CivitaiParser implements GeneratorParser {
     private static final String EXTRA_METADATA = "\"extraMetadata\"";
     private static final String RESOURCE_STACK = "\"resource-stack\"";
     private static final Set<String> FORM_USED = Set.of("prompt", "negativePrompt", "steps", "cfgScale", "sampler",

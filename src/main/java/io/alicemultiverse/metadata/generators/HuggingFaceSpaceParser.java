@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Recognised by a prompt with either a {@code resolution} or both diffusers step and guidance arguments.
  * Stateless and thread-safe; never throws on bad input.
  */
-public final class HuggingFaceSpaceParser implements GeneratorParser {
+final class HuggingFaceSpaceParser implements GeneratorParser {
     private static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "Comment");
     private static final Pattern RESOLUTION = Pattern.compile("(\\d+)\\s*[x×*,]\\s*(\\d+)");
     private static final Set<String> USED = Set.of("prompt", "negative_prompt", "resolution", "width", "height",

@@ -18,7 +18,7 @@ import java.util.Set;
  * C2PA or software fields name, else unknown; the record still makes the file AI-generated. Stateless and
  * thread-safe; never throws on bad input.
  */
-public final class JsonRecordParser implements GeneratorParser {
+final class JsonRecordParser implements GeneratorParser {
     private static final String[] PROMPT = {"prompt", "positive_prompt", "positive", "text_prompt"};
     private static final String[] NEGATIVE = {"negative_prompt", "negative", "uc"};
     private static final String[] STEPS = {"steps", "num_inference_steps", "sampling_steps"};

@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code #}. Both are reported: the prompt actually encoded (the graph's) first, the written one in
  * {@code prompts}; settings from the graph, then the records. Stateless and thread-safe; never throws on bad input.
  */
-public final class StabilityMatrixParser implements GeneratorParser {
+final class StabilityMatrixParser implements GeneratorParser {
     @Override
     public Optional<Generation> parse(RawMetadata raw) {
         JsonNode params = Json.parseObject(raw.get("parameters-json"));

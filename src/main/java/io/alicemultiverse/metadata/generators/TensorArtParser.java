@@ -18,7 +18,7 @@ import java.util.Set;
  * prompt the graph encoded first and the form's in {@code prompts}; the form's readable model name first and the
  * graph's file in {@code models}. Stateless and thread-safe; never throws on bad input.
  */
-public final class TensorArtParser implements GeneratorParser {
+final class TensorArtParser implements GeneratorParser {
     private static final Set<String> USED = Set.of("prompt", "negativePrompt", "steps", "cfgScale", "seed",
             "ksamplerName", "sampler", "schedule", "width", "height", "baseModel");
 
