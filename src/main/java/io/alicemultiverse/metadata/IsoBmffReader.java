@@ -17,7 +17,13 @@ final class IsoBmffReader {
     private IsoBmffReader() {
     }
 
-    static void readSize(FileChannel ch, RawMetadata.Builder out) throws IOException {
+    /**
+     * Reads the size from the {@code meta} box and checks every top-level box header on the way: returns false
+     * (with a problem noted) when a box claims more bytes than the file has. metadata-extractor's HEIF reader
+     * allocates what a box claims before reading it (a 98-byte file claiming a 1.7 GB {@code ftyp} cost 1.7 GB, or
+     * an OutOfMemoryError), so such a file must not reach it.
+     */
+    static boolean readSize(FileChannel ch, RawMetadata.Builder out) throws IOException {
         long size = ch.size();
         long pos = 0;
         ByteBuffer header = ByteBuffer.allocate(16);
@@ -39,12 +45,12 @@ final class IsoBmffReader {
             // compared as what is left, not as pos + boxSize: a 64-bit size near 2^63 would overflow that sum
             if (boxSize < headerLength || boxSize > size - pos) {
                 out.problem("truncated or malformed box '" + type.strip() + "'");
-                return;
+                return false;
             }
             if (type.equals("meta")) {
                 if (boxSize > MAX_META) {
                     out.problem("meta box too large to read");
-                    return;
+                    return false;
                 }
                 ByteBuffer meta = ByteBuffer.allocate((int) (boxSize - headerLength));
                 PngReader.readFully(ch, meta, pos + headerLength);
@@ -53,10 +59,10 @@ final class IsoBmffReader {
                 if (best[0] > 0) {
                     out.size((int) best[0], (int) best[1]);
                 }
-                return;
             }
             pos += boxSize;
         }
+        return true;
     }
 
     private static void walk(byte[] d, int from, int to, int depth, long[] best) {

@@ -63,8 +63,9 @@ final class MetadataReader {
             }
             case WEBP -> WebpReader.read(ch, out);
             case AVIF, HEIC -> {
-                IsoBmffReader.readSize(ch, out);
-                GenericReader.read(file, out);
+                if (IsoBmffReader.readSize(ch, out)) { // a box larger than the file never reaches metadata-extractor
+                    GenericReader.read(file, out);
+                }
             }
             case MP4, MOV, WEBM, MKV, AVI -> VideoReader.read(file, out);
             case GIF, BMP, TIFF -> GenericReader.read(file, out);

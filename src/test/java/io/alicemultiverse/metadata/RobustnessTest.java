@@ -95,4 +95,22 @@ class RobustnessTest {
             assertThat(i.error() == null || !i.error().startsWith("internal error")).as("%d: %s", round, i.error()).isTrue();
         }
     }
+
+    /**
+     * A 98-byte AVIF whose second box claims 1.7 GB (found by the anyFile fuzz target): metadata-extractor's HEIF
+     * reader would allocate that before reading, so the file is refused at its box headers instead.
+     */
+    @Test
+    void aBoxClaimingMoreThanTheFileHasAllocatesNothingLarge() throws IOException {
+        Path file = dir.resolve("claims.bin");
+        Files.write(file, java.util.Base64.getDecoder().decode("AAAAGGZ0eXBhdmlmAAAAAG1pZjFhdgAAaWYAUGZ0eXAAAAAAAAAAAAAc"
+                + "aXBjbwAAABRpc3BlAAAAAAAAB4AAAAQ4AAAAbQBmaQAAAAAYbWRhdAAAAAAAIAAAAAAAAAAAAAA="));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        MetadataReader.read(file); // classes loaded
+        long before = threads.getCurrentThreadAllocatedBytes();
+        RawMetadata raw = MetadataReader.read(file);
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(16L << 20);
+        assertThat(raw.problems()).anySatisfy(p -> assertThat(p).contains("malformed box"));
+    }
 }
