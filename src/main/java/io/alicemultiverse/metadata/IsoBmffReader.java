@@ -55,9 +55,14 @@ final class IsoBmffReader {
                 ByteBuffer meta = ByteBuffer.allocate((int) (boxSize - headerLength));
                 PngReader.readFully(ch, meta, pos + headerLength);
                 long[] best = new long[2];
-                walk(meta.array(), 4, meta.limit(), 0, best); // skip the full-box version/flags
+                boolean wellFormed = meta.limit() >= 4
+                        && walk(meta.array(), 4, meta.limit(), 0, best); // skip the full-box version/flags
                 if (best[0] > 0) {
                     out.size((int) best[0], (int) best[1]);
+                }
+                if (!wellFormed) {
+                    out.problem("malformed box inside 'meta'");
+                    return false;
                 }
             }
             pos += boxSize;
@@ -65,18 +70,31 @@ final class IsoBmffReader {
         return true;
     }
 
-    private static void walk(byte[] d, int from, int to, int depth, long[] best) {
+    /**
+     * Walks the boxes of {@code d[from, to)} as metadata-extractor does (into {@code iprp} and {@code ipco}), keeping
+     * the largest {@code ispe}; false when a box is malformed: shorter than its header, longer than its parent, a
+     * tail too short for a header, or nested past {@link #MAX_DEPTH}. metadata-extractor would read such a box's
+     * claimed size (or the bytes after the parent as a header) and allocate it.
+     */
+    private static boolean walk(byte[] d, int from, int to, int depth, long[] best) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
         int pos = from;
-        while (pos + 8 <= to && depth <= MAX_DEPTH) {
+        while (pos + 8 <= to) {
             ByteBuffer b = ByteBuffer.wrap(d);
             long size = b.getInt(pos) & 0xFFFFFFFFL;
             String type = new String(d, pos + 4, 4, StandardCharsets.ISO_8859_1);
-            if (size < 8 || pos + size > to) {
-                return;
+            if (size < 8 || size > to - pos) {
+                return false;
             }
             int end = (int) (pos + size);
             switch (type) {
-                case "iprp", "ipco" -> walk(d, pos + 8, end, depth + 1, best);
+                case "iprp", "ipco" -> {
+                    if (!walk(d, pos + 8, end, depth + 1, best)) {
+                        return false;
+                    }
+                }
                 case "ispe" -> {
                     if (size >= 20) {
                         long w = b.getInt(pos + 12) & 0xFFFFFFFFL;
@@ -91,5 +109,6 @@ final class IsoBmffReader {
             }
             pos = end;
         }
+        return pos == to;
     }
 }
