@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Formats read through metadata-extractor's generic dispatch (GIF, BMP, TIFF, HEIC/AVIF EXIF and XMP, and
- * MP4/QuickTime headers when ffprobe is missing): size, EXIF/XMP text, GIF comments, container dates. Stateless.
+ * Formats read through metadata-extractor's generic dispatch (GIF, BMP, TIFF, and MP4/QuickTime headers when
+ * ffprobe is missing): size, EXIF/XMP text, GIF comments, container dates. Stateless.
  */
 final class GenericReader {
     private GenericReader() {
