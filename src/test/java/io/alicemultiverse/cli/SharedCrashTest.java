@@ -72,6 +72,7 @@ class SharedCrashTest {
             Thread.sleep(5);
         }
         signal("STOP", a.pid()); // stopped dead in the middle of its moves, its connection still open
+        awaitStopped(a.pid()); // a thread inside a rename finishes that call before it stops
         assertThat(a.isAlive()).as("still running when stopped: " + Files.readString(tmp.resolve("a.log"))).isTrue();
         long placed = filesIn(library);
         assertThat(placed).isLessThan(FILES);
@@ -107,5 +108,25 @@ class SharedCrashTest {
         assertThat(filesIn(first) + filesIn(second)).as("inboxes emptied").isZero();
         CliRun check = CliRun.run("check", "--library", library.toString());
         assertThat(check.exit()).as(check.out() + check.err()).isZero();
+    }
+
+    /** Waits until every thread of {@code pid} is stopped ('T' in /proc), so no file operation is still under way. */
+    private static void awaitStopped(long pid) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            boolean all = true;
+            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    String stat = Files.readString(t.resolve("stat"));
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    all &= state == 'T' || state == 't';
+                }
+            } catch (java.io.IOException e) {
+                all = false; // a thread ended while listed: look again
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(10);
+        }
     }
 }
