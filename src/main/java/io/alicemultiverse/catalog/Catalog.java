@@ -208,23 +208,62 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * Takes the library's file-writer lock, waiting while another process holds it ({@code waiting} is told who, once).
-     * Runs that move, link or delete library files (organize, undo, dedup, check --repair) hold it, so on a shared
-     * catalog they take turns: numbering, duplicate detection and crash recovery see every earlier run complete, and
-     * recovery never settles a live process's operations. The lock is PostgreSQL's session advisory lock: a process
-     * that dies (SIGKILL, a lost machine) loses its connection and so its lock, and the next run recovers its work.
-     * On DuckDB the file lock already makes this process the only writer, and this is free. Reentrant.
+     * Runs that rearrange library files (undo, dedup, check --repair) hold it alone, so on a shared catalog they
+     * wait for organize runs (which hold it together, {@link #concurrentWriter}) and for each other: what they plan
+     * from is not renumbered or moved under them. The lock is PostgreSQL's session advisory lock: a process that
+     * dies (SIGKILL, a lost machine) loses its connection and so its lock; its runs' interrupted operations are
+     * settled once their leases end too ({@link Journal#interrupted}). On DuckDB the file lock already makes this
+     * process the only writer, and this is free. Reentrant.
      */
     public WriterLock exclusiveWriter(java.util.function.Consumer<String> waiting) {
         return exclusive(Activity.FILES, waiting);
     }
 
     /**
+     * Takes the file-writer lock shared with other organize runs (PostgreSQL's shared advisory lock): organize runs on
+     * many machines go on at once, each planning a batch in its turn under {@link Activity#PLANNING}, while a run
+     * that rearranges what organize plans from (undo, dedup, check --repair) waits for them all and they for it.
+     * Free on DuckDB.
+     */
+    public WriterLock concurrentWriter(java.util.function.Consumer<String> waiting) {
+        if (dialect != Dialect.POSTGRES) {
+            return () -> { };
+        }
+        long key = Activity.FILES.key;
+        try (Statement s = connection.createStatement()) {
+            boolean got;
+            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock_shared(" + key + ")")) {
+                got = rs.next() && rs.getBoolean(1);
+            }
+            if (!got) {
+                if (waiting != null) {
+                    waiting.accept(holder(Activity.FILES));
+                }
+                s.execute("SELECT pg_advisory_lock_shared(" + key + ")");
+            }
+        } catch (SQLException e) {
+            throw fail("lock", e);
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock_shared(" + key + ")");
+            } catch (SQLException e) {
+                throw fail("unlock", e);
+            }
+        };
+    }
+
+    /**
      * What only one process at a time may do on a shared catalog, each under a PostgreSQL advisory lock of its own:
-     * moving library files; sending images to paid vision models (two machines never pay for the same image);
-     * advancing video jobs (submitting, polling, downloading: nothing is sent or fetched twice).
+     * rearranging library files (undo, dedup, check --repair; organize runs share this one, see
+     * {@link #concurrentWriter}); planning an organize batch; sending images to paid vision models (two machines
+     * never pay for the same image); advancing video jobs (submitting, polling, downloading: nothing is sent or
+     * fetched twice).
      */
     public enum Activity {
-        FILES(0x616c69636577L), UNDERSTANDING(0x616c69636575L), VIDEO_JOBS(0x616c69636576L);
+        FILES(0x616c69636577L), UNDERSTANDING(0x616c69636575L), VIDEO_JOBS(0x616c69636576L),
+        /** Planning one organize batch: reading what others placed, planned and numbered, and journaling the plan. */
+        PLANNING(0x616c69636570L);
 
         private final long key;
 
@@ -411,6 +450,11 @@ public final class Catalog implements AutoCloseable {
     /** The write-ahead journal of file operations, and the runs. */
     public Journal journal() {
         return journal;
+    }
+
+    /** The {@code {seq}} counters organize runs share on a shared catalog. */
+    public Numbering numbering() {
+        return new Numbering(this);
     }
 
     /** Reads shaped for the surfaces (asset records, newest assets, runs, tags). */

@@ -160,7 +160,7 @@ public final class CatalogUrl {
         return p;
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {

@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +34,11 @@ public final class Journal {
 
     private final Catalog catalog;
     private final AtomicLong nextEntry;
+    private final RunLeases leases;
 
     Journal(Catalog catalog, long firstFree) {
         this.catalog = catalog;
+        this.leases = new RunLeases(catalog);
         if (catalog.dialect() == Dialect.POSTGRES) {
             this.nextEntry = null; // numbered by the database's sequence: many processes append at once
             return;
@@ -50,10 +54,69 @@ public final class Journal {
         return catalog.select(LATEST + " AND run = ? ORDER BY seq", List.of(run), Journal::entry);
     }
 
-    /** Operations whose latest state is {@code planned}: interrupted by a crash, to be reconciled. */
+    /** Operations whose latest state is {@code planned}: interrupted by a crash, or still under way elsewhere. */
     public List<JournalEntry> pending() {
         return catalog.select(LATEST + " AND state = ? ORDER BY run, seq", List.of(JournalState.PLANNED.id()),
                 Journal::entry);
+    }
+
+    /**
+     * The planned operations of runs no live process holds (on a shared catalog: whose lease has ended), claimed
+     * for settling until closed, so two processes never settle one run and nobody settles a live machine's run.
+     */
+    public Interrupted interrupted() {
+        List<JournalEntry> pending = pending();
+        Set<String> dead = leases.claimDead(new LinkedHashSet<>(pending.stream().map(JournalEntry::run).toList()));
+        List<JournalEntry> mine = pending.stream().filter(e -> dead.contains(e.run())).toList();
+        return new Interrupted(mine, pending.size() - mine.size(), () -> leases.unclaim(dead));
+    }
+
+    /** {@link #interrupted()}'s answer: the entries to settle, and how many were left to their live runs. */
+    public record Interrupted(List<JournalEntry> entries, int leftToLiveRuns, Runnable release)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            release.run();
+        }
+    }
+
+    /** Those of {@code runs} no live process holds (finished or dead): their temporary files are leftovers. */
+    public Set<String> ended(Collection<String> runs) {
+        Set<String> dead = leases.claimDead(runs);
+        leases.unclaim(dead); // a run that has ended never comes back
+        return dead;
+    }
+
+    /**
+     * For each of {@code hashes}, where the library has it or where another run has planned to put it (that
+     * journal line's target: an absolute path on the machine that planned it). A run on a shared catalog asks this
+     * before it plans a batch, under {@link Catalog.Activity#PLANNING}, so two machines never store one content twice.
+     */
+    public Map<String, String> placedOrPlanned(Collection<String> hashes) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (hashes.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT content_hash, path FROM assets WHERE content_hash = ANY (?) UNION ALL "
+                + "SELECT j.content_hash, j.target FROM journal j WHERE j.content_hash = ANY (?) AND j.state = ? "
+                + "AND j.operation IN (?, ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM journal k WHERE k.run = j.run AND k.seq = j.seq AND k.entry > j.entry)";
+        try (PreparedStatement ps = catalog.connection().prepareStatement(sql)) {
+            java.sql.Array array = catalog.connection().createArrayOf("varchar", hashes.toArray());
+            ps.setArray(1, array);
+            ps.setArray(2, array);
+            ps.setString(3, JournalState.PLANNED.id());
+            ps.setString(4, JournalOp.COPY.id());
+            ps.setString(5, JournalOp.MOVE.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.putIfAbsent(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw catalog.fail("planned files", e);
+        }
+        return out;
     }
 
     public List<RunInfo> runs() {
@@ -62,10 +125,15 @@ public final class Journal {
                 rs.getString(3), rs.getString(4), time(rs.getTimestamp(5)), time(rs.getTimestamp(6)), rs.getString(7)));
     }
 
+    /**
+     * Records a run as started by this process (its host and process id kept with it) and, on a shared catalog,
+     * takes the run's lease until {@link #finishRun}.
+     */
     public void startRun(RunInfo run) {
+        leases.hold(run.run());
         catalog.inTransaction(() -> {
-            try (PreparedStatement ps = catalog.connection().prepareStatement(
-                    "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = catalog.connection().prepareStatement("INSERT INTO runs (run, command, mode, "
+                    + "inbox, started_at, finished_at, status, host, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, run.run());
                 ps.setString(2, run.command());
                 ps.setString(3, run.mode());
@@ -73,6 +141,8 @@ public final class Journal {
                 ps.setTimestamp(5, Timestamp.valueOf(run.startedAt()));
                 ps.setTimestamp(6, null);
                 ps.setString(7, run.status());
+                ps.setString(8, CatalogUrl.hostName());
+                ps.setLong(9, ProcessHandle.current().pid());
                 ps.executeUpdate();
             }
         });
@@ -88,6 +158,7 @@ public final class Journal {
                 ps.executeUpdate();
             }
         });
+        leases.release(run);
     }
 
     /** Appends journal lines in one transaction; returns when they are durable in the catalog. */

@@ -130,6 +130,18 @@ final class Schema {
             DROP INDEX assets_source;
             DROP INDEX assets_project;
             DROP INDEX tags_tag
+            """,
+            // 11: organize runs on a shared catalog at the same time. Each takes its numbers from a counter per
+            // project and source (`numbering`), so no two machines pick one name; a run records the host and the
+            // process that made it; journal lines are found by content, so a run sees the files another live run
+            // has planned and records its own copy as a duplicate instead of storing the content twice
+            """
+            CREATE TABLE numbering (name_key VARCHAR NOT NULL, last INTEGER NOT NULL);
+            ALTER TABLE runs ADD COLUMN host VARCHAR;
+            ALTER TABLE runs ADD COLUMN pid BIGINT;
+            {postgres}
+            CREATE UNIQUE INDEX numbering_name_key ON numbering (name_key);
+            CREATE INDEX journal_content_hash ON journal (content_hash)
             """);
 
     private Schema() {

@@ -58,6 +58,8 @@ public final class Organizer {
     private final Map<String, Integer> lastSeq = new HashMap<>();
     private final Set<String> plannedTargets = new HashSet<>();
     private volatile boolean stopRequested;
+    /** Whether other processes may be organizing into this library at the same time (a shared catalog). */
+    private boolean sharedPlanning;
     private java.util.function.Function<Path, io.alicemultiverse.metadata.Generation> provenance = p -> null;
 
     public Organizer(Catalog catalog, FileAnalyzer analyzer, OrganizeOptions options, OrganizeListener listener) {
@@ -98,12 +100,12 @@ public final class Organizer {
         if (options.dryRun()) {
             return runHoldingLock(ready);
         }
-        try (Catalog.WriterLock lock = catalog.exclusiveWriter(listener::waiting)) {
+        try (Catalog.WriterLock lock = catalog.concurrentWriter(listener::waiting)) {
             return runHoldingLock(ready);
         }
     }
 
-    /** The run, with the library's writer lock held (see {@link Catalog#exclusiveWriter}). */
+    /** The run, with the library's writer lock held with other organize runs (see {@link Catalog#concurrentWriter}). */
     private OrganizeSummary runHoldingLock(java.util.function.Predicate<InboxScanner.Item> ready) throws IOException {
         long started = System.nanoTime();
         String run = RunIds.next(options.clock());
@@ -114,6 +116,7 @@ public final class Organizer {
         Map<String, InboxFile> seen = catalog.inboxFiles();
         Map<String, String> known = new HashMap<>(catalog.assetPaths());
         initialiseNumbering();
+        sharedPlanning = catalog.shared() && !options.dryRun();
         listener.started(run, items.size());
 
         List<InboxScanner.Item> todo = new ArrayList<>();
@@ -153,48 +156,58 @@ public final class Organizer {
                 List<Planned> ops = new ArrayList<>();
                 List<Carried> sidecars = new ArrayList<>();
                 LocalDateTime now = LocalDateTime.now(options.clock());
-                for (int i = 0; i < batch.size(); i++) {
-                    InboxScanner.Item item = batch.get(i);
-                    Analysis a = provenanced(item, analyses.get(i));
-                    if (!a.ok()) {
-                        errors++;
-                        OrganizeMetrics.file(null, "failed");
-                        listener.failed(item.path().toString(), a.error());
-                        continue;
-                    }
-                    String existing = known.get(a.contentHash());
-                    if (existing != null) {
-                        duplicates++;
-                        OrganizeMetrics.file(a.inspection().generation().source().id(), "duplicate");
-                        if (options.move()) {
-                            String rel = ".alice/duplicates/" + run + "/" + item.relative();
-                            ops.add(new Planned(item, a, entry(run, ++seq, JournalOp.DUPLICATE_MOVE, item.path(), rel, a), rel));
-                            listener.planned(item.path().toString(), rel, "duplicate-move");
-                            seq = planSidecar(run, seq, ops.size() - 1, ops.get(ops.size() - 1), sidecars);
-                        } else {
-                            listener.planned(item.path().toString(), existing, "duplicate");
-                            out.duplicate(new CatalogBatch.Duplicate(run, item.path().toString(), a.contentHash(), existing, null));
-                            out.inbox(new InboxFile(item.path().toString(), a.bytes(), a.mtime(), a.contentHash()));
+                // on a shared catalog other machines organize meanwhile: each batch is planned and journaled in its
+                // turn, from what they have placed, planned and numbered so far
+                Catalog.WriterLock turn = sharedPlanning ? planningTurn(analyses, known) : () -> { };
+                try {
+                    for (int i = 0; i < batch.size(); i++) {
+                        InboxScanner.Item item = batch.get(i);
+                        Analysis a = provenanced(item, analyses.get(i));
+                        if (!a.ok()) {
+                            errors++;
+                            OrganizeMetrics.file(null, "failed");
+                            listener.failed(item.path().toString(), a.error());
+                            continue;
                         }
+                        String existing = known.get(a.contentHash());
+                        if (existing != null) {
+                            duplicates++;
+                            OrganizeMetrics.file(a.inspection().generation().source().id(), "duplicate");
+                            if (options.move()) {
+                                String rel = ".alice/duplicates/" + run + "/" + item.relative();
+                                ops.add(new Planned(item, a, entry(run, ++seq, JournalOp.DUPLICATE_MOVE, item.path(), rel, a), rel));
+                                listener.planned(item.path().toString(), rel, "duplicate-move");
+                                seq = planSidecar(run, seq, ops.size() - 1, ops.get(ops.size() - 1), sidecars);
+                            } else {
+                                listener.planned(item.path().toString(), existing, "duplicate");
+                                out.duplicate(new CatalogBatch.Duplicate(run, item.path().toString(), a.contentHash(), existing, null));
+                                out.inbox(new InboxFile(item.path().toString(), a.bytes(), a.mtime(), a.contentHash()));
+                            }
+                            continue;
+                        }
+                        String rel = target(item, a);
+                        known.put(a.contentHash(), rel);
+                        JournalOp op = options.move() ? JournalOp.MOVE : JournalOp.COPY;
+                        ops.add(new Planned(item, a, entry(run, ++seq, op, item.path(), rel, a), rel));
+                        listener.planned(item.path().toString(), rel, op.id());
+                        seq = planSidecar(run, seq, ops.size() - 1, ops.get(ops.size() - 1), sidecars);
+                    }
+                    if (options.dryRun()) {
+                        organized += (int) ops.stream().filter(p -> p.entry().operation() != JournalOp.DUPLICATE_MOVE).count();
+                        carried += sidecars.size(); // a dry run counts the sidecars it would carry
+                        done += batch.size();
+                        listener.progressed(done, items.size());
                         continue;
                     }
-                    String rel = target(item, a);
-                    known.put(a.contentHash(), rel);
-                    JournalOp op = options.move() ? JournalOp.MOVE : JournalOp.COPY;
-                    ops.add(new Planned(item, a, entry(run, ++seq, op, item.path(), rel, a), rel));
-                    listener.planned(item.path().toString(), rel, op.id());
-                    seq = planSidecar(run, seq, ops.size() - 1, ops.get(ops.size() - 1), sidecars);
+                    List<JournalEntry> planned = new ArrayList<>(ops.stream().map(Planned::entry).toList());
+                    sidecars.forEach(c -> planned.add(c.entry()));
+                    catalog.journal().write(planned);
+                    if (sharedPlanning) {
+                        catalog.numbering().advance(lastSeq);
+                    }
+                } finally {
+                    turn.close();
                 }
-                if (options.dryRun()) {
-                    organized += (int) ops.stream().filter(p -> p.entry().operation() != JournalOp.DUPLICATE_MOVE).count();
-                    carried += sidecars.size(); // a dry run counts the sidecars it would carry
-                    done += batch.size();
-                    listener.progressed(done, items.size());
-                    continue;
-                }
-                List<JournalEntry> planned = new ArrayList<>(ops.stream().map(Planned::entry).toList());
-                sidecars.forEach(c -> planned.add(c.entry()));
-                catalog.journal().write(planned);
                 List<String> failures = execute(writers, ops);
                 int notCarried = carry(sidecars, failures, out);
                 errors += notCarried;
@@ -322,6 +335,28 @@ public final class Organizer {
                 a.contentHash(), JournalState.PLANNED);
     }
 
+    /**
+     * Takes this run's turn to plan a batch on a shared catalog, and brings what it plans from up to date: the
+     * contents other runs have placed or planned since (so one content is stored once: the later run records a
+     * duplicate) and the numbers they have handed out. Released once the batch's plan is journaled.
+     */
+    private Catalog.WriterLock planningTurn(List<Analysis> analyses, Map<String, String> known) {
+        Catalog.WriterLock turn = catalog.exclusive(Catalog.Activity.PLANNING, null);
+        try {
+            List<String> hashes = analyses.stream().filter(Analysis::ok).map(Analysis::contentHash).distinct().toList();
+            catalog.journal().placedOrPlanned(hashes).forEach((hash, where) -> {
+                Path p = Path.of(where);
+                // a journal target is absolute on the machine that planned it; this machine's mount is shown as is
+                known.putIfAbsent(hash, p.isAbsolute() && p.startsWith(library) ? library.relativize(p).toString() : where);
+            });
+            catalog.numbering().read().forEach((key, last) -> lastSeq.merge(key, last, Math::max));
+            return turn;
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
+        }
+    }
+
     /** The next free library path for this file: numbered on from the highest present, never a taken name. */
     private String target(InboxScanner.Item item, Analysis a) {
         String source = a.inspection().generation().source().id();
@@ -329,7 +364,7 @@ public final class Organizer {
                 a.inspection().generation().model(), stem(item.path()), a.contentHash(),
                 Extensions.of(item.path(), a.inspection().format()));
         Layout layout = options.layout();
-        String key = Layout.safe(item.project(), "uncategorized") + "\u0000" + source;
+        String key = Layout.safe(item.project(), "uncategorized") + "/" + source;
         int seq = lastSeq.getOrDefault(key, 0);
         for (int attempt = 0; ; attempt++) {
             String rel;
@@ -364,7 +399,7 @@ public final class Organizer {
             if (f.project() == null || f.source() == null) {
                 continue;
             }
-            String key = Layout.safe(f.project(), "uncategorized") + "\u0000" + f.source();
+            String key = Layout.safe(f.project(), "uncategorized") + "/" + f.source();
             java.util.regex.Pattern p = patterns.computeIfAbsent(key,
                     k -> layout.seqPattern(f.project(), f.source()).orElse(null));
             if (p == null) {

@@ -40,9 +40,19 @@ public final class Recovery {
         this.library = library.toAbsolutePath().normalize();
     }
 
-    /** Returns how many interrupted operations were settled. */
+    /**
+     * Returns how many interrupted operations were settled. On a shared catalog only runs whose lease has ended
+     * are settled (a live machine's planned operations are its own to finish), each by one process.
+     */
     public int reconcile() throws IOException {
-        List<JournalEntry> pending = catalog.journal().pending();
+        try (io.alicemultiverse.catalog.Journal.Interrupted interrupted = catalog.journal().interrupted()) {
+            settleAll(interrupted.entries());
+            clearTemporaryFiles();
+            return interrupted.entries().size();
+        }
+    }
+
+    private void settleAll(List<JournalEntry> pending) throws IOException {
         if (!pending.isEmpty()) {
             Map<String, RunInfo> runs = new HashMap<>();
             catalog.journal().runs().forEach(r -> runs.put(r.run(), r));
@@ -72,8 +82,6 @@ public final class Recovery {
             catalog.commit(batch);
             finished.forEach((run, status) -> catalog.journal().finishRun(run, status));
         }
-        clearTemporaryFiles();
-        return pending.size();
     }
 
     /** Settles one operation; returns whether it turned out done. */
@@ -249,10 +257,24 @@ public final class Recovery {
         if (!Files.isDirectory(tmp)) {
             return;
         }
+        Map<String, List<Path>> byRun = new HashMap<>();
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.{part,link}")) {
             for (Path p : parts) {
-                Files.deleteIfExists(p);
+                java.util.regex.Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+                byRun.computeIfAbsent(m.matches() ? m.group(1) : "", k -> new ArrayList<>()).add(p);
+            }
+        }
+        // a live run on another machine is writing its own: only an ended run's are leftovers
+        Set<String> ended = catalog.journal().ended(byRun.keySet());
+        for (Map.Entry<String, List<Path>> run : byRun.entrySet()) {
+            if (ended.contains(run.getKey())) {
+                for (Path p : run.getValue()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }
+
+    /** A temporary file's name: its run, then the operation's number ({@code 20261204-101500-3f9a0c1d-17.part}). */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("(.*)-\\d+\\.(part|link)");
 }

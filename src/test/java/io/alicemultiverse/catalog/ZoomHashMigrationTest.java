@@ -27,6 +27,9 @@ class ZoomHashMigrationTest {
             try (Statement s = catalog.connection().createStatement()) {
                 s.execute("ALTER TABLE hashes DROP COLUMN zhash");
                 s.execute("DROP TABLE change_log");
+                s.execute("DROP TABLE numbering");
+                s.execute("ALTER TABLE runs DROP COLUMN host");
+                s.execute("ALTER TABLE runs DROP COLUMN pid");
                 s.execute("DELETE FROM schema_version WHERE version >= 6");
             }
         }
