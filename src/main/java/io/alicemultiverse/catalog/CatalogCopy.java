@@ -109,6 +109,8 @@ public final class CatalogCopy {
             if (target.dialect() == Dialect.POSTGRES) {
                 try (Statement s = target.connection().createStatement()) {
                     s.execute("SELECT setval('journal_entry', (SELECT coalesce(max(entry), 0) + 1 FROM journal), false)");
+                    s.execute("SELECT setval('embeddings_stored', (SELECT coalesce(max(stored), 0) + 1 FROM embeddings), "
+                            + "false)");
                 }
             }
             for (String table : TABLES) {

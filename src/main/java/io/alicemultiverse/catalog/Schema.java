@@ -142,6 +142,14 @@ final class Schema {
             {postgres}
             CREATE UNIQUE INDEX numbering_name_key ON numbering (name_key);
             CREATE INDEX journal_content_hash ON journal (content_hash)
+            """,
+            // 12: each batch of stored embeddings takes the next number of a sequence, so a machine's cached vector
+            // index of a shared catalog reads only the vectors stored since it was written, not all of them
+            """
+            CREATE SEQUENCE embeddings_stored;
+            ALTER TABLE embeddings ADD COLUMN stored BIGINT;
+            {postgres}
+            CREATE INDEX embeddings_model_stored ON embeddings (model, stored)
             """);
 
     private Schema() {

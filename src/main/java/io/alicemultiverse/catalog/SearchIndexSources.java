@@ -83,6 +83,22 @@ public final class SearchIndexSources {
     }
 
     /** The stored vectors of {@code model} for {@code hashes} (null: every asset that has one), by content hash. */
+    /** The newest mark of {@code model}'s stored vectors (0 when none has one): see {@link #storedSince}. */
+    public long vectorMark(String model) {
+        return catalog.select("SELECT coalesce(max(stored), 0) FROM embeddings WHERE model = ?", List.of(model),
+                rs -> rs.getLong(1)).get(0);
+    }
+
+    /**
+     * The assets whose {@code model} vector was stored with a mark above {@code mark}. Marks come from a sequence
+     * when a batch's transaction begins, so a batch begun earlier may commit after a later one: a reader asks from a
+     * few marks before the newest it has seen.
+     */
+    public List<String> storedSince(String model, long mark) {
+        return catalog.select("SELECT content_hash FROM embeddings WHERE model = ? AND stored > ?",
+                List.of(model, mark), rs -> rs.getString(1));
+    }
+
     public void vectors(String model, Collection<String> hashes, BiConsumer<String, float[]> sink) {
         List<Object> params = hashes == null ? List.of(model) : List.of(model, SearchSql.hashList(hashes));
         catalog.select("SELECT content_hash, vector FROM embeddings WHERE model = ?"

@@ -57,10 +57,16 @@ public final class SearchStore {
             return;
         }
         catalog.inTransaction(() -> {
+            long stored;
+            try (java.sql.Statement s = catalog.connection().createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT nextval('embeddings_stored')")) {
+                rs.next();
+                stored = rs.getLong(1); // the batch's mark: caches of this catalog read what is newer than theirs
+            }
             catalog.deleteWhereIn("embeddings", "content_hash", vectors.keySet());
-            try (BulkRows a = catalog.rows("embeddings", 3)) {
+            try (BulkRows a = catalog.rows("embeddings", 4)) {
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
-                    a.row(e.getKey(), model, e.getValue());
+                    a.row(e.getKey(), model, e.getValue(), stored);
                 }
             }
         });

@@ -59,6 +59,8 @@ public final class SearchEngine implements AutoCloseable {
     private LexicalIndex lexical;
     /** The most assets another process's change may touch for the warm parts to catch up instead of reloading. */
     private static final int CATCH_UP_MAX = 5_000;
+    /** How many stored-vector marks before its own a cache catches up from (see {@link #loadVectors}). */
+    private static final long MARK_SLACK = 4;
     private VectorIndex vectors;
     private long vectorsCounter = -1;
     double lexicalWeight = LEXICAL_WEIGHT;
@@ -479,12 +481,48 @@ public final class SearchEngine implements AutoCloseable {
                         : System.nanoTime() + embedBudget.toNanos());
             }
             vectorsCounter = catalog.changeCounter();
-            vectors = VectorIndex.load(catalog, e.model(), e.dimensions());
+            vectors = loadVectors(e, vectorsCounter);
             if (cacheRows && onMissing != null) {
                 onMissing.run();
             }
         }
         return vectors;
+    }
+
+    /**
+     * The vector index as of change {@code counter}. A shared catalog's comes from this machine's cache file when
+     * there is one ({@link VectorCache}), brought up to date with the assets the change log names since and the
+     * vectors stored since; the file is written again whenever the catalog had something new. A DuckDB catalog's is
+     * read from the catalog (a local file already).
+     */
+    private VectorIndex loadVectors(TextEmbedder e, long counter) {
+        if (!catalog.shared()) {
+            return VectorIndex.load(catalog, e.model(), e.dimensions());
+        }
+        Path file = VectorCache.file(IndexFolder.lexical(catalog, library, System.getenv()), e.model());
+        io.alicemultiverse.catalog.SearchIndexSources sources = catalog.searchIndexSources();
+        long mark = sources.vectorMark(e.model());
+        VectorCache.Cached cached = VectorCache.read(file, e.model(), e.dimensions());
+        if (cached != null && cached.mark() <= mark && cached.counter() <= counter) {
+            java.util.Optional<java.util.Set<String>> changed = cached.counter() == counter
+                    ? java.util.Optional.of(java.util.Set.of()) : catalog.changedBetween(cached.counter(), counter);
+            if (changed.isPresent() && changed.get().size() <= CATCH_UP_MAX) {
+                java.util.Set<String> refresh = new java.util.HashSet<>(changed.get());
+                if (mark > cached.mark()) {
+                    // a batch numbered a little earlier may have committed after the cache was written
+                    refresh.addAll(sources.storedSince(e.model(), cached.mark() - MARK_SLACK));
+                }
+                if (refresh.isEmpty()) {
+                    return cached.index();
+                }
+                VectorIndex index = cached.index().updated(catalog, e.model(), refresh);
+                VectorCache.write(file, e.model(), index, counter, mark);
+                return index;
+            }
+        }
+        VectorIndex index = VectorIndex.load(catalog, e.model(), e.dimensions());
+        VectorCache.write(file, e.model(), index, counter, mark);
+        return index;
     }
 
     /**

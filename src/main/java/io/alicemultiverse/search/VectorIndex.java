@@ -63,7 +63,11 @@ final class VectorIndex {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** How many times an index was read whole from a catalog (tests: a cache must spare this). */
+    static final java.util.concurrent.atomic.AtomicInteger LOADS = new java.util.concurrent.atomic.AtomicInteger();
+
     static VectorIndex load(Catalog catalog, String model, int dims) {
+        LOADS.incrementAndGet();
         List<String> hs = new ArrayList<>();
         List<float[]> vs = new ArrayList<>();
         catalog.searchIndexSources().vectors(model, null, (h, v) -> {
@@ -97,6 +101,49 @@ final class VectorIndex {
             });
         }
         return of(hs, vs, dims);
+    }
+
+    /** An index from its parts as {@link #writeTo} wrote them ({@link VectorCache}). */
+    static VectorIndex of(float[] vectors, int dims, int[] start, String[] owners) {
+        Map<String, Integer> row = new HashMap<>(owners.length * 2);
+        for (int g = 0; g + 1 < start.length; g++) {
+            if (start[g] > start[g + 1] || start[g + 1] > owners.length) {
+                throw new IllegalArgumentException("malformed vector index");
+            }
+            for (int o = start[g]; o < start[g + 1]; o++) {
+                row.put(owners[o], g);
+            }
+        }
+        if (start[0] != 0 || start[start.length - 1] != owners.length || vectors.length != (start.length - 1) * dims) {
+            throw new IllegalArgumentException("malformed vector index");
+        }
+        return new VectorIndex(vectors, dims, start, owners, row);
+    }
+
+    /** Writes this index after a header, in the layout {@link VectorCache#read} expects. */
+    void writeTo(java.io.DataOutputStream out, String magic, String model, long counter, long mark, int chunk)
+            throws java.io.IOException {
+        out.writeUTF(magic);
+        out.writeUTF(model);
+        out.writeInt(dims);
+        out.writeLong(counter);
+        out.writeLong(mark);
+        out.writeInt(distinct());
+        out.writeInt(owners.length);
+        for (int s : start) {
+            out.writeInt(s);
+        }
+        for (String o : owners) {
+            out.writeUTF(o);
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(chunk);
+        for (int off = 0; off < vectors.length; ) {
+            int n = Math.min(chunk / Float.BYTES, vectors.length - off);
+            buf.clear();
+            buf.asFloatBuffer().put(vectors, off, n);
+            out.write(buf.array(), 0, n * Float.BYTES);
+            off += n;
+        }
     }
 
     static VectorIndex of(List<String> hashes, List<float[]> vecs, int dims) {

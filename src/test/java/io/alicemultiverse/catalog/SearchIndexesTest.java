@@ -177,6 +177,9 @@ class SearchIndexesTest {
             s.execute("DROP INDEX journal_content_hash");
             s.execute("ALTER TABLE runs DROP COLUMN host");
             s.execute("ALTER TABLE runs DROP COLUMN pid");
+            // and 12
+            s.execute("ALTER TABLE embeddings DROP COLUMN stored");
+            s.execute("DROP SEQUENCE embeddings_stored");
         }
         try (Catalog c = Catalog.open(tmp, url)) {
             assertThat(indexes(c)).containsAll(INDEXES).doesNotContain("assets_created_at");

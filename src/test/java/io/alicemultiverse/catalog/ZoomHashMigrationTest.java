@@ -30,6 +30,8 @@ class ZoomHashMigrationTest {
                 s.execute("DROP TABLE numbering");
                 s.execute("ALTER TABLE runs DROP COLUMN host");
                 s.execute("ALTER TABLE runs DROP COLUMN pid");
+                s.execute("ALTER TABLE embeddings DROP COLUMN stored");
+                s.execute("DROP SEQUENCE embeddings_stored");
                 s.execute("DELETE FROM schema_version WHERE version >= 6");
             }
         }

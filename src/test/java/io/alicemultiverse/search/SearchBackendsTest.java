@@ -122,6 +122,59 @@ class SearchBackendsTest {
         }
     }
 
+    @Test
+    void aOneShotSearchOfASharedCatalogReadsItsVectorsFromThisMachinesCacheAndWhatIsNewFromTheCatalog()
+            throws Exception {
+        QueryParser parser = new QueryParser(Clock.systemUTC());
+        Path lib = tmp.resolve("lib");
+        CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
+        MiniLmEmbedder model = new MiniLmEmbedder();
+        String query = "a lighthouse in a storm";
+        try (Catalog writer = Catalog.open(lib, url)) {
+            SyntheticCatalog.write(writer, SyntheticCatalog.generate(300, 60, 5));
+            Embeddings.fillMissing(writer, model);
+        }
+        List<SearchHit> first;
+        int loads = VectorIndex.LOADS.get();
+        Path file;
+        try (Catalog c = Catalog.open(lib, url); SearchEngine cold = new SearchEngine(c, lib, () -> model)) {
+            first = cold.search(parser.parse(query).build(), false).hits();
+            file = VectorCache.file(IndexFolder.lexical(c, lib, System.getenv()), model.model());
+        }
+        assertThat(VectorIndex.LOADS.get()).as("the first one-shot reads every vector").isEqualTo(loads + 1);
+        assertThat(file).isRegularFile();
+        assertThat(first).isNotEmpty();
+
+        try (Catalog c = Catalog.open(lib, url); SearchEngine cold = new SearchEngine(c, lib, () -> model)) {
+            assertThat(cold.search(parser.parse(query).build(), false).hits()).isEqualTo(first);
+        }
+        assertThat(VectorIndex.LOADS.get()).as("the next from this machine's cache").isEqualTo(loads + 1);
+
+        // another machine adds an asset and embeds it
+        List<String> added;
+        try (Catalog writer = Catalog.open(lib, url)) {
+            added = SyntheticCatalog.write(writer, List.of(new SyntheticCatalog.Spec("storm-1",
+                    "a lighthouse in a storm, waves crashing, dramatic", "comfyui", "flux1-dev", "personal",
+                    LocalDateTime.of(2026, 2, 1, 12, 0))));
+            Embeddings.fillMissing(writer, model);
+        }
+        List<SearchHit> caughtUp;
+        try (Catalog c = Catalog.open(lib, url); SearchEngine cold = new SearchEngine(c, lib, () -> model)) {
+            caughtUp = cold.search(parser.parse(query).build(), false).hits();
+        }
+        assertThat(VectorIndex.LOADS.get()).as("caught up, not read again").isEqualTo(loads + 1);
+        assertThat(caughtUp.get(0).contentHash()).isEqualTo(added.get(0));
+
+        // a damaged cache is never trusted: read whole again, the same answer
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x40;
+        java.nio.file.Files.write(file, bytes);
+        try (Catalog c = Catalog.open(lib, url); SearchEngine cold = new SearchEngine(c, lib, () -> model)) {
+            assertThat(cold.search(parser.parse(query).build(), false).hits()).isEqualTo(caughtUp);
+        }
+        assertThat(VectorIndex.LOADS.get()).as("a damaged cache is read from the catalog").isEqualTo(loads + 2);
+    }
+
     private static void describe(Catalog catalog, List<String> hashes) {
         List<UnderstandingRow> rows = new ArrayList<>();
         for (String h : hashes) {
