@@ -123,11 +123,28 @@ public enum FilterRule {
             if (field == null) {
                 return false;
             }
-            return switch (quantifier) {
-                case ANY -> values.stream().anyMatch(v -> test(field, v));
-                case EACH -> values.stream().allMatch(v -> test(field, v));
-                case NONE -> values.stream().noneMatch(v -> test(field, v));
-            };
+            // loops, not streams: a warm search calls this once per row it scans
+            for (Object v : values) {
+                boolean hit = test(field, v);
+                switch (quantifier) {
+                    case ANY -> {
+                        if (hit) {
+                            return true;
+                        }
+                    }
+                    case EACH -> {
+                        if (!hit) {
+                            return false;
+                        }
+                    }
+                    case NONE -> {
+                        if (hit) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return quantifier != Quantifier.ANY;
         }
 
         /** Whether passing means being equal, so an index by value answers it with one look-up per value. */
