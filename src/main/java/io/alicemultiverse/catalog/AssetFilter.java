@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Which assets a search keeps, as typed values: every condition narrows the result, and the catalog turns them into
- * SQL with each value bound as a parameter ({@link FilterSql}), so no user text ever becomes SQL. The in-memory twin
- * of these rules is {@code search.RowCache}; {@code WarmEngineTest} holds the two to the same answers. Immutable.
+ * SQL with each value bound as a parameter ({@link FilterSql}), so no user text ever becomes SQL. What each part means
+ * is defined once, in {@link FilterRule}: the SQL and the in-memory selection ({@code search.RowCache}) both follow
+ * it. Immutable.
  *
  * @param tags          tags an asset must carry: all of them, or any with {@code anyTag}
  * @param anyTag        whether one of {@code tags} is enough
@@ -39,7 +40,44 @@ public record AssetFilter(List<String> tags, boolean anyTag, List<String> source
 
     /** Whether no condition is set (every asset passes). */
     public boolean isEmpty() {
-        return tags.isEmpty() && sources.isEmpty() && models.isEmpty() && projects.isEmpty() && since == null
-                && until == null && mediaType == null && phrases.isEmpty() && excludedWords.isEmpty();
+        return FilterRule.clauses(this).isEmpty();
+    }
+
+    // one part replaced, for FilterRule#with
+
+    AssetFilter withTags(List<String> newTags, boolean any) {
+        return new AssetFilter(newTags, any, sources, models, projects, since, until, mediaType, phrases, excludedWords);
+    }
+
+    AssetFilter withSources(List<String> v) {
+        return new AssetFilter(tags, anyTag, v, models, projects, since, until, mediaType, phrases, excludedWords);
+    }
+
+    AssetFilter withModels(List<String> v) {
+        return new AssetFilter(tags, anyTag, sources, v, projects, since, until, mediaType, phrases, excludedWords);
+    }
+
+    AssetFilter withProjects(List<String> v) {
+        return new AssetFilter(tags, anyTag, sources, models, v, since, until, mediaType, phrases, excludedWords);
+    }
+
+    AssetFilter withSince(LocalDateTime v) {
+        return new AssetFilter(tags, anyTag, sources, models, projects, v, until, mediaType, phrases, excludedWords);
+    }
+
+    AssetFilter withUntil(LocalDateTime v) {
+        return new AssetFilter(tags, anyTag, sources, models, projects, since, v, mediaType, phrases, excludedWords);
+    }
+
+    AssetFilter withMediaType(String v) {
+        return new AssetFilter(tags, anyTag, sources, models, projects, since, until, v, phrases, excludedWords);
+    }
+
+    AssetFilter withPhrases(List<String> v) {
+        return new AssetFilter(tags, anyTag, sources, models, projects, since, until, mediaType, v, excludedWords);
+    }
+
+    AssetFilter withExcludedWords(List<String> v) {
+        return new AssetFilter(tags, anyTag, sources, models, projects, since, until, mediaType, phrases, v);
     }
 }

@@ -3,8 +3,9 @@ package io.alicemultiverse.catalog;
 /**
  * The text search reads for an asset {@code a}, as SQL expressions in standard SQL (PostgreSQL runs them as they
  * are): its prompt, its tags (every origin, distinct, in order) and the descriptions vision models gave it. The
- * in-memory twins are in {@code search.AssetText}; a warm engine and a cold one agree because {@code WarmEngineTest}
- * holds them to the same answers. Stateless.
+ * in-memory twins are in {@code search.AssetText}: the values of the text fields of {@link FilterRule} (the rules
+ * themselves are written once), which SQL and Java compute each their own way; {@code FilterRulesAgreeTest} and
+ * {@code WarmEngineTest} hold the two to the same answers. Stateless.
  */
 final class SearchText {
     /** Every tag of {@code a}, distinct and sorted, space-separated; null when it has none. */

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * The text search reads for an asset: its prompt, its tags (every origin, distinct, in order) and the descriptions
  * vision models gave it, as the in-memory side ({@link RowCache}), the lexical index and the embeddings build it. The
  * catalog's SQL twins of {@link #lower} and {@link #words} (for phrase and exclusion filters on the cold path) are in
- * {@code catalog.SearchText} and {@code catalog.SearchSql}; {@code WarmEngineTest} holds the two sides to the
- * same answers. Stateless.
+ * {@code catalog.SearchText} and {@code catalog.SearchSql}: the values of the text fields of
+ * {@link io.alicemultiverse.catalog.FilterRule}, computed each side's own way; {@code FilterRulesAgreeTest} and
+ * {@code WarmEngineTest} hold the two sides to the same answers. Stateless.
  */
 final class AssetText {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

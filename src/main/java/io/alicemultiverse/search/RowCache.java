@@ -1,6 +1,8 @@
 package io.alicemultiverse.search;
 
+import io.alicemultiverse.catalog.AssetFilter;
 import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.catalog.FilterRule;
 import io.alicemultiverse.catalog.SearchIndexSources;
 
 import java.time.LocalDateTime;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +24,9 @@ import java.util.function.Function;
  * benchmark) decides filters, pages and counts facets here instead of in the catalog. A DuckDB query costs
  * milliseconds; intersecting postings as bit sets costs microseconds, and a scan over row objects is bound by
  * memory latency (tens of milliseconds for 50,000 rows on a busy machine). Rows are numbered newest first, so a
- * time range is one contiguous run of positions. The rules are those of the catalog's {@link io.alicemultiverse.catalog.AssetFilter}; {@code WarmEngineTest}
- * holds the two sides to the same answers. Immutable; thread-safe.
+ * time range is one contiguous run of positions. The filter rules are the catalog's {@link FilterRule}s: which
+ * postings a rule reads follows from its field, how they combine from its match, so the warm and the cold path cannot
+ * read a rule differently ({@code FilterRulesAgreeTest} checks every rule on both). Immutable; thread-safe.
  */
 final class RowCache {
     /** One asset: its hit (score null), media type, lower-case search text and that text's words. */
@@ -45,11 +49,8 @@ final class RowCache {
     private final long[] created;
     private final int dated;
     private final Map<String, Integer> position = new HashMap<>();
-    private final Map<String, int[]> byTag;
-    private final Map<String, int[]> bySource;
-    private final Map<String, int[]> byModel;
-    private final Map<String, int[]> byProject;
-    private final Map<String, int[]> byMediaType;
+    /** Postings by value of every field that has them ({@link #postings(FilterRule.Field)}); missing values under {@link #NONE}. */
+    private final Map<FilterRule.Field, Map<String, int[]>> byField = new EnumMap<>(FilterRule.Field.class);
     private final Map<String, int[]> byMonth;
 
     private RowCache(long counter, List<Row> all) {
@@ -69,12 +70,51 @@ final class RowCache {
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (x, y) -> OLDEST.compare(rows[x], rows[y]));
         this.oldestFirst = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-        this.byTag = postings(r -> r.hit().tags());
-        this.bySource = postings(r -> List.of(orNone(r.hit().source())));
-        this.byModel = postings(r -> List.of(orNone(r.hit().model())));
-        this.byProject = postings(r -> List.of(orNone(r.hit().project())));
-        this.byMediaType = postings(r -> List.of(orNone(r.mediaType())));
+        for (FilterRule.Field field : FilterRule.Field.values()) {
+            Function<Row, List<String>> values = keys(field);
+            if (values != null) {
+                byField.put(field, postings(values));
+            }
+        }
         this.byMonth = postings(r -> List.of(month(r.hit().createdAt())));
+    }
+
+    /**
+     * The values of {@code field} a row is listed under in the postings, or null for a field without postings: the
+     * creation time is the rows' order (a range is a run of positions), and the text is scanned, row by row, among the
+     * rows the other rules left.
+     */
+    private static Function<Row, List<String>> keys(FilterRule.Field field) {
+        return switch (field) {
+            case TAG -> r -> r.hit().tags();
+            case SOURCE -> r -> List.of(orNone(r.hit().source()));
+            case MODEL -> r -> List.of(orNone(r.hit().model()));
+            case PROJECT -> r -> List.of(orNone(r.hit().project()));
+            case MEDIA_TYPE -> r -> List.of(orNone(r.mediaType()));
+            case CREATED, TEXT, WORDS -> null;
+        };
+    }
+
+    /** Whether a rule over {@code field} is tested row by row (then it runs last, over the rows the others left). */
+    private static boolean scans(FilterRule.Field field) {
+        return switch (field) {
+            case TEXT, WORDS -> true;
+            case TAG, SOURCE, MODEL, PROJECT, MEDIA_TYPE, CREATED -> false;
+        };
+    }
+
+    /** The value of a scanned field (one without postings) in a row. */
+    private static String scanned(Row r, FilterRule.Field field) {
+        return switch (field) {
+            case TEXT -> r.text();
+            case WORDS -> r.words();
+            case TAG, SOURCE, MODEL, PROJECT, MEDIA_TYPE, CREATED ->
+                    throw new IllegalArgumentException(field + " has postings, it is not scanned");
+        };
+    }
+
+    private Map<String, int[]> postings(FilterRule.Field field) {
+        return byField.get(field);
     }
 
     private Map<String, int[]> postings(Function<Row, List<String>> values) {
@@ -89,73 +129,117 @@ final class RowCache {
         return out;
     }
 
-    /** The positions of the rows passing every filter of {@code q}: the same rules as the catalog's filter SQL. */
-    BitSet filter(SearchQuery q) {
+    /**
+     * The positions of the rows passing every rule of {@code f}, as the catalog's filter SQL decides them. Rules with
+     * postings or a time range first (bit set operations), then the scanned text rules over what is left.
+     */
+    BitSet filter(AssetFilter f) {
         BitSet bits = new BitSet(rows.length);
-        int from = 0;
-        int to = rows.length;
-        if (q.since() != null || q.until() != null) {
-            to = dated;
-            if (q.until() != null) { // newest first: skip the rows at or after until
-                from = firstAtOrBelow(micros(q.until()) - 1);
-            }
-            if (q.since() != null) {
-                to = firstAtOrBelow(micros(q.since()) - 1);
-            }
-        }
-        if (from >= to) {
-            return bits;
-        }
-        bits.set(from, to);
-        if (!q.tags().isEmpty()) {
-            if (q.anyTag()) {
-                bits.and(union(q.tags().stream().map(byTag::get).toList()));
+        bits.set(0, rows.length);
+        List<List<FilterRule.Clause>> scans = new ArrayList<>();
+        for (List<FilterRule.Clause> group : FilterRule.clauses(f)) {
+            if (group.stream().anyMatch(c -> scans(c.rule().field()))) {
+                scans.add(group);
             } else {
-                for (String t : q.tags()) {
-                    bits.and(union(java.util.Collections.singletonList(byTag.get(t))));
-                }
+                bits.and(select(group, bits));
             }
         }
-        if (!q.sources().isEmpty() || !q.models().isEmpty()) {
-            List<int[]> any = new ArrayList<>();
-            q.sources().forEach(s -> any.add(bySource.get(s)));
-            byModel.forEach((model, p) -> {
-                String m = model.toLowerCase(Locale.ROOT);
-                if (!model.equals(NONE) && q.models().stream().anyMatch(m::contains)) {
-                    any.add(p);
-                }
-            });
-            bits.and(union(any));
-        }
-        if (!q.projects().isEmpty()) {
-            bits.and(union(q.projects().stream().map(byProject::get).toList()));
-        }
-        if (q.mediaType() != null) {
-            bits.and(union(java.util.Collections.singletonList(byMediaType.get(q.mediaType()))));
-        }
-        if (!q.phrases().isEmpty() || !q.excluded().isEmpty()) {
-            List<String> excluded = q.excluded().stream().map(AssetText::words).toList();
-            for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
-                if (!textPasses(rows[i], q.phrases(), excluded)) {
-                    bits.clear(i);
-                }
+        for (List<FilterRule.Clause> group : scans) {
+            if (bits.isEmpty()) {
+                break;
             }
+            bits.and(select(group, bits));
         }
         return bits;
     }
 
-    private static boolean textPasses(Row r, List<String> phrases, List<String> excludedWords) {
-        for (String p : phrases) {
-            if (!r.text().contains(p)) {
-                return false;
+    /** The rows passing one of a group's clauses: every such row among {@code candidates}, perhaps some others. */
+    private BitSet select(List<FilterRule.Clause> group, BitSet candidates) {
+        if (group.size() == 1) {
+            return select(group.get(0), candidates);
+        }
+        BitSet any = new BitSet(rows.length);
+        group.forEach(c -> any.or(select(c, candidates)));
+        return any;
+    }
+
+    private BitSet select(FilterRule.Clause c, BitSet candidates) {
+        FilterRule.Field field = c.rule().field();
+        return switch (field) {
+            case TAG, SOURCE, MODEL, PROJECT, MEDIA_TYPE -> byPostings(c, postings(field));
+            case CREATED -> timeRange(c.rule(), (LocalDateTime) c.values().get(0));
+            case TEXT, WORDS -> byScan(c, candidates);
+        };
+    }
+
+    /**
+     * A rule over a field with postings: per value, the postings of the keys that pass it (one look-up when the
+     * match is equality, else a pass over the field's distinct values, not its rows), combined as the match says.
+     */
+    private BitSet byPostings(FilterRule.Clause c, Map<String, int[]> postings) {
+        FilterRule.Match match = c.rule().match();
+        BitSet out = null;
+        for (Object v : c.values()) {
+            BitSet one;
+            if (match.equality()) {
+                one = union(java.util.Collections.singletonList(postings.get(v)));
+            } else {
+                List<int[]> passing = new ArrayList<>();
+                postings.forEach((key, p) -> {
+                    if (!key.equals(NONE) && match.test(key, v)) {
+                        passing.add(p);
+                    }
+                });
+                one = union(passing);
+            }
+            switch (match.quantifier()) {
+                case ANY -> {
+                    if (out == null) {
+                        out = one;
+                    } else {
+                        out.or(one);
+                    }
+                }
+                case EACH -> {
+                    if (out == null) {
+                        out = one;
+                    } else {
+                        out.and(one);
+                    }
+                }
+                // SQL's NOT would keep assets without the field's key for tags but not for a missing single value;
+                // no rule asks for it, and FilterRulesAgreeTest would fail here first if one did
+                case NONE -> throw new IllegalStateException(c.rule() + ": no in-memory rule for NONE over postings");
             }
         }
-        for (String w : excludedWords) {
-            if (r.words().contains(w)) {
-                return false;
+        return out == null ? new BitSet(rows.length) : out;
+    }
+
+    /** A bound on the creation time: newest first, the rows it keeps are one run of the dated positions. */
+    private BitSet timeRange(FilterRule rule, LocalDateTime t) {
+        int from = 0;
+        int to = dated;
+        switch (rule.match()) {
+            case AT_LEAST -> to = firstAtOrBelow(micros(t) - 1);
+            case BELOW -> from = firstAtOrBelow(micros(t) - 1); // skip the rows at or after the bound
+            default -> throw new IllegalStateException(rule + ": a creation time takes a bound, not " + rule.match());
+        }
+        BitSet b = new BitSet(rows.length);
+        if (from < to) {
+            b.set(from, to);
+        }
+        return b;
+    }
+
+    /** A rule over the text, tested on each candidate row. */
+    private BitSet byScan(FilterRule.Clause c, BitSet candidates) {
+        BitSet b = new BitSet(rows.length);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if (c.rule().match().passes(scanned(rows[i], c.rule().field()), c.values())) {
+                b.set(i);
             }
         }
-        return true;
+        return b;
     }
 
     /** The first position whose creation time is at or below {@code micros} (dated rows only). */
@@ -220,11 +304,11 @@ final class RowCache {
     /** Facet counts over the rows in {@code bits}, in the shape and order of the catalog's (count descending, key). */
     Map<String, Map<String, Long>> facets(BitSet bits) {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        out.put("source", counts(bySource, bits, "unknown", Integer.MAX_VALUE));
-        out.put("project", counts(byProject, bits, "uncategorized", Integer.MAX_VALUE));
-        out.put("model", counts(byModel, bits, "unknown", Integer.MAX_VALUE));
+        out.put("source", counts(postings(FilterRule.Field.SOURCE), bits, "unknown", Integer.MAX_VALUE));
+        out.put("project", counts(postings(FilterRule.Field.PROJECT), bits, "uncategorized", Integer.MAX_VALUE));
+        out.put("model", counts(postings(FilterRule.Field.MODEL), bits, "unknown", Integer.MAX_VALUE));
         out.put("month", counts(byMonth, bits, "unknown", Integer.MAX_VALUE));
-        out.put("tag", counts(byTag, bits, null, 50));
+        out.put("tag", counts(postings(FilterRule.Field.TAG), bits, null, 50));
         return out;
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 // Over 400 lines: the query planner (filters, text, vectors, ranking, warm and cold paths) in one place; to become
-// one planned pass with the filter rules defined once (issue 14, item 5).
+// one planned pass (issue 14, item 5; the filter rules are already defined once, in catalog.FilterRule).
 /**
  * Runs searches over one library.
  *
@@ -196,7 +196,7 @@ public final class SearchEngine implements AutoCloseable {
         }
         List<Match> all;
         if (!q.hasText()) {
-            all = rc.rows(rc.filter(q), q.sort()).stream()
+            all = rc.rows(rc.filter(f), q.sort()).stream()
                     .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), null)).toList();
         } else {
             all = ordered(q, f, Mode.HYBRID, live, true);
@@ -217,7 +217,7 @@ public final class SearchEngine implements AutoCloseable {
      */
     private List<Match> ordered(SearchQuery q, AssetFilter f, Mode mode, View v, boolean everything) {
         RowCache rc = v.rows();
-        java.util.BitSet pass = rc == null ? null : rc.filter(q); // warm: every filter decided once, here
+        java.util.BitSet pass = rc == null ? null : rc.filter(f); // warm: every filter decided once, here
         int assets = everything ? Math.max(1, rc != null ? rc.size() : sql.count()) : 0;
         Map<String, Double> fused = rank(q.text(), everything ? assets : candidates(q, f, rc, pass), mode, v);
         if (fused.isEmpty() && q.phrases().isEmpty()) {
@@ -360,7 +360,7 @@ public final class SearchEngine implements AutoCloseable {
     private SearchResult filtersOnly(SearchQuery q, AssetFilter f, boolean facets, View v) {
         RowCache rc = v.rows();
         if (rc != null) {
-            java.util.BitSet pass = rc.filter(q);
+            java.util.BitSet pass = rc.filter(f);
             List<Match> page = new ArrayList<>(q.limit());
             if (q.sort() == SearchQuery.Sort.OLDEST) {
                 List<RowCache.Row> all = rc.rows(pass, q.sort());
