@@ -21,14 +21,20 @@ stamp="$(date +%s)"
 run="$work/$stamp"
 mkdir -p "$run"
 # the four inboxes: every file of the corpus in exactly one, by its position in sorted order (hard links: no copy)
-mapfile -t files < <(find "$corpus" -type f | sort)
-for i in "${!files[@]}"; do
-  p=$(( i % 4 ))
-  rel="${files[$i]#$corpus/}"
-  mkdir -p "$run/inbox-$p/$(dirname "$rel")"
-  ln "${files[$i]}" "$run/inbox-$p/$rel" 2>/dev/null || cp "${files[$i]}" "$run/inbox-$p/$rel"
-done
-total=${#files[@]}
+total=$(python3 - "$corpus" "$run" <<'EOF'
+import os, shutil, sys
+corpus, run = sys.argv[1:]
+files = sorted(os.path.join(d, n) for d, _, names in os.walk(corpus) for n in names)
+for i, f in enumerate(files):
+    target = os.path.join(run, f"inbox-{i % 4}", os.path.relpath(f, corpus))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(f, target)
+    except OSError:
+        shutil.copy2(f, target)
+print(len(files))
+EOF
+)
 
 # a private PostgreSQL server
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"

@@ -194,7 +194,12 @@ public final class LibraryService implements AutoCloseable {
             if (summary.sidecars() > 0) {
                 problems.addAll(io.alicemultiverse.xmp.XmpSidecars.read(catalog, root, added).errors());
             }
-            search().changed(before, added, false);
+            if (!catalog.shared()) {
+                search().changed(before, added, false);
+            }
+            // a shared catalog's search indexes are this machine's cache: other machines' runs move the catalog
+            // meanwhile, so this run's end would rebuild the cache whole (and every run beside it would too); the
+            // next search catches up from the change log instead, once for all of them
             if (xmp) {
                 try {
                     problems.addAll(io.alicemultiverse.xmp.XmpSidecars.write(catalog, root, added).errors());
