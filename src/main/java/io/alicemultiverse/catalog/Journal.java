@@ -87,18 +87,23 @@ public final class Journal {
         return dead;
     }
 
+    /** Of some contents: where the library has them, and which other runs have planned to file but not finished. */
+    public record Taken(Map<String, String> placed, Set<String> planned) {
+    }
+
     /**
-     * For each of {@code hashes}, where the library has it or where another run has planned to put it (that
-     * journal line's target: an absolute path on the machine that planned it). A run on a shared catalog asks this
-     * before it plans a batch, under {@link Catalog.Activity#PLANNING}, so two machines never store one content twice.
+     * Of {@code hashes}: where the library has each (its library path), and which another run has planned to file
+     * and not yet finished (a latest journal line {@code planned}). A run on a shared catalog asks this before it
+     * plans a batch, under {@link Catalog.Activity#PLANNING}, so two machines never store one content twice.
      */
-    public Map<String, String> placedOrPlanned(Collection<String> hashes) {
-        Map<String, String> out = new java.util.HashMap<>();
+    public Taken taken(Collection<String> hashes) {
+        Map<String, String> placed = new java.util.HashMap<>();
+        Set<String> planned = new java.util.HashSet<>();
         if (hashes.isEmpty()) {
-            return out;
+            return new Taken(placed, planned);
         }
-        String sql = "SELECT content_hash, path FROM assets WHERE content_hash = ANY (?) UNION ALL "
-                + "SELECT j.content_hash, j.target FROM journal j WHERE j.content_hash = ANY (?) AND j.state = ? "
+        String sql = "SELECT content_hash, path, TRUE FROM assets WHERE content_hash = ANY (?) UNION ALL "
+                + "SELECT j.content_hash, NULL, FALSE FROM journal j WHERE j.content_hash = ANY (?) AND j.state = ? "
                 + "AND j.operation IN (?, ?) "
                 + "AND NOT EXISTS (SELECT 1 FROM journal k WHERE k.run = j.run AND k.seq = j.seq AND k.entry > j.entry)";
         try (PreparedStatement ps = catalog.connection().prepareStatement(sql)) {
@@ -110,13 +115,18 @@ public final class Journal {
             ps.setString(5, JournalOp.MOVE.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.putIfAbsent(rs.getString(1), rs.getString(2));
+                    if (rs.getBoolean(3)) {
+                        placed.put(rs.getString(1), rs.getString(2));
+                    } else {
+                        planned.add(rs.getString(1));
+                    }
                 }
             }
         } catch (SQLException e) {
             throw catalog.fail("planned files", e);
         }
-        return out;
+        planned.removeAll(placed.keySet());
+        return new Taken(placed, planned);
     }
 
     public List<RunInfo> runs() {

@@ -60,6 +60,8 @@ public final class Organizer {
     private volatile boolean stopRequested;
     /** Whether other processes may be organizing into this library at the same time (a shared catalog). */
     private boolean sharedPlanning;
+    /** Contents another run has planned to file and not finished, as of this batch's planning turn. */
+    private final Set<String> filingElsewhere = new HashSet<>();
     private java.util.function.Function<Path, io.alicemultiverse.metadata.Generation> provenance = p -> null;
 
     public Organizer(Catalog catalog, FileAnalyzer analyzer, OrganizeOptions options, OrganizeListener listener) {
@@ -170,6 +172,12 @@ public final class Organizer {
                             continue;
                         }
                         String existing = known.get(a.contentHash());
+                        if (existing == null && filingElsewhere.contains(a.contentHash())) {
+                            // not a duplicate yet: that run may still fail, and then this file is the one to keep
+                            listener.noted(item.path().toString(), "another run is filing the same content at this "
+                                    + "moment; left in the inbox for the next run");
+                            continue;
+                        }
                         if (existing != null) {
                             duplicates++;
                             OrganizeMetrics.file(a.inspection().generation().source().id(), "duplicate");
@@ -337,18 +345,18 @@ public final class Organizer {
 
     /**
      * Takes this run's turn to plan a batch on a shared catalog, and brings what it plans from up to date: the
-     * contents other runs have placed or planned since (so one content is stored once: the later run records a
-     * duplicate) and the numbers they have handed out. Released once the batch's plan is journaled.
+     * contents other runs have placed since (so one content is stored once: this run records a duplicate), those
+     * they are filing right now ({@link #filingElsewhere}) and the numbers they have handed out. Released once the
+     * batch's plan is journaled.
      */
     private Catalog.WriterLock planningTurn(List<Analysis> analyses, Map<String, String> known) {
         Catalog.WriterLock turn = catalog.exclusive(Catalog.Activity.PLANNING, null);
         try {
             List<String> hashes = analyses.stream().filter(Analysis::ok).map(Analysis::contentHash).distinct().toList();
-            catalog.journal().placedOrPlanned(hashes).forEach((hash, where) -> {
-                Path p = Path.of(where);
-                // a journal target is absolute on the machine that planned it; this machine's mount is shown as is
-                known.putIfAbsent(hash, p.isAbsolute() && p.startsWith(library) ? library.relativize(p).toString() : where);
-            });
+            io.alicemultiverse.catalog.Journal.Taken taken = catalog.journal().taken(hashes);
+            taken.placed().forEach(known::putIfAbsent);
+            filingElsewhere.clear();
+            filingElsewhere.addAll(taken.planned());
             catalog.numbering().read().forEach((key, last) -> lastSeq.merge(key, last, Math::max));
             return turn;
         } catch (RuntimeException e) {

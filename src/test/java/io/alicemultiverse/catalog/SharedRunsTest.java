@@ -94,8 +94,9 @@ class SharedRunsTest {
                     "comfyui", true, "p", LocalDateTime.now(), LocalDateTime.now(), null, null, null, List.of(),
                     null, null, "r0", List.of(), null, null));
             a.commit(batch);
-            assertThat(b.journal().placedOrPlanned(List.of("planned", "failed", "placed", "new")))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("planned", "/library/1.png", "placed", "p/one.png"));
+            Journal.Taken taken = b.journal().taken(List.of("planned", "failed", "placed", "new"));
+            assertThat(taken.placed()).containsExactlyEntriesOf(Map.of("placed", "p/one.png"));
+            assertThat(taken.planned()).as("planned and not finished; a failed line is not").containsExactly("planned");
 
             a.numbering().advance(Map.of("p/comfyui", 7, "p/midjourney", 2));
             b.numbering().advance(Map.of("p/comfyui", 5, "q/comfyui", 1));

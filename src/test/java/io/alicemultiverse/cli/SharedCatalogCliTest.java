@@ -130,4 +130,41 @@ class SharedCatalogCliTest {
                     .hasSize(perInbox + common);
         }
     }
+
+    @Test
+    void aContentAnotherLiveRunIsFilingStaysInTheInboxUntilThatRunHasFinished() throws Exception {
+        Path library = tmp.resolve("library");
+        Path inbox = tmp.resolve("inbox");
+        Files.createDirectories(inbox.resolve("studio"));
+        Files.write(inbox.resolve("studio/same.png"), TempLibrary.png("filed elsewhere too", "m", 1));
+        Files.write(inbox.resolve("studio/own.png"), TempLibrary.png("only here", "m", 2));
+        String hash = TempLibrary.sha256(inbox.resolve("studio/same.png"));
+        String url = TestPostgres.newDatabase();
+        io.alicemultiverse.catalog.JournalEntry planned = new io.alicemultiverse.catalog.JournalEntry("other-run", 1,
+                io.alicemultiverse.catalog.JournalOp.COPY, "/elsewhere/same.png",
+                library.resolve("studio/elsewhere.png").toString(), hash,
+                io.alicemultiverse.catalog.JournalState.PLANNED);
+        // another machine's live run has planned to file the same content and not finished
+        try (io.alicemultiverse.catalog.Catalog other = io.alicemultiverse.catalog.Catalog.open(library,
+                io.alicemultiverse.catalog.CatalogUrl.parse(url, Map.of()))) {
+            other.journal().startRun(new io.alicemultiverse.catalog.RunInfo("other-run", "organize", "copy",
+                    "/elsewhere", java.time.LocalDateTime.now(), null, "running"));
+            other.journal().write(List.of(planned));
+
+            CliRun first = CliRun.run("organize", "--inbox", inbox.toString(), "--library", library.toString(),
+                    "--catalog", url);
+            assertThat(first.exit()).as(first.err()).isZero();
+            assertThat(first.out() + first.err()).contains("another run is filing the same content");
+            assertThat(TempLibrary.fingerprint(library).values()).as("neither stored twice nor parked")
+                    .doesNotContain(hash).hasSize(1);
+
+            // that run could not place it after all
+            other.journal().write(List.of(planned.withState(io.alicemultiverse.catalog.JournalState.FAILED)));
+            other.journal().finishRun("other-run", "done");
+        }
+        CliRun again = CliRun.run("organize", "--inbox", inbox.toString(), "--library", library.toString(),
+                "--catalog", url);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(TempLibrary.fingerprint(library).values()).as("filed by the next run").contains(hash).hasSize(2);
+    }
 }
