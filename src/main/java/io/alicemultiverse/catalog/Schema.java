@@ -150,6 +150,15 @@ final class Schema {
             ALTER TABLE embeddings ADD COLUMN stored BIGINT;
             {postgres}
             CREATE INDEX embeddings_model_stored ON embeddings (model, stored)
+            """,
+            // 13: on PostgreSQL, the tags of each matching asset read from one index alone (content hash, then tag):
+            // the tag facet of a 5 % tag at 1,000,000 assets hashed all 5,000,000 tag rows, 6.4 s, and now looks up
+            // its 50,000 assets' tags, 1.5 s with the facet query's settings (SearchReads). It serves every look-up
+            // by content hash that the index it replaces did.
+            """
+            {postgres}
+            CREATE INDEX tags_hash_tag ON tags (content_hash, tag);
+            DROP INDEX tags_content_hash
             """);
 
     private Schema() {
