@@ -41,7 +41,8 @@ model=$(grep -oP 'MODEL = "\K[^"]+' src/main/java/io/alicemultiverse/search/Mini
 psql -h 127.0.0.1 -p "$port" -U alice -d bench -qc "INSERT INTO embeddings (content_hash, model, vector, stored)
   SELECT a.content_hash, '$model', (SELECT array_agg(random()::real) FROM generate_series(1, 384)
   WHERE a.content_hash IS NOT NULL), nextval('embeddings_stored') / 1000 FROM assets a"
-psql -h 127.0.0.1 -p "$port" -U alice -d bench -Atc "VACUUM ANALYZE embeddings; SELECT 'vectors ' || count(*) || ', '
+psql -h 127.0.0.1 -p "$port" -U alice -d bench -qc "VACUUM ANALYZE embeddings"
+psql -h 127.0.0.1 -p "$port" -U alice -d bench -Atc "SELECT 'vectors ' || count(*) || ', '
   || pg_size_pretty(pg_total_relation_size('embeddings')) FROM embeddings"
 
 "$alice" search lighthouse --library "$lib" --catalog "$url" > /dev/null 2>&1 # builds the lexical cache, once
