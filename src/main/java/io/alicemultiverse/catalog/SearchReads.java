@@ -26,13 +26,16 @@ public final class SearchReads {
     private static final String FOUND = "SELECT a.content_hash, a.created_at, a.path FROM assets a WHERE ";
     private static final String ROW = "SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, "
             + "a.prompt FROM assets a WHERE a.content_hash " + SearchSql.IN_HASHES;
-    private static final Map<String, String> FACETS = new LinkedHashMap<>();
 
-    static {
-        FACETS.put("source", "coalesce(a.source, 'unknown')");
-        FACETS.put("project", "coalesce(a.project, 'uncategorized')");
-        FACETS.put("model", "coalesce(a.model, 'unknown')");
-        FACETS.put("month", "coalesce(" + SearchSql.MONTH + ", 'unknown')");
+    /** The column expression a single-valued {@link Facet} counts. */
+    private static String column(Facet f) {
+        return switch (f.field()) {
+            case SOURCE -> "a.source";
+            case PROJECT -> "a.project";
+            case MODEL -> "a.model";
+            case CREATED -> SearchSql.MONTH;
+            default -> throw new IllegalArgumentException("no column for the facet " + f);
+        };
     }
 
     private final Catalog catalog;
@@ -170,21 +173,28 @@ public final class SearchReads {
      */
     private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
         StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT a.content_hash");
-        FACETS.forEach((name, expr) -> sql.append(", ").append(expr).append(" AS ").append(name));
+        List<Facet> single = java.util.Arrays.stream(Facet.values()).filter(f -> f.field() != FilterRule.Field.TAG)
+                .toList();
+        // names and labels are the enum's own constants, never user text
+        single.forEach(f -> sql.append(", coalesce(").append(column(f)).append(", '").append(f.missing())
+                .append("') AS ").append(f.key()));
         sql.append(" FROM assets a WHERE ").append(where).append(")\n");
         String union = "";
-        for (String name : FACETS.keySet()) {
-            sql.append(union).append("SELECT '").append(name).append("' AS d, ").append(name)
-                    .append(" AS k, count(*) AS n FROM m GROUP BY ").append(name).append('\n');
+        for (Facet f : single) {
+            sql.append(union).append("(SELECT '").append(f.key()).append("' AS d, ").append(f.key())
+                    .append(" AS k, count(*) AS n FROM m GROUP BY ").append(f.key())
+                    .append(f.limit() == Integer.MAX_VALUE ? "" : " ORDER BY n DESC, k LIMIT " + f.limit())
+                    .append(")\n");
             union = "UNION ALL ";
         }
         // distinct (tag, asset) pairs, then counted: a hash aggregate, where count(DISTINCT) sorted every pair
-        sql.append("UNION ALL (SELECT 'tag' AS d, x.tag AS k, count(*) AS n FROM (SELECT DISTINCT t.tag, "
-                + "t.content_hash FROM tags t JOIN m ON m.content_hash = t.content_hash) x "
-                + "GROUP BY x.tag ORDER BY n DESC, k LIMIT 50)");
+        sql.append("UNION ALL (SELECT '").append(Facet.TAG.key()).append("' AS d, x.tag AS k, count(*) AS n FROM "
+                + "(SELECT DISTINCT t.tag, t.content_hash FROM tags t JOIN m ON m.content_hash = t.content_hash) x "
+                + "GROUP BY x.tag ORDER BY n DESC, k LIMIT ").append(Facet.TAG.limit()).append(')');
         Map<String, List<Map.Entry<String, Long>>> rows = new LinkedHashMap<>();
-        FACETS.keySet().forEach(name -> rows.put(name, new java.util.ArrayList<>()));
-        rows.put("tag", new java.util.ArrayList<>());
+        for (Facet f : Facet.values()) {
+            rows.put(f.key(), new java.util.ArrayList<>());
+        }
         Runnable read = () -> catalog.select(sql.toString(), params, rs -> rows.get(rs.getString(1))
                 .add(Map.entry(rs.getString(2), rs.getLong(3))));
         if (catalog.dialect() == Dialect.POSTGRES) {

@@ -304,11 +304,11 @@ final class RowCache {
     /** Facet counts over the rows in {@code bits}, in the shape and order of the catalog's (count descending, key). */
     Map<String, Map<String, Long>> facets(BitSet bits) {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        out.put("source", counts(postings(FilterRule.Field.SOURCE), bits, "unknown", Integer.MAX_VALUE));
-        out.put("project", counts(postings(FilterRule.Field.PROJECT), bits, "uncategorized", Integer.MAX_VALUE));
-        out.put("model", counts(postings(FilterRule.Field.MODEL), bits, "unknown", Integer.MAX_VALUE));
-        out.put("month", counts(byMonth, bits, "unknown", Integer.MAX_VALUE));
-        out.put("tag", counts(postings(FilterRule.Field.TAG), bits, null, 50));
+        for (io.alicemultiverse.catalog.Facet f : io.alicemultiverse.catalog.Facet.values()) {
+            // creation times are counted by month; every other field by its postings
+            Map<String, int[]> p = f.field() == FilterRule.Field.CREATED ? byMonth : postings(f.field());
+            out.put(f.key(), counts(p, bits, f.missing(), f.limit()));
+        }
         return out;
     }
 

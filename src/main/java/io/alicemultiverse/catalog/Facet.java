@@ -1,0 +1,48 @@
+package io.alicemultiverse.catalog;
+
+/**
+ * The facets a search counts, each defined once: its name in the output, the asset field it counts (by
+ * {@link FilterRule.Field}, as filters name them; {@link FilterRule.Field#CREATED} is counted by month,
+ * {@code yyyy-MM}), what a missing value is shown as, and how many values it lists (largest count first, then by
+ * value). The catalog's SQL ({@link SearchReads}) and the rows a warm engine keeps in memory ({@code search.RowCache})
+ * both count from this list, so they cannot name, label or cut a facet differently.
+ */
+public enum Facet {
+    SOURCE("source", FilterRule.Field.SOURCE, "unknown", Integer.MAX_VALUE),
+    PROJECT("project", FilterRule.Field.PROJECT, "uncategorized", Integer.MAX_VALUE),
+    MODEL("model", FilterRule.Field.MODEL, "unknown", Integer.MAX_VALUE),
+    MONTH("month", FilterRule.Field.CREATED, "unknown", Integer.MAX_VALUE),
+    /** The 50 most common tags of the matches, every origin; an asset without tags adds nothing. */
+    TAG("tag", FilterRule.Field.TAG, null, 50);
+
+    private final String key;
+    private final FilterRule.Field field;
+    private final String missing;
+    private final int limit;
+
+    Facet(String key, FilterRule.Field field, String missing, int limit) {
+        this.key = key;
+        this.field = field;
+        this.missing = missing;
+        this.limit = limit;
+    }
+
+    /** Its name in a search result's facets. */
+    public String key() {
+        return key;
+    }
+
+    public FilterRule.Field field() {
+        return field;
+    }
+
+    /** What an asset without this field is counted as; null when such an asset is not counted (tags). */
+    public String missing() {
+        return missing;
+    }
+
+    /** How many values are listed at most. */
+    public int limit() {
+        return limit;
+    }
+}
