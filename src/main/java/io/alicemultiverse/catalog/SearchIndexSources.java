@@ -71,18 +71,14 @@ public final class SearchIndexSources {
      * order after {@code after} ({@code ""}: from the first). A caller pages through them by the last hash it saw, so
      * a batch costs a walk of its own rows, not a read of every asset (1,000,000 on a shared catalog).
      */
-    public void unembedded(String model, String after, int limit, Consumer<EmbeddingSource> sink) {
-        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.NON_PROMPT_TAGS + ", " + SearchText.DESCRIPTIONS
-                + " FROM assets a WHERE a.content_hash > ? AND NOT EXISTS "
+    public List<EmbeddingSource> unembedded(String model, String after, int limit) {
+        return catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.NON_PROMPT_TAGS + ", "
+                + SearchText.DESCRIPTIONS + " FROM assets a WHERE a.content_hash > ? AND NOT EXISTS "
                 + "(SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?) "
                 + "ORDER BY a.content_hash LIMIT ?", List.of(after, model, limit),
-                rs -> {
-                    sink.accept(new EmbeddingSource(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(3)));
-                    return null;
-                });
+                rs -> new EmbeddingSource(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(3)));
     }
 
-    /** The stored vectors of {@code model} for {@code hashes} (null: every asset that has one), by content hash. */
     /** The newest mark of {@code model}'s stored vectors (0 when none has one): see {@link #storedSince}. */
     public long vectorMark(String model) {
         return catalog.select("SELECT coalesce(max(stored), 0) FROM embeddings WHERE model = ?", List.of(model),
@@ -99,6 +95,7 @@ public final class SearchIndexSources {
                 List.of(model, mark), rs -> rs.getString(1));
     }
 
+    /** The stored vectors of {@code model} for {@code hashes} (null: every asset that has one), by content hash. */
     public void vectors(String model, Collection<String> hashes, BiConsumer<String, float[]> sink) {
         List<Object> params = hashes == null ? List.of(model) : List.of(model, SearchSql.hashList(hashes));
         catalog.select("SELECT content_hash, vector FROM embeddings WHERE model = ?"

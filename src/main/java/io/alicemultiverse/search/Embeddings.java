@@ -79,20 +79,21 @@ public final class Embeddings {
     public static Batch missing(Catalog catalog, String model, int maxTexts) {
         Map<String, List<String>> byText = new LinkedHashMap<>();
         int page = Math.max(PAGE, maxTexts * 2);
-        String[] after = {""};
-        int[] read = new int[1];
+        String after = "";
+        List<io.alicemultiverse.catalog.SearchIndexSources.EmbeddingSource> read;
         do {
-            read[0] = 0;
-            catalog.searchIndexSources().unembedded(model, after[0], page, src -> {
-                read[0]++;
-                after[0] = src.contentHash();
+            read = catalog.searchIndexSources().unembedded(model, after, page);
+            for (io.alicemultiverse.catalog.SearchIndexSources.EmbeddingSource src : read) {
                 String text = AssetText.embedded(src.prompt(), src.descriptions(), src.tags());
                 // nothing to embed: no prompt and no tags (found by filters only)
                 if (!text.isBlank() && (byText.size() < maxTexts || byText.containsKey(text))) {
                     byText.computeIfAbsent(text, k -> new ArrayList<>()).add(src.contentHash());
                 }
-            });
-        } while (read[0] == page && byText.size() < maxTexts);
+            }
+            if (!read.isEmpty()) {
+                after = read.get(read.size() - 1).contentHash(); // the next page starts after the last hash seen
+            }
+        } while (read.size() == page && byText.size() < maxTexts);
         return new Batch(new ArrayList<>(byText.keySet()), new ArrayList<>(byText.values()));
     }
 
