@@ -48,22 +48,26 @@ final class VideoRoutes {
         WebServer.json(ctx, out);
     }
 
+    /** A job as {@link #one} answers it: its fields, and beside them why due jobs could not be advanced, if so. */
+    record JobAnswer(@com.fasterxml.jackson.annotation.JsonUnwrapped io.alicemultiverse.video.VideoJobJson job,
+                     @com.fasterxml.jackson.annotation.JsonProperty("advance_error")
+                     @com.fasterxml.jackson.annotation.JsonInclude(
+                             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String advanceError) {
+    }
+
     /** {@code GET /api/video/jobs/{id}}: the job (404 when there is none). */
     void one(Context ctx) {
         String id = id(ctx);
         synchronized (lock) {
             VideoService v = service();
-            Map<String, Object> out = new LinkedHashMap<>();
-            advance(v, out);
+            Map<String, Object> advanced = new LinkedHashMap<>();
+            advance(v, advanced);
             Optional<VideoJob> j = v.find(id);
             if (j.isEmpty()) {
                 WebServer.error(ctx, 404, "no video job " + id);
                 return;
             }
-            // the job's fields beside advance_error, as one object
-            out.putAll(WebServer.JSON.convertValue(v.json(j.get()),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
-            WebServer.json(ctx, out);
+            WebServer.json(ctx, new JobAnswer(v.json(j.get()), (String) advanced.get("advance_error")));
         }
     }
 

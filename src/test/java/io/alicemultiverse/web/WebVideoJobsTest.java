@@ -130,6 +130,8 @@ class WebVideoJobsTest {
         assertThat(get("/api/video/jobs?state=queued&limit=5").path("jobs")).hasSize(1);
         assertThat(get("/api/video/jobs?state=succeeded").path("jobs")).isEmpty();
         assertThat(get("/api/video/jobs/" + job.id()).path("prompt").asText()).isEqualTo(PROMPT);
+        assertThat(get("/api/video/jobs/" + job.id()).has("job")).as("the job's fields at the top").isFalse();
+        assertThat(get("/api/video/jobs/" + job.id()).has("advance_error")).as("only when advancing failed").isFalse();
         assertThat(get("/api/video/jobs/" + job.id().substring(0, 8)).path("id").asText()).isEqualTo(job.id());
 
         Map<String, String> auth = Map.of("Authorization", "Bearer " + TOKEN);
