@@ -1,6 +1,7 @@
 package io.alicemultiverse.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.PrintStream;
@@ -12,6 +13,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class Output {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code value} as the JSON tree {@link #json} would print. */
+    static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
     private static final ThreadLocal<PrintStream[]> STREAMS = new ThreadLocal<>();
     /** Set for a forwarded command: whether the caller's stderr is a terminal (so progress bars stream back). */
     private static final ThreadLocal<Boolean> CALLER_CONSOLE = new ThreadLocal<>();

@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.LibraryStats;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.util.Map;
 
 import java.util.concurrent.Callable;
 
@@ -31,10 +33,14 @@ final class StatsCommand implements Callable<Integer> {
                 return 0;
             }
             out.println("assets: " + stats.assets());
-            stats.sections().forEach((name, m) -> {
-                out.println(name.replace('_', ' ') + ":");
-                m.forEach((k, v) -> out.printf("  %-40s %s%n", k, v));
-            });
+            // every part after the count, under its JSON name, in the record's order
+            for (Map.Entry<String, JsonNode> part : Output.tree(stats).properties()) {
+                if (part.getValue().isObject()) {
+                    out.println(part.getKey().replace('_', ' ') + ":");
+                    part.getValue().properties().forEach(e -> out.printf("  %-40s %s%n", e.getKey(),
+                            e.getValue().asText()));
+                }
+            }
             return 0;
         }
     }
