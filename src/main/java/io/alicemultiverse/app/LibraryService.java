@@ -553,7 +553,7 @@ public final class LibraryService implements AutoCloseable {
         UnderstandRun run = new UnderstandRun(catalog, root, clock, q -> search(q, false), (before, stored) -> {
             understood.addAll(stored);
             search().changed(before, stored, false);
-        });
+        }, hashes -> pendingHashes.fill(hashes, Runtime.getRuntime().availableProcessors()));
         if (request.dryRun()) {
             return run.run(request, configured, env, listener);
         }

@@ -49,8 +49,13 @@ final class UnderstandRun {
      * @param search        runs a query (for {@code --query})
      * @param searchChanged tells the search indexes which assets changed since the given change counter
      */
+    /** Hashes pictures organize left without perceptual hashes ({@code library.PendingHashes}). */
+    private final java.util.function.Consumer<Collection<String>> hashPending;
+
     UnderstandRun(Catalog catalog, Path root, Clock clock, Function<SearchQuery, SearchResult> search,
-                  BiConsumer<Long, Collection<String>> searchChanged) {
+                  BiConsumer<Long, Collection<String>> searchChanged,
+                  java.util.function.Consumer<Collection<String>> hashPending) {
+        this.hashPending = hashPending;
         this.catalog = catalog;
         this.root = root;
         this.clock = clock;
@@ -71,7 +76,7 @@ final class UnderstandRun {
                 .withDailyMonthly(settings.dailyBudgetUsd(), settings.monthlyBudgetUsd())
                 .withLimits(settings.limits());
         Understander understander = new Understander(catalog, provider, settings.priceTable(), o, clock,
-                Sleeper.REAL, new Random());
+                Sleeper.REAL, new Random()).withPendingHashes(hashPending);
         UnderstandPlan plan = understander.plan(images, request.shareNearDuplicates());
         if (request.dryRun()) {
             return new UnderstandOutcome(UnderstandOutcome.Status.PLANNED, plan, null, settings.confirmAboveUsd());

@@ -125,6 +125,16 @@ public final class AssetReads {
                 rs -> new Unhashed(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
+    /** Those of {@code hashes} that have no perceptual hashes yet. */
+    public List<Unhashed> unhashed(java.util.Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        return catalog.select("SELECT a.content_hash, a.path, a.format FROM assets a WHERE a.content_hash "
+                + SearchSql.IN_HASHES + " AND NOT EXISTS (SELECT 1 FROM hashes h WHERE h.content_hash = a.content_hash)",
+                List.of(SearchSql.hashList(hashes)), rs -> new Unhashed(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
     /** The asset {@code contentHash} if it has no perceptual hashes yet (else an empty list). */
     public List<Unhashed> unhashed(String contentHash) {
         return catalog.select("""
@@ -171,24 +181,6 @@ public final class AssetReads {
                     }
                     return null;
                 });
-        return out;
-    }
-
-    /**
-     * Those of {@code contentHashes} with a row in {@code hashes} (hashed, or found undecodable); the others wait for
-     * their hashes (see {@link #unhashed}).
-     */
-    public Set<String> withHashRow(Set<String> contentHashes) {
-        Set<String> out = new java.util.HashSet<>();
-        if (contentHashes.isEmpty()) {
-            return out;
-        }
-        catalog.select("SELECT content_hash FROM hashes", List.of(), rs -> {
-            if (contentHashes.contains(rs.getString(1))) {
-                out.add(rs.getString(1));
-            }
-            return null;
-        });
         return out;
     }
 

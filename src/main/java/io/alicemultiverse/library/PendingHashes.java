@@ -129,6 +129,30 @@ public final class PendingHashes {
         }
     }
 
+    /**
+     * Hashes those of {@code hashes} still pending now, {@code threads} files at a time (understand, before it
+     * groups near duplicates, so none is paid for because its hash was not there yet); returns how many.
+     */
+    public int fill(java.util.Collection<String> hashes, int threads) {
+        List<AssetReads.Unhashed> pending;
+        synchronized (lock) {
+            pending = catalog.reads().unhashed(hashes);
+        }
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, DaemonThreads.named("alice-hash"))
+                : null;
+        try {
+            store(hash(pending, pool));
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return pending.size();
+    }
+
     /** Hashes one asset now if it is still pending (a similar query about a just-organized file); true if it was. */
     public boolean fill(String contentHash) {
         List<AssetReads.Unhashed> one;

@@ -27,34 +27,16 @@ final class NearDuplicates {
     }
 
     /**
-     * Organize leaves perceptual hashes for later (an owner's background thread, or the next near-duplicate
-     * search): the images of this run that have none yet are hashed now, so no near duplicate is paid for because
-     * its hash was not there yet. What cannot be decoded is recorded so, as the later fill would.
+     * Groups {@code images}. Organize leaves perceptual hashes for later (an owner's background thread, or the next
+     * near-duplicate search), so {@code hashPending} is first asked to hash those of these images that have none
+     * yet ({@code library.PendingHashes}, the one place hashes are made after organize): no near duplicate is paid
+     * for because its hash was not there yet.
      */
-    private static void hashWhatOrganizeLeft(Catalog catalog, List<ImageInput> images, java.util.Set<String> wanted) {
-        java.util.Set<String> known = catalog.reads().withHashRow(wanted);
-        Map<String, ImageInput> missing = new LinkedHashMap<>();
-        images.stream().filter(i -> !known.contains(i.contentHash())).forEach(i -> missing.putIfAbsent(i.contentHash(), i));
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<String, ImageHashes> computed = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-        missing.values().parallelStream().forEach(i -> computed.put(i.contentHash(), hash(i.file())));
-        catalog.addHashes(computed);
-    }
-
-    private static ImageHashes hash(java.nio.file.Path file) {
-        try {
-            return ImageHashes.of(file, io.alicemultiverse.media.FormatSniffer.sniff(file));
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    static Groups of(Catalog catalog, List<ImageInput> images) {
+    static Groups of(Catalog catalog, List<ImageInput> images,
+                     java.util.function.Consumer<java.util.Collection<String>> hashPending) {
         java.util.Set<String> wanted = new java.util.HashSet<>();
         images.forEach(i -> wanted.add(i.contentHash()));
-        hashWhatOrganizeLeft(catalog, images, wanted);
+        hashPending.accept(wanted);
         Map<String, ImageHashes> hashes = catalog.reads().imageHashes(wanted);
         List<ImageInput> reps = new ArrayList<>();
         Map<String, List<ImageInput>> followers = new LinkedHashMap<>();

@@ -66,6 +66,18 @@ public final class Understander {
     private final Sleeper sleeper;
     private final Random random;
 
+    /** Hashes the given contents' pictures if they have no perceptual hashes yet; by default nothing is hashed. */
+    private java.util.function.Consumer<java.util.Collection<String>> hashPending = hashes -> { };
+
+    /**
+     * Sets what hashes the images that organize left without perceptual hashes, before near duplicates are grouped
+     * (an image without hashes stands alone); returns this understander.
+     */
+    public Understander withPendingHashes(java.util.function.Consumer<java.util.Collection<String>> hashPending) {
+        this.hashPending = hashPending;
+        return this;
+    }
+
     public Understander(Catalog catalog, VisionProvider provider, PriceTable prices, Options options, Clock clock,
                         Sleeper sleeper, Random random) {
         this.catalog = catalog;
@@ -98,7 +110,7 @@ public final class Understander {
         }
         Map<String, List<ImageInput>> shared = Map.of();
         if (shareNearDuplicates) {
-            NearDuplicates.Groups g = NearDuplicates.of(catalog, todo);
+            NearDuplicates.Groups g = NearDuplicates.of(catalog, todo, hashPending);
             todo = new ArrayList<>(g.representatives());
             shared = g.followers();
         }
