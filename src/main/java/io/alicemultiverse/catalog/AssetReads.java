@@ -135,14 +135,6 @@ public final class AssetReads {
                 List.of(SearchSql.hashList(hashes)), rs -> new Unhashed(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
-    /** The asset {@code contentHash} if it has no perceptual hashes yet (else an empty list). */
-    public List<Unhashed> unhashed(String contentHash) {
-        return catalog.select("""
-                SELECT a.content_hash, a.path, a.format FROM assets a WHERE a.content_hash = ?
-                AND NOT EXISTS (SELECT 1 FROM hashes h WHERE h.content_hash = a.content_hash)""", List.of(contentHash),
-                rs -> new Unhashed(rs.getString(1), rs.getString(2), rs.getString(3)));
-    }
-
     /** How many assets have no perceptual hashes yet (see {@link #unhashed}). */
     public long unhashedCount() {
         return catalog.select("SELECT count(*) FROM assets a WHERE NOT EXISTS "

@@ -155,15 +155,7 @@ public final class PendingHashes {
 
     /** Hashes one asset now if it is still pending (a similar query about a just-organized file); true if it was. */
     public boolean fill(String contentHash) {
-        List<AssetReads.Unhashed> one;
-        synchronized (lock) {
-            one = catalog.reads().unhashed(contentHash);
-        }
-        if (one.isEmpty()) {
-            return false;
-        }
-        store(hash(one, null));
-        return true;
+        return fill(List.of(contentHash), 1) > 0;
     }
 
     /** One asset's hashes from its library file; null when the file is gone, outside the library or undecodable. */
