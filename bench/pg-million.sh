@@ -28,17 +28,7 @@ rm -rf "$work/library" "$work/library-duckdb" "$work/cache" && mkdir -p "$work"
 export XDG_CACHE_HOME="$work/cache" # this machine's search index cache, not the user's
 load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M) UTC"; }
 
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-pgdir="$(mktemp -d /tmp/alice-bench-pg.XXXXXX)"
-as=()
-if [ "$(id -u)" = 0 ]; then chown postgres "$pgdir"; as=(runuser -u postgres --); fi
-"${as[@]}" "$bin/initdb" -D "$pgdir/data" -A trust -U alice -E UTF8 >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
-stop() { "${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$pgdir"; }
-trap stop EXIT
-psql -h 127.0.0.1 -p "$port" -U alice -d postgres -qc "CREATE DATABASE bench" >/dev/null
-url="postgresql://alice@127.0.0.1:$port/bench"
+source "$here/pg-cluster.sh" # a private PostgreSQL cluster and its database "bench": $url, $port
 lib="$work/library"
 echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(load)"
 
