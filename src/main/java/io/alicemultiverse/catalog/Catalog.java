@@ -762,6 +762,23 @@ public final class Catalog implements AutoCloseable {
         if (upTo <= since) {
             return Optional.of(java.util.Set.of());
         }
+        // the words index, the vectors and the rows of one engine each catch up over the same range: read it once
+        ChangeRange last = lastChanges;
+        if (last != null && last.since() == since && last.upTo() == upTo) {
+            return last.changed();
+        }
+        Optional<java.util.Set<String>> changed = readChangeLog(since, upTo);
+        lastChanges = new ChangeRange(since, upTo, changed);
+        return changed;
+    }
+
+    /** The change log's answer for one range of counters; a range up to a counter already read never changes. */
+    private record ChangeRange(long since, long upTo, Optional<java.util.Set<String>> changed) {
+    }
+
+    private volatile ChangeRange lastChanges;
+
+    private Optional<java.util.Set<String>> readChangeLog(long since, long upTo) {
         java.util.Set<Long> counters = new java.util.HashSet<>();
         java.util.Set<String> hashes = new java.util.HashSet<>();
         boolean[] everything = {false};
@@ -780,7 +797,7 @@ public final class Catalog implements AutoCloseable {
         if (everything[0] || counters.size() != upTo - since) {
             return Optional.empty();
         }
-        return Optional.of(hashes);
+        return Optional.of(java.util.Collections.unmodifiableSet(hashes));
     }
 
     // ---- internals ----
