@@ -94,6 +94,8 @@ class SharedCrashTest {
 
             signal("KILL", a.pid());
             assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // the server drops the killed session's locks (its runs' leases) as its backend exits, a moment later
+            Thread.sleep(1_000);
         } finally {
             b.destroyForcibly();
             a.destroyForcibly();
