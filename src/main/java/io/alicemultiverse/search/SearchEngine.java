@@ -13,20 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-// Over 400 lines: the query planner (filters, text, vectors, ranking, warm and cold paths) in one place; to become
-// one planned pass (issue 14, item 5; the filter rules are already defined once, in catalog.FilterRule).
+// Over 400 lines: runs a planned search and keeps its three indexes (rows, words, vectors) in step with the catalog,
+// warm or cold, in one place.
 /**
  * Runs searches over one library.
  *
- * <p>Design: filters always run in the catalog with bound parameters (the catalog is the truth, so a filter-only query
- * never waits for an index). Text ranks in two ways — BM25 over prompt and tags in a Lucene index
+ * <p>Design: a query is planned once ({@link SearchPlan}: filters, words, rankings, floor, order, page) and run in
+ * one place ({@link #run}) against the rows a search reads ({@link Rows}): the catalog's SQL with bound parameters
+ * ({@link CatalogRows}, the cold path — the catalog is the truth, so a filter-only query never waits for an index),
+ * or every row in memory for a warm engine ({@link #warm}, {@link WarmRows}); the filter rules both follow are
+ * defined once, in {@code catalog.FilterRule}. Text ranks in two ways — BM25 over prompt and tags in a Lucene index
  * ({@link LexicalIndex}) and cosine similarity of MiniLM embeddings ({@link VectorIndex}) — each giving its best
- * candidates; a score blend merges them ({@link #rank}), and one catalog query keeps the candidates that pass the filters
- * and fetches their rows ({@link CatalogRows}, the cold path). The embedding model and the vectors load only when a
- * query has text. A warm engine ({@link #warm}) answers filters, pages and facets from rows in memory
- * ({@link RowCache}) instead. {@link #search}
- * is not thread-safe (the catalog connection is not); {@link #searchIfWarm} is, and lets a server answer many
- * searches at once from an immutable snapshot while writes go through the lock.
+ * candidates; a score blend merges them ({@link #rank}), and the selection keeps the candidates that pass the
+ * filters. The embedding model and the vectors load only when a query has text. {@link #search} is not thread-safe
+ * (the catalog connection is not); {@link #searchIfWarm} is, and lets a server answer many searches at once from an
+ * immutable snapshot while writes go through the lock.
  */
 public final class SearchEngine implements AutoCloseable {
     /** Which rankings a text query uses: both merged (the default), or one alone (for evaluation). */
@@ -43,8 +44,6 @@ public final class SearchEngine implements AutoCloseable {
      */
     static final double RELEVANCE_GAP = 0.7;
     static final float MIN_COSINE = 0.25f;
-    private static final int CANDIDATES = 300;
-    private static final int CANDIDATES_FILTERED = 3_000;
     /** A warm engine embeds at most this many changed assets itself; more are left to its owner's background. */
     private static final int SYNC_EMBED_MAX = 64;
     /** Rows read and handed on at a time by {@link #each}. */
@@ -75,7 +74,7 @@ public final class SearchEngine implements AutoCloseable {
     private Runnable onMissing;
     /** What a search reads: the live, refreshing parts (under the caller's lock) or a fixed warm snapshot. */
     private interface View {
-        RowCache rows();
+        Rows rows();
 
         LexicalIndex lexical();
 
@@ -83,13 +82,14 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     /** The warm parts as of one change counter: immutable, or (the Lucene index) safe to search concurrently. */
-    private record Snapshot(long counter, RowCache rows, LexicalIndex lexical, VectorIndex vectors) implements View {
+    private record Snapshot(long counter, WarmRows rows, LexicalIndex lexical, VectorIndex vectors) implements View {
     }
 
     private final View live = new View() {
         @Override
-        public RowCache rows() {
-            return freshCache();
+        public Rows rows() {
+            RowCache warm = freshCache();
+            return warm == null ? sql : new WarmRows(warm);
         }
 
         @Override
@@ -145,64 +145,61 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     private SearchResult search(SearchQuery q, boolean facets, Mode mode, View v) {
-        AssetFilter f = q.filter();
-        if (!q.hasText()) {
-            return filtersOnly(q, f, facets, v);
+        return run(SearchPlan.of(q, mode, facets, false, relevanceGap), v);
+    }
+
+    /**
+     * Runs a plan: the one place a search is executed, on the warm rows or the catalog alike ({@link Rows}). The
+     * filters select once; words rank candidates, the floor cuts, the selection keeps the candidates it holds, and
+     * they are ordered; then the page's rows and the facets are read.
+     */
+    private SearchResult run(SearchPlan plan, View v) {
+        Rows rows = v.rows();
+        Rows.Selection selected = rows.select(plan.filter());
+        if (!plan.ranked()) {
+            List<Match> page = selected.page(plan.sort(), plan.limit(), plan.offset());
+            return new SearchResult(rows.hits(page), plan.facets() ? selected.facets() : null, selected.count());
         }
-        RowCache rc = v.rows();
-        List<Match> sorted = ordered(q, f, mode, v, false);
-        List<Match> page = sorted.subList(Math.min(sorted.size(), q.offset()),
-                Math.min(sorted.size(), q.offset() + q.limit()));
-        Map<String, Map<String, Long>> fc = null;
-        if (facets && sorted.isEmpty()) {
-            fc = emptyFacets();
-        } else if (facets && rc != null) {
-            java.util.BitSet bits = new java.util.BitSet();
-            sorted.forEach(m -> bits.set(rc.position(m.hash())));
-            fc = rc.facets(bits);
-        } else if (facets) {
-            fc = sql.facetsOf(sorted.stream().map(Match::hash).toList());
-        }
-        return new SearchResult(rows(page, v), fc, sorted.size());
+        List<Match> sorted = matches(plan, rows, selected, v);
+        List<Match> page = sorted.subList(Math.min(sorted.size(), plan.offset()),
+                Math.min(sorted.size(), plan.offset() + plan.limit()));
+        Map<String, Map<String, Long>> fc = !plan.facets() ? null
+                : sorted.isEmpty() ? emptyFacets() : selected.facetsOf(sorted);
+        return new SearchResult(rows.hits(page), fc, sorted.size());
     }
 
     /**
      * Hands every match of {@code q} from its offset on (its limit set aside), in its order, to {@code sink}, and
      * returns how many it handed. Memory stays flat however many assets match: rows are read and handed on a chunk
-     * at a time; a filters-only query walks the catalog by keyset (or the warm rows' bit set), and a query with words
-     * holds only each ranked match's hash and score (its ranking sees every asset, not the usual candidates). For
-     * the command line's {@code --limit 0}; not for the web API, which keeps its bounds. Not thread-safe.
+     * at a time; a filters-only query walks the selection by keyset, and a query with words holds only each ranked
+     * match's hash and score (its ranking sees every asset, not the usual candidates). For the command line's
+     * {@code --limit 0}; not for the web API, which keeps its bounds. Not thread-safe.
      */
     public long each(SearchQuery q, java.util.function.Consumer<SearchHit> sink) {
-        AssetFilter f = q.filter();
-        RowCache rc = live.rows();
+        SearchPlan plan = SearchPlan.of(q, Mode.HYBRID, false, true, relevanceGap);
+        Rows rows = live.rows();
+        Rows.Selection selected = rows.select(plan.filter());
         long n = 0;
-        if (!q.hasText() && rc == null) {
+        if (!plan.ranked()) {
             Match last = null;
-            int skip = q.offset();
+            int skip = plan.offset();
             while (true) {
-                List<Match> chunk = sql.chunkAfter(f, q.sort(), EACH_CHUNK, last);
+                List<Match> chunk = selected.after(plan.sort(), EACH_CHUNK, last);
                 if (chunk.isEmpty()) {
                     return n;
                 }
                 last = chunk.get(chunk.size() - 1);
                 List<Match> kept = chunk.subList(Math.min(chunk.size(), skip), chunk.size());
                 skip -= chunk.size() - kept.size();
-                for (SearchHit h : rows(kept, live)) {
+                for (SearchHit h : rows.hits(kept)) {
                     sink.accept(h);
                     n++;
                 }
             }
         }
-        List<Match> all;
-        if (!q.hasText()) {
-            all = rc.rows(rc.filter(f), q.sort()).stream()
-                    .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), null)).toList();
-        } else {
-            all = ordered(q, f, Mode.HYBRID, live, true);
-        }
-        for (int i = q.offset(); i < all.size(); i += EACH_CHUNK) {
-            for (SearchHit h : rows(all.subList(i, Math.min(all.size(), i + EACH_CHUNK)), live)) {
+        List<Match> all = matches(plan, rows, selected, live);
+        for (int i = plan.offset(); i < all.size(); i += EACH_CHUNK) {
+            for (SearchHit h : rows.hits(all.subList(i, Math.min(all.size(), i + EACH_CHUNK)))) {
                 sink.accept(h);
                 n++;
             }
@@ -211,93 +208,22 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     /**
-     * Every match of a query with words, in the query's order: the ranked candidates that pass the filters (with a
-     * quoted phrase, every asset containing it, ranked ones first). With {@code everything} the rankings look at
-     * every asset instead of the best candidates, and a phrase query is not capped.
+     * Every match of a plan with words, in its order: the ranked candidates that pass the filters and the floor
+     * (with a quoted phrase, every selected asset, ranked ones first).
      */
-    private List<Match> ordered(SearchQuery q, AssetFilter f, Mode mode, View v, boolean everything) {
-        RowCache rc = v.rows();
-        java.util.BitSet pass = rc == null ? null : rc.filter(f); // warm: every filter decided once, here
-        int assets = everything ? Math.max(1, rc != null ? rc.size() : sql.count()) : 0;
-        Map<String, Double> fused = rank(q.text(), everything ? assets : candidates(q, f, rc, pass), mode, v);
-        if (fused.isEmpty() && q.phrases().isEmpty()) {
+    private List<Match> matches(SearchPlan plan, Rows rows, Rows.Selection selected, View v) {
+        Map<String, Double> fused = rank(plan.text(), plan.candidates(rows, selected), plan.mode(), v);
+        if (fused.isEmpty() && !plan.phrases()) {
             return List.of();
         }
-        if (q.phrases().isEmpty() && mode == Mode.HYBRID && !fused.isEmpty()) {
-            // the floor: a quoted phrase is a match by itself and keeps every asset that has it
-            double floor = fused.values().iterator().next() - relevanceGap;
+        if (!fused.isEmpty()) {
+            double floor = fused.values().iterator().next() - plan.floorGap();
             fused.values().removeIf(score -> score < floor);
         }
-        int phraseCap = everything ? assets : SearchQuery.MAX_LIMIT;
-        List<Match> all;
-        if (rc != null && q.phrases().isEmpty()) {
-            all = new ArrayList<>();
-            for (Map.Entry<String, Double> e : fused.entrySet()) {
-                int p = rc.position(e.getKey());
-                if (p >= 0 && pass.get(p)) {
-                    RowCache.Row r = rc.row(p);
-                    all.add(new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), e.getValue()));
-                }
-            }
-        } else if (rc != null) {
-            // a quoted phrase is a match by itself: every asset containing it, ranked ones first
-            all = rc.rows(pass, SearchQuery.Sort.NEWEST).stream().limit(phraseCap)
-                    .map(r -> new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(),
-                            fused.getOrDefault(r.hit().contentHash(), 0.0))).toList();
-        } else if (q.phrases().isEmpty()) {
-            all = sql.matchesAmong(f, fused);
-        } else {
-            // a quoted phrase is a match by itself: every asset containing it, ranked ones first
-            all = sql.newest(f, phraseCap, h -> fused.getOrDefault(h, 0.0));
-        }
-        Comparator<Match> order = switch (q.sort()) {
-            case RELEVANCE -> Comparator.comparing(Match::score).reversed().thenComparing(Match::path);
-            case NEWEST -> Comparator.comparing(Match::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                    .thenComparing(Match::path);
-            case OLDEST -> Comparator.comparing(Match::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(Match::path);
-        };
-        return all.stream().sorted(order).toList();
-    }
-
-    /**
-     * How many candidates each ranking gives: enough that about {@link #CANDIDATES} (or the requested page) pass
-     * the filters — the page divided by the share of assets that pass, at most {@link #CANDIDATES_FILTERED}.
-     */
-    private int candidates(SearchQuery q, AssetFilter f, RowCache rc, java.util.BitSet pass) {
-        int wanted = Math.max(CANDIDATES, q.offset() + q.limit());
-        if (f.isEmpty()) {
-            return wanted;
-        }
-        double share;
-        if (rc != null) {
-            share = pass.cardinality() / (double) Math.max(1, rc.size());
-        } else {
-            share = sql.share(f);
-        }
-        long k = share <= 0 ? CANDIDATES_FILTERED : (long) Math.ceil(wanted / share);
-        return (int) Math.max(q.offset() + q.limit(), Math.min(CANDIDATES_FILTERED, k));
-    }
-
-    /** The rows and tags of a page of matches, in the page's order. */
-    private List<SearchHit> rows(List<Match> page, View v) {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        RowCache rc = v.rows();
-        if (rc != null) {
-            List<SearchHit> out = new ArrayList<>(page.size());
-            for (Match m : page) {
-                int p = rc.position(m.hash());
-                if (p >= 0) {
-                    SearchHit h = rc.row(p).hit();
-                    out.add(new SearchHit(h.contentHash(), h.path(), h.source(), h.project(), h.model(), h.createdAt(),
-                            h.prompt(), h.tags(), m.score()));
-                }
-            }
-            return out;
-        }
-        return sql.hits(page);
+        List<Match> all = plan.phrases()
+                ? selected.newest(plan.phraseCap(rows), h -> fused.getOrDefault(h, 0.0))
+                : selected.among(fused);
+        return all.stream().sorted(plan.order()).toList();
     }
 
     /**
@@ -355,30 +281,6 @@ public final class SearchEngine implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    private SearchResult filtersOnly(SearchQuery q, AssetFilter f, boolean facets, View v) {
-        RowCache rc = v.rows();
-        if (rc != null) {
-            java.util.BitSet pass = rc.filter(f);
-            List<Match> page = new ArrayList<>(q.limit());
-            if (q.sort() == SearchQuery.Sort.OLDEST) {
-                List<RowCache.Row> all = rc.rows(pass, q.sort());
-                all.subList(Math.min(all.size(), q.offset()), Math.min(all.size(), q.offset() + q.limit()))
-                        .forEach(r -> page.add(new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), null)));
-            } else { // newest first is position order: skip to the page without listing what comes before
-                int seen = 0;
-                for (int i = pass.nextSetBit(0); i >= 0 && page.size() < q.limit(); i = pass.nextSetBit(i + 1)) {
-                    if (seen++ >= q.offset()) {
-                        RowCache.Row r = rc.row(i);
-                        page.add(new Match(r.hit().contentHash(), r.hit().createdAt(), r.hit().path(), null));
-                    }
-                }
-            }
-            return new SearchResult(rows(page, v), facets ? rc.facets(pass) : null, pass.cardinality());
-        }
-        List<Match> page = sql.page(f, q.sort(), q.limit(), q.offset());
-        return new SearchResult(rows(page, v), facets ? sql.facets(f) : null, -1);
     }
 
     private static Map<String, Map<String, Long>> emptyFacets() {
@@ -622,7 +524,7 @@ public final class SearchEngine implements AutoCloseable {
         long now = catalog.changeCounter();
         if (cache.counter == now && vectorsCounter == now && lexical.counter() == now
                 && (snapshot == null || snapshot.counter() != now || snapshot.vectors() != vectors)) {
-            snapshot = new Snapshot(now, cache, lexical, vectors);
+            snapshot = new Snapshot(now, new WarmRows(cache), lexical, vectors);
         }
     }
 

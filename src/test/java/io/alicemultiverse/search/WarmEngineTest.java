@@ -41,9 +41,14 @@ class WarmEngineTest {
             describe(catalog, hashes.subList(0, 40));
             List<List<SearchHit>> before = new ArrayList<>();
             List<Object> beforeFacets = new ArrayList<>();
+            List<List<SearchHit>> beforeOldest = new ArrayList<>();
+            List<List<SearchHit>> beforeEvery = new ArrayList<>();
             for (String q : QUERIES) {
                 before.add(engine.search(parser.parse(q).limit(50).build(), false).hits());
                 beforeFacets.add(engine.search(parser.parse(q).limit(5).offset(3).build(), true).facets());
+                beforeOldest.add(engine.search(parser.parse(q).sort(SearchQuery.Sort.OLDEST).limit(20).offset(7)
+                        .build(), false).hits());
+                beforeEvery.add(every(engine, parser.parse(q).offset(2).build()));
             }
             engine.warm();
             for (int i = 0; i < QUERIES.size(); i++) {
@@ -52,7 +57,13 @@ class WarmEngineTest {
                         .isEqualTo(before.get(i));
                 assertThat(engine.search(parser.parse(q).limit(5).offset(3).build(), true).facets()).as(q)
                         .isEqualTo(beforeFacets.get(i));
+                assertThat(engine.search(parser.parse(q).sort(SearchQuery.Sort.OLDEST).limit(20).offset(7).build(),
+                        false).hits()).as("oldest first: " + q).isEqualTo(beforeOldest.get(i));
+                assertThat(every(engine, parser.parse(q).offset(2).build())).as("every match: " + q)
+                        .isEqualTo(beforeEvery.get(i));
             }
+            // the walk over every match goes past one chunk, warm as cold
+            assertThat(beforeEvery.get(QUERIES.indexOf(""))).hasSize(3_000 - 2);
             assertThat(before.stream().mapToInt(List::size).sum()).isGreaterThan(100);
             assertThat(before.get(QUERIES.indexOf("\"teal moody\""))).hasSize(40);
         }
@@ -148,6 +159,12 @@ class WarmEngineTest {
     }
 
     /** Gives {@code hashes} a description and an understanding tag, as a vision model would. */
+    private static List<SearchHit> every(SearchEngine engine, SearchQuery q) {
+        List<SearchHit> out = new ArrayList<>();
+        engine.each(q, out::add);
+        return out;
+    }
+
     private static void describe(Catalog catalog, List<String> hashes) {
         List<UnderstandingRow> rows = new ArrayList<>();
         for (String h : hashes) {
