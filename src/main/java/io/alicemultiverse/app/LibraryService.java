@@ -54,7 +54,11 @@ import java.util.Set;
 // it shrinks as the typed requests of issue 14 take their operations into classes of their own.
 /**
  * The application facade for one library: every surface (CLI, MCP, web) calls this and holds no logic of its
- * own. Owns the catalog connection; not thread-safe — one caller at a time. Close it when done.
+ * own. One per process and library: it owns the catalog, and an owner lends it ({@link #lend}) to the commands it
+ * runs for other alice processes. Its locking: the search engine is used under this object's lock (surfaces take
+ * it around a request; the methods that touch the engine take it themselves); runs that change library files take
+ * turns through the catalog's file-writer lock, and a thread holding that never waits for this one; every thread
+ * reads and writes the catalog through a connection of its own. Close it when done.
  */
 public final class LibraryService implements AutoCloseable {
     private final Path root;
@@ -67,6 +71,9 @@ public final class LibraryService implements AutoCloseable {
     private final FileAnalyzer hashingAnalyzer;
     private final PendingHashes pendingHashes;
     private volatile SearchEngine search;
+    private final Object searchMade = new Object();
+    /** Its opener, and each command it is lent to ({@link #lend}); closed when the last one closes it. */
+    private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
     /** How long a one-shot search may spend embedding what organize left without a vector. */
     private static final java.time.Duration SEARCH_EMBED_BUDGET = java.time.Duration.ofSeconds(1);
     private volatile boolean closed;
@@ -122,6 +129,46 @@ public final class LibraryService implements AutoCloseable {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * This open library, lent to a command its owner runs for another alice process: the same catalog, search
+     * engine, locks and background work, never a second of each (one library per process). The command closes it
+     * as usual; the library closes when its opener does. Commands that change files take turns through the
+     * catalog's file-writer lock; the search engine is used under this library's lock.
+     *
+     * @param library the library the command names
+     * @param layout  the layout the command's configuration names
+     * @throws IllegalStateException when the command names another library, this one is closing, or files by
+     *                               another layout
+     */
+    public LibraryService lend(Path library, Layout layout) {
+        if (!sameFolder(library, root)) {
+            throw new IllegalStateException("this process has " + root + " open, but the command names " + library);
+        }
+        if (!layout.template().equals(this.layout.template())) {
+            throw new IllegalStateException("this library's owner files by the layout " + this.layout.template()
+                    + ", but the command's configuration names " + layout.template()
+                    + "; use the owner's configuration, or stop the owner first");
+        }
+        holders.updateAndGet(n -> {
+            if (n <= 0) {
+                throw new IllegalStateException("the library's owner is closing it");
+            }
+            return n + 1;
+        });
+        return this;
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b)) {
+            return true;
+        }
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -195,7 +242,9 @@ public final class LibraryService implements AutoCloseable {
                 problems.addAll(io.alicemultiverse.xmp.XmpSidecars.read(catalog, root, added).errors());
             }
             if (!catalog.shared()) {
-                search().changed(before, added, false);
+                synchronized (this) {
+                    search().changed(before, added, false);
+                }
             }
             // a shared catalog's search indexes are this machine's cache: other machines' runs move the catalog
             // meanwhile, so this run's end would rebuild the cache whole (and every run beside it would too); the
@@ -222,7 +271,7 @@ public final class LibraryService implements AutoCloseable {
      * Embeds now every asset that lacks a vector: for a watch owner between its cycles, whose organize runs
      * outside this library's lock (so no background thread may share the catalog meanwhile).
      */
-    public void embedMissing() {
+    public synchronized void embedMissing() {
         search().changed(catalog.changeCounter(), List.of(), true);
     }
 
@@ -292,9 +341,15 @@ public final class LibraryService implements AutoCloseable {
     }
 
     public IndexRebuild.Result rebuild() throws IOException {
-        IndexRebuild.Result r = new IndexRebuild(catalog, hashingAnalyzer, root, layout,
-                Runtime.getRuntime().availableProcessors()).rebuild();
-        search().rebuild(true);
+        IndexRebuild.Result r;
+        // the catalog is made again from the files: no command of this process may move files meanwhile
+        try (Catalog.WriterLock lock = catalog.exclusiveWriter(null)) {
+            r = new IndexRebuild(catalog, hashingAnalyzer, root, layout,
+                    Runtime.getRuntime().availableProcessors()).rebuild();
+        }
+        synchronized (this) {
+            search().rebuild(true);
+        }
         return r;
     }
 
@@ -330,7 +385,7 @@ public final class LibraryService implements AutoCloseable {
     }
 
     /** Runs a search; {@code facets} adds counts of every match. Its latency is recorded by query kind. */
-    public SearchResult search(SearchQuery query, boolean facets) {
+    public synchronized SearchResult search(SearchQuery query, boolean facets) {
         long start = System.nanoTime();
         SearchResult result = search().search(query, facets);
         SearchTiming.record(query, System.nanoTime() - start);
@@ -342,7 +397,7 @@ public final class LibraryService implements AutoCloseable {
      * flat memory however many match (see {@link SearchEngine#each}); returns how many. For the command line's
      * {@code --all}; the web API and MCP keep their bounds through {@link #search}.
      */
-    public long searchEach(SearchQuery query, java.util.function.Consumer<io.alicemultiverse.search.SearchHit> sink) {
+    public synchronized long searchEach(SearchQuery query, java.util.function.Consumer<io.alicemultiverse.search.SearchHit> sink) {
         long start = System.nanoTime();
         long n = search().each(query, sink);
         SearchTiming.record(query, System.nanoTime() - start);
@@ -373,7 +428,7 @@ public final class LibraryService implements AutoCloseable {
      * Runs a search whose result knows how many assets matched in all ({@link SearchResult#total}): free when the
      * search is warm or has words to rank, else counted through the facets.
      */
-    public SearchResult searchCounted(SearchQuery query) {
+    public synchronized SearchResult searchCounted(SearchQuery query) {
         SearchResult r = search(query, false);
         return r.total() >= 0 ? r : search(query, true);
     }
@@ -383,7 +438,7 @@ public final class LibraryService implements AutoCloseable {
      * when the catalog changes): for long-running owners such as {@code alice serve}, so that no request pays for
      * the loading and text queries skip the catalog.
      */
-    public void warmSearch() {
+    public synchronized void warmSearch() {
         search().warm();
     }
 
@@ -412,7 +467,9 @@ public final class LibraryService implements AutoCloseable {
         }
         long before = catalog.changeCounter();
         if (catalog.searchStore().changeUserTags(hashes, normalised, add) > 0) {
-            search().changed(before, hashes, false);
+            synchronized (this) {
+                search().changed(before, hashes, false);
+            }
         }
         return new TagOutcome(hashes.size(), refreshSidecars(hashes));
     }
@@ -436,7 +493,22 @@ public final class LibraryService implements AutoCloseable {
         return catalog.reads().tagCounts(origin);
     }
 
+    /**
+     * The search engine, made on first use. Not under this library's lock, which a thread holding the catalog's
+     * file-writer lock must never wait for (a watch's organize loads the model ahead through here, while a video
+     * tick under this lock may wait for that writer lock); what uses the engine takes this library's lock.
+     */
     private SearchEngine search() {
+        SearchEngine made = search;
+        if (made != null) {
+            return made;
+        }
+        synchronized (searchMade) {
+            return makeSearch();
+        }
+    }
+
+    private SearchEngine makeSearch() {
         if (search == null) {
             SearchEngine e = new SearchEngine(catalog, root, MiniLmEmbedder::new);
             e.embedWithin(SEARCH_EMBED_BUDGET);
@@ -488,7 +560,9 @@ public final class LibraryService implements AutoCloseable {
      * the catalog calls it first, so it plans from what is really on disk.
      */
     public void settle() throws IOException {
-        new Recovery(catalog, analyzer, root).reconcile();
+        try (Catalog.WriterLock lock = catalog.exclusiveWriter(null)) { // never another command's run under way
+            new Recovery(catalog, analyzer, root).reconcile();
+        }
     }
 
     /** Groups of exact and near duplicates among the catalogued assets, each with its keeper. */
@@ -501,7 +575,7 @@ public final class LibraryService implements AutoCloseable {
     /** Resolves {@code groups} on disk (see {@link DuplicateResolver}); interrupted operations are settled first. */
     public DuplicateResolver.Result resolveDuplicates(List<DuplicateGroup> groups, DuplicateResolver.Action action,
                                                       KeepRule rule) throws IOException {
-        new Recovery(catalog, analyzer, root).reconcile();
+        settle();
         DuplicateResolver.Result result = new DuplicateResolver(catalog, root, clock).apply(groups, action, rule);
         // a trashed or deleted member's thumbnail goes with it (undo makes it again on the next view)
         List<String> gone = new java.util.ArrayList<>();
@@ -552,7 +626,9 @@ public final class LibraryService implements AutoCloseable {
         Set<String> understood = new java.util.LinkedHashSet<>();
         UnderstandRun run = new UnderstandRun(catalog, root, clock, q -> search(q, false), (before, stored) -> {
             understood.addAll(stored);
-            search().changed(before, stored, false);
+            synchronized (this) {
+                search().changed(before, stored, false);
+            }
         }, hashes -> pendingHashes.fill(hashes, Runtime.getRuntime().availableProcessors()));
         if (request.dryRun()) {
             return run.run(request, configured, env, listener);
@@ -593,6 +669,11 @@ public final class LibraryService implements AutoCloseable {
      */
     public synchronized io.alicemultiverse.video.VideoService video(io.alicemultiverse.video.VideoSettings settings,
                                                                    Map<String, String> env) {
+        if (backgroundVideo != null && videoService != null) {
+            // the owner's service advances every job in the background; a command it runs for another process
+            // (whose environment differs) uses it too, not a second scheduler beside it: nothing is sent twice
+            return videoService;
+        }
         if (videoService == null || !settings.equals(videoSettings) || !env.equals(videoEnv)) {
             if (videoService != null) {
                 videoService.retire();
@@ -680,7 +761,9 @@ public final class LibraryService implements AutoCloseable {
         long before = catalog.changeCounter();
         var r = io.alicemultiverse.xmp.XmpSidecars.read(catalog, root, selection(targets, query));
         if (!r.changedAssets().isEmpty()) {
-            search().changed(before, r.changedAssets(), false);
+            synchronized (this) {
+                search().changed(before, r.changedAssets(), false);
+            }
         }
         return r;
     }
@@ -708,6 +791,9 @@ public final class LibraryService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (holders.decrementAndGet() > 0) {
+            return; // a lent library: its opener closes it
+        }
         synchronized (this) { // a background embedding batch or video tick finishes its write first, then stops
             closed = true;
         }

@@ -44,30 +44,58 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private final Connection connection;
+    /** The connection this catalog was opened with (a DuckDB file's other threads get their own from it). */
+    private final Connection base;
+    /**
+     * Each thread's connection and transaction depth. A DuckDB file is one database in this process, opened once:
+     * an owner's threads (web requests, background batches, a command run for another alice) each use a connection of
+     * their own to it ({@code duplicate()}: the same database, a transaction of its own). PostgreSQL and in-memory
+     * catalogs keep the one connection, used by one thread at a time.
+     */
+    private final ThreadLocal<Session> sessions;
+    private final Session only;
+    private final Thread opener = Thread.currentThread();
+    private final List<Connection> duplicates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Runs that change library files take turns on a DuckDB catalog: each settles interrupted operations first
+     * ({@code Recovery}), which must never touch another running command's. Fair, so a waiting command is next.
+     */
+    private final Map<Activity, java.util.concurrent.locks.ReentrantLock> inProcess = new java.util.EnumMap<>(
+            Activity.class);
+
+    private static final class Session {
+        final Connection connection;
+        int depth;
+
+        Session(Connection connection) {
+            this.connection = connection;
+        }
+    }
     private final Dialect dialect;
     /** Where this catalog is, for messages: the DuckDB file, or the PostgreSQL URL without its password. */
     private final String where;
     /**
      * The change counter as last read. This process is the catalog's only writer (DuckDB locks the file), but it may
-     * write through several connections (an owner runs other processes' commands on their own), hence shared.
+     * write from several threads, each through a connection of its own.
      */
     private final ChangeCounterCache counter;
-    private int inTransaction;
     private final Path file;
     private final Journal journal;
 
     private Catalog(Connection connection, Dialect dialect, Path file, String where, ChangeCounterCache counter)
             throws SQLException {
-        this.connection = connection;
+        this.base = connection;
         this.dialect = dialect;
+        this.only = new Session(connection);
+        boolean perThread = dialect == Dialect.DUCKDB && file != null && !file.toString().equals(":memory:");
+        this.sessions = perThread ? ThreadLocal.withInitial(this::newSession) : null;
         this.file = file;
         this.where = where;
         this.counter = counter;
         if (dialect == Dialect.POSTGRES) {
             journal = new Journal(this, 0);
         } else {
-            try (Statement s = connection.createStatement();
+            try (Statement s = connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT coalesce(max(entry), 0) + 1 FROM journal")) {
                 rs.next();
                 journal = new Journal(this, rs.getLong(1));
@@ -135,7 +163,7 @@ public final class Catalog implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             PrivateFiles.restrict(file);
             Schema.migrate(c, Dialect.DUCKDB);
-            return new Catalog(c, Dialect.DUCKDB, file, file.toString(), ChangeCounterCache.forFile(file));
+            return new Catalog(c, Dialect.DUCKDB, file, file.toString(), ChangeCounterCache.own());
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("lock")) {
@@ -213,7 +241,7 @@ public final class Catalog implements AutoCloseable {
      * from is not renumbered or moved under them. The lock is PostgreSQL's session advisory lock: a process that
      * dies (SIGKILL, a lost machine) loses its connection and so its lock; its runs' interrupted operations are
      * settled once their leases end too ({@link Journal#interrupted}). On DuckDB the file lock already makes this
-     * process the only writer, and this is free. Reentrant.
+     * process the only writer, and the commands it runs take turns ({@link #inProcess}). Reentrant.
      */
     public WriterLock exclusiveWriter(java.util.function.Consumer<String> waiting) {
         return exclusive(Activity.FILES, waiting);
@@ -223,34 +251,34 @@ public final class Catalog implements AutoCloseable {
      * Takes the file-writer lock shared with other organize runs (PostgreSQL's shared advisory lock): organize runs on
      * many machines go on at once, each planning a batch in its turn under {@link Activity#PLANNING}, while a run
      * that rearranges what organize plans from (undo, dedup, check --repair) waits for them all and they for it.
-     * Free on DuckDB.
+     * On DuckDB, where recovery is not lease-aware, organize runs take turns with every other file writer.
      */
     public WriterLock concurrentWriter(java.util.function.Consumer<String> waiting) {
         if (dialect != Dialect.POSTGRES) {
-            return () -> { };
+            return inProcess(Activity.FILES, waiting);
         }
-        long key = Activity.FILES.key;
-        try (Statement s = connection.createStatement()) {
-            boolean got;
-            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock_shared(" + key + ")")) {
-                got = rs.next() && rs.getBoolean(1);
-            }
-            if (!got) {
-                if (waiting != null) {
-                    waiting.accept(holder(Activity.FILES));
-                }
-                s.execute("SELECT pg_advisory_lock_shared(" + key + ")");
-            }
-        } catch (SQLException e) {
-            throw fail("lock", e);
+        return advisory(Activity.FILES, true, waiting);
+    }
+
+    /**
+     * An activity's lock on a DuckDB catalog, among this process's threads: one process writes the file, but an owner
+     * runs commands for other alice processes beside its own work (a watch's organize, a forwarded undo). Runs that
+     * change files settle interrupted operations before they start and must never settle another's under way. A
+     * thread holding it never waits for the library's lock ({@code app.LibraryService}); the other way round is
+     * allowed (a surface's dedup, a video clip filed under the lock). Fair: a waiting command goes next.
+     */
+    private WriterLock inProcess(Activity activity, java.util.function.Consumer<String> waiting) {
+        java.util.concurrent.locks.ReentrantLock lock;
+        synchronized (inProcess) {
+            lock = inProcess.computeIfAbsent(activity, a -> new java.util.concurrent.locks.ReentrantLock(true));
         }
-        return () -> {
-            try (Statement s = connection.createStatement()) {
-                s.execute("SELECT pg_advisory_unlock_shared(" + key + ")");
-            } catch (SQLException e) {
-                throw fail("unlock", e);
+        if (!lock.tryLock()) {
+            if (waiting != null) {
+                waiting.accept("another command in this process");
             }
-        };
+            lock.lock();
+        }
+        return lock::unlock;
     }
 
     /**
@@ -275,21 +303,33 @@ public final class Catalog implements AutoCloseable {
     /** Like {@link #exclusiveWriter}, for any {@link Activity}: waits for its lock, holds it until closed. */
     public WriterLock exclusive(Activity activity, java.util.function.Consumer<String> waiting) {
         if (dialect != Dialect.POSTGRES) {
-            return () -> { };
+            // only the file writers take turns here: an understanding run reports its results under the library's
+            // lock, which a surface may hold while it waits for this one (the order must not turn around)
+            return activity == Activity.FILES ? inProcess(activity, waiting) : () -> { };
         }
-        try (Statement s = connection.createStatement()) {
-            if (!tryLock(activity)) {
+        return advisory(activity, false, waiting);
+    }
+
+    /** PostgreSQL's session advisory lock of {@code activity}, {@code shared} or alone, waited for and held. */
+    private WriterLock advisory(Activity activity, boolean shared, java.util.function.Consumer<String> waiting) {
+        String kind = shared ? "_shared" : "";
+        try (Statement s = connection().createStatement()) {
+            boolean got;
+            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock" + kind + "(" + activity.key + ")")) {
+                got = rs.next() && rs.getBoolean(1);
+            }
+            if (!got) {
                 if (waiting != null) {
                     waiting.accept(holder(activity));
                 }
-                s.execute("SELECT pg_advisory_lock(" + activity.key + ")");
+                s.execute("SELECT pg_advisory_lock" + kind + "(" + activity.key + ")");
             }
         } catch (SQLException e) {
             throw fail("lock", e);
         }
         return () -> {
-            try (Statement s = connection.createStatement()) {
-                s.execute("SELECT pg_advisory_unlock(" + activity.key + ")");
+            try (Statement s = connection().createStatement()) {
+                s.execute("SELECT pg_advisory_unlock" + kind + "(" + activity.key + ")");
             } catch (SQLException e) {
                 throw fail("unlock", e);
             }
@@ -298,22 +338,13 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * Claims {@code activity} for this process without waiting, for as long as this catalog stays open (a process
-     * that dies loses it with its connection); true when claimed. On DuckDB, whose owner is the only writing
-     * process, the claim is among the catalogs this process has open on the same file.
+     * that dies loses it with its connection); true when claimed. A DuckDB catalog has one writing process, which
+     * opens it once ({@code app.LibraryService}: one per process, lent to the commands it runs for other alice
+     * processes), so the claim is always this process's.
      */
     public boolean claim(Activity activity) {
         if (dialect != Dialect.POSTGRES) {
-            if (file == null) {
-                return true; // in memory: nobody else can see it
-            }
-            // one process writes a DuckDB catalog, but that process may open it more than once (an owner runs
-            // forwarded commands with a catalog of their own): the first open catalog to claim keeps it until closed
-            String key = activity.name() + ":" + file.toAbsolutePath().normalize();
-            Catalog holder = IN_PROCESS_CLAIMS.putIfAbsent(key, this);
-            if (holder == null) {
-                claimed.add(key);
-            }
-            return holder == null || holder == this;
+            return true;
         }
         try {
             return tryLock(activity);
@@ -323,7 +354,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private boolean tryLock(Activity activity) throws SQLException {
-        try (Statement s = connection.createStatement();
+        try (Statement s = connection().createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + activity.key + ")")) {
             rs.next();
             return rs.getBoolean(1);
@@ -380,7 +411,7 @@ public final class Catalog implements AutoCloseable {
         List<Object> params = new ArrayList<>();
         if (hashes != null) {
             try {
-                params.add(connection.createArrayOf("VARCHAR", hashes.toArray()));
+                params.add(connection().createArrayOf("VARCHAR", hashes.toArray()));
             } catch (SQLException e) {
                 throw fail("query", e);
             }
@@ -404,7 +435,7 @@ public final class Catalog implements AutoCloseable {
         List<Object> params = new ArrayList<>();
         if (hashes != null) {
             try {
-                params.add(connection.createArrayOf("VARCHAR", hashes.toArray()));
+                params.add(connection().createArrayOf("VARCHAR", hashes.toArray()));
             } catch (SQLException e) {
                 throw fail("query", e);
             }
@@ -498,7 +529,25 @@ public final class Catalog implements AutoCloseable {
     }
 
     Connection connection() {
-        return connection;
+        return session().connection;
+    }
+
+    private Session session() {
+        return sessions == null ? only : sessions.get();
+    }
+
+    /** The opening thread keeps the connection it opened with; every other thread gets one of its own. */
+    private Session newSession() {
+        if (opener == Thread.currentThread()) {
+            return only;
+        }
+        try {
+            Connection c = ((org.duckdb.DuckDBConnection) base).duplicate();
+            duplicates.add(c);
+            return new Session(c);
+        } catch (SQLException e) {
+            throw fail("connect", e);
+        }
     }
 
     /** Runs {@code work} in one transaction (for the stores that share this connection). */
@@ -582,7 +631,7 @@ public final class Catalog implements AutoCloseable {
                 }
             }
             for (String[] t : batch.userTags()) {
-                try (PreparedStatement ps = connection.prepareStatement(
+                try (PreparedStatement ps = connection().prepareStatement(
                         "INSERT INTO tags SELECT ?, ?, ?, 'user', NULL WHERE NOT EXISTS "
                                 + "(SELECT 1 FROM tags WHERE content_hash = ? AND tag = ? AND origin = 'user')"
                                 + dialect.onConflictDoNothing(SearchStore.USER_TAG))) {
@@ -625,7 +674,7 @@ public final class Catalog implements AutoCloseable {
                         + " WHERE EXISTS (SELECT 1 FROM assets a WHERE a.content_hash = v.c)"
                         + " AND NOT EXISTS (SELECT 1 FROM hashes h WHERE h.content_hash = v.c)"
                         + dialect.onConflictDoNothing("(content_hash)");
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                try (PreparedStatement ps = connection().prepareStatement(sql)) {
                     int i = 1;
                     for (Map.Entry<String, ImageHashes> e : part) {
                         ImageHashes h = e.getValue();
@@ -654,7 +703,7 @@ public final class Catalog implements AutoCloseable {
     /** Empties the derived tables for a rebuild; user tags, journal, runs and duplicates stay. */
     public void clearDerived() {
         transaction(() -> {
-            try (Statement s = connection.createStatement()) {
+            try (Statement s = connection().createStatement()) {
                 s.execute("DELETE FROM assets");
                 s.execute("DELETE FROM hashes");
                 s.execute("DELETE FROM tags WHERE origin = 'prompt'");
@@ -668,17 +717,13 @@ public final class Catalog implements AutoCloseable {
         transaction(() -> deleteWhereIn("inbox_files", "path", paths));
     }
 
-    /** Who holds each activity of each DuckDB file in this process (see {@link #claim}). */
-    private static final java.util.concurrent.ConcurrentMap<String, Catalog> IN_PROCESS_CLAIMS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    /** The in-process claims this catalog holds, given up when it closes. */
-    private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     @Override
     public void close() {
-        claimed.forEach(k -> IN_PROCESS_CLAIMS.remove(k, this));
         try {
-            connection.close();
+            for (Connection c : duplicates) {
+                c.close();
+            }
+            base.close();
         } catch (SQLException e) {
             throw fail("close", e);
         }
@@ -688,7 +733,7 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * The change counter if this process knows it without asking the catalog, else -1. Safe from any thread: it
-     * never touches the connection.
+     * never touches the connection().
      */
     public long knownChangeCounter() {
         return counter.get();
@@ -696,14 +741,14 @@ public final class Catalog implements AutoCloseable {
 
     /** The change counter: bumped by every write that adds, removes or re-tags assets. */
     public long changeCounter() {
-        long known = inTransaction == 0 ? counter.get() : -1;
+        long known = session().depth == 0 ? counter.get() : -1;
         if (known >= 0) {
             return known;
         }
         long epoch = counter.epoch();
         long[] n = {0};
         query("SELECT coalesce(max(counter), 0) FROM changes", rs -> n[0] = rs.getLong(1));
-        if (inTransaction == 0) {
+        if (session().depth == 0) {
             counter.put(epoch, n[0]);
         }
         return n[0];
@@ -724,7 +769,7 @@ public final class Catalog implements AutoCloseable {
      * every asset), so other processes can bring their search indexes up to date with those assets alone.
      */
     void bumpChanges(Collection<String> hashes) throws SQLException {
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = connection().createStatement()) {
             s.execute("UPDATE changes SET counter = counter + 1");
             long now;
             try (ResultSet rs = s.executeQuery("SELECT counter FROM changes")) {
@@ -735,7 +780,7 @@ public final class Catalog implements AutoCloseable {
                     : hashes.isEmpty() ? List.of("") : new ArrayList<>(new java.util.LinkedHashSet<>(hashes));
             for (int from = 0; from < logged.size(); from += 500) {
                 List<String> part = logged.subList(from, Math.min(logged.size(), from + 500));
-                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO change_log VALUES "
+                try (PreparedStatement ps = connection().prepareStatement("INSERT INTO change_log VALUES "
                         + String.join(", ", java.util.Collections.nCopies(part.size(), "(?, ?)")))) {
                     int i = 1;
                     for (String h : part) {
@@ -809,7 +854,7 @@ public final class Catalog implements AutoCloseable {
         deleteWhereIn("assets", "content_hash", hashes);
         deleteWhereIn("hashes", "content_hash", hashes);
         deleteWhereIn("embeddings", "content_hash", hashes);
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = connection().prepareStatement(
                 "DELETE FROM tags WHERE content_hash = ? AND origin NOT IN ('user', 'understanding')")) {
             for (String h : hashes) {
                 ps.setString(1, h);
@@ -824,9 +869,9 @@ public final class Catalog implements AutoCloseable {
             return;
         }
         // table and column are constants of this class, values are bound parameters
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = connection().prepareStatement(
                 "DELETE FROM " + table + " WHERE " + column + " IN (SELECT unnest(?::VARCHAR[]))")) {
-            ps.setArray(1, connection.createArrayOf("VARCHAR", values.toArray()));
+            ps.setArray(1, connection().createArrayOf("VARCHAR", values.toArray()));
             ps.executeUpdate();
         }
     }
@@ -840,7 +885,7 @@ public final class Catalog implements AutoCloseable {
 
     /** Bulk rows into {@code table} (of {@code columns} columns) inside the current transaction. */
     BulkRows rows(String table, int columns) throws SQLException {
-        return BulkRows.open(connection, dialect, table, columns);
+        return BulkRows.open(connection(), dialect, table, columns);
     }
 
     @FunctionalInterface
@@ -855,8 +900,10 @@ public final class Catalog implements AutoCloseable {
 
     private void transaction(SqlWork work) {
         try {
+            Session session = session();
+            Connection connection = session.connection;
             connection.setAutoCommit(false);
-            inTransaction++;
+            session.depth++;
             try {
                 work.run();
                 connection.commit();
@@ -864,7 +911,7 @@ public final class Catalog implements AutoCloseable {
                 connection.rollback();
                 throw e;
             } finally {
-                inTransaction--;
+                session.depth--;
                 counter.invalidate();
                 connection.setAutoCommit(true);
             }
@@ -874,7 +921,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void query(String sql, RowHandler handler) {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 handler.row(rs);
             }
@@ -886,7 +933,7 @@ public final class Catalog implements AutoCloseable {
     /** Runs a read-only query with bound parameters (for the search and stats readers). */
     public <T> List<T> select(String sql, List<Object> params, RowMapper<T> mapper) {
         List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }

@@ -1,20 +1,15 @@
 package io.alicemultiverse.catalog;
 
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The change counter as this process last read it, shared by every {@link Catalog} open on the same file. A library's
- * owner writes through more than one connection (the server's, and one per command run for another process), so a
- * value cached by one connection must be dropped when another commits a change. Each committed write moves an epoch;
- * a value read at an older epoch is not trusted. Thread-safe.
+ * The change counter as this process last read it. A library's owner writes its one catalog from several threads,
+ * each through a connection of its own (web requests, background batches, commands run for other processes), so a
+ * value cached before another thread commits a change must be dropped. Each committed write moves an epoch; a value
+ * read at an older epoch is not trusted. Thread-safe.
  */
 final class ChangeCounterCache {
-    private static final Map<Path, ChangeCounterCache> BY_FILE = new ConcurrentHashMap<>();
-
     private record Known(long epoch, long value) {
     }
 
@@ -26,12 +21,7 @@ final class ChangeCounterCache {
         this.remembers = remembers;
     }
 
-    /** The cache shared by the catalogs open on {@code file} in this process. */
-    static ChangeCounterCache forFile(Path file) {
-        return BY_FILE.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ChangeCounterCache(true));
-    }
-
-    /** A cache of its own, for an in-memory catalog (a database no other connection sees). */
+    /** A cache of its own, for a DuckDB catalog (a database no other process writes). */
     static ChangeCounterCache own() {
         return new ChangeCounterCache(true);
     }

@@ -1,6 +1,5 @@
 package io.alicemultiverse.catalog;
 
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,19 +11,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The write-ahead journal and the runs table: every file operation ({@link JournalOp}) is written here (state
  * {@link JournalState#PLANNED}) before it happens and again ({@code done}, {@code failed}, …) after; recovery reads
  * the operations whose latest state is still planned. Operations and states are stored as their ids. Entry numbers
- * order the states of one operation; they come from one counter per catalog file
- * in the process, since an owner writes through more than one connection. Not thread-safe beyond that counter (it
+ * order the states of one operation; on DuckDB they come from this journal's counter (one catalog per
+ * process, written from several threads), on PostgreSQL from a sequence. Not thread-safe beyond that counter (it
  * uses the catalog's connection).
  */
 public final class Journal {
-    private static final Map<Path, AtomicLong> NEXT_ENTRY = new ConcurrentHashMap<>();
     private static final String LATEST = """
             SELECT run, seq, operation, source, target, content_hash, state FROM (
                 SELECT run, seq, operation, source, target, content_hash, state,
@@ -43,10 +40,7 @@ public final class Journal {
             this.nextEntry = null; // numbered by the database's sequence: many processes append at once
             return;
         }
-        AtomicLong own = new AtomicLong(firstFree);
-        this.nextEntry = catalog.file().toString().equals(":memory:") ? own
-                : NEXT_ENTRY.computeIfAbsent(catalog.file().toAbsolutePath().normalize(), f -> own);
-        nextEntry.accumulateAndGet(firstFree, Math::max);
+        this.nextEntry = new AtomicLong(firstFree);
     }
 
     /** The latest state of every operation of {@code run}, in operation order. */

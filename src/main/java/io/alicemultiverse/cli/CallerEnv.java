@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 final class CallerEnv {
     private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<java.nio.file.Path> CWD = new ThreadLocal<>();
+    private static final ThreadLocal<io.alicemultiverse.app.LibraryService> OWNED = new ThreadLocal<>();
     /** The video providers' key variables whose names do not end in {@code _API_KEY}. */
     private static final java.util.Set<String> VIDEO_KEYS = java.util.Set.of("FAL_KEY", "RUNWAYML_API_SECRET",
             "REPLICATE_API_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS");
@@ -46,14 +47,25 @@ final class CallerEnv {
         return p != null ? p : java.nio.file.Path.of("").toAbsolutePath();
     }
 
-    /** Runs {@code work} seeing the caller's environment ({@link #with(Map, Supplier)}) and working directory. */
-    static <T> T with(Map<String, String> caller, java.nio.file.Path cwd, Supplier<T> work) {
+    /**
+     * Runs {@code work} seeing the caller's environment ({@link #with(Map, Supplier)}) and working directory, and
+     * opening {@code owned} — the owner's open library — whenever it opens its library ({@link LibraryOptions#open}).
+     */
+    static <T> T with(Map<String, String> caller, java.nio.file.Path cwd, io.alicemultiverse.app.LibraryService owned,
+                      Supplier<T> work) {
         CWD.set(cwd);
+        OWNED.set(owned);
         try {
             return with(caller, work);
         } finally {
             CWD.remove();
+            OWNED.remove();
         }
+    }
+
+    /** The owner's open library when the current command runs for another alice process, else null. */
+    static io.alicemultiverse.app.LibraryService owned() {
+        return OWNED.get();
     }
 
     /** The environment the current command sees. */

@@ -35,7 +35,7 @@ final class CostsCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (LibraryService library = LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))) {
+        try (LibraryService library = LibraryOptions.open(c, Layout.of(c.layout()), true)) {
             Costs.Report report = library.costs(group);
             if (json) {
                 out.println(Output.json(report));

@@ -21,8 +21,25 @@ final class LibraryOptions {
     /** Opens the library this command works on (with its configured layout and catalog). */
     io.alicemultiverse.app.LibraryService open() {
         Config c = resolve();
-        return io.alicemultiverse.app.LibraryService.open(c.library(), io.alicemultiverse.library.Layout.of(c.layout()),
-                java.time.Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get())).keepSidecars(c.xmp());
+        return open(c, io.alicemultiverse.library.Layout.of(c.layout()), false);
+    }
+
+    /**
+     * The one way a command opens its library: the owner's open library, lent, when the command runs for another
+     * alice process (one library per process: no second catalog, no second search engine); else the library of
+     * {@code c}, or — for a {@code dryRun} — its existing catalog or an empty one in memory, so a dry run creates
+     * nothing on disk.
+     */
+    static io.alicemultiverse.app.LibraryService open(Config c, io.alicemultiverse.library.Layout layout,
+                                                       boolean dryRun) {
+        io.alicemultiverse.app.LibraryService owned = CallerEnv.owned();
+        if (owned != null) {
+            return owned.lend(c.library(), layout);
+        }
+        java.time.Clock clock = java.time.Clock.systemDefaultZone();
+        io.alicemultiverse.catalog.CatalogUrl url = c.catalogUrl(CallerEnv.get());
+        return (dryRun ? io.alicemultiverse.app.LibraryService.openForDryRun(c.library(), layout, clock, url)
+                : io.alicemultiverse.app.LibraryService.open(c.library(), layout, clock, url)).keepSidecars(c.xmp());
     }
 
     /**

@@ -48,7 +48,7 @@ final class McpCommand implements Callable<Integer> {
         OwnerChannel.refuseIfOwned(c.library());
         // the catalog is open (and migrated) before owner.json tells others to come here
         try (LibraryService library = lib.open();
-             OwnerChannel owner = OwnerChannel.open(c.library(), "mcp")) {
+             OwnerChannel owner = OwnerChannel.open(library, "mcp")) {
             library.warmSearchInBackground();
             // the owner advances video jobs submitted from anywhere, so their clips land while it runs
             library.advanceVideoJobsInBackground(VideoCommand.settings(lib.config, System.getenv()), System.getenv());

@@ -59,8 +59,7 @@ final class OrganizeCommand implements Callable<Integer> {
         if (watch) {
             return WatchRunner.run(c, l, move, xmp || c.xmp(), json, out, lib.config);
         }
-        try (LibraryService library = dryRun ? LibraryService.openForDryRun(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))
-                : LibraryService.open(c.library(), l, Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
+        try (LibraryService library = LibraryOptions.open(c, l, dryRun)) {
             Reporter reporter = new Reporter(out, json, dryRun);
             OrganizeSummary s;
             try {

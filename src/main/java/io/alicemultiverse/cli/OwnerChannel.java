@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.Owner;
 
 import java.io.IOException;
@@ -34,11 +35,14 @@ final class OwnerChannel implements AutoCloseable {
     private final HttpServer server;
     private final Owner owner;
     private final Path library;
+    /** The owner's open library, lent to each command it runs (one library per process). */
+    private final LibraryService open;
 
-    private OwnerChannel(HttpServer server, Owner owner, Path library) {
+    private OwnerChannel(HttpServer server, Owner owner, LibraryService open) {
         this.server = server;
         this.owner = owner;
-        this.library = real(library);
+        this.open = open;
+        this.library = real(open.root());
     }
 
     private static Path real(Path library) {
@@ -51,19 +55,21 @@ final class OwnerChannel implements AutoCloseable {
     }
 
     /**
-     * Takes ownership of {@code library} for {@code command}.
+     * Takes ownership of the library {@code open} is for {@code command}: commands of other alice processes about it
+     * run here, on {@code open}.
      *
      * @throws IllegalStateException when another live process owns it
      */
-    static OwnerChannel open(Path library, String command) throws IOException {
-        if (io.alicemultiverse.catalog.Catalog.isShared(library)) {
+    static OwnerChannel open(LibraryService open, String command) throws IOException {
+        Path library = open.root();
+        if (open.catalog().shared()) {
             // a shared (PostgreSQL) catalog has no owner: every process on every machine opens it itself
-            return new OwnerChannel(null, null, library);
+            return new OwnerChannel(null, null, open);
         }
         refuseIfOwned(library);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         Owner owner = new Owner(ProcessHandle.current().pid(), server.getAddress().getPort(), Owner.newToken(), command);
-        OwnerChannel channel = new OwnerChannel(server, owner, library);
+        OwnerChannel channel = new OwnerChannel(server, owner, open);
         server.createContext("/cli", channel::handle);
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "alice-owner");
@@ -149,7 +155,7 @@ final class OwnerChannel implements AutoCloseable {
         int exit;
         try (PrintStream o = new PrintStream(frames.stream("o"), true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(frames.stream("e"), true, StandardCharsets.UTF_8)) {
-            exit = CallerEnv.with(env, cwd, () -> Output.forCaller(o, e, body.path("console").asBoolean(false),
+            exit = CallerEnv.with(env, cwd, open, () -> Output.forCaller(o, e, body.path("console").asBoolean(false),
                     () -> Main.runWith(o, e, true, argv)));
         }
         frames.send(Map.of("exit", exit));

@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(10));
              LibraryService library = lib.open();
-             OwnerChannel owner = OwnerChannel.open(c.library(), "serve");
+             OwnerChannel owner = OwnerChannel.open(library, "serve");
              WebServer server = WebServer.start(library, bind, port, token, allowedHosts,
                      () -> library.video(VideoCommand.settings(lib.config, System.getenv()), System.getenv()))) {
             signal.onSignal(stop::countDown);

@@ -45,7 +45,7 @@ final class SimilarCommand implements Callable<Integer> {
         }
         Config c = lib.resolve();
         PrintStream out = Output.out();
-        try (LibraryService library = LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))) {
+        try (LibraryService library = LibraryOptions.open(c, Layout.of(c.layout()), true)) {
             HashProgress.hashPending(library);
             List<SimilarFinder.Match> matches;
             try {

@@ -88,9 +88,7 @@ final class UnderstandCommand implements Callable<Integer> {
         UnderstandSettings settings = UnderstandConfig.load(lib.config, CallerEnv.get());
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
-        try (LibraryService library = dryRun ? LibraryService.openForDryRun(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
-                : LibraryService.open(c.library(), Layout.of(c.layout()), clock, c.catalogUrl(CallerEnv.get()))
-                        .keepSidecars(c.xmp());
+        try (LibraryService library = LibraryOptions.open(c, Layout.of(c.layout()), dryRun);
              Reporter reporter = new Reporter(out, json, budget)) {
             SearchQuery q = query == null ? null
                     : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));

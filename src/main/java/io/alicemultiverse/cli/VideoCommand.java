@@ -119,7 +119,7 @@ final class VideoCommand {
                 return 1;
             }
             if (!o.waitForIt) {
-                video.tick(); // submit now; whoever owns the library (or alice video wait) advances them after
+                video.tickUnlessAdvanced(); // submit now, unless the owner's loop does; it (or alice video wait) goes on
                 for (VideoJob j : jobs) {
                     print(out, video.status(j.id()), o.json);
                 }
@@ -305,7 +305,7 @@ final class VideoCommand {
         @Override
         VideoJob apply(VideoService video, String id) {
             VideoJob j = video.retry(id);
-            video.tick();
+            video.tickUnlessAdvanced();
             return video.status(j.id());
         }
     }

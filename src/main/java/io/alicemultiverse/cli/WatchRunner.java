@@ -30,7 +30,7 @@ final class WatchRunner {
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(60));
              LibraryService library = LibraryService.open(c.library(), l, Clock.systemDefaultZone(),
                      c.catalogUrl(CallerEnv.get())).keepSidecars(xmp);
-             OwnerChannel owner = OwnerChannel.open(c.library(), "organize --watch");
+             OwnerChannel owner = OwnerChannel.open(library, "organize --watch");
              InboxWatcher watcher = new InboxWatcher(c.inbox(), DEBOUNCE, SETTLE)) {
             Set<String> reported = new HashSet<>();
             long[] before = {0}; // the catalog's change counter when the current cycle began

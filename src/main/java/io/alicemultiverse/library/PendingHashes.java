@@ -86,17 +86,13 @@ public final class PendingHashes {
 
     /** Stores a batch's hashes (under the lock). */
     public void store(Map<String, ImageHashes> hashes) {
+        // an owner's background thread and a command it runs for another process fill the catalog from two
+        // threads, each through its own connection: their check-then-insert takes turns under the library's lock,
+        // so each content gets one row
         synchronized (lock) {
-            // an owner's background thread and a forwarded command may fill one DuckDB catalog through two
-            // connections of this process: their check-then-insert takes turns, so each content gets one row
-            synchronized (STORES.computeIfAbsent(catalog.location(), k -> new Object())) {
-                catalog.addHashes(hashes);
-            }
+            catalog.addHashes(hashes);
         }
     }
-
-    private static final java.util.concurrent.ConcurrentMap<String, Object> STORES =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Hashes every pending asset now, {@code threads} files at a time; {@code progress} hears the running count

@@ -23,8 +23,10 @@ import java.util.function.Function;
  * {@code submitting} becomes {@code unknown}.
  *
  * <p>Time comes from a {@link Clock}: {@link #tick()} does what is due now and says when the next thing is due,
- * so the loop that sleeps is the caller's and tests advance a clock instead of sleeping. Not thread-safe: one thread
- * (the catalog's single writer) drives it.
+ * so the loop that sleeps is the caller's and tests advance a clock instead of sleeping. One thread drives it (an
+ * owner's background loop, or a command's); its steps are synchronized, so a command an owner runs for another
+ * process may record, cancel or retry a job meanwhile. A step never waits for the library's lock while holding this
+ * one, except a tick filing a clip on the thread that already holds it (the owner's loop).
  */
 final class VideoScheduler {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -101,12 +103,12 @@ final class VideoScheduler {
      * The job as the last {@link #tick()} left it, null when that tick did not look at it (it was not active, or
      * this process does not advance the jobs).
      */
-    public VideoJob seen(String id) {
+    public synchronized VideoJob seen(String id) {
         return lastSeen.get(id);
     }
 
     /** Records a new pending job (before anything is sent). */
-    public VideoJob create(VideoRequest request, String baseUrl, Double estimateUsd) {
+    public synchronized VideoJob create(VideoRequest request, String baseUrl, Double estimateUsd) {
         VideoJob job = VideoJob.create(Jobs.newId(clock.instant()), request, baseUrl, estimateUsd, clock.instant());
         jobs.insert(job);
         active.put(job.id(), job);
@@ -115,7 +117,7 @@ final class VideoScheduler {
     }
 
     /** Does everything due now; returns when the next job is due, or null when no job is active. */
-    public Instant tick() {
+    public synchronized Instant tick() {
         ticking = true;
         try {
             return advance();
@@ -421,7 +423,7 @@ final class VideoScheduler {
      *
      * @throws IllegalArgumentException for an unknown id or a job that is already finished
      */
-    public VideoJob cancel(String id) {
+    public synchronized VideoJob cancel(String id) {
         VideoJob j = jobs.find(id).orElseThrow(() -> new IllegalArgumentException("no video job " + id));
         if (!j.cancellable()) {
             throw new IllegalArgumentException(j.state() == JobState.DOWNLOADING
@@ -451,7 +453,7 @@ final class VideoScheduler {
      * billed) goes back to pending itself. A failed or cancelled job that the provider knows keeps its provider id —
      * a job with one is never submitted again — so its request becomes a new job; the new job is returned.
      */
-    public VideoJob retry(String id) {
+    public synchronized VideoJob retry(String id) {
         VideoJob j = jobs.find(id).orElseThrow(() -> new IllegalArgumentException("no video job " + id));
         if (j.state().active() || j.state() == JobState.SUCCEEDED) {
             throw new IllegalArgumentException("job " + j.id() + " is " + j.state().id() + "; only unknown, failed or "

@@ -200,7 +200,8 @@ public final class VideoService {
         }
         Map<String, JobState> last = new java.util.HashMap<>();
         while (true) {
-            Instant next = scheduler.tick();
+            // an owner's background loop advances its jobs: a command it runs for another process only watches them
+            Instant next = background ? clock.instant().plusSeconds(1) : scheduler.tick();
             // what the tick saw is current (its own writes included): the catalog is asked only about a job the
             // tick did not look at — one another process advances, or one that just left the active states
             Map<String, VideoJob> others = null;

@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A long-running owner ({@code serve}, {@code mcp}, {@code organize --watch}) advances video jobs in the background
- * with real time and a fake fal queue on 127.0.0.1: a job recorded by a forwarded command — a second catalog on the
- * same library in the same process, which leaves the advancing to the owner — is submitted once and its clip lands.
+ * with real time and a fake fal queue on 127.0.0.1: a job recorded by a forwarded command — on the owner's library,
+ * lent to it on another thread, which leaves the advancing to the owner's loop — is submitted once and its clip lands.
  */
 class OwnerAdvancesJobsTest {
     @TempDir
@@ -35,19 +36,27 @@ class OwnerAdvancesJobsTest {
             try (LibraryService owner = LibraryService.open(lib, Layout.of(Layout.DEFAULT), Clock.systemUTC())) {
                 owner.advanceVideoJobsInBackground(VideoSettings.defaults(), env);
 
-                String id;
-                try (LibraryService forwarded = LibraryService.open(lib, Layout.of(Layout.DEFAULT),
-                        Clock.systemUTC())) {
-                    VideoService v = forwarded.video(UnderstandSettings.defaults(), env);
-                    VideoService.Plan plan = v.plan(List.of(api.protocol.request("a paper boat on a pond",
-                            Protocols.IMAGE)));
-                    id = v.submit(plan, null, null, true).get(0).id();
-                    // the forwarded command's own tick does not submit: the owner advances this library's jobs
-                    v.tick();
-                    assertThat(v.status(id).state()).isIn(JobState.PENDING, JobState.QUEUED);
-                }
+                // a forwarded command runs on the owner's channel thread, on the owner's library, lent
+                String[] id = new String[1];
+                Thread forwardedCommand = new Thread(() -> {
+                    try (LibraryService forwarded = owner.lend(lib, Layout.of(Layout.DEFAULT))) {
+                        VideoService v = forwarded.video(UnderstandSettings.defaults(), Map.of("FAL_KEY", "other"));
+                        assertThat(v).as("the owner's service, not a second scheduler beside it")
+                                .isSameAs(owner.video(UnderstandSettings.defaults(), env));
+                        VideoService.Plan plan = v.plan(List.of(api.protocol.request("a paper boat on a pond",
+                                Protocols.IMAGE)));
+                        id[0] = v.submit(plan, null, null, true).get(0).id();
+                        // the command does not tick: the owner's loop advances this library's jobs
+                        v.tickUnlessAdvanced();
+                    }
+                });
+                forwardedCommand.start();
+                forwardedCommand.join();
+                assertThat(id[0]).isNotNull();
+                assertThat(owner.catalog().assetCount()).as("the lent library closed, the owner's stays open")
+                        .isGreaterThanOrEqualTo(0);
 
-                VideoJob done = awaitEnd(owner, env, id, Duration.ofSeconds(60));
+                VideoJob done = awaitEnd(owner, env, id[0], Duration.ofSeconds(60));
                 assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo(JobState.SUCCEEDED);
                 assertThat(api.submitsAccepted()).isEqualTo(1);
                 assertThat(lib.resolve(done.path())).isRegularFile();
@@ -57,16 +66,22 @@ class OwnerAdvancesJobsTest {
     }
 
     @Test
-    void onlyTheFirstOpenCatalogOfALibraryAdvancesItsJobsUntilItCloses() throws Exception {
+    void aLentLibraryIsTheOwnersAndClosesWithIt() throws Exception {
         Path lib = root.resolve("library");
-        try (LibraryService first = LibraryService.open(lib, Layout.of(Layout.DEFAULT), Clock.systemUTC());
-             LibraryService second = LibraryService.open(lib, Layout.of(Layout.DEFAULT), Clock.systemUTC())) {
-            assertThat(first.catalog().claim(io.alicemultiverse.catalog.Catalog.Activity.VIDEO_JOBS)).isTrue();
-            assertThat(first.catalog().claim(io.alicemultiverse.catalog.Catalog.Activity.VIDEO_JOBS)).isTrue();
-            assertThat(second.catalog().claim(io.alicemultiverse.catalog.Catalog.Activity.VIDEO_JOBS)).isFalse();
-            first.close();
-            assertThat(second.catalog().claim(io.alicemultiverse.catalog.Catalog.Activity.VIDEO_JOBS)).isTrue();
+        LibraryService owner = LibraryService.open(lib, Layout.of(Layout.DEFAULT), Clock.systemUTC());
+        try (LibraryService lent = owner.lend(lib, Layout.of(Layout.DEFAULT))) {
+            assertThat(lent).isSameAs(owner);
+            assertThat(lent.catalog()).isSameAs(owner.catalog());
         }
+        assertThat(owner.catalog().assetCount()).as("still open after the command closed it").isZero();
+        assertThatThrownBy(() -> owner.lend(root.resolve("elsewhere"), Layout.of(Layout.DEFAULT)))
+                .hasMessageContaining("elsewhere");
+        assertThatThrownBy(() -> owner.lend(lib, Layout.of("{hash8}{ext}")))
+                .hasMessageContaining("{hash8}{ext}");
+        owner.close();
+        assertThatThrownBy(() -> owner.lend(lib, Layout.of(Layout.DEFAULT))).hasMessageContaining("closing");
+        assertThatThrownBy(() -> owner.catalog().assetCount()).as("closed with its opener")
+                .isInstanceOf(RuntimeException.class);
     }
 
     private static VideoJob awaitEnd(LibraryService owner, Map<String, String> env, String id, Duration limit)
