@@ -63,6 +63,22 @@ final class CallerEnv {
         }
     }
 
+    /**
+     * An argument that names a file or else something else (a content hash, a library path): the file against the
+     * caller's folder when one is there, else the argument as it is.
+     */
+    static String fileOrAsIs(String arg) {
+        if (arg == null || arg.isEmpty()) {
+            return arg;
+        }
+        try {
+            java.nio.file.Path p = cwd().resolve(arg);
+            return java.nio.file.Files.exists(p) ? p.toString() : arg;
+        } catch (java.nio.file.InvalidPathException e) {
+            return arg;
+        }
+    }
+
     /** The owner's open library when the current command runs for another alice process, else null. */
     static io.alicemultiverse.app.LibraryService owned() {
         return OWNED.get();

@@ -40,6 +40,16 @@ public final class Main {
      * @param inOwner true when this process is the library's owner running a forwarded command
      */
     static int runWith(PrintStream out, PrintStream err, boolean inOwner, String... args) {
+        return runWith(out, err, inOwner, null, args);
+    }
+
+    /**
+     * As {@link #runWith(PrintStream, PrintStream, boolean, String...)}; {@code admit}, when not null, sees the
+     * parsed command line before it runs (the one parse) and returns false to run nothing: an owner refusing a
+     * forwarded command about another library. Returns 1 then.
+     */
+    static int runWith(PrintStream out, PrintStream err, boolean inOwner,
+                       java.util.function.Predicate<CommandLine.ParseResult> admit, String... args) {
         return Output.with(out, err, () -> {
             if (!inOwner) {
                 Optional<Owner> owner = OwnerClient.ownerFor(args);
@@ -54,6 +64,10 @@ public final class Main {
                 }
             }
             CommandLine cmd = commandLine(args);
+            if (admit != null) {
+                CommandLine.IExecutionStrategy run = cmd.getExecutionStrategy();
+                cmd.setExecutionStrategy(parsed -> admit.test(parsed) ? run.execute(parsed) : 1);
+            }
             cmd.setOut(new PrintWriter(out, true));
             cmd.setErr(new PrintWriter(err, true));
             cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -62,14 +76,43 @@ public final class Main {
                 commandLine.getErr().println("alice " + commandLine.getCommandName() + ": " + message);
                 return e instanceof IllegalArgumentException ? 2 : 1;
             });
-            // "-blurry" in a search query is an excluded word, not an unknown option
-            CommandLine search = cmd.getSubcommands().get("search");
-            if (search != null) {
-                search.setUnmatchedOptionsArePositionalParams(true);
-            }
             // picocli answers 2 for invalid input and 1 for an exception escaping a command
             return cmd.execute(args);
         });
+    }
+
+    /**
+     * The library a command line works on, read by picocli as the command itself reads it (its {@code --library},
+     * {@code --config} and {@code --catalog} against the current caller's folder and environment); empty when it is
+     * not a library command or does not parse (the command then reports that itself).
+     */
+    static Optional<java.nio.file.Path> libraryOf(String... args) {
+        try {
+            return libraryOf(commandLine(args).parseArgs(args));
+        } catch (CommandLine.ParameterException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The library of a parsed command line (see {@link #libraryOf(String...)}), absolute, links resolved. */
+    static Optional<java.nio.file.Path> libraryOf(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult deepest = parsed;
+        while (deepest.hasSubcommand()) {
+            deepest = deepest.subcommand();
+        }
+        for (CommandLine.Model.CommandSpec spec = deepest.commandSpec(); spec != null; spec = spec.parent()) {
+            for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
+                if (mixin.userObject() instanceof LibraryOptions lib) {
+                    java.nio.file.Path root = lib.resolve().library();
+                    try {
+                        return Optional.of(java.nio.file.Files.exists(root) ? root.toRealPath() : root);
+                    } catch (java.io.IOException e) {
+                        return Optional.of(root);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -86,6 +129,14 @@ public final class Main {
                 .toList();
         for (Class<?> c : register.isEmpty() ? COMMANDS : register) {
             cmd.addSubcommand(c);
+        }
+        // a path on the command line is the caller's: against the folder it was started in, also when an owner
+        // runs the command for it (typed, so no option's value is taken for a path by its spelling)
+        cmd.registerConverter(java.nio.file.Path.class, s -> CallerEnv.cwd().resolve(s));
+        // "-blurry" in a search query is an excluded word, not an unknown option
+        CommandLine search = cmd.getSubcommands().get("search");
+        if (search != null) {
+            search.setUnmatchedOptionsArePositionalParams(true);
         }
         return cmd;
     }

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
@@ -136,27 +137,29 @@ final class OwnerChannel implements AutoCloseable {
         }
         Path cwd = Path.of(cwdText);
         String[] argv = args.toArray(String[]::new);
-        Path named;
-        try {
-            named = OwnerClient.libraryOf(argv, env, cwd);
-        } catch (RuntimeException e) {
-            send(ex, 400, Map.of("error", String.valueOf(e.getMessage())));
-            return;
-        }
-        if (!named.equals(library)) {
-            // the command, read where the caller stands, is about another library: running it here would answer
-            // for (or create) the wrong one
-            send(ex, 409, Map.of("error", "this process owns " + library + ", but the command names " + named));
-            return;
-        }
-        ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
-        ex.sendResponseHeaders(200, 0); // chunked: output goes back as it is produced
-        Frames frames = new Frames(ex.getResponseBody());
+        Frames frames = new Frames(ex);
+        String[] refused = new String[1];
         int exit;
         try (PrintStream o = new PrintStream(frames.stream("o"), true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(frames.stream("e"), true, StandardCharsets.UTF_8)) {
+            // parsed once, by picocli, in the caller's folder and environment: the library the command names is
+            // read from that parse, and the command runs on this owner's open library only when it is this one
             exit = CallerEnv.with(env, cwd, open, () -> Output.forCaller(o, e, body.path("console").asBoolean(false),
-                    () -> Main.runWith(o, e, true, argv)));
+                    () -> Main.runWith(o, e, true, parsed -> {
+                        Optional<Path> named = Main.libraryOf(parsed);
+                        if (named.isPresent() && named.get().equals(library)) {
+                            return true;
+                        }
+                        // about another library, as the caller's folder reads it: running it here would answer
+                        // for (or create) the wrong one
+                        refused[0] = "this process owns " + library + ", but the command names "
+                                + named.map(Path::toString).orElse("no library");
+                        return false;
+                    }, argv)));
+        }
+        if (refused[0] != null && !frames.started()) {
+            send(ex, 409, Map.of("error", refused[0]));
+            return;
         }
         frames.send(Map.of("exit", exit));
     }
@@ -167,10 +170,16 @@ final class OwnerChannel implements AutoCloseable {
      * the command's thread and a progress bar's; they are serialised here.
      */
     private static final class Frames {
-        private final OutputStream sink;
+        private final HttpExchange exchange;
+        private OutputStream sink;
 
-        Frames(OutputStream sink) {
-            this.sink = sink;
+        Frames(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        /** Whether the answer has begun (status 200 sent with the first frame). */
+        synchronized boolean started() {
+            return sink != null;
         }
 
         OutputStream stream(String kind) {
@@ -191,6 +200,11 @@ final class OwnerChannel implements AutoCloseable {
         }
 
         synchronized void send(Map<String, Object> frame) throws IOException {
+            if (sink == null) {
+                exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+                exchange.sendResponseHeaders(200, 0); // chunked: output goes back as it is produced
+                sink = exchange.getResponseBody();
+            }
             sink.write(JSON.writeValueAsBytes(frame));
             sink.write('\n');
             sink.flush();

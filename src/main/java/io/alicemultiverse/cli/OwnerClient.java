@@ -35,14 +35,6 @@ final class OwnerClient {
     static final Set<String> LIBRARY_COMMANDS = Set.of("organize", "undo", "check", "stats", "index",
             "search", "tag", "tags", "similar", "dedup", "understand", "costs", "video",
             "export", "timeline", "xmp");
-    /** Options whose values are paths. */
-    private static final Set<String> PATH_OPTIONS = Set.of("--library", "--inbox", "--config", "-o", "--output");
-    /** Commands whose positional arguments may be files (made absolute here, where they are relative to). */
-    private static final Set<String> FILE_ARGUMENTS = Set.of("similar", "understand");
-    /** Options of those commands that take a value that is not a file. */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--query", "--provider", "--model", "--base-url",
-            "--budget", "--max-distance", "--limit", "--keep", "--by");
-
     private OwnerClient() {
     }
 
@@ -57,56 +49,25 @@ final class OwnerClient {
             return Optional.empty();
         }
         try {
-            Path library = libraryOf(args, System.getenv(), Path.of("").toAbsolutePath());
+            Optional<Path> library = Main.libraryOf(args);
             // a shared catalog has no owner: this process opens it itself
-            return io.alicemultiverse.catalog.Catalog.isShared(library) ? Optional.empty() : Owner.find(library);
+            return library.isEmpty() || io.alicemultiverse.catalog.Catalog.isShared(library.get()) ? Optional.empty()
+                    : Owner.find(library.get());
         } catch (RuntimeException e) {
             return Optional.empty(); // the command itself will report the bad configuration
         }
     }
 
-    /**
-     * The library {@code args} work on, for a caller in {@code cwd} with environment {@code env}: {@code --library},
-     * else the configuration ({@code --config}, the user's file, {@code ALICE_LIBRARY}); absolute, links resolved.
-     */
-    static Path libraryOf(String[] args, Map<String, String> env, Path cwd) {
-        String library = option(args, "--library");
-        String config = option(args, "--config");
-        Path root = library != null ? Path.of(library)
-                : Config.load(config == null ? null : cwd.resolve(config), env).library();
-        Path abs = cwd.resolve(root).normalize();
-        try {
-            return Files.exists(abs) ? abs.toRealPath() : abs;
-        } catch (IOException e) {
-            return abs;
-        }
-    }
-
     static int forward(Owner owner, String[] args) throws IOException {
+        // the command line goes as it was typed: the owner parses it (once, with picocli) in this folder and
+        // environment, so every path in it means what it means here
         Path cwd = Path.of("").toAbsolutePath();
-        List<String> absolute = new ArrayList<>();
-        boolean files = args.length > 0 && FILE_ARGUMENTS.contains(args[0]);
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0 && PATH_OPTIONS.contains(a.substring(0, eq))) {
-                absolute.add(a.substring(0, eq + 1) + cwd.resolve(a.substring(eq + 1)));
-            } else if (PATH_OPTIONS.contains(a) && i + 1 < args.length) {
-                absolute.add(a);
-                absolute.add(cwd.resolve(args[++i]).toString());
-            } else if (files && i > 0 && !a.startsWith("-") && !VALUE_OPTIONS.contains(args[i - 1])
-                    && Files.exists(Path.of(a))) {
-                absolute.add(cwd.resolve(a).toString());
-            } else {
-                absolute.add(a);
-            }
-        }
         // HttpURLConnection, not java.net.http: the JDK 17 HttpClient leaves a selector thread in native epoll_wait,
         // and the JVM's exit waits up to 300 ms for it — on every forwarded command (see understand.ProviderHttp)
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + owner.port() + "/cli").toURL()
                 .openConnection();
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("args", absolute);
+        request.put("args", List.of(args));
         request.put("env", CallerEnv.toForward());
         request.put("cwd", cwd.toString());
         request.put("console", Output.isConsole());
@@ -151,17 +112,5 @@ final class OwnerClient {
             }
         }
         throw new IOException("the owner (process " + owner.pid() + ") stopped before the command finished");
-    }
-
-    static String option(String[] args, String name) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals(name) && i + 1 < args.length) {
-                return args[i + 1];
-            }
-            if (args[i].startsWith(name + "=")) {
-                return args[i].substring(name.length() + 1);
-            }
-        }
-        return null;
     }
 }

@@ -38,7 +38,7 @@ final class SimilarCommand implements Callable<Integer> {
     public Integer call() {
         SimilarRequest request;
         try {
-            request = new SimilarRequest(query, maxDistance, limit);
+            request = new SimilarRequest(CallerEnv.fileOrAsIs(query), maxDistance, limit);
         } catch (IllegalArgumentException e) {
             Output.error(e.getMessage());
             return 2;

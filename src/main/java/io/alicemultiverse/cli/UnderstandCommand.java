@@ -92,7 +92,7 @@ final class UnderstandCommand implements Callable<Integer> {
              Reporter reporter = new Reporter(out, json, budget)) {
             SearchQuery q = query == null ? null
                     : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
-            UnderstandOutcome o = library.understand(new UnderstandRequest(paths, q, all, provider, model, baseUrl,
+            UnderstandOutcome o = library.understand(new UnderstandRequest(paths.stream().map(CallerEnv::fileOrAsIs).toList(), q, all, provider, model, baseUrl,
                     budget, dryRun, yes, shareNearDuplicates), settings, CallerEnv.get(), reporter);
             switch (o.status()) {
                 case PLANNED:

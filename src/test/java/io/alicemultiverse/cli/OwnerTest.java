@@ -74,6 +74,50 @@ class OwnerTest {
         assertThat(Owner.file(t.library())).as("released on exit").doesNotExist();
     }
 
+    /**
+     * The owner parses a forwarded command line once, in the caller's folder: relative paths (options typed as paths,
+     * and a file among a command's arguments) mean what they mean where the command was typed, not in the owner's
+     * folder; and a command about another library is refused before anything runs.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void relativePathsMeanWhatTheyMeanWhereTheCommandWasTyped() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("acme/a.png", TempLibrary.png(1));
+        Path ownerFolder = Files.createDirectories(tmp.resolve("owner-folder"));
+        Process owner = AliceProcess.builder("mcp", "--library", t.library().toString())
+                .directory(ownerFolder.toFile()).redirectErrorStream(true).start();
+        try {
+            awaitOwner(t.library());
+            Path here = Path.of("").toAbsolutePath();
+            String library = here.relativize(t.library()).toString();
+            CliRun organize = CliRun.run("organize", "--inbox", here.relativize(t.inbox()).toString(), "--library",
+                    library, "--json");
+            assertThat(organize.exit()).as(organize.err()).isZero();
+            List<String> lines = organize.lines();
+            assertThat(JSON.readTree(lines.get(lines.size() - 1)).get("organized").asInt()).isEqualTo(1);
+
+            Path out = tmp.resolve("assets.csv");
+            CliRun export = CliRun.run("export", "--format", "csv", "-o", here.relativize(out).toString(),
+                    "--library", library);
+            assertThat(export.exit()).as(export.err()).isZero();
+            assertThat(out).isRegularFile();
+            assertThat(ownerFolder).isEmptyDirectory();
+
+            CliRun similar = CliRun.run("similar", here.relativize(t.inbox().resolve("acme/a.png")).toString(),
+                    "--library", library, "--json");
+            assertThat(similar.exit()).as(similar.err()).isZero();
+
+            CliRun other = CliRun.run("stats", "--library", here.relativize(tmp.resolve("other")).toString());
+            assertThat(other.exit()).as("not forwarded: no owner there").isZero();
+            assertThat(tmp.resolve("other")).as("a library of its own").isDirectory();
+            assertThat(Owner.find(t.library())).get().extracting(Owner::pid).isEqualTo(owner.pid());
+        } finally {
+            owner.getOutputStream().close();
+            assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void searchGoesThroughARunningServe() throws Exception {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A long-running owner ({@code serve}, {@code mcp}, {@code organize --watch}) advances video jobs in the background
@@ -63,25 +62,6 @@ class OwnerAdvancesJobsTest {
                 assertThat(Files.size(lib.resolve(done.path()))).isPositive();
             }
         }
-    }
-
-    @Test
-    void aLentLibraryIsTheOwnersAndClosesWithIt() throws Exception {
-        Path lib = root.resolve("library");
-        LibraryService owner = LibraryService.open(lib, Layout.of(Layout.DEFAULT), Clock.systemUTC());
-        try (LibraryService lent = owner.lend(lib, Layout.of(Layout.DEFAULT))) {
-            assertThat(lent).isSameAs(owner);
-            assertThat(lent.catalog()).isSameAs(owner.catalog());
-        }
-        assertThat(owner.catalog().assetCount()).as("still open after the command closed it").isZero();
-        assertThatThrownBy(() -> owner.lend(root.resolve("elsewhere"), Layout.of(Layout.DEFAULT)))
-                .hasMessageContaining("elsewhere");
-        assertThatThrownBy(() -> owner.lend(lib, Layout.of("{hash8}{ext}")))
-                .hasMessageContaining("{hash8}{ext}");
-        owner.close();
-        assertThatThrownBy(() -> owner.lend(lib, Layout.of(Layout.DEFAULT))).hasMessageContaining("closing");
-        assertThatThrownBy(() -> owner.catalog().assetCount()).as("closed with its opener")
-                .isInstanceOf(RuntimeException.class);
     }
 
     private static VideoJob awaitEnd(LibraryService owner, Map<String, String> env, String id, Duration limit)
