@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
