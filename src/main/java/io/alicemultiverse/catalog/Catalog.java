@@ -55,7 +55,8 @@ public final class Catalog implements AutoCloseable {
     private final ThreadLocal<Session> sessions;
     private final Session only;
     private final Thread opener = Thread.currentThread();
-    private final List<Connection> duplicates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The other threads' connections, each with its thread: closed when the thread has ended, or with the catalog. */
+    private final Map<Connection, Thread> duplicates = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Runs that change library files take turns on a DuckDB catalog: each settles interrupted operations first
      * ({@code Recovery}), which must never touch another running command's. Fair, so a waiting command is next.
@@ -542,8 +543,14 @@ public final class Catalog implements AutoCloseable {
             return only;
         }
         try {
+            // threads come and go (a background batch, a pool for one hashing run): a finished one's connection goes
+            for (Map.Entry<Connection, Thread> e : duplicates.entrySet()) {
+                if (!e.getValue().isAlive() && duplicates.remove(e.getKey()) != null) {
+                    e.getKey().close();
+                }
+            }
             Connection c = ((org.duckdb.DuckDBConnection) base).duplicate();
-            duplicates.add(c);
+            duplicates.put(c, Thread.currentThread());
             return new Session(c);
         } catch (SQLException e) {
             throw fail("connect", e);
@@ -720,7 +727,7 @@ public final class Catalog implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (Connection c : duplicates) {
+            for (Connection c : duplicates.keySet()) {
                 c.close();
             }
             base.close();

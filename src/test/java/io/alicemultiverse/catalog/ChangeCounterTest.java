@@ -41,6 +41,11 @@ class ChangeCounterTest {
                     new float[384])));
             assertThat(a.changeCounter()).as("embeddings are not search text").isEqualTo(start + 3);
             assertThat(a.reads().tagCounts("user")).containsEntry("kept", 2L);
+            java.sql.Connection[] ended = new java.sql.Connection[1];
+            onAnotherThread(() -> ended[0] = a.connection());
+            onAnotherThread(a::changeCounter);
+            assertThat(ended[0].isClosed()).as("a finished thread's connection is closed, not kept").isTrue();
+            assertThat(mine.isClosed()).isFalse();
         }
     }
 
