@@ -56,6 +56,8 @@ public final class Organizer {
     private final OrganizeListener listener;
     private final Path library;
     private final Map<String, Integer> lastSeq = new HashMap<>();
+    /** The numbering keys this batch handed numbers out under: only those move in the shared counter table. */
+    private final Set<String> numbered = new java.util.HashSet<>();
     private final Set<String> plannedTargets = new HashSet<>();
     private volatile boolean stopRequested;
     /** Whether other processes may be organizing into this library at the same time (a shared catalog). */
@@ -160,6 +162,7 @@ public final class Organizer {
                 LocalDateTime now = LocalDateTime.now(options.clock());
                 // on a shared catalog other machines organize meanwhile: each batch is planned and journaled in its
                 // turn, from what they have placed, planned and numbered so far
+                numbered.clear();
                 Catalog.WriterLock turn = sharedPlanning ? planningTurn(analyses, known) : () -> { };
                 try {
                     for (int i = 0; i < batch.size(); i++) {
@@ -211,7 +214,9 @@ public final class Organizer {
                     sidecars.forEach(c -> planned.add(c.entry()));
                     catalog.journal().write(planned);
                     if (sharedPlanning) {
-                        catalog.numbering().advance(lastSeq);
+                        Map<String, Integer> moved = new HashMap<>();
+                        numbered.forEach(k -> moved.put(k, lastSeq.get(k)));
+                        catalog.numbering().advance(moved);
                     }
                 } finally {
                     turn.close();
@@ -391,6 +396,7 @@ public final class Organizer {
                 plannedTargets.add(rel);
                 if (layout.numbered()) {
                     lastSeq.put(key, seq);
+                    numbered.add(key);
                 }
                 return rel;
             }

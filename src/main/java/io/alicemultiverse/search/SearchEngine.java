@@ -60,6 +60,11 @@ public final class SearchEngine implements AutoCloseable {
     private static final int CATCH_UP_MAX = 5_000;
     /** How many stored-vector marks before its own a cache catches up from (see {@link #loadVectors}). */
     private static final long MARK_SLACK = 4;
+    /**
+     * How many changed assets (or catalog changes) a vector cache catches up over before it is written again: well
+     * inside the change log the catalog keeps (2,000 changes), so a cache written less often still catches up.
+     */
+    private static final int REWRITE_AFTER = 500;
     private VectorIndex vectors;
     private long vectorsCounter = -1;
     double lexicalWeight = LEXICAL_WEIGHT;
@@ -394,7 +399,7 @@ public final class SearchEngine implements AutoCloseable {
     /**
      * The vector index as of change {@code counter}. A shared catalog's comes from this machine's cache file when
      * there is one ({@link VectorCache}), brought up to date with the assets the change log names since and the
-     * vectors stored since; the file is written again whenever the catalog had something new. A DuckDB catalog's is
+     * vectors stored since; the file is written again after a full load, or once the catch-up has grown large. A DuckDB catalog's is
      * read from the catalog (a local file already).
      */
     private VectorIndex loadVectors(TextEmbedder e, long counter) {
@@ -418,7 +423,11 @@ public final class SearchEngine implements AutoCloseable {
                     return cached.index();
                 }
                 VectorIndex index = cached.index().updated(catalog, e.model(), refresh);
-                VectorCache.write(file, e.model(), index, counter, mark);
+                if (refresh.size() >= REWRITE_AFTER || counter - cached.counter() >= REWRITE_AFTER) {
+                    // a small catch-up costs less than writing the whole file again (tens of MB at 100k assets):
+                    // the next start catches up the same way, until enough has changed to write it anew
+                    VectorCache.write(file, e.model(), index, counter, mark);
+                }
                 return index;
             }
         }

@@ -159,11 +159,19 @@ class SearchBackendsTest {
             Embeddings.fillMissing(writer, model);
         }
         List<SearchHit> caughtUp;
+        byte[] written = java.nio.file.Files.readAllBytes(file);
         try (Catalog c = Catalog.open(lib, url); SearchEngine cold = new SearchEngine(c, lib, () -> model)) {
             caughtUp = cold.search(parser.parse(query).build(), false).hits();
         }
         assertThat(VectorIndex.LOADS.get()).as("caught up, not read again").isEqualTo(loads + 1);
         assertThat(caughtUp.get(0).contentHash()).isEqualTo(added.get(0));
+        assertThat(java.nio.file.Files.readAllBytes(file)).as("one new asset does not rewrite the whole cache")
+                .isEqualTo(written);
+        try (Catalog c = Catalog.open(lib, url); SearchEngine cold = new SearchEngine(c, lib, () -> model)) {
+            assertThat(cold.search(parser.parse(query).build(), false).hits()).as("caught up again")
+                    .isEqualTo(caughtUp);
+        }
+        assertThat(VectorIndex.LOADS.get()).isEqualTo(loads + 1);
 
         // a damaged cache is never trusted: read whole again, the same answer
         byte[] bytes = java.nio.file.Files.readAllBytes(file);
