@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-// Over 400 lines: the one connection's lifecycle, batched Appender writes and the transaction helpers the
-// stores share; typed reads are moving out into AssetReads, AssetViews, SearchStore and UnderstandingStore.
+// Over 400 lines: the connections (one per thread on DuckDB), the writer locks, batched writes and the transaction
+// helpers the stores share; typed reads live in AssetReads, AssetViews, SearchStore and UnderstandingStore.
 /**
  * The catalog of one library: embedded DuckDB (the default) or a shared PostgreSQL database ({@link CatalogUrl}).
- * Owns one connection; not thread-safe: one writer thread uses it (DuckDB allows one writing process per file, and
- * this class is that process's single writer; on PostgreSQL the database arbitrates between processes). Bulk writes
+ * On DuckDB, one per process and file (DuckDB allows one writing process per file; {@code app.LibraryService} opens
+ * it once and lends it): each thread reads and writes through a connection of its own to the one database, and its
+ * transactions are its own. On PostgreSQL one connection, used by one thread at a time (the surfaces' lock); the
+ * database arbitrates between processes. Bulk writes
  * go through {@link BulkRows} inside one transaction per batch, so a batch is in the catalog entirely or not at all.
  */
 public final class Catalog implements AutoCloseable {
