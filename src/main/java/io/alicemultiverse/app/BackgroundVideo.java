@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 /**
  * Advances the library's video jobs on one daemon thread ({@code alice-video}) for a long-running owner: a tick of
  * the scheduler under the library's lock (the catalog has one writer), then a sleep until the next job is due — at
- * most {@link #IDLE} when none is, so a job recorded by a forwarded command (which has a catalog of its own and
- * leaves the advancing to this owner) is submitted within about a second. {@link #wake()} cuts a sleep short. A tick
+ * most {@link #IDLE} when none is, so a job recorded by a forwarded command (through this owner's own service, lent
+ * with the library; it leaves the advancing to this loop) is submitted within about a second. {@link #wake()} cuts a sleep short. A tick
  * that throws is reported and retried after a pause; the loop ends when the library closes. Thread-safe.
  */
 final class BackgroundVideo {
