@@ -488,9 +488,11 @@ public final class SearchEngine implements AutoCloseable {
         if (embedded && vectors != null && vectorsCounter == before) { // patch what changed, not every vector
             vectors = vectors.updated(catalog, embedder().model(), touched);
             vectorsCounter = now;
-        } else {
+        } else if (!cacheRows) {
             vectors = null;
         }
+        // a warm engine keeps its vectors: the next search catches them up from the change log (an owner's lent
+        // organize of thousands of files would otherwise make the gallery's next search read every vector again)
         if (lexical == null) {
             lexical = LexicalIndex.at(IndexFolder.lexical(catalog, library, System.getenv()));
         }

@@ -159,6 +159,35 @@ class WarmEngineTest {
     }
 
     /** Gives {@code hashes} a description and an understanding tag, as a vision model would. */
+    /**
+     * A warm engine told of a large batch of new assets (an organize run, too many to embed at once) keeps its vectors
+     * and catches them up from the change log at the next search, instead of reading every vector again; the new
+     * assets are found by their words meanwhile.
+     */
+    @Test
+    void aLargeChangeIsCaughtUpNotReloaded() {
+        QueryParser parser = new QueryParser(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+        try (Catalog catalog = Catalog.open(tmp);
+             SearchEngine engine = new SearchEngine(catalog, tmp, MiniLmEmbedder::new)) {
+            SyntheticCatalog.write(catalog, SyntheticCatalog.generate(500, 100, 3));
+            Embeddings.fillMissing(catalog, new MiniLmEmbedder());
+            engine.warm();
+            assertThat(engine.search(parser.parse("dragon").build(), false).hits()).isNotEmpty();
+            int loads = VectorIndex.LOADS.get();
+            long before = catalog.changeCounter();
+            List<SyntheticCatalog.Spec> batch = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                batch.add(new SyntheticCatalog.Spec("zeppelin-" + i, "a silver zeppelin over the harbour, number " + i,
+                        "comfyui", "flux1-dev", "personal", LocalDateTime.of(2026, 3, 1, 12, 0).plusMinutes(i)));
+            }
+            List<String> added = SyntheticCatalog.write(catalog, batch);
+            engine.changed(before, added, false);
+            assertThat(engine.search(parser.parse("silver zeppelin").build(), false).hits())
+                    .extracting(SearchHit::contentHash).isNotEmpty().allMatch(added::contains);
+            assertThat(VectorIndex.LOADS.get()).as("caught up from the change log, not read again").isEqualTo(loads);
+        }
+    }
+
     private static List<SearchHit> every(SearchEngine engine, SearchQuery q) {
         List<SearchHit> out = new ArrayList<>();
         engine.each(q, out::add);
