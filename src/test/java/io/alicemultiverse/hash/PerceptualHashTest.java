@@ -199,10 +199,10 @@ class PerceptualHashTest {
     }
 
     /**
-     * An overlay PNG that is almost fully transparent (light grey at most 1 % opaque, as some desktop wallpapers drawn
-     * over a colour are) is near-blank over white; its copies flattened over white, re-encoded or brightened (which clips
-     * it to pure white) used to land 12–60 bits from it. A dot pattern finer than a cell is flat the same way. Both
-     * now match their copies and not each other.
+     * An overlay PNG that is almost fully transparent (light grey at most 1 % opaque, as some desktop wallpapers
+     * drawn over a colour are) is near-blank over white; its copies flattened over white, re-encoded or brightened
+     * (which clips it to pure white) used to land 12–60 bits from it. A dot pattern finer than a cell is flat the
+     * same way. Both now match their copies and not each other.
      */
     @Test
     void nearBlankPicturesMatchTheirCopies() throws Exception {
@@ -243,7 +243,8 @@ class PerceptualHashTest {
                 ImageHashes h = ImageHashes.of(c.getValue(),
                         io.alicemultiverse.media.FormatSniffer.sniff(c.getValue()));
                 System.out.printf("near-blank %s: pHash %2d dHash %2d%n", c.getKey(),
-                        PerceptualHash.distance(base.phash(), h.phash()), PerceptualHash.distance(base.dhash(), h.dhash()));
+                        PerceptualHash.distance(base.phash(), h.phash()),
+                        PerceptualHash.distance(base.dhash(), h.dhash()));
                 assertThat(SimilarFinder.near(SimilarFinder.Query.of(base, false), SimilarFinder.Query.of(h, false),
                         SimilarFinder.DEFAULT_MAX_DISTANCE)).as(c.getKey()).isTrue();
             }
