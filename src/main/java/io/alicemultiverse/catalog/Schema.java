@@ -159,6 +159,14 @@ final class Schema {
             {postgres}
             CREATE INDEX tags_hash_tag ON tags (content_hash, tag);
             DROP INDEX tags_content_hash
+            """,
+            // 14: perceptual hashes are computed again: a flat picture (near-blank, a dot pattern, a plain gradient)
+            // now gets the code of its mean instead of a median split of rounding noise (hash.PerceptualHash), and
+            // which rows hold such noise cannot be told from the hashes. Rows without hashes are what organize
+            // leaves for later (library.PendingHashes): an owner fills them in the background, or the next
+            // `similar` or `dedup` before it answers, as after an organize
+            """
+            DELETE FROM hashes
             """);
 
     private Schema() {

@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keyframe pHashes of videos already decoded, by content hash, in {@code <library>/.alice/cache/video-frames.json}:
- * a video's bytes never change under its content hash, so an entry never goes stale, and {@code dedup} runs ffmpeg
- * only for videos it has not seen. Derived data: a missing or unreadable file is an empty cache, and saving is
+ * Keyframe pHashes of videos already decoded, by content hash, in
+ * {@code <library>/.alice/cache/video-frames-2.json}: a video's bytes never change under its content hash, so an entry
+ * goes stale only when the pHash rule changes (the number in the name: 2 since flat frames, a black one say, are coded
+ * by their mean), and {@code dedup} runs ffmpeg only for videos it has not seen. The file of an earlier rule is
+ * deleted when the cache is opened. Derived data: a missing or unreadable file is an empty cache, and saving is
  * best-effort (a temporary file renamed into place). Not thread-safe.
  */
 final class VideoFrameCache {
@@ -29,13 +31,14 @@ final class VideoFrameCache {
     }
 
     static Path file(Path library) {
-        return library.resolve(".alice").resolve("cache").resolve("video-frames.json");
+        return library.resolve(".alice").resolve("cache").resolve("video-frames-2.json");
     }
 
     static VideoFrameCache open(Path library) {
         Path f = file(library);
         Map<String, long[]> read = new HashMap<>();
         try {
+            Files.deleteIfExists(f.resolveSibling("video-frames.json")); // pHashes of the rule before flat frames
             if (Files.isRegularFile(f)) {
                 read.putAll(JSON.readValue(f.toFile(), new TypeReference<Map<String, long[]>>() {
                 }));

@@ -79,6 +79,58 @@ public final class NearDupExplore {
         }
         distances(items, "p");
         distances(items, "pz");
+        contrast(items);
+    }
+
+    /**
+     * The originals with the least contrast, lowest first: the spread of their grid and of the 64 coefficients pHash
+     * thresholds (in grey levels), and each copy's pHash distance to its original.
+     */
+    static void contrast(List<Item> items) {
+        System.out.println("\nlowest-contrast originals: grid sd, band amplitude; then pHash distance of each copy");
+        Map<Integer, List<Item>> byOrigin = new LinkedHashMap<>();
+        items.forEach(i -> byOrigin.computeIfAbsent(i.origin(), k -> new ArrayList<>()).add(i));
+        List<List<Item>> groups = new ArrayList<>(byOrigin.values());
+        groups.sort(java.util.Comparator.comparingDouble(g -> band(g.get(0).grid())));
+        for (List<Item> g : groups.subList(0, Math.min(20, groups.size()))) {
+            Item o = g.get(0);
+            StringBuilder sb = new StringBuilder();
+            for (Item c : g.subList(1, g.size())) {
+                sb.append(String.format(" %s %d (%.2f)", c.transform(), bits(c, o, "p"), band(c.grid())));
+            }
+            System.out.printf("  sd %6.2f band %6.3f %s |%s%n", sd(o.grid()), band(o.grid()),
+                    o.path().getParent().getFileName(), sb);
+        }
+    }
+
+    static double sd(float[] g) {
+        double s = 0;
+        double s2 = 0;
+        for (float v : g) {
+            s += v;
+            s2 += v * v;
+        }
+        double m = s / g.length;
+        return Math.sqrt(Math.max(0, s2 / g.length - m * m));
+    }
+
+    /** Root mean square of the 64 DCT coefficients pHash uses, as a cosine amplitude in grey levels. */
+    static double band(float[] g) {
+        int n = 32;
+        double s2 = 0;
+        for (int v = 1; v <= 8; v++) {
+            for (int u = 1; u <= 8; u++) {
+                double c = 0;
+                for (int y = 0; y < n; y++) {
+                    for (int x = 0; x < n; x++) {
+                        c += g[y * n + x] * Math.cos((2 * x + 1) * u * Math.PI / (2 * n))
+                                * Math.cos((2 * y + 1) * v * Math.PI / (2 * n));
+                    }
+                }
+                s2 += c * c;
+            }
+        }
+        return Math.sqrt(s2 / 64) / (n * n / 4.0);
     }
 
     interface Dist {

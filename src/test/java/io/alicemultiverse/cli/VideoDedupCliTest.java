@@ -62,7 +62,7 @@ class VideoDedupCliTest {
         String small = paths.stream().filter(p -> !p.equals(keep)).findFirst().orElseThrow();
         assertThat(group.get("reason").asText()).isEqualTo("most pixels"); // the 320×240 original is kept
         // the keyframes were decoded once and cached: a second run answers the same
-        assertThat(t.library().resolve(".alice/cache/video-frames.json")).isRegularFile();
+        assertThat(t.library().resolve(".alice/cache/video-frames-2.json")).isRegularFile();
         assertThat(alice(t, "dedup", "--json").out()).isEqualTo(dedup.out());
 
         CliRun similar = alice(t, "similar", t.library().resolve(keep).toString(), "--json");

@@ -143,6 +143,118 @@ class PerceptualHashTest {
         assertThat(PerceptualHash.dHash(GrayImage.of(32, 32, w))).isEqualTo(PerceptualHash.dHash(GrayImage.of(32, 32, v)));
     }
 
+    /**
+     * A picture with nothing in the band pHash reads (uniform, or varying by a few hundredths of a grey level) used
+     * to get the median split of floating-point noise: a copy brightened by 10 % landed 15–30 bits away. Now it gets
+     * the code of its mean, the same for the noisy and the clean copy, near for a mild brightness change, far for
+     * another grey and for any structured picture.
+     */
+    @Test
+    void aFlatPictureIsHashedByItsMeanNotByRoundingNoise() {
+        java.util.Random random = new java.util.Random(5);
+        float[] white = new float[32 * 32];
+        float[] whiteNoisy = new float[white.length];
+        float[] darker = new float[white.length];
+        float[] black = new float[white.length];
+        for (int i = 0; i < white.length; i++) {
+            white[i] = 255;
+            whiteNoisy[i] = 255 - 0.01f * random.nextFloat();
+            darker[i] = 229.5f;
+        }
+        GrayImage w = GrayImage.of(32, 32, white);
+        GrayImage wn = GrayImage.of(32, 32, whiteNoisy);
+        assertThat(PerceptualHash.isFlat(w)).isTrue();
+        assertThat(PerceptualHash.isFlat(wn)).isTrue();
+        assertThat(ImageHashes.of(wn)).isEqualTo(ImageHashes.of(w));
+        assertThat(PerceptualHash.zoomPHash(w)).isEqualTo(PerceptualHash.pHash(w));
+        assertThat(PerceptualHash.distance(PerceptualHash.pHash(w), PerceptualHash.pHash(GrayImage.of(32, 32, darker))))
+                .isBetween(1, 6);
+        assertThat(PerceptualHash.distance(PerceptualHash.pHash(w), PerceptualHash.pHash(GrayImage.of(32, 32, black))))
+                .isEqualTo(2 * PerceptualHash.FLAT_RUN);
+        for (int seed = 0; seed < 40; seed++) {
+            GrayImage photo = grid(Pictures.photo(3000 + seed, 256, 192, 8));
+            assertThat(PerceptualHash.isFlat(photo)).isFalse();
+            for (GrayImage flat : List.of(w, GrayImage.of(32, 32, darker), GrayImage.of(32, 32, black))) {
+                assertThat(PerceptualHash.distance(PerceptualHash.pHash(photo), PerceptualHash.pHash(flat)))
+                        .isGreaterThanOrEqualTo(32 - PerceptualHash.FLAT_RUN);
+            }
+        }
+    }
+
+    /** A plain gradient has nothing in pHash's band either: its dHash still tells which way it runs. */
+    @Test
+    void aGradientIsFlatForPHashButNotForDHash() {
+        float[] right = new float[32 * 32];
+        float[] down = new float[32 * 32];
+        for (int i = 0; i < right.length; i++) {
+            right[i] = i % 32 * 8;
+            down[i] = i / 32 * 8;
+        }
+        GrayImage r = GrayImage.of(32, 32, right);
+        GrayImage d = GrayImage.of(32, 32, down);
+        assertThat(PerceptualHash.isFlat(r)).isTrue();
+        assertThat(PerceptualHash.pHash(r)).isEqualTo(PerceptualHash.pHash(d));
+        assertThat(SimilarFinder.near(SimilarFinder.Query.of(ImageHashes.of(r), false),
+                SimilarFinder.Query.of(ImageHashes.of(d), false), SimilarFinder.DEFAULT_MAX_DISTANCE)).isFalse();
+    }
+
+    /**
+     * An overlay PNG that is almost fully transparent (light grey at most 1 % opaque, as some desktop wallpapers
+     * drawn over a colour are) is near-blank over white; its copies flattened over white, re-encoded or brightened
+     * (which clips it to pure white) used to land 12–60 bits from it. A dot pattern finer than a cell is flat the
+     * same way. Both now match their copies and not each other.
+     */
+    @Test
+    void nearBlankPicturesMatchTheirCopies() throws Exception {
+        int width = 960;
+        int height = 600;
+        BufferedImage overlay = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage dots = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double wave = 0.5 + 0.5 * Math.sin(x / 70.0 + 3 * Math.sin(y / 110.0));
+                int alpha = (int) Math.round(3 * wave);
+                overlay.setRGB(x, y, alpha << 24 | 0xE0E0E0);
+                dots.setRGB(x, y, (x + y) % 2 == 0 ? 0x303030 : 0x404040);
+            }
+        }
+        for (BufferedImage picture : List.of(overlay, dots)) {
+            Path original = png(picture, "original");
+            ImageHashes base = ImageHashes.of(original, MediaFormat.PNG);
+            assertThat(PerceptualHash.isFlat(HashGrid.grayscale(original, MediaFormat.PNG, HashGrid.HASH_SIZE)))
+                    .isTrue();
+            BufferedImage flat = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = flat.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.drawImage(picture, 0, 0, null);
+            g.dispose();
+            Map<String, Path> copies = new LinkedHashMap<>();
+            copies.put("flattened", png(flat, "flattened"));
+            copies.put("JPEG quality 75", Transforms.jpeg(flat, 0.75f, dir.resolve("q75.jpg")));
+            copies.put("JPEG quality 30", Transforms.jpeg(flat, 0.30f, dir.resolve("q30.jpg")));
+            copies.put("resized 0.5x", png(resize(flat, width / 2, height / 2), "half"));
+            copies.put("brightness +10%", png(Transforms.brightness(flat, 1.10), "brighter"));
+            copies.put("brightness -10%", png(Transforms.brightness(flat, 0.90), "darker"));
+            copies.put("gamma 0.8", png(Transforms.gamma(flat, 0.8), "gamma08"));
+            copies.put("blur 1", png(Transforms.blur(flat, 1.0), "blur1"));
+            copies.put("crop 5%", png(Transforms.crop(flat, 0.95), "crop5"));
+            for (Map.Entry<String, Path> c : copies.entrySet()) {
+                ImageHashes h = ImageHashes.of(c.getValue(),
+                        io.alicemultiverse.media.FormatSniffer.sniff(c.getValue()));
+                System.out.printf("near-blank %s: pHash %2d dHash %2d%n", c.getKey(),
+                        PerceptualHash.distance(base.phash(), h.phash()),
+                        PerceptualHash.distance(base.dhash(), h.dhash()));
+                assertThat(SimilarFinder.near(SimilarFinder.Query.of(base, false), SimilarFinder.Query.of(h, false),
+                        SimilarFinder.DEFAULT_MAX_DISTANCE)).as(c.getKey()).isTrue();
+            }
+        }
+        ImageHashes a = ImageHashes.of(png(overlay, "a"), MediaFormat.PNG);
+        ImageHashes b = ImageHashes.of(png(dots, "b"), MediaFormat.PNG);
+        assertThat(SimilarFinder.near(SimilarFinder.Query.of(a, false), SimilarFinder.Query.of(b, false),
+                SimilarFinder.DEFAULT_MAX_DISTANCE)).isFalse();
+    }
+
     private static GrayImage grid(BufferedImage img) {
         float[] lum = new float[img.getWidth() * img.getHeight()];
         for (int y = 0; y < img.getHeight(); y++) {
