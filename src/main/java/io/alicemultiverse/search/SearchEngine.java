@@ -55,6 +55,7 @@ public final class SearchEngine implements AutoCloseable {
     private final Path library;
     private final Supplier<TextEmbedder> embedderSupplier;
     private volatile TextEmbedder embedder;
+    private volatile boolean loadingAhead;
     private LexicalIndex lexical;
     /** The most assets another process's change may touch for the warm parts to catch up instead of reloading. */
     private static final int CATCH_UP_MAX = 5_000;
@@ -68,6 +69,8 @@ public final class SearchEngine implements AutoCloseable {
     private VectorIndex vectors;
     private long vectorsCounter = -1;
     double lexicalWeight = LEXICAL_WEIGHT;
+    /** What widens a query's categories to their kinds before it is embedded ({@link CategoryWords#NONE}: nothing). */
+    Supplier<CategoryWords> categories = CategoryWords::shared;
     double relevanceGap = RELEVANCE_GAP;
     /** Reciprocal rank fusion (1/(60 + rank) summed over both rankings) instead of the score blend: evaluation only. */
     boolean rankFusion;
@@ -317,7 +320,11 @@ public final class SearchEngine implements AutoCloseable {
         }
         (v == null ? QUERY_CACHE_MISSES : QUERY_CACHE_HITS).increment();
         if (v == null) {
-            v = embedder().embed(text); // thread-safe (ONNX Runtime sessions are)
+            if (!loadingAhead) {
+                loadEmbedderAhead(); // the model loads while WordNet is read: a cold search pays the longer of the two
+            }
+            // the categories the words name are widened to their kinds first ("big cat": lion, tiger, …)
+            v = embedder().embed(categories.get().expand(text)); // thread-safe (ONNX Runtime sessions are)
             synchronized (recentQueries) {
                 recentQueries.put(text, v);
             }
@@ -343,6 +350,7 @@ public final class SearchEngine implements AutoCloseable {
      * embedding soon — an organize run that is filing new files loads it while they are read instead of after.
      */
     public void loadEmbedderAhead() {
+        loadingAhead = true;
         TextEmbedder e = embedder();
         Thread t = new Thread(() -> {
             try {

@@ -52,7 +52,7 @@ public class SearchBenchmark {
             "samurai warrior film noir", "bowl of ramen"};
     private static final String[] PLAIN = {"cyberpunk portrait from last year", "watercolor owl midjourney",
             "knight in armor at night", "red fox in the snow photos", "cat sleeping in the sun since march",
-            "spaceship over a city in 2025"};
+            "spaceship over a city in 2025", "big cat in winter", "large wild felines at night"};
 
     private Path dir;
     private Catalog catalog;

@@ -96,8 +96,18 @@ class SearchEvaluationTest {
                 List<SearchHit> hits = engine.search(query, false, mode).hits();
                 double low = hits.stream().filter(h -> relevant.contains(h.contentHash()))
                         .mapToDouble(SearchHit::score).min().orElse(Double.NaN);
-                System.out.printf("lowest relevant %.3f below the best (%.3f) for %s%n", hits.get(0).score() - low,
-                        hits.get(0).score(), q.get("query").asText());
+                int last = 0;
+                for (int i = 0; i < hits.size(); i++) {
+                    if (relevant.contains(hits.get(i).contentHash())) {
+                        last = i;
+                    }
+                }
+                double step = 0;
+                for (int i = 1; i <= last; i++) {
+                    step = Math.max(step, hits.get(i - 1).score() - hits.get(i).score());
+                }
+                System.out.printf("lowest relevant %.3f below the best (%.3f), largest step above it %.3f, for %s%n",
+                        hits.get(0).score() - low, hits.get(0).score(), step, q.get("query").asText());
             }
             if (Boolean.getBoolean("eval.verbose") && found < relevant.size()) {
                 System.out.printf("  %s %-25s %d/%d %s%n", mode, q.get("query").asText(), found, relevant.size(),

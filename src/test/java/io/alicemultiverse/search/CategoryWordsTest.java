@@ -1,0 +1,53 @@
+package io.alicemultiverse.search;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What WordNet widens a query to, and what it leaves alone. */
+class CategoryWordsTest {
+    private final CategoryWords words = CategoryWords.shared();
+
+    @Test
+    void aCategoryOfTwoWordsIsWidenedToItsKinds() {
+        String big = words.expand("big cat");
+        assertThat(big).startsWith("big cat (").contains("lion", "tiger", "snow leopard", "jaguar", "cheetah")
+                .doesNotContain("house cat", "tabby");
+        assertThat(words.expand("big cat in winter")).startsWith("big cat in winter (").contains("lion");
+    }
+
+    @Test
+    void aNounItsAdjectivesNarrowIsWidenedToTheKindsTheyDescribe() {
+        // "big cat: any of several large cats typically able to roar and living in the wild"
+        assertThat(words.expand("large wild felines")).contains("big cat", "lion", "tiger")
+                .doesNotContain("house cat", "domestic cat");
+    }
+
+    @Test
+    void aSingleWordOrPlainWordsAreLeftAsTheyAre() {
+        assertThat(words.expand("vehicles")).isEqualTo("vehicles");
+        assertThat(words.expand("food")).isEqualTo("food");
+        assertThat(words.expand("photo of a duck")).isEqualTo("photo of a duck");
+        assertThat(words.expand("zzqx blorp")).isEqualTo("zzqx blorp");
+        assertThat(words.expand("")).isEqualTo("");
+    }
+
+    @Test
+    void properNamesAreNotKinds() {
+        // WordNet lists atolls by name (instances); only the kinds of reef are named
+        String reef = words.expand("coral reef");
+        assertThat(reef).doesNotContain("bikini", "eniwetok", "kwajalein");
+    }
+
+    @Test
+    void atMostSixteenKindsAreNamed() {
+        String big = words.expand("big cat");
+        String listed = big.substring(big.indexOf('(') + 1, big.length() - 1);
+        assertThat(listed.split(", ")).hasSizeLessThanOrEqualTo(CategoryWords.MOST);
+    }
+
+    @Test
+    void withoutWordNetNothingIsWidened() {
+        assertThat(CategoryWords.NONE.expand("big cat")).isEqualTo("big cat");
+    }
+}
