@@ -106,8 +106,13 @@ class SearchEvaluationTest {
                 for (int i = 1; i <= last; i++) {
                     step = Math.max(step, hits.get(i - 1).score() - hits.get(i).score());
                 }
-                System.out.printf("lowest relevant %.3f below the best (%.3f), largest step above it %.3f, for %s%n",
-                        hits.get(0).score() - low, hits.get(0).score(), step, q.get("query").asText());
+                Set<String> lexical = new HashSet<>();
+                engine.search(query, false, SearchEngine.Mode.LEXICAL).hits().forEach(h -> lexical.add(h.contentHash()));
+                double meaningOnly = hits.stream().filter(h -> relevant.contains(h.contentHash())
+                        && !lexical.contains(h.contentHash())).mapToDouble(SearchHit::score).min().orElse(Double.NaN);
+                System.out.printf("lowest relevant %.3f below the best (%.3f), largest step above it %.3f, lowest "
+                                + "relevant by meaning alone %.3f, for %s%n", hits.get(0).score() - low,
+                        hits.get(0).score(), step, meaningOnly, q.get("query").asText());
             }
             if (Boolean.getBoolean("eval.verbose") && found < relevant.size()) {
                 System.out.printf("  %s %-25s %d/%d %s%n", mode, q.get("query").asText(), found, relevant.size(),
