@@ -76,10 +76,35 @@ final class CategoryWords {
         }
     }
 
+    /**
+     * A query and the kinds of the categories it names. {@code rest} holds its words that name no widened category
+     * ("big cat in winter": "in winter"); {@code kinds} nearest first, at most {@value #MOST}.
+     */
+    record Widened(String query, String rest, List<String> kinds) {
+        /** What is embedded: the query, then the kinds in brackets ("big cat (leopard, snow leopard, …)"). */
+        String embedded() {
+            return kinds.isEmpty() ? query : query + " (" + String.join(", ", kinds) + ")";
+        }
+
+        /** What BM25 looks for: the words that name no widened category, and the kinds' words. */
+        String lexical() {
+            return kinds.isEmpty() ? query : rest + " " + String.join(" ", kinds);
+        }
+    }
+
     /** The query with the kinds of each category it names appended, or the query as it is when it names none. */
-    synchronized String expand(String query) {
+    String expand(String query) {
+        return widen(query).embedded();
+    }
+
+    /** The categories {@code query} names, widened to their kinds (none when WordNet is not there). */
+    synchronized Widened widen(String query) {
         if (dictionary == null) {
-            return query;
+            return new Widened(query, query, List.of());
+        }
+        Widened known = recent.get(query);
+        if (known != null) {
+            return known;
         }
         List<String> words = List.of(query.toLowerCase(Locale.ROOT).trim().split("\\s+"));
         Set<String> kinds = new LinkedHashSet<>();
@@ -89,8 +114,9 @@ final class CategoryWords {
             for (int j = words.size(); j > i + 1; j--) {
                 Synset named = noun(String.join(" ", words.subList(i, j)), true);
                 if (named != null) {
-                    kinds.addAll(names(levels(named)));
-                    Arrays.fill(used, i, j, true);
+                    List<String> found = names(levels(named));
+                    kinds.addAll(found);
+                    Arrays.fill(used, i, j, found.stream().anyMatch(k -> !k.isEmpty()));
                     i = j - 1;
                     break;
                 }
@@ -107,23 +133,40 @@ final class CategoryWords {
                 for (Synset kind : described(noun, words.subList(a, i))) {
                     kinds.add(name(kind));
                     kinds.addAll(names(levels(kind)));
+                    Arrays.fill(used, a, i + 1, true);
                 }
             }
         }
         kinds.remove("");
-        if (kinds.isEmpty()) {
-            return query;
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            if (!used[i]) {
+                rest.append(rest.length() == 0 ? "" : " ").append(words.get(i));
+            }
         }
-        List<String> named = new ArrayList<>(kinds).subList(0, Math.min(MOST, kinds.size()));
-        return query + " (" + String.join(", ", named) + ")";
+        List<String> named = List.copyOf(new ArrayList<>(kinds).subList(0, Math.min(MOST, kinds.size())));
+        Widened w = new Widened(query, rest.toString(), named);
+        recent.put(query, w);
+        return w;
     }
+
+    /** Recent queries widened: a search embeds and looks up the same words (paging, refining filters). */
+    private final java.util.Map<String, Widened> recent = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Widened> eldest) {
+            return size() > 256;
+        }
+    };
 
     /** The most common noun sense of {@code phrase} (plurals and other forms found); {@code compound}: of a lemma of
      * several words only, else of one word only. */
     private Synset noun(String phrase, boolean compound) {
         try {
             IndexWord w = dictionary.lookupIndexWord(POS.NOUN, phrase);
-            if (w == null || w.getSenses().isEmpty() || compound != w.getLemma().contains(" ")) {
+            // extJWNL answers a phrase it does not know with a part of it ("big cat in winter": "big cat"): only a
+            // lemma of as many words as the phrase is the phrase
+            if (w == null || w.getSenses().isEmpty() || compound != w.getLemma().contains(" ")
+                    || w.getLemma().split(" ").length != phrase.split(" ").length) {
                 return null;
             }
             return w.getSenses().get(0);

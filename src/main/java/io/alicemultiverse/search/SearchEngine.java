@@ -241,7 +241,13 @@ public final class SearchEngine implements AutoCloseable {
      */
     private Map<String, Double> rank(String text, int k, Mode mode, View v) {
         Map<String, Double> score = new HashMap<>();
-        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : v.lexical().search(text, k);
+        if (mode != Mode.LEXICAL && !loadingAhead) {
+            loadEmbedderAhead(); // the model loads while WordNet is read: a cold search pays the longer of the two
+        }
+        // a category the words name is looked for by its kinds' words, not its own: "big cat" finds "lion", and
+        // its word "cat" no longer lifts every tabby cat (lexical-only searches keep the words as typed)
+        String words = mode == Mode.HYBRID ? categories.get().widen(text).lexical() : text;
+        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : v.lexical().search(words, k);
         float[] query = mode == Mode.LEXICAL ? null : queryVector(text);
         VectorIndex vi = mode == Mode.LEXICAL ? null : v.vectors();
         double bestCosine = 0;
@@ -324,7 +330,7 @@ public final class SearchEngine implements AutoCloseable {
                 loadEmbedderAhead(); // the model loads while WordNet is read: a cold search pays the longer of the two
             }
             // the categories the words name are widened to their kinds first ("big cat": lion, tiger, …)
-            v = embedder().embed(categories.get().expand(text)); // thread-safe (ONNX Runtime sessions are)
+            v = embedder().embed(categories.get().widen(text).embedded()); // thread-safe (ONNX Runtime sessions are)
             synchronized (recentQueries) {
                 recentQueries.put(text, v);
             }

@@ -220,6 +220,7 @@ class CategoryEvaluationTest {
         // the shipped configuration keeps what was measured for it (docs/benchmarks.md, issue 18), with a margin
         assertThat(shipped.get("committed")[1]).isGreaterThanOrEqualTo(0.95);
         // 0.857 and 0.874 before the categories' kinds were named (CategoryWords): at least 10 % over that
+        // (measured: 1.000 and 0.980; compound 0.911 from 0.713)
         assertThat(shipped.get("category")[0]).isGreaterThanOrEqualTo(0.943);
         assertThat(shipped.get("paraphrase")[0]).isGreaterThanOrEqualTo(0.961);
     }

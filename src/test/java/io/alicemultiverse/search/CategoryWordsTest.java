@@ -47,6 +47,15 @@ class CategoryWordsTest {
     }
 
     @Test
+    void wordsLookForTheKindsInsteadOfTheCategorysOwnWords() {
+        CategoryWords.Widened w = words.widen("big cat in winter");
+        // "cat" alone would lift every tabby cat; the kinds' words and the rest of the query are looked for
+        assertThat(w.lexical()).startsWith("in winter leopard snow leopard jaguar lion tiger").doesNotContain("cat ");
+        assertThat(words.widen("vehicles").lexical()).isEqualTo("vehicles");
+        assertThat(words.widen("large wild felines").lexical()).doesNotContain("felines").contains("lion");
+    }
+
+    @Test
     void withoutWordNetNothingIsWidened() {
         assertThat(CategoryWords.NONE.expand("big cat")).isEqualTo("big cat");
     }
