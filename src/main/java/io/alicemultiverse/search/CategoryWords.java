@@ -7,6 +7,7 @@ import net.sf.extjwnl.data.PointerType;
 import net.sf.extjwnl.data.Synset;
 import net.sf.extjwnl.dictionary.Dictionary;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ final class CategoryWords {
         this.dictionary = dictionary;
     }
 
-    /** The one WordNet of this process, read on first use (about a second); {@link #NONE} when it cannot be read. */
+    /** The one WordNet of this process, opened on first use ({@link WordNetFiles}); {@link #NONE} when it cannot be read. */
     static CategoryWords shared() {
         CategoryWords w = shared;
         if (w == null) {
@@ -67,6 +68,12 @@ final class CategoryWords {
     static final CategoryWords NONE = new CategoryWords(null);
 
     private static CategoryWords read() {
+        try {
+            return new CategoryWords(WordNetFiles.open(System.getenv()));
+        } catch (IOException | JWNLException | RuntimeException e) {
+            System.getLogger(CategoryWords.class.getName()).log(System.Logger.Level.DEBUG,
+                    "WordNet's files could not be cached, reading them from the jar: " + e);
+        }
         try {
             return new CategoryWords(Dictionary.getDefaultResourceInstance());
         } catch (JWNLException | RuntimeException | LinkageError e) {
