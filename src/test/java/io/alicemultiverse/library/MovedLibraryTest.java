@@ -10,6 +10,8 @@ import io.alicemultiverse.catalog.JournalOp;
 import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
 import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.CrashCorpus;
+import io.alicemultiverse.testsupport.Pictures;
 import io.alicemultiverse.testsupport.TempLibrary;
 import io.alicemultiverse.testsupport.TestPostgres;
 import io.alicemultiverse.testsupport.XmpFiles;
@@ -115,6 +117,46 @@ class MovedLibraryTest {
         JsonNode report = JSON.readTree(check.lines().get(0));
         assertThat(report.get("missing")).isEmpty();
         assertThat(report.get("unknown")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgresql"})
+    void aDedupTrashIsUndoneWithTheFactsItsManifestKeptAfterTheLibraryMoved(String backend) throws Exception {
+        TempLibrary t = new TempLibrary(tmp.resolve("first-mount"));
+        byte[] png = CrashCorpus.png(Pictures.photo(7, 48, 48, 6));
+        t.inboxFile("shoot/a.png", png);
+        t.inboxFile("shoot/b.png", CrashCorpus.withText(png, "Comment", "same pixels, other bytes"));
+        List<String> organize = new ArrayList<>(List.of("organize", "--inbox", t.inbox().toString()));
+        String url = backend.equals("postgresql") ? TestPostgres.newDatabase() : null;
+        if (url != null) {
+            organize.addAll(List.of("--catalog", url));
+        }
+        assertThat(alice(t.library(), organize.toArray(String[]::new)).exit()).isZero();
+        Map<String, String> files = TempLibrary.fingerprint(t.library());
+        Map<String, String> facts = facts(t.library(), url, files.values());
+        CliRun trashed = alice(t.library(), "dedup", "--apply", "trash", "--max-distance", "0", "--json");
+        assertThat(trashed.exit()).as(trashed.out() + trashed.err()).isZero();
+        String run = JSON.readTree(trashed.lines().get(trashed.lines().size() - 1)).get("run").asText();
+        assertThat(TempLibrary.fingerprint(t.library())).hasSize(1);
+
+        Path library = moved(t.library());
+        CliRun undo = alice(library, "undo", run, "--json");
+        assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+        assertThat(TempLibrary.fingerprint(library)).isEqualTo(files);
+        assertThat(facts(library, url, files.values())).as("original path, project and run as before")
+                .isEqualTo(facts);
+    }
+
+    /** What the catalog says of each content that a re-analysis of the file cannot give back. */
+    private static Map<String, String> facts(Path library, String url, Iterable<String> hashes) {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (Catalog c = open(library, url)) {
+            for (String h : hashes) {
+                Map<String, Object> row = c.views().asset(h).orElseThrow();
+                out.put(h, row.get("original_path") + " | " + row.get("project") + " | " + row.get("run"));
+            }
+        }
+        return out;
     }
 
     /** The library folder moved and renamed, its catalog (or the pointer to the shared one) with it. */
