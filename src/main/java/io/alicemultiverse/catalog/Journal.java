@@ -88,7 +88,10 @@ public final class Journal {
         return dead;
     }
 
-    /** Of some contents: where the library has them, and which other runs have planned to file but not finished. */
+    /**
+     * Of some contents: where the library has them (library paths, relative to the root as assets store them), and
+     * which other runs have planned to file but not finished.
+     */
     public record Taken(Map<String, String> placed, Set<String> planned) {
     }
 
@@ -133,7 +136,8 @@ public final class Journal {
     public List<RunInfo> runs() {
         return catalog.select("SELECT run, command, mode, inbox, started_at, finished_at, status FROM runs "
                 + "ORDER BY started_at, run", List.of(), rs -> new RunInfo(rs.getString(1), rs.getString(2),
-                rs.getString(3), paths.resolved(rs.getString(4)), time(rs.getTimestamp(5)), time(rs.getTimestamp(6)), rs.getString(7)));
+                rs.getString(3), paths.resolved(rs.getString(4)), time(rs.getTimestamp(5)), time(rs.getTimestamp(6)),
+                rs.getString(7)));
     }
 
     /**

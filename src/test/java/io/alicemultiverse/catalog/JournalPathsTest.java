@@ -32,7 +32,8 @@ class JournalPathsTest {
     Path tmp;
 
     private static Catalog open(String backend, Path library, String url) {
-        return backend.equals("duckdb") ? Catalog.open(library) : Catalog.open(library, CatalogUrl.parse(url, Map.of()));
+        return backend.equals("duckdb") ? Catalog.open(library)
+                : Catalog.open(library, CatalogUrl.parse(url, Map.of()));
     }
 
     @ParameterizedTest
