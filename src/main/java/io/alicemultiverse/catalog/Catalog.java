@@ -84,9 +84,11 @@ public final class Catalog implements AutoCloseable {
     private final ChangeCounterCache counter;
     private final Path file;
     private final Journal journal;
+    /** How library paths are stored (relative to the library) and read back (absolute here). */
+    private final LibraryPaths paths;
 
-    private Catalog(Connection connection, Dialect dialect, Path file, String where, ChangeCounterCache counter)
-            throws SQLException {
+    private Catalog(Connection connection, Dialect dialect, Path file, String where, ChangeCounterCache counter,
+                    LibraryPaths paths) throws SQLException {
         this.base = connection;
         this.dialect = dialect;
         this.only = new Session(connection);
@@ -95,6 +97,7 @@ public final class Catalog implements AutoCloseable {
         this.file = file;
         this.where = where;
         this.counter = counter;
+        this.paths = paths;
         if (dialect == Dialect.POSTGRES) {
             journal = new Journal(this, 0);
         } else {
@@ -120,7 +123,8 @@ public final class Catalog implements AutoCloseable {
             try {
                 Schema.migrate(c, Dialect.POSTGRES);
                 CatalogChoice.record(library, url);
-                return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached());
+                return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached(),
+                        LibraryPaths.of(library));
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -151,11 +155,14 @@ public final class Catalog implements AutoCloseable {
         } catch (IOException e) {
             throw new CatalogException("cannot create " + library.resolve(".alice") + ": " + e.getMessage(), e);
         }
-        return openDuckDbFile(dir.resolve("catalog.duckdb"));
+        return openDuckDbFile(dir.resolve("catalog.duckdb"), LibraryPaths.of(library));
     }
 
-    /** The DuckDB catalog in {@code file} (inside a private {@code .alice} folder), created and migrated if needed. */
-    static Catalog openDuckDbFile(Path file) {
+    /**
+     * The DuckDB catalog in {@code file} (inside a private {@code .alice} folder), created and migrated if needed,
+     * storing library paths as {@code paths} says.
+     */
+    static Catalog openDuckDbFile(Path file, LibraryPaths paths) {
         try {
             if (Files.isSymbolicLink(file)) {
                 throw new CatalogException(file + " is a symbolic link; refusing to open a catalog through it");
@@ -166,7 +173,7 @@ public final class Catalog implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             PrivateFiles.restrict(file);
             Schema.migrate(c, Dialect.DUCKDB);
-            return new Catalog(c, Dialect.DUCKDB, file, file.toString(), ChangeCounterCache.own());
+            return new Catalog(c, Dialect.DUCKDB, file, file.toString(), ChangeCounterCache.own(), paths);
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("lock")) {
@@ -184,7 +191,8 @@ public final class Catalog implements AutoCloseable {
             Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
             try {
                 Schema.migrate(c, Dialect.POSTGRES);
-                return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached());
+                return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached(),
+                        LibraryPaths.NONE);
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -199,7 +207,8 @@ public final class Catalog implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             Schema.migrate(c, Dialect.DUCKDB);
-            return new Catalog(c, Dialect.DUCKDB, Path.of(":memory:"), ":memory:", ChangeCounterCache.own());
+            return new Catalog(c, Dialect.DUCKDB, Path.of(":memory:"), ":memory:", ChangeCounterCache.own(),
+                    LibraryPaths.NONE);
         } catch (SQLException e) {
             throw new CatalogException("cannot create an in-memory catalog: " + e.getMessage(), e);
         }
@@ -486,6 +495,11 @@ public final class Catalog implements AutoCloseable {
         return journal;
     }
 
+    /** How this catalog stores library paths and reads them back. */
+    LibraryPaths paths() {
+        return paths;
+    }
+
     /** The {@code {seq}} counters organize runs share on a shared catalog. */
     public Numbering numbering() {
         return new Numbering(this);
@@ -573,12 +587,21 @@ public final class Catalog implements AutoCloseable {
         bumpChanges(hashes);
     }
 
-    /** Inbox files already handled, by absolute path. */
+    /** Inbox files already handled, by absolute path (an inbox inside the library is stored relative to it). */
     public Map<String, InboxFile> inboxFiles() {
         Map<String, InboxFile> out = new HashMap<>();
-        query("SELECT path, bytes, mtime, content_hash FROM inbox_files",
-                rs -> out.put(rs.getString(1), new InboxFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4))));
+        query("SELECT path, bytes, mtime, content_hash FROM inbox_files", rs -> {
+            String path = paths.resolved(rs.getString(1));
+            out.put(path, new InboxFile(path, rs.getLong(2), rs.getLong(3), rs.getString(4)));
+        });
         return out;
+    }
+
+    /** Each of {@code paths} as stored now and as it may have been stored before (absolute): the rows naming them. */
+    private List<String> inboxRows(Collection<String> absolute) {
+        Set<String> rows = new java.util.LinkedHashSet<>(absolute);
+        absolute.forEach(p -> rows.add(paths.stored(p)));
+        return new ArrayList<>(rows);
     }
 
     /** Tags users made (origin {@code user}), which rebuilds keep. */
@@ -615,7 +638,7 @@ public final class Catalog implements AutoCloseable {
         }
         transaction(() -> {
             deleteAssetsInTransaction(batch.removedAssets(), false);
-            deleteWhereIn("inbox_files", "path", batch.inboxFiles().stream().map(InboxFile::path).toList());
+            deleteWhereIn("inbox_files", "path", inboxRows(batch.inboxFiles().stream().map(InboxFile::path).toList()));
             try (BulkRows assets = rows("assets", 22);
                  BulkRows tags = rows("tags", 5);
                  BulkRows hashes = rows("hashes", 4)) {
@@ -631,12 +654,13 @@ public final class Catalog implements AutoCloseable {
             }
             try (BulkRows inbox = rows("inbox_files", 4)) {
                 for (InboxFile f : batch.inboxFiles()) {
-                    inbox.row(f.path(), f.bytes(), f.mtime(), f.contentHash());
+                    inbox.row(paths.stored(f.path()), f.bytes(), f.mtime(), f.contentHash());
                 }
             }
             try (BulkRows dup = rows("duplicates", 6)) {
                 for (CatalogBatch.Duplicate d : batch.duplicates()) {
-                    dup.row(d.run(), d.source(), d.contentHash(), d.keptPath(), d.movedTo(), LocalDateTime.now());
+                    dup.row(d.run(), paths.stored(d.source()), d.contentHash(), d.keptPath(), d.movedTo(),
+                            LocalDateTime.now());
                 }
             }
             for (String[] t : batch.userTags()) {
@@ -722,8 +746,8 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
-    public void removeInboxFiles(Collection<String> paths) {
-        transaction(() -> deleteWhereIn("inbox_files", "path", paths));
+    public void removeInboxFiles(Collection<String> files) {
+        transaction(() -> deleteWhereIn("inbox_files", "path", inboxRows(files)));
     }
 
     @Override

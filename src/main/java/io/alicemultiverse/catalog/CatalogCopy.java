@@ -72,7 +72,8 @@ public final class CatalogCopy {
                 throw new CatalogException(duckFile + " exists; move it away before copying the shared catalog back");
             }
             Path pointer = lib.resolve(".alice").resolve(CatalogChoice.POINTER);
-            try (Catalog source = Catalog.open(lib); Catalog target = Catalog.openDuckDbFile(duckFile)) {
+            try (Catalog source = Catalog.open(lib);
+                 Catalog target = Catalog.openDuckDbFile(duckFile, LibraryPaths.of(lib))) {
                 result = copyTables(source, target);
             }
             try {

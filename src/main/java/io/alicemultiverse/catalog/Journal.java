@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * order the states of one operation; on DuckDB they come from this journal's counter (one catalog per
  * process, written from several threads), on PostgreSQL from a sequence. Not thread-safe beyond that counter (it
  * uses the catalog's connection).
+ *
+ * <p>Entries carry absolute paths in memory. A path under the library is stored relative to it (forward slashes),
+ * and read back against this process's library root, so machines that mount a shared library at different places
+ * (or a library folder that was moved) undo and settle each other's runs; a path outside it (an inbox) is stored
+ * absolute. Lines stored absolute by earlier versions are read as they are ({@link LibraryPaths}).
  */
 public final class Journal {
     private static final String LATEST = """
@@ -30,11 +35,13 @@ public final class Journal {
             WHERE latest = 1""";
 
     private final Catalog catalog;
+    private final LibraryPaths paths;
     private final AtomicLong nextEntry;
     private final RunLeases leases;
 
     Journal(Catalog catalog, long firstFree) {
         this.catalog = catalog;
+        this.paths = catalog.paths();
         this.leases = new RunLeases(catalog);
         if (catalog.dialect() == Dialect.POSTGRES) {
             this.nextEntry = null; // numbered by the database's sequence: many processes append at once
@@ -45,13 +52,13 @@ public final class Journal {
 
     /** The latest state of every operation of {@code run}, in operation order. */
     public List<JournalEntry> entries(String run) {
-        return catalog.select(LATEST + " AND run = ? ORDER BY seq", List.of(run), Journal::entry);
+        return catalog.select(LATEST + " AND run = ? ORDER BY seq", List.of(run), this::entry);
     }
 
     /** Operations whose latest state is {@code planned}: interrupted by a crash, or still under way elsewhere. */
     public List<JournalEntry> pending() {
         return catalog.select(LATEST + " AND state = ? ORDER BY run, seq", List.of(JournalState.PLANNED.id()),
-                Journal::entry);
+                this::entry);
     }
 
     /**
@@ -81,7 +88,10 @@ public final class Journal {
         return dead;
     }
 
-    /** Of some contents: where the library has them, and which other runs have planned to file but not finished. */
+    /**
+     * Of some contents: where the library has them (library paths, relative to the root as assets store them), and
+     * which other runs have planned to file but not finished.
+     */
     public record Taken(Map<String, String> placed, Set<String> planned) {
     }
 
@@ -126,7 +136,8 @@ public final class Journal {
     public List<RunInfo> runs() {
         return catalog.select("SELECT run, command, mode, inbox, started_at, finished_at, status FROM runs "
                 + "ORDER BY started_at, run", List.of(), rs -> new RunInfo(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), time(rs.getTimestamp(5)), time(rs.getTimestamp(6)), rs.getString(7)));
+                rs.getString(3), paths.resolved(rs.getString(4)), time(rs.getTimestamp(5)), time(rs.getTimestamp(6)),
+                rs.getString(7)));
     }
 
     /**
@@ -141,7 +152,7 @@ public final class Journal {
                 ps.setString(1, run.run());
                 ps.setString(2, run.command());
                 ps.setString(3, run.mode());
-                ps.setString(4, run.inbox());
+                ps.setString(4, paths.stored(run.inbox()));
                 ps.setTimestamp(5, Timestamp.valueOf(run.startedAt()));
                 ps.setTimestamp(6, null);
                 ps.setString(7, run.status());
@@ -185,8 +196,8 @@ public final class Journal {
                     ps.setString(1, e.run());
                     ps.setInt(2, e.seq());
                     ps.setString(3, e.operation().id());
-                    ps.setString(4, e.source());
-                    ps.setString(5, e.target());
+                    ps.setString(4, paths.stored(e.source()));
+                    ps.setString(5, paths.stored(e.target()));
                     ps.setString(6, e.contentHash());
                     ps.setString(7, e.state().id());
                     ps.setTimestamp(8, Timestamp.valueOf(now));
@@ -198,18 +209,18 @@ public final class Journal {
         }
         try (BulkRows j = catalog.rows("journal", 9)) {
             for (JournalEntry e : entries) {
-                j.row(nextEntry.getAndIncrement(), e.run(), e.seq(), e.operation().id(), e.source(), e.target(),
-                        e.contentHash(), e.state().id(), now);
+                j.row(nextEntry.getAndIncrement(), e.run(), e.seq(), e.operation().id(), paths.stored(e.source()),
+                        paths.stored(e.target()), e.contentHash(), e.state().id(), now);
             }
         }
     }
 
-    private static JournalEntry entry(ResultSet rs) throws SQLException {
+    private JournalEntry entry(ResultSet rs) throws SQLException {
         String run = rs.getString(1);
         int seq = rs.getInt(2);
         try {
-            return new JournalEntry(run, seq, JournalOp.of(rs.getString(3)), rs.getString(4), rs.getString(5),
-                    rs.getString(6), JournalState.of(rs.getString(7)));
+            return new JournalEntry(run, seq, JournalOp.of(rs.getString(3)), paths.resolved(rs.getString(4)),
+                    paths.resolved(rs.getString(5)), rs.getString(6), JournalState.of(rs.getString(7)));
         } catch (CatalogException e) {
             throw new CatalogException("journal line " + seq + " of run " + run + ": " + e.getMessage(), e);
         }

@@ -58,14 +58,18 @@ public final class TrashManifest {
         }
     }
 
-    /** The manifest entry of a file trashed to {@code trashedTo} (a path under {@code .alice/trash/<run>/}). */
+    /**
+     * The manifest entry of a file trashed to {@code trashedTo} (a path under {@code .alice/trash/<run>/}). Matched
+     * by its path inside the library: the manifest's absolute {@code trashedTo} names the library where it was
+     * written, which may since have moved or be mounted elsewhere on this machine.
+     */
     static Optional<Item> item(Path library, String trashedTo) {
         Path rel = library.relativize(Path.of(trashedTo));
         if (rel.getNameCount() < 4 || !rel.getName(0).toString().equals(".alice")
                 || !rel.getName(1).toString().equals("trash")) {
             return Optional.empty();
         }
-        return read(library, rel.getName(2).toString()).flatMap(m -> m.items().stream().filter(i -> i.trashedTo().equals(trashedTo))
-                .findFirst());
+        return read(library, rel.getName(2).toString()).flatMap(m -> m.items().stream()
+                .filter(i -> i.trashedTo() != null && Path.of(i.trashedTo()).endsWith(rel)).findFirst());
     }
 }

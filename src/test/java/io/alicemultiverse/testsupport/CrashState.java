@@ -153,6 +153,7 @@ public final class CrashState {
      */
     private List<String> journalAgrees() throws IOException {
         Map<String, String> claimed = new HashMap<>(); // absolute target → content hash
+        Path root = library.toAbsolutePath().normalize();
         Path catalog = library.resolve(".alice/catalog.duckdb");
         if (!Files.exists(catalog)) {
             return List.of();
@@ -166,14 +167,14 @@ public final class CrashState {
                      QUALIFY row_number() OVER (PARTITION BY run, seq ORDER BY entry DESC) = 1
                      AND state = 'done' AND operation IN ('trash', 'trash-link', 'duplicate-move', 'sidecar-trash', 'sidecar-restore', 'sidecar-move')""")) {
             while (rs.next()) {
-                claimed.put(rs.getString(2), rs.getString(3));
+                String target = rs.getString(2); // stored relative to the library (absolute before issue 19)
+                claimed.put(Path.of(target).isAbsolute() ? target : root.resolve(target).toString(), rs.getString(3));
             }
         } catch (SQLException e) {
             throw new IOException("cannot read the journal of " + catalog + ": " + e.getMessage(), e);
         }
         List<String> out = new ArrayList<>();
         Set<String> present = new HashSet<>();
-        Path root = library.toAbsolutePath().normalize();
         for (Found f : files) {
             if (f.place().equals("trash") || f.place().equals("park")) {
                 String abs = root.resolve(f.path()).toString();
