@@ -40,6 +40,11 @@ import java.util.Set;
 final class CategoryWords {
     static final int DEPTH = 2;
     static final int MOST = 16;
+    /**
+     * The most kinds named in the text that is embedded: its cost grows with its length (a query 1.2 ms, with 8 kinds
+     * 2.3 ms, with 16 4.9 ms); BM25 takes all {@link #MOST}. Paraphrase nDCG@10 with 4 / 8 / 16: 0.966 / 0.968 / 0.980.
+     */
+    static final int EMBEDDED = 8;
 
     private static volatile CategoryWords shared;
 
@@ -90,7 +95,8 @@ final class CategoryWords {
     record Widened(String query, String rest, List<String> kinds) {
         /** What is embedded: the query, then the kinds in brackets ("big cat (leopard, snow leopard, …)"). */
         String embedded() {
-            return kinds.isEmpty() ? query : query + " (" + String.join(", ", kinds) + ")";
+            List<String> named = kinds.subList(0, Math.min(EMBEDDED, kinds.size()));
+            return kinds.isEmpty() ? query : query + " (" + String.join(", ", named) + ")";
         }
 
         /** What BM25 looks for: the words that name no widened category, and the kinds' words. */
