@@ -92,14 +92,18 @@ final class CategoryWords {
      * A query and the kinds of the categories it names. {@code rest} holds its words that name no widened category
      * ("big cat in winter": "in winter"); {@code kinds} nearest first, at most {@value #MOST}.
      */
-    record Widened(String query, String rest, List<String> kinds) {
+    record Widened(String query, String rest, List<String> kinds, List<String> names) {
         /** What is embedded: the query, then the kinds in brackets ("big cat (leopard, snow leopard, …)"). */
         String embedded() {
             List<String> named = kinds.subList(0, Math.min(EMBEDDED, kinds.size()));
             return kinds.isEmpty() ? query : query + " (" + String.join(", ", named) + ")";
         }
 
-        /** What BM25 looks for: the words that name no widened category, and the kinds' words. */
+        /**
+         * What BM25 looks for word by word: the words that name no widened category, and the kinds' words; each
+         * category's own name is looked for as a phrase ({@link #names}): "big cat" never matches "tabby cat" by
+         * its word "cat", "red fox" still matches every red fox.
+         */
         String lexical() {
             return kinds.isEmpty() ? query : rest + " " + String.join(" ", kinds);
         }
@@ -113,7 +117,7 @@ final class CategoryWords {
     /** The categories {@code query} names, widened to their kinds (none when WordNet is not there). */
     synchronized Widened widen(String query) {
         if (dictionary == null) {
-            return new Widened(query, query, List.of());
+            return new Widened(query, query, List.of(), List.of());
         }
         Widened known = recent.get(query);
         if (known != null) {
@@ -121,6 +125,7 @@ final class CategoryWords {
         }
         List<String> words = List.of(query.toLowerCase(Locale.ROOT).trim().split("\\s+"));
         Set<String> kinds = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
         boolean[] used = new boolean[words.size()];
         // a category named in two or more words ("big cat", "sea creature"): its kinds; the longest name first
         for (int i = 0; i < words.size(); i++) {
@@ -129,7 +134,10 @@ final class CategoryWords {
                 if (named != null) {
                     List<String> found = names(levels(named));
                     kinds.addAll(found);
-                    Arrays.fill(used, i, j, found.stream().anyMatch(k -> !k.isEmpty()));
+                    if (found.stream().anyMatch(k -> !k.isEmpty())) {
+                        Arrays.fill(used, i, j, true);
+                        names.add(String.join(" ", words.subList(i, j)));
+                    }
                     i = j - 1;
                     break;
                 }
@@ -143,10 +151,14 @@ final class CategoryWords {
             }
             Synset noun = a < i && !used[i] ? noun(words.get(i), false) : null;
             if (noun != null) {
-                for (Synset kind : described(noun, words.subList(a, i))) {
+                List<Synset> described = described(noun, words.subList(a, i));
+                for (Synset kind : described) {
                     kinds.add(name(kind));
                     kinds.addAll(names(levels(kind)));
+                }
+                if (!described.isEmpty()) {
                     Arrays.fill(used, a, i + 1, true);
+                    names.add(String.join(" ", words.subList(a, i + 1))); // "red fox" still matches every red fox
                 }
             }
         }
@@ -158,7 +170,7 @@ final class CategoryWords {
             }
         }
         List<String> named = List.copyOf(new ArrayList<>(kinds).subList(0, Math.min(MOST, kinds.size())));
-        Widened w = new Widened(query, rest.toString(), named);
+        Widened w = new Widened(query, rest.toString(), named, List.copyOf(names));
         recent.put(query, w);
         return w;
     }

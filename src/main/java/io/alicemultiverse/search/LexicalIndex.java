@@ -21,6 +21,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -161,13 +162,30 @@ final class LexicalIndex implements AutoCloseable {
 
     /** The best {@code k} assets for {@code text} by BM25, best first; empty when no word of it is indexable. */
     List<VectorIndex.Scored> search(String text, int k) {
-        Set<String> terms = terms(text);
-        if (terms.isEmpty()) {
-            return List.of();
-        }
+        return search(text, List.of(), k);
+    }
+
+    /**
+     * The best {@code k} assets for the words of {@code text} or any of {@code phrases} (their words next to each
+     * other, one word between allowed), by BM25, best first; empty when nothing of either is indexable.
+     */
+    List<VectorIndex.Scored> search(String text, List<String> phrases, int k) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        for (String t : terms) {
+        int clauses = 0;
+        for (String t : terms(text)) {
             q.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (String phrase : phrases) {
+            String[] words = terms(phrase).toArray(String[]::new);
+            if (words.length > 0) {
+                q.add(words.length == 1 ? new TermQuery(new Term("text", words[0]))
+                        : new PhraseQuery(1, "text", words), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        if (clauses == 0) {
+            return List.of();
         }
         Opened o = acquire();
         if (o == null) {

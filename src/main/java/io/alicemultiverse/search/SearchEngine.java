@@ -244,10 +244,12 @@ public final class SearchEngine implements AutoCloseable {
         if (mode != Mode.LEXICAL && !loadingAhead) {
             loadEmbedderAhead(); // the model loads while WordNet is read: a cold search pays the longer of the two
         }
-        // a category the words name is looked for by its kinds' words, not its own: "big cat" finds "lion", and
-        // its word "cat" no longer lifts every tabby cat (lexical-only searches keep the words as typed)
-        String words = mode == Mode.HYBRID ? categories.get().widen(text).lexical() : text;
-        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of() : v.lexical().search(words, k);
+        // a category the words name is looked for by its kinds' words and by its name as a phrase: "big cat" finds
+        // "lion", and its word "cat" alone no longer lifts every tabby cat (lexical-only searches keep the words)
+        CategoryWords.Widened widened = mode == Mode.HYBRID ? categories.get().widen(text) : null;
+        List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of()
+                : widened == null ? v.lexical().search(text, k)
+                : v.lexical().search(widened.lexical(), widened.names(), k);
         float[] query = mode == Mode.LEXICAL ? null : queryVector(text);
         VectorIndex vi = mode == Mode.LEXICAL ? null : v.vectors();
         double bestCosine = 0;

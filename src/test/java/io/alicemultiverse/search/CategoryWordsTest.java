@@ -51,6 +51,8 @@ class CategoryWordsTest {
         CategoryWords.Widened w = words.widen("big cat in winter");
         // "cat" alone would lift every tabby cat; the kinds' words and the rest of the query are looked for
         assertThat(w.lexical()).startsWith("in winter leopard snow leopard jaguar lion tiger").doesNotContain("cat ");
+        assertThat(w.names()).containsExactly("big cat"); // looked for as a phrase: "tabby cat" does not match it
+        assertThat(words.widen("red fox").names()).containsExactly("red fox");
         assertThat(words.widen("vehicles").lexical()).isEqualTo("vehicles");
         assertThat(words.widen("large wild felines").lexical()).doesNotContain("felines").contains("lion");
     }
