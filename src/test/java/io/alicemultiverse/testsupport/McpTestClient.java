@@ -25,6 +25,8 @@ public final class McpTestClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final McpSyncClient client;
+    /** The server process this client started (the children of this JVM that appeared while it started). */
+    private final java.util.List<ProcessHandle> server = new java.util.ArrayList<>();
     /** Every consent question the server asked, in order. */
     public final List<String> questions = new CopyOnWriteArrayList<>();
 
@@ -42,8 +44,11 @@ public final class McpTestClient implements AutoCloseable {
                         return user.apply(request);
                     });
         }
+        java.util.Set<ProcessHandle> before = new java.util.HashSet<>();
+        ProcessHandle.current().children().forEach(before::add);
         client = spec.build();
         client.initialize();
+        ProcessHandle.current().children().filter(h -> !before.contains(h)).forEach(server::add);
     }
 
     /** A client that cannot ask its user (no elicitation capability). */
@@ -97,5 +102,19 @@ public final class McpTestClient implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        // the SDK closes the transport without waiting for the server to end; a server started next on the same
+        // library would find this one still owning it and refuse ("stop it first"), and the next client would wait
+        // for an answer until its timeout. So the server this client started is awaited here (30 s at most).
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (ProcessHandle h : server) {
+            try {
+                h.onExit().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                h.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
