@@ -82,9 +82,36 @@ final class OwnerChannel implements AutoCloseable {
         return channel;
     }
 
-    /** Fails when another live process owns {@code library}. */
+    /**
+     * How long a new owner waits for the current one to end before it refuses: a client that restarts {@code alice
+     * mcp} starts the new server as soon as it has closed the old one's input, while the old one is still ending.
+     */
+    static final java.time.Duration OWNER_ENDING = java.time.Duration.ofSeconds(5);
+
+    /** Fails when another live process owns {@code library} and does not end within {@link #OWNER_ENDING}. */
     static void refuseIfOwned(Path library) {
-        Owner.find(library).ifPresent(o -> {
+        refuseIfOwned(library, OWNER_ENDING);
+    }
+
+    static void refuseIfOwned(Path library, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        java.util.Optional<Owner> owner = Owner.find(library);
+        while (owner.isPresent() && System.nanoTime() < deadline) {
+            java.util.Optional<ProcessHandle> h = ProcessHandle.of(owner.get().pid());
+            if (h.isPresent()) {
+                try {
+                    h.get().onExit().get(Math.max(1, deadline - System.nanoTime()),
+                            java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    break; // still running: refused below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            owner = Owner.find(library);
+        }
+        owner.ifPresent(o -> {
             throw new IllegalStateException("the library is already owned by process " + o.pid() + " (alice "
                     + o.command() + "); stop it first");
         });
