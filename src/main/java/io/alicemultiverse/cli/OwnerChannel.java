@@ -94,21 +94,17 @@ final class OwnerChannel implements AutoCloseable {
     }
 
     static void refuseIfOwned(Path library, java.time.Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
         java.util.Optional<Owner> owner = Owner.find(library);
-        while (owner.isPresent() && System.nanoTime() < deadline) {
-            java.util.Optional<ProcessHandle> h = ProcessHandle.of(owner.get().pid());
-            if (h.isPresent()) {
+        if (owner.isPresent()) { // wait for its process to end, then look again: gone, or still (or newly) owned
+            ProcessHandle.of(owner.get().pid()).ifPresent(h -> {
                 try {
-                    h.get().onExit().get(Math.max(1, deadline - System.nanoTime()),
-                            java.util.concurrent.TimeUnit.NANOSECONDS);
+                    h.onExit().get(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-                    break; // still running: refused below
+                    // still running: refused below
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
                 }
-            }
+            });
             owner = Owner.find(library);
         }
         owner.ifPresent(o -> {

@@ -1,5 +1,6 @@
 package io.alicemultiverse.cli;
 
+import io.alicemultiverse.testsupport.AliceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class PackagedJarIT {
     void theMcpServerStartsFromTheJarAndAnswersInitialize() throws Exception {
         Path jar = Path.of("target", "alice.jar");
         assertThat(jar).exists();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Process p = new ProcessBuilder(AliceProcess.java(), "-jar",
                 jar.toString(), "mcp", "--library", tmp.resolve("library").toString())
                 .redirectError(tmp.resolve("stderr.txt").toFile()).start();
         try (OutputStream in = p.getOutputStream();
@@ -49,7 +50,7 @@ class PackagedJarIT {
 
     @Test
     void theJarPrintsItsVersion() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Process p = new ProcessBuilder(AliceProcess.java(), "-jar",
                 Path.of("target", "alice.jar").toString(), "--version").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
