@@ -36,7 +36,8 @@ public final class SearchEngine implements AutoCloseable {
     static final double LEXICAL_WEIGHT = 0.1;
     /**
      * Ranked matches scoring more than this below the best match are not shown: when something matches nearly
-     * exactly, vague neighbours in meaning ("a circle" for "photo of a duck": 0.74 below) only fill the list. A
+     * exactly, vague neighbours in meaning (for the exact prompt of the samples' winged woman, the ducks: 0.71
+     * below) only fill the list. A
      * distance, not a share of the best: relevant paraphrases sit at 0.29–0.4 of a strong best in the evaluation
      * set, as far down in share as such noise. Set from the 72 committed queries, where no relevant result in a top
      * 10 lies more than 0.66 below its query's best (see docs/benchmarks.md, issue 18). With a weak best (under
@@ -44,6 +45,16 @@ public final class SearchEngine implements AutoCloseable {
      */
     static final double RELEVANCE_GAP = 0.7;
     static final float MIN_COSINE = 0.25f;
+    /**
+     * A result found by meaning alone (none of its words ranked) is not shown when it stands out from generic phrases
+     * less than this share of what the best match does: its cosine to the query minus its projection on the
+     * {@link GenericDirection}, against the same for the best. Such a result is near the query only as short generic
+     * prompts are near every short query ("a circle" for "photo of a duck": 0.14 of the ducks'). A share, not a
+     * distance: an abstract query ("means of transport") matches everything weakly, its relevant results too. Set
+     * from the 72 committed queries and the category evaluation, where relevant results found by meaning alone stand
+     * at 0.27 of their best and up (docs/benchmarks.md, issue 18, "Relevance floor").
+     */
+    static final double GENERIC_SHARE = 0.2;
     /** A warm engine embeds at most this many changed assets itself; more are left to its owner's background. */
     private static final int SYNC_EMBED_MAX = 64;
     /** Rows read and handed on at a time by {@link #each}. */
@@ -72,6 +83,10 @@ public final class SearchEngine implements AutoCloseable {
     /** What widens a query's categories to their kinds before it is embedded ({@link CategoryWords#NONE}: nothing). */
     Supplier<CategoryWords> categories = CategoryWords::shared;
     double relevanceGap = RELEVANCE_GAP;
+    /** See {@link #GENERIC_SHARE}; 0: no such floor. */
+    double genericShare = GENERIC_SHARE;
+    /** The embedder's generic direction, once looked up (empty: none kept for its model). */
+    private volatile java.util.Optional<float[]> generic;
     /** Reciprocal rank fusion (1/(60 + rank) summed over both rankings) instead of the score blend: evaluation only. */
     boolean rankFusion;
     private boolean cacheRows;
@@ -220,7 +235,8 @@ public final class SearchEngine implements AutoCloseable {
      * (with a quoted phrase, every selected asset, ranked ones first).
      */
     private List<Match> matches(SearchPlan plan, Rows rows, Rows.Selection selected, View v) {
-        Map<String, Double> fused = rank(plan.text(), plan.candidates(rows, selected), plan.mode(), v);
+        Map<String, Double> fused = rank(plan.text(), plan.candidates(rows, selected), plan.mode(), v,
+                Double.isFinite(plan.floorGap()));
         if (fused.isEmpty() && !plan.phrases()) {
             return List.of();
         }
@@ -239,7 +255,7 @@ public final class SearchEngine implements AutoCloseable {
      * BM25 score relative to the best one. Cosine carries meaning ("dog" finds "retriever"); the lexical part lifts
      * exact words the embedding blurs (artist names, LoRA names, rare styles). Best first.
      */
-    private Map<String, Double> rank(String text, int k, Mode mode, View v) {
+    private Map<String, Double> rank(String text, int k, Mode mode, View v, boolean floor) {
         Map<String, Double> score = new HashMap<>();
         if (mode != Mode.LEXICAL && !loadingAhead) {
             loadEmbedderAhead(); // the model loads while WordNet is read: a cold search pays the longer of the two
@@ -253,8 +269,9 @@ public final class SearchEngine implements AutoCloseable {
         float[] query = mode == Mode.LEXICAL ? null : queryVector(text);
         VectorIndex vi = mode == Mode.LEXICAL ? null : v.vectors();
         double bestCosine = 0;
+        List<VectorIndex.Scored> near = vi == null ? List.of() : vi.nearest(query, k, MIN_COSINE);
         if (vi != null) {
-            for (VectorIndex.Scored s : vi.nearest(query, k, MIN_COSINE)) {
+            for (VectorIndex.Scored s : near) {
                 score.put(s.contentHash(), (double) s.score());
                 bestCosine = Math.max(bestCosine, s.score());
             }
@@ -279,6 +296,9 @@ public final class SearchEngine implements AutoCloseable {
                 score.put(s.contentHash(), base + weight * relative);
             }
         }
+        if (floor && genericShare > 0 && !near.isEmpty()) {
+            cutGeneric(score, near, lex, vi);
+        }
         if (rankFusion && mode == Mode.HYBRID) {
             score = reciprocalRanks(vi == null ? List.of() : vi.nearest(query, k, MIN_COSINE), lex);
         }
@@ -286,6 +306,50 @@ public final class SearchEngine implements AutoCloseable {
         score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /**
+     * Removes from {@code score} the results found by meaning alone that stand out from generic phrases less than
+     * {@link #genericShare} of what the best candidate does ({@link #GENERIC_SHARE}). A result's standing is its
+     * cosine to the query minus its projection on the generic direction; for a result found by meaning alone its
+     * score is its cosine.
+     */
+    private void cutGeneric(Map<String, Double> score, List<VectorIndex.Scored> near, List<VectorIndex.Scored> lex,
+                            VectorIndex vi) {
+        float[] g = genericDirection();
+        if (g == null) {
+            return;
+        }
+        java.util.Set<String> worded = new java.util.HashSet<>();
+        lex.forEach(s -> worded.add(s.contentHash()));
+        double best = 0;
+        Map<String, Double> standing = new HashMap<>();
+        for (VectorIndex.Scored s : near) {
+            double st = s.score() - vi.projection(s.contentHash(), g);
+            best = Math.max(best, st);
+            if (!worded.contains(s.contentHash())) {
+                standing.put(s.contentHash(), st);
+            }
+        }
+        if (best <= 0) {
+            return; // nothing stands out from generic phrases: no yardstick
+        }
+        double floor = genericShare * best;
+        standing.forEach((hash, st) -> {
+            if (st < floor) {
+                score.remove(hash);
+            }
+        });
+    }
+
+    /** The generic direction of the embedder's model, or null when none is kept for it. */
+    private float[] genericDirection() {
+        java.util.Optional<float[]> g = generic;
+        if (g == null) {
+            g = GenericDirection.of(embedder().model());
+            generic = g;
+        }
+        return g.orElse(null);
     }
 
     /** Reciprocal rank fusion of two rankings (k = 60, as Cormack et al. proposed), for the evaluation to compare. */

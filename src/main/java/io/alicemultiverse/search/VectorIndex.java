@@ -24,6 +24,9 @@ final class VectorIndex {
     private final int[] start;
     private final String[] owners;
     private final Map<String, Integer> row;
+    /** The direction {@link #projections} hold each distinct vector's projection on (NaN: not computed yet). */
+    private volatile float[] projectedOn;
+    private volatile float[] projections;
 
     private VectorIndex(float[] vectors, int dims, int[] start, String[] owners, Map<String, Integer> row) {
         this.vectors = vectors;
@@ -42,6 +45,31 @@ final class VectorIndex {
     double similarity(String hash, float[] query) {
         Integer i = row.get(hash);
         return i == null ? 0 : dot(i * dims, query);
+    }
+
+    /**
+     * The projection of one asset's vector on {@code direction}; 0 when the asset has no vector. Each distinct
+     * vector's projection on the one direction a search asks about (the {@link GenericDirection}) is computed once
+     * and kept, so a query pays a look-up instead of a dot product per candidate.
+     */
+    double projection(String hash, float[] direction) {
+        Integer i = row.get(hash);
+        if (i == null) {
+            return 0;
+        }
+        float[] p = projections;
+        if (p == null || projectedOn != direction) {
+            p = new float[distinct()];
+            Arrays.fill(p, Float.NaN);
+            projections = p; // two threads may each start a table: the loser's values are computed again, equal
+            projectedOn = direction;
+        }
+        float v = p[i];
+        if (Float.isNaN(v)) {
+            v = dot(i * dims, direction);
+            p[i] = v; // a float write is atomic; a thread that misses it computes the same value
+        }
+        return v;
     }
 
     private float dot(int base, float[] q) {

@@ -127,9 +127,14 @@ class CategoryEvaluationTest {
 
     /** A ranking configuration: which model, how lexical and semantic scores meet. */
     private record Variant(String name, Supplier<TextEmbedder> embedder, double weight, boolean rrf, double gap,
-                           boolean categories) {
+                           boolean categories, double generic) {
         Variant(String name, Supplier<TextEmbedder> embedder, double weight, boolean rrf, double gap) {
-            this(name, embedder, weight, rrf, gap, true);
+            this(name, embedder, weight, rrf, gap, true, SearchEngine.GENERIC_SHARE);
+        }
+
+        Variant(String name, Supplier<TextEmbedder> embedder, double weight, boolean rrf, double gap,
+                boolean categories) {
+            this(name, embedder, weight, rrf, gap, categories, SearchEngine.GENERIC_SHARE);
         }
     }
 
@@ -148,8 +153,14 @@ class CategoryEvaluationTest {
             variants.add(new Variant("minilm, no category words", MiniLmEmbedder::new, 0.1, false,
                     SearchEngine.RELEVANCE_GAP, false));
         }
+        String generic = System.getProperty("eval.generic");
+        for (String g : generic == null ? new String[0] : generic.split(",")) {
+            variants.add(new Variant("minilm, generic share " + g, MiniLmEmbedder::new, 0.1, false,
+                    SearchEngine.RELEVANCE_GAP, true, Double.parseDouble(g)));
+        }
         if (all) {
-            variants.add(new Variant("minilm blend 0.1, no floor", MiniLmEmbedder::new, 0.1, false, Double.MAX_VALUE));
+            variants.add(new Variant("minilm blend 0.1, no floor", MiniLmEmbedder::new, 0.1, false, Double.MAX_VALUE,
+                    true, 0));
             variants.add(new Variant("minilm blend 0.3", MiniLmEmbedder::new, 0.3, false, SearchEngine.RELEVANCE_GAP));
             variants.add(new Variant("minilm rrf", MiniLmEmbedder::new, 0.1, true, Double.MAX_VALUE));
             variants.add(new Variant("minilm, query 'a picture of …'", () -> new PrefixedQueries(new MiniLmEmbedder(),
@@ -230,6 +241,7 @@ class CategoryEvaluationTest {
         e.lexicalWeight = v.weight();
         e.rankFusion = v.rrf();
         e.relevanceGap = v.gap();
+        e.genericShare = v.generic();
         if (!v.categories()) {
             e.categories = () -> CategoryWords.NONE;
         }

@@ -67,6 +67,12 @@ class SearchEvaluationTest {
                 System.out.printf("gap %s: merged %.3f%n", g, recall(engine, eval, hashes, idOfPrompt, SearchEngine.Mode.HYBRID));
             }
             engine.relevanceGap = SearchEngine.RELEVANCE_GAP;
+            String generic = System.getProperty("eval.generic"); // the generic share for results found by meaning alone
+            for (String g : generic == null ? new String[0] : generic.split(",")) {
+                engine.genericShare = Double.parseDouble(g);
+                System.out.printf("generic share %s: merged %.3f%n", g, recall(engine, eval, hashes, idOfPrompt, SearchEngine.Mode.HYBRID));
+            }
+            engine.genericShare = SearchEngine.GENERIC_SHARE;
             for (SearchEngine.Mode mode : SearchEngine.Mode.values()) {
                 recall.put(mode, recall(engine, eval, hashes, idOfPrompt, mode));
             }
