@@ -52,6 +52,12 @@ final class OrganizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (watch && dryRun) {
+            // a watch files what arrives: it has no plan to print, and must never be taken for one
+            Output.error("--watch and --dry-run cannot be combined: a watch files what arrives (for the plan of what "
+                    + "is in the inbox now, run organize --dry-run without --watch)");
+            return 2;
+        }
         Config c = lib.resolve().with(inbox == null ? null : CallerEnv.cwd().resolve(inbox).toString(), null, layout);
         Layout l = Layout.of(c.layout());
         PrintStream out = Output.out();

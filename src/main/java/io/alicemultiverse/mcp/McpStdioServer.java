@@ -8,8 +8,6 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -18,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Serves the MCP tools over stdin/stdout until stdin closes (the SDK's transport keeps running otherwise, so the
- * end of input is watched here). Nothing but protocol messages may reach stdout; diagnostics go to stderr.
+ * end of input is watched here). Only JSON-RPC messages reach the SDK; any other line is answered with a JSON-RPC
+ * error ({@link JsonRpcLines}). Nothing but protocol messages may reach stdout; diagnostics go to stderr.
  */
 public final class McpStdioServer {
     private McpStdioServer() {
@@ -38,27 +37,9 @@ public final class McpStdioServer {
                              Map<String, String> env, McpPermissions permissions, InputStream in, OutputStream out)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
-        InputStream watched = new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b < 0) {
-                    closed.countDown();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                if (n < 0) {
-                    closed.countDown();
-                }
-                return n;
-            }
-        };
+        JsonRpcLines.LineOutput lines = new JsonRpcLines.LineOutput(out);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                watched, out);
+                new JsonRpcLines(in, lines, closed::countDown), lines);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("alicemultiverse", "0.1.0")
                 .instructions("AliceMultiverse organizes, inspects and searches a library of AI-generated images "

@@ -28,6 +28,18 @@ class WatchCliTest {
     Path tmp;
 
     @Test
+    void aWatchIsNeverADryRun() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        Path file = t.inboxFile("acme/fox.png", TempLibrary.png("a red fox", "sdxl", 5));
+        CliRun run = CliRun.run("organize", "--watch", "--move", "--dry-run", "--inbox", t.inbox().toString(),
+                "--library", t.library().toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("--watch and --dry-run cannot be combined");
+        assertThat(file).exists(); // nothing moved
+        assertThat(t.library()).doesNotExist();
+    }
+
+    @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void watchOrganizesEmbedsAndStopsCleanly() throws Exception {
         TempLibrary t = new TempLibrary(tmp);
