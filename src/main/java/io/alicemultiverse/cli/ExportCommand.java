@@ -27,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "parquet, csv or jsonl (default: parquet).")
     String format;
 
-    @Option(names = "--query", paramLabel = "QUERY",
+    @Option(names = "--query", paramLabel = "QUERY", converter = QueryText.class,
             description = "Only the assets this search matches (up to " + SearchQuery.MAX_LIMIT + "), as alice search reads it.")
     String query;
 

@@ -22,7 +22,7 @@ final class TagCommand {
         @Mixin
         LibraryOptions lib;
 
-        @Option(names = "--query", paramLabel = "QUERY",
+        @Option(names = "--query", paramLabel = "QUERY", converter = QueryText.class,
                 description = "Tag every asset this search matches (all of them, not just the first 20).")
         String query;
 

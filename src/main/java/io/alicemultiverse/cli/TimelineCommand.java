@@ -32,7 +32,7 @@ final class TimelineCommand {
         @Parameters(arity = "0..*", paramLabel = "ASSET", description = "Library paths or content hashes, in timeline order.")
         List<String> assets = new ArrayList<>();
 
-        @Option(names = "--query", paramLabel = "QUERY", description = "Every asset this search matches (best first).")
+        @Option(names = "--query", paramLabel = "QUERY", converter = QueryText.class, description = "Every asset this search matches (best first).")
         String query;
 
         @Option(names = "--order", paramLabel = "ORDER",

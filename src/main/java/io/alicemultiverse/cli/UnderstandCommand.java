@@ -46,7 +46,7 @@ final class UnderstandCommand implements Callable<Integer> {
             description = "Image files or folders, library paths or content hashes (or use --query or --all).")
     List<String> paths = List.of();
 
-    @Option(names = "--query", paramLabel = "Q",
+    @Option(names = "--query", paramLabel = "Q", converter = QueryText.class,
             description = "Every image this search matches (as alice search reads it: plain language, tag:x, project:x, …).")
     String query;
 

@@ -26,7 +26,7 @@ final class XmpCommand {
         @Parameters(arity = "0..*", paramLabel = "ASSET", description = "Library paths or content hashes.")
         List<String> assets = new ArrayList<>();
 
-        @Option(names = "--query", paramLabel = "QUERY", description = "Every asset this search matches (up to "
+        @Option(names = "--query", paramLabel = "QUERY", converter = QueryText.class, description = "Every asset this search matches (up to "
                 + SearchQuery.MAX_LIMIT + ").")
         String query;
 

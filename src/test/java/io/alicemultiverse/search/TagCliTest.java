@@ -22,6 +22,25 @@ class TagCliTest {
     Path tmp;
 
     @Test
+    void anEmptyQueryIsAUsageErrorNotEveryAsset() throws IOException {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("p/a.png", TempLibrary.png("a lighthouse in a storm", "m1", 1));
+        t.inboxFile("p/b.png", TempLibrary.png("a bowl of ramen", "m1", 2));
+        Path lib = t.library();
+        assertThat(run(lib, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        for (String q : List.of("", "   ")) {
+            CliRun tag = CliRun.run("tag", "add", "--query", q, "oops", "--library", lib.toString());
+            assertThat(tag.exit()).as(tag.out() + tag.err()).isEqualTo(2);
+            assertThat(tag.err()).contains("empty --query");
+            assertThat(CliRun.run("export", "--query", q, "--format", "jsonl", "--output",
+                    tmp.resolve("out.jsonl").toString(), "--library", lib.toString()).exit()).isEqualTo(2);
+            assertThat(CliRun.run("xmp", "write", "--query", q, "--library", lib.toString()).exit()).isEqualTo(2);
+            assertThat(CliRun.run("tag", "remove", "--query", q, "m1", "--library", lib.toString()).exit()).isEqualTo(2);
+        }
+        assertThat(prompts(lib, "--tag", "oops")).isEmpty();
+    }
+
+    @Test
     void userTagsAreSearchableAtOnceSurviveRebuildAndCanBeRemoved() throws IOException {
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("p/a.png", TempLibrary.png("a lighthouse in a storm", "m1", 1));
