@@ -35,6 +35,7 @@ final class CostsCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
+        LibraryOptions.requireExisting(c);
         try (LibraryService library = LibraryOptions.open(c, Layout.of(c.layout()), true)) {
             Costs.Report report = library.costs(group);
             if (json) {

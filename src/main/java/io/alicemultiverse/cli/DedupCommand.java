@@ -65,6 +65,7 @@ final class DedupCommand implements Callable<Integer> {
         Config c = lib.resolve();
         PrintStream out = Output.out();
         Clock clock = Clock.systemDefaultZone();
+        LibraryOptions.requireExisting(c);
         try (LibraryService library = LibraryOptions.open(c, Layout.of(c.layout()), action == null)) {
             if (action != null) {
                 library.settle(); // a crash's leftovers first, so the groups are those on disk

@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OpenData.Format f = OpenData.Format.of(format);
-        try (LibraryService library = lib.open()) {
+        try (LibraryService library = lib.existing()) {
             SearchQuery q = query == null ? null
                     : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
             CatalogExport.Result r = library.export(output, f, q);

@@ -25,6 +25,35 @@ final class LibraryOptions {
     }
 
     /**
+     * Opens the library this command works on, which must exist already: for commands that read or change what a
+     * library holds (search, stats, check, tag, undo, …), where a mistyped {@code --library} used to create an empty
+     * library and report "0 assets" or "no matches" as if that were the answer.
+     */
+    io.alicemultiverse.app.LibraryService existing() {
+        Config c = resolve();
+        requireExisting(c);
+        return open(c, io.alicemultiverse.library.Layout.of(c.layout()), false);
+    }
+
+    /**
+     * Refuses a library folder that holds no library ({@code .alice}, where its catalog or the pointer to a shared one
+     * lives), naming it; an owner's lent library exists by definition. With a PostgreSQL catalog the folder is not
+     * asked about: the catalog knows its library, and a wrong one is refused with its own message. Organize, the long-running owners and
+     * {@code index rebuild} create a library instead.
+     */
+    static void requireExisting(Config c) {
+        if (CallerEnv.owned() != null || c.catalogUrl(CallerEnv.get()).isPostgres()) {
+            return; // a shared catalog names its library itself (and says so when it is the wrong one)
+        }
+        Path root = c.library();
+        if (!java.nio.file.Files.isDirectory(root.resolve(".alice"))) {
+            throw new IllegalArgumentException("no library at " + root + (java.nio.file.Files.isDirectory(root)
+                    ? " (the folder has no .alice catalog)" : " (no such folder)")
+                    + ": check --library, or organize files into it first");
+        }
+    }
+
+    /**
      * The one way a command opens its library: the owner's open library, lent, when the command runs for another
      * alice process (one library per process: no second catalog, no second search engine); else the library of
      * {@code c}, or — for a {@code dryRun} — its existing catalog or an empty one in memory, so a dry run creates

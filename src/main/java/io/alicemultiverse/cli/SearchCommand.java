@@ -54,7 +54,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = Output.out();
-        try (LibraryService library = lib.open()) {
+        try (LibraryService library = lib.existing()) {
             SearchRequest request = filters.request(String.join(" ", query)).sort(sort)
                     .limit(all ? SearchRequest.ALL : limit).offset(offset).build();
             SearchQuery q = library.query(request);

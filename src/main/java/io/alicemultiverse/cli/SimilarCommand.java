@@ -44,6 +44,7 @@ final class SimilarCommand implements Callable<Integer> {
         }
         Config c = lib.resolve();
         PrintStream out = Output.out();
+        LibraryOptions.requireExisting(c);
         try (LibraryService library = LibraryOptions.open(c, Layout.of(c.layout()), true)) {
             HashProgress.hashPending(library);
             List<SimilarFinder.Match> matches;

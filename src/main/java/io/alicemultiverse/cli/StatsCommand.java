@@ -26,7 +26,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = Output.out();
-        try (LibraryService library = lib.open()) {
+        try (LibraryService library = lib.existing()) {
             LibraryStats stats = library.stats();
             if (json) {
                 out.println(Output.json(stats));

@@ -53,7 +53,7 @@ final class TagCommand {
             if (tagList.isEmpty()) {
                 throw new IllegalArgumentException("no tag given");
             }
-            try (LibraryService library = lib.open()) {
+            try (LibraryService library = lib.existing()) {
                 SearchQuery q = query == null ? null
                         : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
                 TagOutcome outcome = library.tag(add(), targets, q, tagList);

@@ -32,7 +32,7 @@ final class TagsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
         PrintStream out = Output.out();
-        try (LibraryService library = lib.open()) {
+        try (LibraryService library = lib.existing()) {
             int shown = 0;
             for (Map.Entry<String, Long> e : library.tagCounts(origin).entrySet()) {
                 if (limit != null && shown++ >= limit) {

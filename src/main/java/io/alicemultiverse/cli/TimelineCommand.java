@@ -62,7 +62,7 @@ final class TimelineCommand {
             }
             TimelineFormat f = TimelineFormat.of(format);
             TimelineOrder o = order == null ? null : TimelineOrder.of(order);
-            try (LibraryService library = lib.open()) {
+            try (LibraryService library = lib.existing()) {
                 SearchQuery q = query == null ? null
                         : library.query(SearchRequest.selection(query, TimelineBuilder.MAX_CLIPS));
                 TimelineBuilder.Result r = library.timeline(assets, q, o, fps, stillSeconds, name);

@@ -29,7 +29,7 @@ final class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = Output.out();
-        try (LibraryService library = lib.open()) {
+        try (LibraryService library = lib.existing()) {
             UndoSummary s;
             try {
                 s = library.undo(run);

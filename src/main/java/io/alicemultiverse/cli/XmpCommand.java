@@ -46,7 +46,7 @@ final class XmpCommand {
     static final class Write extends Selected implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
-            try (LibraryService library = lib.open()) {
+            try (LibraryService library = lib.existing()) {
                 XmpSidecars.WriteResult r = library.writeSidecars(assets, query(library));
                 r.errors().forEach(Output::error);
                 Output.out().printf(Locale.ROOT, "%d sidecar%s written, %d unchanged, %d failed (%.2f s)%n",
@@ -61,7 +61,7 @@ final class XmpCommand {
     static final class Read extends Selected implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (LibraryService library = lib.open()) {
+            try (LibraryService library = lib.existing()) {
                 XmpSidecars.ReadResult r = library.readSidecars(assets, query(library));
                 r.errors().forEach(Output::error);
                 Output.out().printf(Locale.ROOT, "%d sidecar%s read, %d user tag%s added on %d asset%s%n",
