@@ -26,6 +26,10 @@ import java.util.Map;
  */
 public record Config(Path inbox, Path library, String layout, String catalog, boolean xmp) {
 
+    /** The keys a configuration file may hold: these settings and the sections other parts read. */
+    static final java.util.List<String> KEYS = java.util.List.of("inbox", "library", "layout", "catalog", "xmp",
+            "understanding", "video", "mcp");
+
     public static Config defaults() {
         return new Config(Path.of("inbox"), Path.of("organized"), Layout.DEFAULT, null, false);
     }
@@ -83,7 +87,23 @@ public record Config(Path inbox, Path library, String layout, String catalog, bo
             if (n != null && !n.isObject() && !n.isMissingNode()) {
                 throw new IllegalArgumentException("config file " + file + " must be a YAML mapping");
             }
-            return n == null ? new ObjectMapper().createObjectNode() : n;
+            if (n == null || n.isMissingNode()) {
+                return new ObjectMapper().createObjectNode();
+            }
+            // a misspelt key would otherwise be ignored in silence, and its setting never applied
+            for (java.util.Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!KEYS.contains(key)) {
+                    throw new IllegalArgumentException("config file " + file + ": unknown key '" + key + "' (known: "
+                            + String.join(", ", KEYS) + ")");
+                }
+            }
+            JsonNode x = n.get("xmp");
+            if (x != null && !x.isNull() && !x.isBoolean()) {
+                throw new IllegalArgumentException("config file " + file + ": xmp must be true or false, not '"
+                        + x.asText() + "'");
+            }
+            return n;
         } catch (IOException e) {
             throw new IllegalArgumentException("config file " + file + " cannot be read: " + e.getMessage(), e);
         }

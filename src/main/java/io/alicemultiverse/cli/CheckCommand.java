@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = Output.out();
-        try (LibraryService library = lib.open()) {
+        try (LibraryService library = lib.existing()) {
             CheckReport r = library.check(repair);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -40,15 +40,21 @@ final class CheckCommand implements Callable<Integer> {
                 m.put("unknown", r.unknown());
                 m.put("linked", r.linked());
                 m.put("repaired", r.repaired());
+                m.put("uncatalogued", r.uncatalogued());
                 out.println(Output.json(m));
             } else {
                 r.missing().forEach(p -> out.println("missing  " + p));
                 r.changed().forEach(p -> out.println("changed  " + p));
                 r.unknown().forEach(p -> out.println("unknown  " + p));
+                if (r.repaired()) {
+                    r.uncatalogued().forEach(p -> out.println("not catalogued  " + p));
+                }
                 out.printf("%d missing, %d changed, %d not in the catalog%s%s%n", r.missing().size(),
                         r.changed().size(), r.unknown().size(), r.linked().isEmpty() ? ""
                                 : " (" + r.linked().size() + " hard links to catalogued files, fine)",
-                        r.repaired() && !r.clean() ? " — catalog repaired" : "");
+                        !r.repaired() || r.clean() ? ""
+                                : r.fullyRepaired() ? " — catalog repaired"
+                                : " — catalog repaired except " + r.uncatalogued().size() + " file(s) it cannot take");
             }
             return r.clean() || r.repaired() ? 0 : 1;
         }

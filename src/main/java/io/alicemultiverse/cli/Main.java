@@ -73,7 +73,8 @@ public final class Main {
             cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                 // a clear message, not a stack trace: bad configuration, a locked catalog, a missing inbox
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                commandLine.getErr().println("alice " + commandLine.getCommandName() + ": " + message);
+                // the whole command ("alice tag add:", "alice timeline export:"), not its last word
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
                 return e instanceof IllegalArgumentException ? 2 : 1;
             });
             // picocli answers 2 for invalid input and 1 for an exception escaping a command

@@ -38,8 +38,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be 0 (a free one) to 65535, not " + port);
+        }
         Config c = lib.resolve();
-        boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
+        InetAddress address = InetAddress.getByName(bind);
+        boolean loopback = address.isLoopbackAddress();
+        if (!address.isAnyLocalAddress() && !loopback && java.net.NetworkInterface.getByInetAddress(address) == null) {
+            // the web server would report it as a port in use
+            throw new IllegalArgumentException("--bind " + bind + " is not an address of this machine");
+        }
         if (noToken && !loopback) {
             throw new IllegalArgumentException("--no-token is for a loopback bind only; " + bind + " needs a token");
         }

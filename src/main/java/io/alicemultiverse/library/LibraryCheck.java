@@ -53,6 +53,7 @@ public final class LibraryCheck {
         List<String> changed = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> linked = new ArrayList<>();
+        List<String> uncatalogued = new ArrayList<>(); // what a repair cannot add, with why
         Map<String, AssetFile> byPath = new HashMap<>();
         Set<Object> catalogued = new HashSet<>(); // file identities (device, inode) of catalogued files
         Map<String, String> hashes = catalog.assetPaths();
@@ -80,6 +81,8 @@ public final class LibraryCheck {
             Analysis a = analyzer.analyze(file);
             if (a.ok() && !hashes.containsKey(a.contentHash())) {
                 batch.add(AssetRecords.of(a, f.path(), null, f.project(), null, LocalDateTime.now()));
+            } else {
+                uncatalogued.add(f.path() + ": " + why(a, hashes));
             }
         }
         for (String rel : LibraryFiles.list(library)) {
@@ -96,11 +99,18 @@ public final class LibraryCheck {
             if (a.ok() && !hashes.containsKey(a.contentHash())) {
                 hashes.put(a.contentHash(), rel);
                 batch.add(AssetRecords.of(a, rel, null, LibraryFiles.projectOf(layout, rel), null, LocalDateTime.now()));
+            } else {
+                uncatalogued.add(rel + ": " + why(a, hashes));
             }
         }
         if (repair) {
             catalog.commit(batch);
         }
-        return new CheckReport(missing, changed, unknown, linked, repair);
+        return new CheckReport(missing, changed, unknown, linked, repair, uncatalogued);
+    }
+
+    /** Why a file cannot be catalogued: it cannot be read as an asset, or its content is catalogued already. */
+    private static String why(Analysis a, Map<String, String> hashes) {
+        return !a.ok() ? a.error() : "the same content is catalogued as " + hashes.get(a.contentHash());
     }
 }

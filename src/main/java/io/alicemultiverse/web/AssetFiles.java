@@ -42,7 +42,16 @@ final class AssetFiles {
                 WebServer.error(ctx, 404, "no asset " + hash);
                 return;
             }
-            thumb = thumbnails.get(hash, file.get().path());
+            try {
+                thumb = thumbnails.get(hash, file.get().path());
+            } catch (IOException e) {
+                // a file no decoder can read (a truncated video, an image too large): the client is told why, and
+                // the server's log says which file, instead of an unexplained 500
+                System.getLogger(AssetFiles.class.getName()).log(System.Logger.Level.WARNING,
+                        "no thumbnail for " + file.get().path() + ": " + e.getMessage());
+                WebServer.error(ctx, 422, "cannot make a thumbnail of this asset: " + e.getMessage());
+                return;
+            }
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.contentType("image/jpeg");

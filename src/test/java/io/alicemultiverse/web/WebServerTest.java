@@ -100,6 +100,16 @@ class WebServerTest {
     }
 
     @Test
+    void aFileNoDecoderReadsGetsAClearErrorNotA500() throws Exception {
+        String hash = json("/api/assets").get("items").get(0).get("content_hash").asText();
+        Path file = t.library().resolve(library.catalog().assetPaths().get(hash));
+        Files.write(file, new byte[]{'n', 'o', 't', ' ', 'a', 'n', ' ', 'i', 'm', 'a', 'g', 'e'}); // damaged on disk
+        HttpResponse<byte[]> thumb = get("/api/assets/" + hash + "/thumbnail");
+        assertThat(thumb.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(thumb.body()).get("error").asText()).startsWith("cannot make a thumbnail");
+    }
+
+    @Test
     void servesThumbnailsCachedAndFilesOnlyFromTheLibrary() throws Exception {
         String hash = json("/api/assets").get("items").get(0).get("content_hash").asText();
         HttpResponse<byte[]> thumb = get("/api/assets/" + hash + "/thumbnail");
