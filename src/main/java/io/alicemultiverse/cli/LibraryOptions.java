@@ -45,7 +45,7 @@ final class LibraryOptions {
         if (CallerEnv.owned() != null || c.catalogUrl(CallerEnv.get()).isPostgres()) {
             return; // a shared catalog names its library itself (and says so when it is the wrong one)
         }
-        Path root = c.library();
+        Path root = c.library().toAbsolutePath().normalize();
         if (!java.nio.file.Files.isDirectory(root.resolve(".alice"))) {
             throw new IllegalArgumentException("no library at " + root + (java.nio.file.Files.isDirectory(root)
                     ? " (the folder has no .alice catalog)" : " (no such folder)")
