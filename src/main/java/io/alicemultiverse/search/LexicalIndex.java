@@ -170,6 +170,30 @@ final class LexicalIndex implements AutoCloseable {
      * other, one word between allowed), by BM25, best first; empty when nothing of either is indexable.
      */
     List<VectorIndex.Scored> search(String text, List<String> phrases, int k) {
+        org.apache.lucene.search.Query q = query(text, phrases);
+        return q == null ? List.of() : top(q, k);
+    }
+
+    /**
+     * The BM25 scores, for the same words and phrases as {@link #search(String, List, int)}, of the assets among
+     * {@code hashes} that match them (in no particular order): a ranking that stops at its best {@code k} leaves out
+     * matches that the other ranking brought in, and their share of the lexical score would be missing.
+     */
+    List<VectorIndex.Scored> scoresOf(String text, List<String> phrases, java.util.Collection<String> hashes) {
+        org.apache.lucene.search.Query q = query(text, phrases);
+        if (q == null || hashes.isEmpty()) {
+            return List.of();
+        }
+        List<org.apache.lucene.util.BytesRef> terms = hashes.stream().map(org.apache.lucene.util.BytesRef::new).toList();
+        org.apache.lucene.search.Query only = new BooleanQuery.Builder()
+                .add(q, BooleanClause.Occur.MUST)
+                .add(new org.apache.lucene.search.TermInSetQuery("hash", terms), BooleanClause.Occur.FILTER)
+                .build();
+        return top(only, hashes.size());
+    }
+
+    /** The words of {@code text} and the {@code phrases} as one query; null when nothing of them is indexable. */
+    private org.apache.lucene.search.Query query(String text, List<String> phrases) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         int clauses = 0;
         for (String t : terms(text)) {
@@ -184,15 +208,16 @@ final class LexicalIndex implements AutoCloseable {
                 clauses++;
             }
         }
-        if (clauses == 0) {
-            return List.of();
-        }
+        return clauses == 0 ? null : q.build();
+    }
+
+    private List<VectorIndex.Scored> top(org.apache.lucene.search.Query q, int k) {
         Opened o = acquire();
         if (o == null) {
             return List.of();
         }
         try {
-            TopDocs top = o.searcher().search(q.build(), k);
+            TopDocs top = o.searcher().search(q, Math.max(1, k));
             return hashes(o.reader(), top.scoreDocs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

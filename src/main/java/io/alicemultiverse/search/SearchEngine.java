@@ -276,6 +276,9 @@ public final class SearchEngine implements AutoCloseable {
                 bestCosine = Math.max(bestCosine, s.score());
             }
         }
+        if (mode == Mode.HYBRID && lex.size() >= k && !near.isEmpty()) {
+            lex = withLeftOut(lex, near, text, widened, v);
+        }
         if (!lex.isEmpty()) {
             double best = lex.get(0).score();
             double weight = mode == Mode.LEXICAL ? 1 : lexicalWeight;
@@ -305,6 +308,30 @@ public final class SearchEngine implements AutoCloseable {
         Map<String, Double> out = new LinkedHashMap<>();
         score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /**
+     * The lexical ranking, which stopped at its best {@code k}, with the BM25 scores of the semantic candidates it left
+     * out added after it: without them a strong match by meaning lost its words' share of the score when more than
+     * {@code k} assets shared those words, so it ranked lower under a small page than in the whole list.
+     */
+    private static List<VectorIndex.Scored> withLeftOut(List<VectorIndex.Scored> lex, List<VectorIndex.Scored> near,
+                                                        String text, CategoryWords.Widened widened, View v) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        lex.forEach(s -> have.add(s.contentHash()));
+        List<String> missing = near.stream().map(VectorIndex.Scored::contentHash).filter(h -> !have.contains(h)).toList();
+        if (missing.isEmpty()) {
+            return lex;
+        }
+        List<VectorIndex.Scored> extra = widened == null ? v.lexical().scoresOf(text, List.of(), missing)
+                : v.lexical().scoresOf(widened.lexical(), widened.names(), missing);
+        if (extra.isEmpty()) {
+            return lex;
+        }
+        List<VectorIndex.Scored> out = new java.util.ArrayList<>(lex.size() + extra.size());
+        out.addAll(lex);
+        out.addAll(extra);
         return out;
     }
 
