@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * Tags derived from a generation: the prompt's comma-separated phrases, normalised (lower case, emphasis and
- * weight syntax such as {@code (word:1.2)}, {@code [word]}, {@code {word}}, {@code word++} and LoRA references
- * stripped), plus the LoRA names and the model. Stateless.
+ * weight syntax such as {@code (word:1.2)}, {@code [word]}, {@code {word}}, {@code word++}, NovelAI's
+ * {@code 1.3::word::}, Midjourney's {@code word::2} and LoRA references stripped), plus the LoRA names and the model, without a weights file's
+ * extension (a front-end that writes {@code model.safetensors} and one that writes {@code model} name one tag).
+ * Stateless.
  */
 public final class PromptTags {
     private static final Pattern LORA = Pattern.compile("<[^>]*>");
@@ -22,6 +24,12 @@ public final class PromptTags {
     private static final Pattern BRACKETS = Pattern.compile("[()\\[\\]{}]");
     private static final Pattern PLUS_MINUS = Pattern.compile("[+\\-]+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** NovelAI's weighted group: {@code -0.8::feet::}, {@code 1.5::blue hair, smile::} (the weight, then the closing). */
+    /** Midjourney's multi-prompt weight after a part: {@code cat::2 dog::1} (a separator, like a comma). */
+    private static final Pattern MIDJOURNEY_WEIGHT = Pattern.compile("::\\s*-?\\d+(\\.\\d+)?(?=[\\s,]|$)");
+    private static final Pattern NOVELAI_WEIGHT = Pattern.compile("-?\\d+(\\.\\d+)?::|::");
+    private static final Pattern WEIGHTS_FILE = Pattern.compile("\\.(safetensors|ckpt|pt|pth|bin|gguf|sft)$",
+            Pattern.CASE_INSENSITIVE);
     private static final int MAX_TAG = 60;
     private static final int MAX_TAGS = 40;
 
@@ -35,15 +43,21 @@ public final class PromptTags {
         }
         Set<String> loras = new LinkedHashSet<>();
         for (Lora l : g.loras()) {
-            loras.add(l.name().toLowerCase(Locale.ROOT));
+            loras.add(withoutExtension(l.name()).toLowerCase(Locale.ROOT));
         }
         for (String l : loras) {
             out.add(new AssetRecord.Tag(l, "lora", "prompt", null));
         }
         if (g.model() != null) {
-            out.add(new AssetRecord.Tag(g.model().toLowerCase(Locale.ROOT), "model", "prompt", null));
+            out.add(new AssetRecord.Tag(withoutExtension(g.model()).toLowerCase(Locale.ROOT), "model", "prompt", null));
         }
         return out;
+    }
+
+    /** A model or LoRA name without its weights file's extension ({@code .safetensors}, {@code .ckpt}, …). */
+    static String withoutExtension(String name) {
+        String stripped = WEIGHTS_FILE.matcher(name.strip()).replaceFirst("");
+        return stripped.isEmpty() ? name.strip() : stripped;
     }
 
     /** The normalised phrases of a prompt, in order, without duplicates. */
@@ -52,7 +66,8 @@ public final class PromptTags {
         if (prompt == null) {
             return List.of();
         }
-        String p = LORA.matcher(prompt).replaceAll(",");
+        String p = MIDJOURNEY_WEIGHT.matcher(LORA.matcher(prompt).replaceAll(",")).replaceAll(",");
+        p = NOVELAI_WEIGHT.matcher(p).replaceAll(" ");
         for (String raw : p.split("[,\\n|]")) {
             String t = WEIGHT.matcher(raw).replaceAll("");
             t = BRACKETS.matcher(t).replaceAll(" ");
