@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * is not JSON is answered here with a JSON-RPC parse error (-32700), one that is JSON but no JSON-RPC message with an
  * invalid-request error (-32600), and neither reaches the SDK: its transport stops reading at the first line it
  * cannot decode, so one stray line (a shell's echo, a half-written message) left the server deaf and never ending
- * while it kept owning the library. Blank lines are skipped. Reading happens on the transport's reading thread.
+ * while it kept owning the library. Blank lines are skipped. Reading happens on the transport's reading thread. A
+ * valid line is parsed twice, here and by the SDK: MCP messages are small, and the SDK's reader takes only a stream.
  */
 final class JsonRpcLines extends InputStream {
     private static final ObjectMapper JSON = new ObjectMapper();

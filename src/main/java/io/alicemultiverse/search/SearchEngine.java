@@ -276,8 +276,14 @@ public final class SearchEngine implements AutoCloseable {
                 bestCosine = Math.max(bestCosine, s.score());
             }
         }
-        if (mode == Mode.HYBRID && lex.size() >= k && !near.isEmpty()) {
-            lex = withLeftOut(lex, near, text, widened, v);
+        // the assets the lexical ranking scored: those left out of its best k are added to it, and the generic
+        // floor cuts only the others
+        java.util.Set<String> worded = new java.util.HashSet<>();
+        if (mode == Mode.HYBRID && !near.isEmpty()) {
+            lex.forEach(s -> worded.add(s.contentHash()));
+            if (lex.size() >= k) {
+                lex = withLeftOut(lex, near, worded, text, widened, v);
+            }
         }
         if (!lex.isEmpty()) {
             double best = lex.get(0).score();
@@ -300,7 +306,7 @@ public final class SearchEngine implements AutoCloseable {
             }
         }
         if (floor && genericShare > 0 && !near.isEmpty()) {
-            cutGeneric(score, near, lex, vi);
+            cutGeneric(score, near, worded, vi);
         }
         if (rankFusion && mode == Mode.HYBRID) {
             score = reciprocalRanks(vi == null ? List.of() : vi.nearest(query, k, MIN_COSINE), lex);
@@ -313,14 +319,14 @@ public final class SearchEngine implements AutoCloseable {
 
     /**
      * The lexical ranking, which stopped at its best {@code k}, with the BM25 scores of the semantic candidates it left
-     * out added after it: without them a strong match by meaning lost its words' share of the score when more than
+     * out added after it (and to {@code worded}): without them a strong match by meaning lost its words' share of the score when more than
      * {@code k} assets shared those words, so it ranked lower under a small page than in the whole list.
      */
     private static List<VectorIndex.Scored> withLeftOut(List<VectorIndex.Scored> lex, List<VectorIndex.Scored> near,
-                                                        String text, CategoryWords.Widened widened, View v) {
-        java.util.Set<String> have = new java.util.HashSet<>();
-        lex.forEach(s -> have.add(s.contentHash()));
-        List<String> missing = near.stream().map(VectorIndex.Scored::contentHash).filter(h -> !have.contains(h)).toList();
+                                                        java.util.Set<String> worded, String text,
+                                                        CategoryWords.Widened widened, View v) {
+        List<String> missing = near.stream().map(VectorIndex.Scored::contentHash).filter(h -> !worded.contains(h))
+                .toList();
         if (missing.isEmpty()) {
             return lex;
         }
@@ -329,6 +335,7 @@ public final class SearchEngine implements AutoCloseable {
         if (extra.isEmpty()) {
             return lex;
         }
+        extra.forEach(e -> worded.add(e.contentHash()));
         List<VectorIndex.Scored> out = new java.util.ArrayList<>(lex.size() + extra.size());
         out.addAll(lex);
         out.addAll(extra);
@@ -341,14 +348,12 @@ public final class SearchEngine implements AutoCloseable {
      * cosine to the query minus its projection on the generic direction; for a result found by meaning alone its
      * score is its cosine.
      */
-    private void cutGeneric(Map<String, Double> score, List<VectorIndex.Scored> near, List<VectorIndex.Scored> lex,
+    private void cutGeneric(Map<String, Double> score, List<VectorIndex.Scored> near, java.util.Set<String> worded,
                             VectorIndex vi) {
         float[] g = genericDirection();
         if (g == null) {
             return;
         }
-        java.util.Set<String> worded = new java.util.HashSet<>();
-        lex.forEach(s -> worded.add(s.contentHash()));
         double best = 0;
         Map<String, Double> standing = new HashMap<>();
         for (VectorIndex.Scored s : near) {
