@@ -1,5 +1,8 @@
 package io.alicemultiverse.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +17,28 @@ public final class AliceProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The arguments after {@code java} that run {@code alice ARGS...}. */
+    /**
+     * The arguments after {@code java} that run {@code alice ARGS...}. The JVM's temporary folder is
+     * {@code target/tmp}: DuckDB's driver (from the Maven repository's jar, which still holds its 72 MB native library)
+     * and ONNX Runtime unpack their libraries there at every start, and a process a test kills never deletes its copy.
+     * In {@code /tmp}, one test run left ~80 of them (5 GB); under {@code target/} they go with the build.
+     */
     public static List<String> javaArgs(String... args) {
-        List<String> out = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
-                "io.alicemultiverse.cli.Main"));
+        List<String> out = new ArrayList<>(List.of("-Djava.io.tmpdir=" + tmpdir(), "-cp",
+                System.getProperty("java.class.path"), "io.alicemultiverse.cli.Main"));
         out.addAll(List.of(args));
         return out;
+    }
+
+    /** {@code target/tmp} of the project under test, created when missing. */
+    public static String tmpdir() {
+        Path dir = Path.of(System.getProperty("basedir", "."), "target", "tmp").toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir.toString();
     }
 
     /** A process builder for {@code alice ARGS...}. */
