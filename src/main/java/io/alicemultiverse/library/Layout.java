@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class Layout {
     public static final String DEFAULT = "{date}/{project}/{source}/{project}-{seq:05}{ext}";
     private static final Pattern TOKEN = Pattern.compile("\\{([a-z0-9]+)(?::(\\d{1,2}))?}");
+    private static final Pattern UNSAFE = Pattern.compile("[/\\\\:*?\"<>|\\p{Cntrl}]+");
+    private static final Pattern LEADING_DOTS = Pattern.compile("^\\.+");
     private static final List<String> KNOWN = List.of("date", "year", "month", "day", "project", "source", "model",
             "name", "hash8", "seq", "ext");
 
@@ -159,8 +161,8 @@ public final class Layout {
         if (value == null) {
             return fallback;
         }
-        String s = value.strip().replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}]+", "_");
-        s = s.replaceAll("^\\.+", "_");
+        String s = UNSAFE.matcher(value.strip()).replaceAll("_");
+        s = LEADING_DOTS.matcher(s).replaceFirst("_");
         if (s.length() > 80) {
             s = s.substring(0, 80);
         }

@@ -24,6 +24,8 @@ public final class PromptTags {
     private static final Pattern BRACKETS = Pattern.compile("[()\\[\\]{}]");
     private static final Pattern PLUS_MINUS = Pattern.compile("[+\\-]+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern PHRASE_END = Pattern.compile("[,\\n|]");
+    private static final Pattern TRAILING_WEIGHT = Pattern.compile(":\\s*-?\\d+(\\.\\d+)?$");
     /** NovelAI's weighted group: {@code -0.8::feet::}, {@code 1.5::blue hair, smile::} (the weight, then the closing). */
     /** Midjourney's multi-prompt weight after a part: {@code cat::2 dog::1} (a separator, like a comma). */
     private static final Pattern MIDJOURNEY_WEIGHT = Pattern.compile("::\\s*-?\\d+(\\.\\d+)?(?=[\\s,]|$)");
@@ -68,13 +70,13 @@ public final class PromptTags {
         }
         String p = MIDJOURNEY_WEIGHT.matcher(LORA.matcher(prompt).replaceAll(",")).replaceAll(",");
         p = NOVELAI_WEIGHT.matcher(p).replaceAll(" ");
-        for (String raw : p.split("[,\\n|]")) {
+        for (String raw : PHRASE_END.split(p)) {
             String t = WEIGHT.matcher(raw).replaceAll("");
             t = BRACKETS.matcher(t).replaceAll(" ");
             t = t.replace("\\", "");
             t = PLUS_MINUS.matcher(t.strip()).replaceAll("");
             t = SPACES.matcher(t).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
-            t = t.replaceAll(":\\s*-?\\d+(\\.\\d+)?$", "").strip();
+            t = TRAILING_WEIGHT.matcher(t).replaceAll("").strip();
             if (t.length() >= 2 && t.length() <= MAX_TAG && !t.chars().allMatch(Character::isDigit)) {
                 out.add(t);
             }
