@@ -136,6 +136,57 @@ class BackendsTest {
         }
     }
 
+    /**
+     * Bulk rows reach PostgreSQL as COPY text, whose escapes (backslash, tab, newline, carriage return, {@code \\N}) and
+     * array literals (quotes, commas, braces, backslashes) must not change a value: what was written reads back the same
+     * on both backends.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgresql"})
+    void awkwardTextReadsBackAsWritten(String backend) {
+        String hash = "c".repeat(64);
+        String prompt = "tab\there\nnew line\r\nback\\slash \\N \\t \"quoted\" {brace} 🦆 é";
+        List<String> seeds = List.of("4\"2", "a,b", "{x}", "back\\slash", "NULL", "", "tab\tline\n");
+        String params = "{\"text\": \"tab\\tline\\n \\\\ \\\"q\\\"\", \"n\": null}";
+        LocalDateTime when = LocalDateTime.of(2025, 1, 2, 3, 4, 5, 678_901_000);
+        AssetRecord r = new AssetRecord(hash, "2025/odd\tname.png", "inbox/odd\\name.png", "image", "png", 1, 1, 2.5,
+                10, 5, "comfyui", false, "proj", when, when, prompt, null, "model\nname", seeds, params, null, "run-1",
+                List.of(new AssetRecord.Tag("back\\slash\ttag", "subject", "prompt", 0.25)), null, null);
+        try (Catalog c = open(backend)) {
+            c.journal().startRun(new RunInfo("run-1", "organize", "copy", "/inbox", when, null, "running"));
+            c.commit(new CatalogBatch().add(r));
+            float[] vector = new float[384];
+            vector[0] = 0.5f;
+            vector[1] = -1e-7f;
+            vector[2] = Float.MAX_VALUE;
+            vector[383] = Float.MIN_VALUE;
+            c.searchStore().putEmbeddings("m", Map.of(hash, vector));
+
+            Map<String, Object> row = c.views().asset(hash).orElseThrow();
+            assertThat(row.get("prompt")).isEqualTo(prompt);
+            assertThat(row.get("negative")).isNull();
+            assertThat(row.get("path")).isEqualTo("2025/odd\tname.png");
+            assertThat(row.get("original_path")).isEqualTo("inbox/odd\\name.png");
+            assertThat(row.get("model")).isEqualTo("model\nname");
+            assertThat(row.get("seeds")).isEqualTo(seeds);
+            assertThat(row.get("ai_generated")).isEqualTo(false);
+            assertThat(((Number) row.get("duration")).doubleValue()).isEqualTo(2.5);
+            assertThat(row.get("created_at")).isEqualTo(when.toString());
+            assertThat(row.get("params")).isInstanceOfSatisfying(Map.class, m -> {
+                assertThat(m.get("text")).isEqualTo("tab\tline\n \\ \"q\"");
+                assertThat(m).containsKey("n");
+                assertThat(m.get("n")).isNull();
+            });
+            assertThat(c.views().tagsOf(hash)).singleElement()
+                    .satisfies(t -> assertThat(t.get("tag")).isEqualTo("back\\slash\ttag"));
+            assertThat(c.select("SELECT confidence FROM tags WHERE content_hash = ?", List.of(hash),
+                    rs -> rs.getDouble(1))).containsExactly(0.25);
+            Map<String, float[]> vectors = new java.util.HashMap<>();
+            c.searchIndexSources().vectors("m", null, vectors::put);
+            assertThat(vectors.get(hash)).containsExactly(vector);
+        }
+    }
+
     @Test
     void aSharedCatalogIsSeenAtOnceByEveryProcessAndKeepsOneRowPerContent() throws SQLException {
         CatalogUrl url = CatalogUrl.parse(TestPostgres.newDatabase(), Map.of());
