@@ -28,10 +28,12 @@ public final class AssetReads {
 
     /**
      * One catalogued asset with a pHash, as dedup needs it. {@code createdAt} is null when unknown; {@code zhash}
-     * (the pHash of the centre 95 %) when it was catalogued before that hash existed.
+     * (the pHash of the centre 95 %) when it was catalogued before that hash existed; {@code colour} (a flat
+     * picture's mean colour, {@code 0xRRGGBB}) for other pictures and when it could not be decoded.
      */
     public record HashedAsset(String contentHash, String path, String format, int width, int height, long dhash,
-                              long phash, Long zhash, int richness, LocalDateTime createdAt, boolean video) {
+                              long phash, Long zhash, int richness, LocalDateTime createdAt, boolean video,
+                              Integer colour) {
     }
 
     /** One catalogued image, as understanding selects it. */
@@ -95,17 +97,19 @@ public final class AssetReads {
                        CAST(a.prompt IS NOT NULL AS INTEGER) + CAST(a.model IS NOT NULL AS INTEGER)
                        + CAST(coalesce(array_to_string(a.seeds, ''), '') <> '' AS INTEGER),
                        CAST(round(extract(epoch FROM a.created_at) * 1000000) AS BIGINT), a.media_type = 'video',
-                       h.zhash
+                       h.zhash, h.colour
                 FROM assets a JOIN hashes h USING (content_hash)
                 WHERE h.phash IS NOT NULL ORDER BY a.path""", List.of(), rs -> {
             long z = rs.getLong(11);
             Long zhash = rs.wasNull() ? null : z;
+            int k = rs.getInt(12);
+            Integer colour = rs.wasNull() ? null : k;
             long createdMicros = rs.getLong(9);
             LocalDateTime created = rs.wasNull() ? null : LocalDateTime.ofEpochSecond(
                     Math.floorDiv(createdMicros, 1_000_000L), (int) Math.floorMod(createdMicros, 1_000_000L) * 1000,
                     ZoneOffset.UTC);
             return new HashedAsset(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                    rs.getLong(6), rs.getLong(7), zhash, rs.getInt(8), created, rs.getBoolean(10));
+                    rs.getLong(6), rs.getLong(7), zhash, rs.getInt(8), created, rs.getBoolean(10), colour);
         });
     }
 
@@ -159,17 +163,19 @@ public final class AssetReads {
                 .stream().findFirst();
     }
 
-    /** Both perceptual hashes of those of {@code contentHashes} that have them. */
+    /** Both perceptual hashes (and a flat picture's colour) of those of {@code contentHashes} that have them. */
     public Map<String, ImageHashes> imageHashes(Set<String> contentHashes) {
         Map<String, ImageHashes> out = new HashMap<>();
         if (contentHashes.isEmpty()) {
             return out;
         }
         // the whole table (two longs a row) is read and filtered here: cheap, and no array binding needed
-        catalog.select("SELECT content_hash, dhash, phash FROM hashes WHERE phash IS NOT NULL AND dhash IS NOT NULL",
-                List.of(), rs -> {
+        catalog.select("SELECT content_hash, dhash, phash, colour FROM hashes"
+                        + " WHERE phash IS NOT NULL AND dhash IS NOT NULL", List.of(), rs -> {
                     if (contentHashes.contains(rs.getString(1))) {
-                        out.put(rs.getString(1), new ImageHashes(rs.getLong(2), rs.getLong(3)));
+                        int k = rs.getInt(4);
+                        Integer colour = rs.wasNull() ? null : k;
+                        out.put(rs.getString(1), new ImageHashes(rs.getLong(2), rs.getLong(3), null, colour));
                     }
                     return null;
                 });

@@ -12,13 +12,25 @@ import java.util.List;
  * @param dhash  64-bit difference hash, null when the pixels could not be read
  * @param phash  64-bit DCT hash, null when the pixels could not be read
  * @param zhash  64-bit DCT hash of the centre 95 %, null when the pixels could not be read (or not computed)
+ * @param colour the mean colour {@code 0xRRGGBB} of a flat picture ({@code hash.ImageHashes}), else null
  */
 public record AssetRecord(
         String contentHash, String path, String originalPath, String mediaType, String format,
         Integer width, Integer height, Double duration, long bytes, long mtime,
         String source, Boolean aiGenerated, String project, LocalDateTime createdAt, LocalDateTime organizedAt,
         String prompt, String negative, String model, List<String> seeds, String params, String raw, String run,
-        List<Tag> tags, Long dhash, Long phash, Long zhash) {
+        List<Tag> tags, Long dhash, Long phash, Long zhash, Integer colour) {
+
+    /** An asset without a colour (not flat, or not hashed). */
+    public AssetRecord(String contentHash, String path, String originalPath, String mediaType, String format,
+                       Integer width, Integer height, Double duration, long bytes, long mtime, String source,
+                       Boolean aiGenerated, String project, LocalDateTime createdAt, LocalDateTime organizedAt,
+                       String prompt, String negative, String model, List<String> seeds, String params, String raw,
+                       String run, List<Tag> tags, Long dhash, Long phash, Long zhash) {
+        this(contentHash, path, originalPath, mediaType, format, width, height, duration, bytes, mtime, source,
+                aiGenerated, project, createdAt, organizedAt, prompt, negative, model, seeds, params, raw, run, tags,
+                dhash, phash, zhash, null);
+    }
 
     /** An asset without a zoom hash. */
     public AssetRecord(String contentHash, String path, String originalPath, String mediaType, String format,
@@ -28,7 +40,7 @@ public record AssetRecord(
                        String run, List<Tag> tags, Long dhash, Long phash) {
         this(contentHash, path, originalPath, mediaType, format, width, height, duration, bytes, mtime, source,
                 aiGenerated, project, createdAt, organizedAt, prompt, negative, model, seeds, params, raw, run, tags,
-                dhash, phash, null);
+                dhash, phash, null, null);
     }
 
     public AssetRecord {
@@ -40,13 +52,13 @@ public record AssetRecord(
     public AssetRecord withPath(String newPath) {
         return new AssetRecord(contentHash, newPath, originalPath, mediaType, format, width, height, duration, bytes,
                 mtime, source, aiGenerated, project, createdAt, organizedAt, prompt, negative, model, seeds, params,
-                raw, run, tags, dhash, phash, zhash);
+                raw, run, tags, dhash, phash, zhash, colour);
     }
 
     public AssetRecord withFileState(long newBytes, long newMtime) {
         return new AssetRecord(contentHash, path, originalPath, mediaType, format, width, height, duration, newBytes,
                 newMtime, source, aiGenerated, project, createdAt, organizedAt, prompt, negative, model, seeds, params,
-                raw, run, tags, dhash, phash, zhash);
+                raw, run, tags, dhash, phash, zhash, colour);
     }
 
     /** A tag on an asset; {@code origin} is {@code prompt}, {@code understanding} or {@code user}. */

@@ -641,14 +641,14 @@ public final class Catalog implements AutoCloseable {
             deleteWhereIn("inbox_files", "path", inboxRows(batch.inboxFiles().stream().map(InboxFile::path).toList()));
             try (BulkRows assets = rows("assets", 22);
                  BulkRows tags = rows("tags", 5);
-                 BulkRows hashes = rows("hashes", 4)) {
+                 BulkRows hashes = rows("hashes", 5)) {
                 for (AssetRecord a : batch.assets()) {
                     appendAsset(assets, a);
                     for (AssetRecord.Tag t : a.tags()) {
                         tags.row(a.contentHash(), t.tag(), t.category(), t.origin(), t.confidence());
                     }
                     if (a.dhash() != null || a.phash() != null) {
-                        hashes.row(a.contentHash(), a.dhash(), a.phash(), a.zhash());
+                        hashes.row(a.contentHash(), a.dhash(), a.phash(), a.zhash(), a.colour());
                     }
                 }
             }
@@ -702,8 +702,10 @@ public final class Catalog implements AutoCloseable {
             for (int from = 0; from < rows.size(); from += 256) {
                 List<Map.Entry<String, ImageHashes>> part = rows.subList(from, Math.min(rows.size(), from + 256));
                 String values = String.join(", ", java.util.Collections.nCopies(part.size(),
-                        "(CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"));
-                String sql = "INSERT INTO hashes SELECT v.c, v.d, v.p, v.z FROM (VALUES " + values + ") AS v(c, d, p, z)"
+                        "(CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+                                + " CAST(? AS INTEGER))"));
+                String sql = "INSERT INTO hashes (content_hash, dhash, phash, zhash, colour)"
+                        + " SELECT v.c, v.d, v.p, v.z, v.k FROM (VALUES " + values + ") AS v(c, d, p, z, k)"
                         + " WHERE EXISTS (SELECT 1 FROM assets a WHERE a.content_hash = v.c)"
                         + " AND NOT EXISTS (SELECT 1 FROM hashes h WHERE h.content_hash = v.c)"
                         + dialect.onConflictDoNothing("(content_hash)");
@@ -715,6 +717,7 @@ public final class Catalog implements AutoCloseable {
                         ps.setObject(i++, h == null ? null : h.dhash(), java.sql.Types.BIGINT);
                         ps.setObject(i++, h == null ? null : h.phash(), java.sql.Types.BIGINT);
                         ps.setObject(i++, h == null ? null : h.zhash(), java.sql.Types.BIGINT);
+                        ps.setObject(i++, h == null ? null : h.colour(), java.sql.Types.INTEGER);
                     }
                     ps.executeUpdate();
                 }

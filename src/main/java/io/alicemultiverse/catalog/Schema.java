@@ -167,9 +167,31 @@ final class Schema {
             // `similar` or `dedup` before it answers, as after an organize
             """
             DELETE FROM hashes
-            """);
+            """,
+            // 15: the mean colour (0xRRGGBB) of a flat picture, whose hashes code its brightness alone: two flat
+            // pictures are near only when their colours agree too (hash.FlatColour), so solid red and a grey as
+            // bright no longer count as duplicates. The rows of flat pictures (a flat code as pHash or zoom hash,
+            // as migration 14 made them) are computed again, with their colour, as pending hashes are; until then
+            // they are not compared, and a flat picture without a colour never matches another flat one
+            """
+            ALTER TABLE hashes ADD COLUMN colour INTEGER;
+            DELETE FROM hashes WHERE phash IN ({flatCodes}) OR zhash IN ({flatCodes})
+            """.replace("{flatCodes}", flatCodes()));
 
     private Schema() {
+    }
+
+    /**
+     * The flat codes of migration 14's rule, as SQL literals: twelve set bits starting at bit 0..25. Written out
+     * here rather than taken from {@code hash.PerceptualHash}, so that migration 15 stays what it was if that rule
+     * changes.
+     */
+    private static String flatCodes() {
+        List<String> codes = new java.util.ArrayList<>();
+        for (int start = 0; start <= 25; start++) {
+            codes.add(Long.toString(0xFFFL << start));
+        }
+        return String.join(", ", codes);
     }
 
     static int latest() {

@@ -115,6 +115,15 @@ public final class PerceptualHash {
         return ((1L << FLAT_RUN) - 1) << start;
     }
 
+    /**
+     * Whether {@code hash} is a {@link #flatCode}: the pHash (or zoom hash) of a {@linkplain #isFlat flat} picture,
+     * which codes its brightness and nothing else. No structured picture's pHash is one (those have 32 bits set).
+     */
+    public static boolean isFlatCode(long hash) {
+        int start = Long.numberOfTrailingZeros(hash);
+        return start <= FLAT_STEPS && hash == ((1L << FLAT_RUN) - 1) << start;
+    }
+
     /** The 64 DCT-II coefficients at u, v in 1..8 of a 32 × 32 grid, index {@code (v-1)·8 + (u-1)}. */
     private static double[] band(float[] px) {
         double[][] rowsByU = new double[K + 1][N]; // rowsByU[u][y] = Σx px[y][x] COS[u][x]

@@ -9,11 +9,13 @@ import java.time.LocalDateTime;
  * What reading one file found: its content hash, metadata, creation date and perceptual hashes, or why it could
  * not be read ({@code error} set, the rest may be null). Immutable, apart from {@code content}, which nobody changes.
  *
+ * @param colour  a flat picture's mean colour ({@code hash.ImageHashes#colour}), else null
  * @param content the file's bytes when the caller asked to keep them (else null): exactly the bytes
  *                {@code contentHash} was computed from, so a copy written from them needs no second hash
  */
 record Analysis(Path file, long bytes, long mtime, String contentHash, Inspection inspection,
-                       LocalDateTime createdAt, Long dhash, Long phash, Long zhash, String error, byte[] content) {
+                       LocalDateTime createdAt, Long dhash, Long phash, Long zhash, Integer colour, String error,
+                       byte[] content) {
 
     public boolean ok() {
         return error == null;

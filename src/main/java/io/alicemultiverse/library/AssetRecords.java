@@ -27,7 +27,8 @@ final class AssetRecords {
                 i.format().id(), i.width(), i.height(), duration instanceof Number n ? n.doubleValue() : null,
                 a.bytes(), a.mtime(), g.source().id(), i.aiGenerated(), project, a.createdAt(), organizedAt,
                 g.prompt(), g.negative(), g.model(), g.seeds().stream().map(Object::toString).toList(),
-                json(params), json(i.raw()), run, PromptTags.of(g), a.dhash(), a.phash(), a.zhash());
+                json(params), json(i.raw()), run, PromptTags.of(g), a.dhash(), a.phash(), a.zhash(),
+                a.colour());
     }
 
     private static String json(Object o) {

@@ -59,7 +59,7 @@ public final class FileAnalyzer {
             OrganizeMetrics.hashed(java.time.Duration.ofNanos(System.nanoTime() - hashStart));
             return new Analysis(file, bytes, mtime, hash, inspection, CreationDate.of(inspection, mtime, zone),
                     ph == null ? null : ph.dhash(), ph == null ? null : ph.phash(), ph == null ? null : ph.zhash(),
-                    null, content);
+                    ph == null ? null : ph.colour(), null, content);
         } catch (NoSuchFileException e) {
             return failed(file, bytes, mtime, "no such file");
         } catch (AccessDeniedException e) {
@@ -70,6 +70,6 @@ public final class FileAnalyzer {
     }
 
     private static Analysis failed(Path file, long bytes, long mtime, String error) {
-        return new Analysis(file, bytes, mtime, null, null, null, null, null, null, error, null);
+        return new Analysis(file, bytes, mtime, null, null, null, null, null, null, null, error, null);
     }
 }

@@ -294,7 +294,7 @@ public final class Organizer {
         io.alicemultiverse.metadata.Inspection known = new io.alicemultiverse.metadata.Inspection(i.path(), i.format(),
                 i.width(), i.height(), g, Boolean.TRUE, i.raw(), i.c2pa(), i.video(), i.warnings(), i.error());
         return new Analysis(a.file(), a.bytes(), a.mtime(), a.contentHash(), known, a.createdAt(), a.dhash(),
-                a.phash(), a.zhash(), a.error(), a.content());
+                a.phash(), a.zhash(), a.colour(), a.error(), a.content());
     }
 
     /** A sidecar carried with the file of {@code ops}' entry {@code owner}. */

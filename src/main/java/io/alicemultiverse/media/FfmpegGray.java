@@ -25,13 +25,7 @@ final class FfmpegGray {
 
     static GrayImage frame(Path file, int size, double atSeconds) throws IOException {
         int side = size * ImageIoGray.OVERSAMPLE;
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error"));
-        if (atSeconds > 0 && Double.isFinite(atSeconds)) {
-            cmd.addAll(List.of("-ss", String.format(Locale.ROOT, "%.3f", atSeconds)));
-        }
-        cmd.addAll(List.of("-i", file.toAbsolutePath().toString(), "-frames:v", "1", "-an", "-sn",
-                "-vf", "scale=" + side + ":" + side + ":flags=area,format=rgb24", "-f", "rawvideo", "-"));
-        byte[] rgb = run(cmd, side * side * 3, file);
+        byte[] rgb = rgb(file, side, atSeconds);
         AreaGrid grid = new AreaGrid(side, side, size, size);
         float[] lum = new float[side];
         for (int y = 0, i = 0; y < side; y++) {
@@ -41,6 +35,17 @@ final class FfmpegGray {
             grid.addRow(lum);
         }
         return grid.result();
+    }
+
+    /** The frame at {@code atSeconds} scaled by ffmpeg's area filter to {@code side × side}, 3 bytes (RGB) a pixel. */
+    static byte[] rgb(Path file, int side, double atSeconds) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error"));
+        if (atSeconds > 0 && Double.isFinite(atSeconds)) {
+            cmd.addAll(List.of("-ss", String.format(Locale.ROOT, "%.3f", atSeconds)));
+        }
+        cmd.addAll(List.of("-i", file.toAbsolutePath().toString(), "-frames:v", "1", "-an", "-sn",
+                "-vf", "scale=" + side + ":" + side + ":flags=area,format=rgb24", "-f", "rawvideo", "-"));
+        return run(cmd, side * side * 3, file);
     }
 
     private static byte[] run(List<String> cmd, int expected, Path file) throws IOException {

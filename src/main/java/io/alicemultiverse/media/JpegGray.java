@@ -27,7 +27,7 @@ final class JpegGray {
             return null;
         }
         try {
-            TurboJpeg.Gray gray = TurboJpeg.gray(jpeg, length, header -> {
+            TurboJpeg.Pixels gray = TurboJpeg.gray(jpeg, length, header -> {
                 if (header.width() <= 0 || header.height() <= 0 || !header.greyable()) {
                     return 0;
                 }
@@ -47,7 +47,7 @@ final class JpegGray {
      * keeps a partial last block from shifting every cell; it costs one pass over source-sized rows of bytes, so it is
      * only done when a side is not a multiple of 8/e (generators' sizes are multiples of 8).
      */
-    static GrayImage grid(TurboJpeg.Gray gray, int size) {
+    static GrayImage grid(TurboJpeg.Pixels gray, int size) {
         int width = gray.header().width();
         int height = gray.header().height();
         int eighths = gray.eighths();
@@ -75,7 +75,7 @@ final class JpegGray {
         return grid.result();
     }
 
-    private static GrayImage exactGrid(TurboJpeg.Gray gray, int size) {
+    private static GrayImage exactGrid(TurboJpeg.Pixels gray, int size) {
         AreaGrid grid = new AreaGrid(gray.width(), gray.height(), size, size);
         byte[] row = new byte[gray.width() + 1];
         for (int y = 0; y < gray.height(); y++) {

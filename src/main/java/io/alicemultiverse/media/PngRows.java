@@ -16,12 +16,16 @@ final class PngRows {
     private final int bitDepth;
     /** Luma of each grey level (bit depths below 8) or palette index, alpha already applied. */
     private final float[] levels;
+    private final byte[] plte;
+    private final byte[] trns;
 
     PngRows(int width, int colorType, int bitDepth, byte[] plte, byte[] trns) {
         this.width = width;
         this.colorType = colorType;
         this.bitDepth = bitDepth;
         this.levels = colorType == PALETTE ? palette(plte, trns) : greyLevels(bitDepth);
+        this.plte = plte;
+        this.trns = trns;
     }
 
     /** Samples per pixel for a valid colour type and bit depth, 0 for an invalid combination. */
@@ -217,6 +221,53 @@ final class PngRows {
                 out[x] = Luma.R[row[i] & 0xFF] + Luma.G[row[i + 1] & 0xFF] + Luma.B[row[i + 2] & 0xFF];
             }
         }
+    }
+
+    /**
+     * The colour of each pixel of the unfiltered scanline {@code row[1..]} into {@code rgb[0 .. 3·width)}: red, green
+     * and blue scaled to [0, 255], each composited over white like {@link #toLuma} (a palette's tRNS applies, a
+     * colour-key tRNS does not). Pixel by pixel: only the rare flat picture's colour is read ({@link MeanColour}).
+     */
+    void toColour(byte[] row, float[] rgb) {
+        int channels = channels(colorType, bitDepth);
+        float max = (1 << bitDepth) - 1;
+        for (int x = 0, o = 0; x < width; x++, o += 3) {
+            float r;
+            float g;
+            float b;
+            float alpha = 1;
+            if (colorType == PALETTE) {
+                int i = sample(row, x);
+                r = i * 3 + 2 < plte.length ? plte[i * 3] & 0xFF : 0; // indices past the palette read as black
+                g = i * 3 + 2 < plte.length ? plte[i * 3 + 1] & 0xFF : 0;
+                b = i * 3 + 2 < plte.length ? plte[i * 3 + 2] & 0xFF : 0;
+                alpha = trns != null && i < trns.length ? (trns[i] & 0xFF) / 255f : 1;
+            } else {
+                int s = x * channels;
+                r = sample(row, s) * 255 / max;
+                boolean grey = colorType == GREY || colorType == GREY_ALPHA;
+                g = grey ? r : sample(row, s + 1) * 255 / max;
+                b = grey ? r : sample(row, s + 2) * 255 / max;
+                if (colorType == GREY_ALPHA || colorType == RGBA) {
+                    alpha = sample(row, s + channels - 1) / max;
+                }
+            }
+            rgb[o] = Luma.overWhite(r, alpha);
+            rgb[o + 1] = Luma.overWhite(g, alpha);
+            rgb[o + 2] = Luma.overWhite(b, alpha);
+        }
+    }
+
+    /** Sample {@code i} of the scanline {@code row[1..]}, unscaled, at this image's bit depth. */
+    private int sample(byte[] row, int i) {
+        if (bitDepth == 16) {
+            return ((row[1 + 2 * i] & 0xFF) << 8) | (row[2 + 2 * i] & 0xFF);
+        }
+        if (bitDepth == 8) {
+            return row[1 + i] & 0xFF;
+        }
+        int bit = i * bitDepth;
+        return (row[1 + (bit >>> 3)] >>> (8 - bitDepth - (bit & 7))) & ((1 << bitDepth) - 1);
     }
 
     /** A 16-bit big-endian sample scaled to [0, 255]. */

@@ -8,8 +8,9 @@ import java.io.IOException;
 
 
 /**
- * Greyscale JPEG decoding scaled in the DCT domain, through the system's TurboJPEG library (libjpeg-turbo's
- * {@code libturbojpeg}: Debian/Ubuntu {@code libturbojpeg0}, Homebrew {@code jpeg-turbo}), when it is installed.
+ * Greyscale (and, for a flat picture's mean colour, RGB) JPEG decoding scaled in the DCT domain, through the system's
+ * TurboJPEG library (libjpeg-turbo's {@code libturbojpeg}: Debian/Ubuntu {@code libturbojpeg0}, Homebrew
+ * {@code jpeg-turbo}), when it is installed.
  *
  * <p>Why: a perceptual hash needs a 32 × 32 picture, and a JPEG stores each 8 × 8 block's mean as its DC coefficient.
  * Asking libjpeg for a 1/8-scale picture skips the inverse DCT of every block and the colour conversion, and what
@@ -24,6 +25,8 @@ import java.io.IOException;
 final class TurboJpeg {
     /** {@code TJPF_GRAY}: one byte a pixel, the luma (Y) channel. */
     private static final int PF_GRAY = 6;
+    /** {@code TJPF_RGB}: three bytes a pixel, red, green, blue. */
+    private static final int PF_RGB = 0;
     /** {@code TJCS_CMYK} and {@code TJCS_YCCK}: libjpeg cannot convert these to grey. */
     private static final int CS_CMYK = 3;
     private static final int CS_YCCK = 4;
@@ -48,10 +51,10 @@ final class TurboJpeg {
     }
 
     /**
-     * A decoded greyscale picture, {@code width × height} bytes row by row, at {@code eighths}/8 of the size its
-     * {@code header} gives.
+     * A decoded picture, {@code width × height} pixels row by row (one byte a pixel from {@link #gray}, three from
+     * {@link #rgb}), at {@code eighths}/8 of the size its {@code header} gives.
      */
-    record Gray(Header header, int eighths, int width, int height, byte[] pixels) {
+    record Pixels(Header header, int eighths, int width, int height, byte[] pixels) {
     }
 
     /** Thrown when TurboJPEG refuses the data; the caller may try another decoder. */
@@ -75,7 +78,20 @@ final class TurboJpeg {
      * @throws Failure     when it is not a JPEG TurboJPEG can decode
      * @throws IOException what {@code scale} throws
      */
-    static Gray gray(byte[] jpeg, int length, Scale scale) throws Failure, IOException {
+    static Pixels gray(byte[] jpeg, int length, Scale scale) throws Failure, IOException {
+        return decode(jpeg, length, scale, PF_GRAY, 1);
+    }
+
+    /**
+     * Like {@link #gray} in colour: the returned picture's {@code pixels} hold three bytes a pixel (red, green,
+     * blue). libjpeg converts to RGB after scaling, so at 1/8 each pixel is the colour of a block's mean Y, Cb, Cr.
+     */
+    static Pixels rgb(byte[] jpeg, int length, Scale scale) throws Failure, IOException {
+        return decode(jpeg, length, scale, PF_RGB, 3);
+    }
+
+    private static Pixels decode(byte[] jpeg, int length, Scale scale, int pixelFormat, int bytesPerPixel)
+            throws Failure, IOException {
         try (Memory in = new Memory(Math.max(1, length))) {
             in.write(0, jpeg, 0, length);
             NativeLong size = new NativeLong(length);
@@ -95,13 +111,14 @@ final class TurboJpeg {
                 }
                 int width = scaled(header.width(), eighths);
                 int height = scaled(header.height(), eighths);
-                try (Memory out = new Memory(Math.multiplyExact(width, height))) {
+                int pitch = Math.multiplyExact(width, bytesPerPixel);
+                try (Memory out = new Memory(Math.multiplyExact(pitch, height))) {
                     // asked for width × height, TurboJPEG picks the largest scaling factor that fits: eighths/8
-                    if (tjDecompress2(t, in, size, out, width, width, height, PF_GRAY, FLAG_LIMITSCANS) != 0
+                    if (tjDecompress2(t, in, size, out, width, pitch, height, pixelFormat, FLAG_LIMITSCANS) != 0
                             && tjGetErrorCode(t) != ERR_WARNING) {
                         throw new Failure(error(t));
                     }
-                    return new Gray(header, eighths, width, height, out.getByteArray(0, width * height));
+                    return new Pixels(header, eighths, width, height, out.getByteArray(0, pitch * height));
                 }
             } finally {
                 tjDestroy(t);

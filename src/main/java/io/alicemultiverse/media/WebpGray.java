@@ -32,8 +32,54 @@ final class WebpGray {
      * @throws IOException when the header claims too many pixels
      */
     static GrayImage decode(byte[] webp, int length, int size) throws IOException {
+        GridRows grid = new GridRows(size);
+        return rgba(webp, length, grid) ? grid.grid.result() : null;
+    }
+
+    /** Luminance rows into the area grid, alpha over white. */
+    private static final class GridRows implements RgbaRows {
+        private final int size;
+        private AreaGrid grid;
+        private float[] lum;
+
+        GridRows(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public void start(int width, int height) {
+            grid = new AreaGrid(width, height, size, size);
+            lum = new float[width];
+        }
+
+        @Override
+        public void row(byte[] row) {
+            for (int x = 0, i = 0; x < lum.length; x++, i += 4) {
+                float v = Luma.of(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
+                int a = row[i + 3] & 0xFF;
+                lum[x] = a == 255 ? v : Luma.overWhite(v, a / 255f);
+            }
+            grid.addRow(lum);
+        }
+    }
+
+    /** Receives a decoded picture: its size, then each row as RGBA bytes, top to bottom. */
+    interface RgbaRows {
+        void start(int width, int height);
+
+        /** One row, {@code 4 · width} bytes; the array is reused for the next row. */
+        void row(byte[] rgba);
+    }
+
+    /**
+     * Decodes {@code webp[0 .. length)} whole into native memory and hands its rows to {@code rows}; false when
+     * libwebp is missing or cannot decode this file (then {@code rows} heard nothing).
+     *
+     * @throws IOException when the header claims too many pixels
+     */
+    static boolean rgba(byte[] webp, int length, RgbaRows rows) throws IOException {
         if (!AVAILABLE || length <= 0) {
-            return null;
+            return false;
         }
         try (Memory in = new Memory(length)) {
             in.write(0, webp, 0, length);
@@ -41,7 +87,7 @@ final class WebpGray {
             int[] w = new int[1];
             int[] h = new int[1];
             if (WebPGetInfo(in, inSize, w, h) == 0) {
-                return null;
+                return false;
             }
             Limits.check("WebP", w[0], h[0]);
             int width = w[0];
@@ -49,21 +95,15 @@ final class WebpGray {
             long stride = 4L * width;
             try (Memory out = new Memory(stride * height)) {
                 if (WebPDecodeRGBAInto(in, inSize, out, new NativeLong(stride * height), (int) stride) == null) {
-                    return null;
+                    return false;
                 }
-                AreaGrid grid = new AreaGrid(width, height, size, size);
+                rows.start(width, height);
                 byte[] row = new byte[(int) stride];
-                float[] lum = new float[width];
                 for (int y = 0; y < height; y++) {
                     out.read(y * stride, row, 0, row.length);
-                    for (int x = 0, i = 0; x < width; x++, i += 4) {
-                        float v = Luma.of(row[i] & 0xFF, row[i + 1] & 0xFF, row[i + 2] & 0xFF);
-                        int a = row[i + 3] & 0xFF;
-                        lum[x] = a == 255 ? v : Luma.overWhite(v, a / 255f);
-                    }
-                    grid.addRow(lum);
+                    rows.row(row);
                 }
-                return grid.result();
+                return true;
             }
         }
     }

@@ -38,7 +38,8 @@ public final class CatalogAssets {
             Path file = root.resolve(a.path()).normalize();
             boolean inside = file.startsWith(root) && !file.startsWith(aliceDir);
             assets.add(new DedupAsset(a.contentHash(), a.path(), a.format(), a.width(), a.height(), a.dhash(),
-                    a.phash(), inside, a.richness(), a.createdAt(), frames, a.video() ? null : a.zhash()));
+                    a.phash(), inside, a.richness(), a.createdAt(), frames, a.video() ? null : a.zhash(),
+                    a.video() ? null : a.colour()));
         }
         cache.saveIfChanged();
         return assets;

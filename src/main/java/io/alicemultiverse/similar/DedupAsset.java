@@ -13,16 +13,25 @@ import java.time.LocalDateTime;
  *                       when they could not be computed
  * @param zhash          the pHash of the centre 95 % ({@code PerceptualHash.zoomPHash}); null when unknown (catalogued
  *                       before it existed)
+ * @param colour         a flat picture's mean colour {@code 0xRRGGBB} ({@code hash.FlatColour}); null for other
+ *                       pictures and when unknown, which no flat picture then matches
  */
 public record DedupAsset(String contentHash, String path, String format, int width, int height, long dhash,
                          long phash, boolean inLibrary, int metadataFields, LocalDateTime createdAt, long[] frames,
-                         Long zhash) {
+                         Long zhash, Integer colour) {
+
+    /** An asset without a colour (not flat). */
+    public DedupAsset(String contentHash, String path, String format, int width, int height, long dhash, long phash,
+                      boolean inLibrary, int metadataFields, LocalDateTime createdAt, long[] frames, Long zhash) {
+        this(contentHash, path, format, width, height, dhash, phash, inLibrary, metadataFields, createdAt, frames,
+                zhash, null);
+    }
 
     /** An asset without a zoom hash. */
     public DedupAsset(String contentHash, String path, String format, int width, int height, long dhash, long phash,
                       boolean inLibrary, int metadataFields, LocalDateTime createdAt, long[] frames) {
         this(contentHash, path, format, width, height, dhash, phash, inLibrary, metadataFields, createdAt, frames,
-                null);
+                null, null);
     }
 
     public long pixels() {

@@ -167,9 +167,10 @@ public final class DuplicateFinder {
         }
     }
 
-    /** Same pixels in another container, as far as hashes, size and keyframes can tell. */
+    /** Same pixels in another container, as far as hashes, size, a flat picture's colour and keyframes can tell. */
     private static boolean sameExactKey(DedupAsset a, DedupAsset b) {
         return a.dhash() == b.dhash() && a.phash() == b.phash() && a.width() == b.width() && a.height() == b.height()
+                && java.util.Objects.equals(a.colour(), b.colour())
                 && a.isVideo() == b.isVideo() && (!a.isVideo() || Arrays.equals(a.frames(), b.frames()));
     }
 }

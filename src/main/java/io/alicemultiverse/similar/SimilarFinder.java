@@ -16,14 +16,17 @@ public final class SimilarFinder {
     public record Match(String contentHash, String path, int distance) {
     }
 
-    /** What a query looks like: its hashes ({@code zhash} null when unknown) and whether it is a video. */
-    public record Query(long phash, Long zhash, long dhash, boolean video) {
+    /**
+     * What a query looks like: its hashes ({@code zhash} null when unknown), a flat picture's mean colour (else
+     * null) and whether it is a video.
+     */
+    public record Query(long phash, Long zhash, long dhash, boolean video, Integer colour) {
         public static Query of(DedupAsset a) {
-            return new Query(a.phash(), a.zhash(), a.dhash(), a.isVideo());
+            return new Query(a.phash(), a.zhash(), a.dhash(), a.isVideo(), a.colour());
         }
 
         public static Query of(ImageHashes h, boolean video) {
-            return new Query(h.phash(), video ? null : h.zhash(), h.dhash(), video);
+            return new Query(h.phash(), video ? null : h.zhash(), h.dhash(), video, video ? null : h.colour());
         }
     }
 
@@ -87,7 +90,7 @@ public final class SimilarFinder {
                 }
                 continue;
             }
-            int d = NearRule.distance(query.phash(), query.zhash(), a.phash(), a.zhash());
+            int d = NearRule.distance(query.phash(), query.zhash(), query.colour(), a.phash(), a.zhash(), a.colour());
             if (NearRule.near(d, query.dhash(), a.dhash(), maxDistance)) {
                 out.add(new Match(a.contentHash(), a.path(), d));
             }
@@ -108,8 +111,8 @@ public final class SimilarFinder {
 
     /** Whether two images are near at {@code maxDistance} by the rule {@link #similar} and {@code dedup} use. */
     public static boolean near(Query a, Query b, int maxDistance) {
-        return NearRule.near(NearRule.distance(a.phash(), a.zhash(), b.phash(), b.zhash()), a.dhash(), b.dhash(),
-                maxDistance);
+        return NearRule.near(NearRule.distance(a.phash(), a.zhash(), a.colour(), b.phash(), b.zhash(), b.colour()),
+                a.dhash(), b.dhash(), maxDistance);
     }
 
     /** The catalogued asset with this content hash, if any. */

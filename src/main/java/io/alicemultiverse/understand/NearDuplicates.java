@@ -1,6 +1,7 @@
 package io.alicemultiverse.understand;
 
 import io.alicemultiverse.catalog.Catalog;
+import io.alicemultiverse.hash.FlatColour;
 import io.alicemultiverse.hash.ImageHashes;
 import io.alicemultiverse.hash.PerceptualHash;
 
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Groups images whose perceptual hashes (from the catalog's {@code hashes} table) are within {@link #MAX_DISTANCE}
- * bits on both pHash and dHash, so that one representative per group is sent and its result shared. Images without
+ * bits on both pHash and dHash (and, for flat pictures, whose hashes code brightness alone, of the same mean colour:
+ * {@link FlatColour}), so that one representative per group is sent and its result shared. Images without
  * hashes stand alone. Greedy and quadratic in the number of representatives, which is fine for the thousands a run
  * handles. Stateless.
  */
@@ -47,7 +49,8 @@ final class NearDuplicates {
                 for (ImageInput r : reps) {
                     ImageHashes rh = hashes.get(r.contentHash());
                     if (rh != null && PerceptualHash.distance(h.phash(), rh.phash()) <= MAX_DISTANCE
-                            && PerceptualHash.distance(h.dhash(), rh.dhash()) <= MAX_DISTANCE) {
+                            && PerceptualHash.distance(h.dhash(), rh.dhash()) <= MAX_DISTANCE
+                            && FlatColour.comparable(h.phash(), h.colour(), rh.phash(), rh.colour())) {
                         rep = r;
                         break;
                     }

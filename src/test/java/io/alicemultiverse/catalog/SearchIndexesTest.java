@@ -182,6 +182,8 @@ class SearchIndexesTest {
             s.execute("DROP SEQUENCE embeddings_stored");
             // and 13 (its index is among those dropped above)
             s.execute("CREATE INDEX tags_content_hash ON tags (content_hash)");
+            // and 15
+            s.execute("ALTER TABLE hashes DROP COLUMN colour");
         }
         try (Catalog c = Catalog.open(tmp, url)) {
             assertThat(indexes(c)).containsAll(INDEXES).doesNotContain("assets_created_at");

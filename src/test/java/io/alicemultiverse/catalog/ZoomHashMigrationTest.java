@@ -28,6 +28,7 @@ class ZoomHashMigrationTest {
             catalog.commit(new CatalogBatch().add(asset("aa", "old.png", null)));
             // make it the catalog an earlier alice wrote: schema 5, no zhash column
             try (Statement s = catalog.connection().createStatement()) {
+                s.execute("ALTER TABLE hashes DROP COLUMN colour");
                 s.execute("ALTER TABLE hashes DROP COLUMN zhash");
                 s.execute("DROP TABLE change_log");
                 s.execute("DROP TABLE numbering");

@@ -181,6 +181,48 @@ class PerceptualHashTest {
         }
     }
 
+    /** Flat codes are told apart from structured hashes, which have 32 bits set. */
+    @Test
+    void flatCodesAreRecognised() {
+        float[] grey = new float[32 * 32];
+        java.util.Arrays.fill(grey, 100);
+        assertThat(PerceptualHash.isFlatCode(PerceptualHash.pHash(GrayImage.of(32, 32, grey)))).isTrue();
+        for (int start = 0; start <= PerceptualHash.FLAT_STEPS; start++) {
+            assertThat(PerceptualHash.isFlatCode(0xFFFL << start)).isTrue();
+        }
+        assertThat(PerceptualHash.isFlatCode(0xFFFL << 26)).isFalse();
+        assertThat(PerceptualHash.isFlatCode(0x7FFL)).isFalse();
+        assertThat(PerceptualHash.isFlatCode(0)).isFalse();
+        for (int seed = 0; seed < 10; seed++) {
+            assertThat(PerceptualHash.isFlatCode(PerceptualHash.pHash(grid(Pictures.photo(4000 + seed, 256, 192, 8)))))
+                    .isFalse();
+        }
+    }
+
+    /** A flat picture file is hashed with its mean colour, which a structured picture goes without. */
+    @Test
+    void aFlatPictureFileCarriesItsColour() throws IOException {
+        BufferedImage red = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        BufferedImage grey = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                red.setRGB(x, y, 0xFF0000);
+                grey.setRGB(x, y, 0x4C4C4C);
+            }
+        }
+        ImageHashes r = ImageHashes.of(png(red, "red"), MediaFormat.PNG);
+        ImageHashes g = ImageHashes.of(png(grey, "grey"), MediaFormat.PNG);
+        assertThat(r.flat()).isTrue();
+        assertThat(r.colour()).isEqualTo(0xFF0000);
+        assertThat(g.colour()).isEqualTo(0x4C4C4C);
+        assertThat(r.phash()).isEqualTo(g.phash()); // the same brightness: only the colour tells them apart
+        assertThat(SimilarFinder.near(SimilarFinder.Query.of(r, false), SimilarFinder.Query.of(g, false),
+                SimilarFinder.DEFAULT_MAX_DISTANCE)).isFalse();
+        ImageHashes photo = ImageHashes.of(png(Pictures.photo(5, 200, 150, 8), "photo"), MediaFormat.PNG);
+        assertThat(photo.flat()).isFalse();
+        assertThat(photo.colour()).isNull();
+    }
+
     /** A plain gradient has nothing in pHash's band either: its dHash still tells which way it runs. */
     @Test
     void aGradientIsFlatForPHashButNotForDHash() {
@@ -194,8 +236,15 @@ class PerceptualHashTest {
         GrayImage d = GrayImage.of(32, 32, down);
         assertThat(PerceptualHash.isFlat(r)).isTrue();
         assertThat(PerceptualHash.pHash(r)).isEqualTo(PerceptualHash.pHash(d));
-        assertThat(SimilarFinder.near(SimilarFinder.Query.of(ImageHashes.of(r), false),
-                SimilarFinder.Query.of(ImageHashes.of(d), false), SimilarFinder.DEFAULT_MAX_DISTANCE)).isFalse();
+        // both grey (a grid has no colour), so that only the dHash tells them apart
+        SimilarFinder.Query qr = SimilarFinder.Query.of(grey(ImageHashes.of(r)), false);
+        SimilarFinder.Query qd = SimilarFinder.Query.of(grey(ImageHashes.of(d)), false);
+        assertThat(SimilarFinder.near(qr, qd, SimilarFinder.DEFAULT_MAX_DISTANCE)).isFalse();
+        assertThat(SimilarFinder.near(qr, qr, SimilarFinder.DEFAULT_MAX_DISTANCE)).isTrue();
+    }
+
+    private static ImageHashes grey(ImageHashes h) {
+        return new ImageHashes(h.dhash(), h.phash(), h.zhash(), 0x808080);
     }
 
     /**

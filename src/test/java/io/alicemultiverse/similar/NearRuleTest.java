@@ -7,7 +7,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The near-duplicate rule: zoom hash for crops, dHash as the second opinion, old rows without a zoom hash. */
+/**
+ * The near-duplicate rule: zoom hash for crops, dHash as the second opinion, old rows without a zoom hash, flat
+ * pictures by colour too.
+ */
 class NearRuleTest {
     private static final LocalDateTime T = LocalDateTime.of(2026, 1, 1, 12, 0);
     private static final long ORIGINAL = 0x0123_4567_89AB_CDEFL;
@@ -53,5 +56,41 @@ class NearRuleTest {
         assertThat(NearRule.near(a, apart, 10)).isFalse();
         assertThat(NearRule.near(a, apart, 16)).isTrue(); // 30 <= 16 + 14
         assertThat(DuplicateFinder.groups(List.of(a, apart), 10, KeepRule.BEST)).isEmpty();
+    }
+
+    /** A flat picture's hashes code its brightness alone: solid red and a grey as bright are near only by colour. */
+    @Test
+    void flatPicturesAreNearOnlyWhenTheirColoursAgree() {
+        long flat = 0xFFFL << 7;
+        DedupAsset red = flat("red.png", flat, 0xFF0000);
+        DedupAsset redToo = flat("red-too.png", flat << 1, 0xFA0404);
+        DedupAsset grey = flat("grey.png", flat, 0x4C4C4C);
+        DedupAsset blue = flat("blue.png", flat >>> 4, 0x0000FF);
+        DedupAsset unknown = flat("unknown.png", flat, null); // hashed before colours were kept
+        assertThat(NearRule.distance(red, redToo)).isEqualTo(2);
+        assertThat(NearRule.distance(red, grey)).isEqualTo(NearRule.APART);
+        assertThat(NearRule.near(red, grey, 10)).isFalse();
+        assertThat(NearRule.near(red, blue, 10)).isFalse();
+        assertThat(NearRule.near(red, unknown, 10)).isFalse();
+        List<DuplicateGroup> groups = DuplicateFinder.groups(List.of(red, redToo, grey, blue, unknown), 10,
+                KeepRule.BEST);
+        assertThat(groups).singleElement().satisfies(g -> assertThat(g.members())
+                .extracting(m -> m.asset().path()).containsExactlyInAnyOrder("red.png", "red-too.png"));
+        SimilarFinder finder = new SimilarFinder(List.of(red, redToo, grey, blue, unknown));
+        assertThat(finder.similar(SimilarFinder.Query.of(red), red.contentHash(), 10, 10))
+                .extracting(SimilarFinder.Match::path).containsExactly("red-too.png");
+    }
+
+    /** Same hashes and size but another colour is not an exact duplicate either. */
+    @Test
+    void flatPicturesOfOneColourAreExactOnlyWithTheSameColour() {
+        long flat = 0xFFFL << 7;
+        List<DuplicateGroup> groups = DuplicateFinder.groups(List.of(flat("a.png", flat, 0xFF0000),
+                flat("b.png", flat, 0xFF0000), flat("c.png", flat, 0xFE0101)), 10, KeepRule.BEST);
+        assertThat(groups).singleElement().extracting(DuplicateGroup::kind).isEqualTo(DuplicateGroup.Kind.NEAR);
+    }
+
+    private static DedupAsset flat(String path, long code, Integer colour) {
+        return new DedupAsset(path, path, "png", 2, 2, 0L, code, true, 0, T, null, code, colour);
     }
 }
