@@ -167,6 +167,15 @@ final class Schema {
             // `similar` or `dedup` before it answers, as after an organize
             """
             DELETE FROM hashes
+            """,
+            // 15: a project filter matches whatever the project's case (project:Acme finds the folder "acme"), so on
+            // PostgreSQL the project's page index is over lower(project): a project page is still read in order
+            // (written to run again harmlessly, as on a catalog whose recorded version was set back)
+            """
+            {postgres}
+            CREATE INDEX IF NOT EXISTS assets_project_lower_newest
+                ON assets (lower(project), created_at DESC NULLS LAST, path) INCLUDE (content_hash);
+            DROP INDEX IF EXISTS assets_project_newest
             """);
 
     private Schema() {
