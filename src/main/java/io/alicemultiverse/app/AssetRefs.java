@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ public final class AssetRefs {
     public static final String FORMS = "a content hash, a unique prefix of at least " + MIN_PREFIX
             + " hex digits, or a path in the library";
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{" + MIN_PREFIX + ",64}");
+    /** How many of the assets an ambiguous prefix names are listed in the error. */
+    private static final int CANDIDATES = 5;
 
     private final Catalog catalog;
     private final Path root;
@@ -52,12 +55,17 @@ public final class AssetRefs {
         String text = ref.trim();
         String lower = text.toLowerCase(Locale.ROOT);
         if (HEX.matcher(lower).matches()) {
-            List<String> hits = catalog.reads().hashesWithPrefix(lower, 2);
+            Map<String, String> hits = catalog.reads().assetsWithPrefix(lower, CANDIDATES + 1);
             if (hits.size() > 1) {
-                throw new IllegalArgumentException("'" + ref + "' is the start of several assets' hashes; give more digits");
+                List<String> named = hits.entrySet().stream().limit(CANDIDATES)
+                        .map(e -> e.getKey().substring(0, Math.min(64, lower.length() + 8)) + "… " + e.getValue())
+                        .toList();
+                throw new IllegalArgumentException("'" + ref + "' is the start of several assets' hashes ("
+                        + String.join(", ", named) + (hits.size() > CANDIDATES ? ", …" : "")
+                        + "); give more digits");
             }
             if (hits.size() == 1) {
-                return Optional.of(hits.get(0));
+                return Optional.of(hits.keySet().iterator().next());
             }
         }
         for (String path : libraryPaths(text)) {

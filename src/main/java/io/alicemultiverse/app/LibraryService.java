@@ -703,9 +703,17 @@ public final class LibraryService implements AutoCloseable {
         }
     }
 
-    /** The start image a video request names (a file, an asset's content hash or a URL); null for none. */
-    public VideoImage videoImage(String fileHashOrUrl) throws IOException {
-        return VideoImage.resolve(fileHashOrUrl, root, catalog);
+    /**
+     * The start image a video request names: a file, a library asset (content hash, unique prefix of 8+ hex digits,
+     * library path) or a URL; null for none.
+     */
+    public VideoImage videoImage(String ref) throws IOException {
+        return VideoImage.resolve(ref, root, catalog, true);
+    }
+
+    /** {@link #videoImage} as a remote client names it: a library asset or a URL, never a local file. */
+    public VideoImage videoImageFromLibrary(String ref) throws IOException {
+        return VideoImage.resolve(ref, root, catalog, false);
     }
 
     /**

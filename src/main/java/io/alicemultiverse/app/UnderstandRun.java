@@ -69,7 +69,12 @@ final class UnderstandRun {
                 : configured.provider() != null ? configured.provider() : "local";
         UnderstandSettings settings = configured.forProvider(name);
         ProviderSettings ps = settings.provider(request.provider(), request.model(), request.baseUrl());
-        List<ImageInput> images = selection(request);
+        // a named file that is not a readable image is an error for that file, told now; the others go on
+        int[] unreadable = {0};
+        List<ImageInput> images = selection(request, (file, why) -> {
+            unreadable[0]++;
+            listener.failed(new ImageInput(null, file, null, null), why);
+        });
         VisionProvider provider = request.dryRun() ? Providers.planningOnly(ps) : Providers.create(ps, env);
         Understander.Options o = Understander.Options.defaults("u-" + LocalDateTime.now(clock).format(RUN_ID))
                 .withBudget(request.budgetUsd()).withConcurrency(Math.max(1, settings.concurrency()))
@@ -79,11 +84,12 @@ final class UnderstandRun {
                 Sleeper.REAL, new Random()).withPendingHashes(hashPending);
         UnderstandPlan plan = understander.plan(images, request.shareNearDuplicates());
         if (request.dryRun()) {
-            return new UnderstandOutcome(UnderstandOutcome.Status.PLANNED, plan, null, settings.confirmAboveUsd());
+            return new UnderstandOutcome(UnderstandOutcome.Status.PLANNED, plan, null, settings.confirmAboveUsd(),
+                    unreadable[0]);
         }
         if (plan.paid() && plan.estimate().usd() > settings.confirmAboveUsd() && !request.confirmed()) {
             return new UnderstandOutcome(UnderstandOutcome.Status.NEEDS_CONFIRMATION, plan, null,
-                    settings.confirmAboveUsd());
+                    settings.confirmAboveUsd(), unreadable[0]);
         }
         listener.planned(plan);
         long before = catalog.changeCounter();
@@ -93,11 +99,17 @@ final class UnderstandRun {
             // embeddings are made again lazily, by the next text query: loading the model here would cost seconds
             searchChanged.accept(before, recorder.stored);
         }
-        return new UnderstandOutcome(UnderstandOutcome.Status.RAN, plan, summary, settings.confirmAboveUsd());
+        UnderstandSummary s = summary;
+        if (unreadable[0] > 0) { // counted as failed images, so the run's summary and exit status show them
+            s = new UnderstandSummary(s.provider(), s.model(), s.selected() + unreadable[0], s.cached(), s.analysed(),
+                    s.shared(), s.failed() + unreadable[0], s.skipped(), s.requests(), s.tokensIn(), s.tokensOut(),
+                    s.costUsd(), s.stopReason(), s.seconds());
+        }
+        return new UnderstandOutcome(UnderstandOutcome.Status.RAN, plan, s, settings.confirmAboveUsd(), unreadable[0]);
     }
 
     /** The images a request names: files and folders, library paths and hashes, a query's matches, or all. */
-    private List<ImageInput> selection(UnderstandRequest r) throws IOException {
+    private List<ImageInput> selection(UnderstandRequest r, BiConsumer<Path, String> unreadable) throws IOException {
         if (r.all()) {
             return Selection.all(catalog, root);
         }
@@ -115,7 +127,7 @@ final class UnderstandRun {
         if (r.query() != null) {
             search.apply(r.query()).hits().forEach(h -> hashes.add(h.contentHash()));
         }
-        List<ImageInput> out = new ArrayList<>(Selection.of(catalog, root, files));
+        List<ImageInput> out = new ArrayList<>(Selection.of(catalog, root, files, unreadable));
         out.addAll(Selection.ofHashes(catalog, root, hashes));
         return out;
     }

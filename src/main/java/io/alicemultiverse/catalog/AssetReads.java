@@ -146,10 +146,21 @@ public final class AssetReads {
                 .get(0);
     }
 
-    /** Content hashes starting with {@code prefix} (lower-case hex, checked by the caller); at most {@code limit}. */
-    public List<String> hashesWithPrefix(String prefix, int limit) {
-        return catalog.select("SELECT content_hash FROM assets WHERE starts_with(content_hash, ?) LIMIT ?",
-                List.of(prefix, limit), rs -> rs.getString(1));
+    /**
+     * The assets whose content hash starts with {@code prefix} (lower-case hex, checked by the caller), at most
+     * {@code limit}: content hash → library path, by hash.
+     */
+    public Map<String, String> assetsWithPrefix(String prefix, int limit) {
+        Map<String, String> out = new LinkedHashMap<>();
+        catalog.select("SELECT content_hash, path FROM assets WHERE starts_with(content_hash, ?) "
+                + "ORDER BY content_hash LIMIT ?", List.of(prefix, limit), rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    /** The library path (relative, forward slashes) of the asset with this content hash, if it is catalogued. */
+    public Optional<String> pathOf(String contentHash) {
+        return catalog.select("SELECT path FROM assets WHERE content_hash = ?", List.of(contentHash),
+                rs -> rs.getString(1)).stream().findFirst();
     }
 
     /** Whether an asset with this content hash is catalogued. */

@@ -86,8 +86,8 @@ public final class AssetViews {
     }
 
     /**
-     * The newest assets, optionally only of one source or project: {@code [{content_hash, path, source, project,
-     * created_at, prompt, media_type}]}.
+     * The newest assets, optionally only of one source or project (the project whatever its case):
+     * {@code [{content_hash, path, source, project, created_at, prompt, media_type}]}.
      */
     public List<Map<String, Object>> recent(int limit, int offset, String source, String project) {
         List<Object> params = new ArrayList<>();
@@ -97,9 +97,9 @@ public final class AssetViews {
             sql.append(" AND source = ?");
             params.add(source);
         }
-        if (project != null) {
-            sql.append(" AND project = ?");
-            params.add(project);
+        if (project != null) { // whatever its case, as a search's project filter (FilterRule.PROJECT)
+            sql.append(" AND lower(project) = ?");
+            params.add(project.strip().toLowerCase(java.util.Locale.ROOT));
         }
         sql.append(" ORDER BY created_at DESC NULLS LAST, path LIMIT ? OFFSET ?");
         params.add(Math.max(0, limit));

@@ -177,7 +177,7 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("lock")) {
-                throw new CatalogException("the catalog " + file + " is in use by another process", e);
+                throw new CatalogInUseException(file, m, e);
             }
             throw new CatalogException("cannot open the catalog " + file + ": " + m, e);
         } catch (IOException e) {

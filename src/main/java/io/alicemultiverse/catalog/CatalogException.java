@@ -1,7 +1,7 @@
 package io.alicemultiverse.catalog;
 
 /** The project's one unchecked exception for catalog failures (a locked, corrupt or newer catalog). */
-public final class CatalogException extends RuntimeException {
+public class CatalogException extends RuntimeException {
     public CatalogException(String message) {
         super(message);
     }

@@ -33,8 +33,8 @@ public enum FilterRule {
     /** Lower-case parts of a model name, any of which matches whatever the model's case. */
     MODEL(Field.MODEL, Match.CONTAINS_ANY_IGNORING_CASE, Group.GENERATOR, AssetFilter::models,
             (f, v) -> f.withModels(strings(v))),
-    /** Projects (exact), any of which matches. */
-    PROJECT(Field.PROJECT, Match.EQUALS_ANY, Group.ALONE, AssetFilter::projects, (f, v) -> f.withProjects(strings(v))),
+    /** Lower-case project names, any of which matches whatever the project's case ({@code project:Acme}, "acme"). */
+    PROJECT(Field.PROJECT, Match.EQUALS_ANY_IGNORING_CASE, Group.ALONE, AssetFilter::projects, (f, v) -> f.withProjects(strings(v))),
     /** Created at or after this time (inclusive). */
     SINCE(Field.CREATED, Match.AT_LEAST, Group.ALONE, f -> optional(f.since()),
             (f, v) -> f.withSince(one(v, LocalDateTime.class))),
@@ -78,6 +78,9 @@ public enum FilterRule {
         EQUALS_ANY(Quantifier.ANY, Objects::equals),
         /** Equal to each value (for a field of many values: holding each). */
         EQUALS_EACH(Quantifier.EACH, Objects::equals),
+        /** Equal to one of the (lower-case) values once the field is in lower case. */
+        EQUALS_ANY_IGNORING_CASE(Quantifier.ANY,
+                (field, v) -> ((String) field).toLowerCase(Locale.ROOT).equals(v)),
         /** Containing one of the (lower-case) values once the field is in lower case. */
         CONTAINS_ANY_IGNORING_CASE(Quantifier.ANY,
                 (field, v) -> ((String) field).toLowerCase(Locale.ROOT).contains((String) v)),

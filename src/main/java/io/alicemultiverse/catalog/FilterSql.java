@@ -54,6 +54,8 @@ final class FilterSql {
         List<String> tests = new ArrayList<>();
         if (match == FilterRule.Match.EQUALS_ANY) { // one IN list, which PostgreSQL's indexes answer in one scan
             tests.add(column + " IN (" + placeholders(c.values().size()) + ")");
+        } else if (match == FilterRule.Match.EQUALS_ANY_IGNORING_CASE) { // PostgreSQL: an index on lower(column)
+            tests.add("lower(" + column + ") IN (" + placeholders(c.values().size()) + ")");
         } else {
             c.values().forEach(v -> tests.add(test(match, column)));
         }
@@ -99,6 +101,7 @@ final class FilterSql {
     private static String test(FilterRule.Match match, String column) {
         return switch (match) {
             case EQUALS, EQUALS_ANY, EQUALS_EACH -> column + " = ?";
+            case EQUALS_ANY_IGNORING_CASE -> "lower(" + column + ") = ?";
             // a missing value is an empty text, which contains no (non-empty) value
             case CONTAINS_ANY_IGNORING_CASE -> SearchText.contains("lower(coalesce(" + column + ", ''))");
             case CONTAINS_EACH, CONTAINS_NONE -> SearchText.contains(column);

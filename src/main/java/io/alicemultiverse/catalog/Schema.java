@@ -176,7 +176,16 @@ final class Schema {
             """
             ALTER TABLE hashes ADD COLUMN colour INTEGER;
             DELETE FROM hashes WHERE phash IN ({flatCodes}) OR zhash IN ({flatCodes})
-            """.replace("{flatCodes}", flatCodes()));
+            """.replace("{flatCodes}", flatCodes()),
+            // 16: a project filter matches whatever the project's case (project:Acme finds the folder "acme"), so on
+            // PostgreSQL the project's page index is over lower(project): a project page is still read in order
+            // (written to run again harmlessly, as on a catalog whose recorded version was set back)
+            """
+            {postgres}
+            CREATE INDEX IF NOT EXISTS assets_project_lower_newest
+                ON assets (lower(project), created_at DESC NULLS LAST, path) INCLUDE (content_hash);
+            DROP INDEX IF EXISTS assets_project_newest
+            """);
 
     private Schema() {
     }

@@ -57,7 +57,7 @@ final class LibraryOptions {
      * The one way a command opens its library: the owner's open library, lent, when the command runs for another
      * alice process (one library per process: no second catalog, no second search engine); else the library of
      * {@code c}, or — for a {@code dryRun} — its existing catalog or an empty one in memory, so a dry run creates
-     * nothing on disk.
+     * nothing on disk. A catalog another process has open is waited for ({@link CatalogWait}).
      */
     static io.alicemultiverse.app.LibraryService open(Config c, io.alicemultiverse.library.Layout layout,
                                                        boolean dryRun) {
@@ -67,7 +67,9 @@ final class LibraryOptions {
         }
         java.time.Clock clock = java.time.Clock.systemDefaultZone();
         io.alicemultiverse.catalog.CatalogUrl url = c.catalogUrl(CallerEnv.get());
-        return (dryRun ? io.alicemultiverse.app.LibraryService.openForDryRun(c.library(), layout, clock, url)
+        // another process may have the catalog open for a moment (a one-shot command's run): wait for it
+        return CatalogWait.open(c.library(), () -> dryRun
+                ? io.alicemultiverse.app.LibraryService.openForDryRun(c.library(), layout, clock, url)
                 : io.alicemultiverse.app.LibraryService.open(c.library(), layout, clock, url)).keepSidecars(c.xmp());
     }
 

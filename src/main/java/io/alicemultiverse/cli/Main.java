@@ -54,15 +54,11 @@ public final class Main {
             if (!inOwner) {
                 Optional<Owner> owner = OwnerClient.ownerFor(args);
                 if (owner.isPresent()) {
-                    try {
-                        return OwnerClient.forward(owner.get(), args);
-                    } catch (java.io.IOException e) {
-                        Output.error("cannot reach the library's owner (process " + owner.get().pid() + "): "
-                                + e.getMessage());
-                        return 1;
-                    }
+                    return forward(owner.get(), args);
                 }
             }
+            // an owner that appeared while the command waited for the catalog runs it instead (CatalogWait)
+            java.util.concurrent.atomic.AtomicReference<Owner> appeared = new java.util.concurrent.atomic.AtomicReference<>();
             CommandLine cmd = commandLine(args);
             if (admit != null) {
                 CommandLine.IExecutionStrategy run = cmd.getExecutionStrategy();
@@ -71,6 +67,10 @@ public final class Main {
             cmd.setOut(new PrintWriter(out, true));
             cmd.setErr(new PrintWriter(err, true));
             cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                if (e instanceof CatalogWait.OwnerAppeared o && !inOwner && OwnerClient.forwardable(List.of(args))) {
+                    appeared.set(o.owner());
+                    return 0;
+                }
                 // a clear message, not a stack trace: bad configuration, a locked catalog, a missing inbox
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 // the whole command ("alice tag add:", "alice timeline export:"), not its last word
@@ -78,8 +78,18 @@ public final class Main {
                 return e instanceof IllegalArgumentException ? 2 : 1;
             });
             // picocli answers 2 for invalid input and 1 for an exception escaping a command
-            return cmd.execute(args);
+            int exit = cmd.execute(args);
+            return appeared.get() != null ? forward(appeared.get(), args) : exit;
         });
+    }
+
+    private static int forward(Owner owner, String[] args) {
+        try {
+            return OwnerClient.forward(owner, args);
+        } catch (java.io.IOException e) {
+            Output.error("cannot reach the library's owner (process " + owner.pid() + "): " + e.getMessage());
+            return 1;
+        }
     }
 
     /**

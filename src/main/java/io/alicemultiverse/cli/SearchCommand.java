@@ -20,9 +20,11 @@ import java.util.concurrent.Callable;
 
 /** {@code alice search}: filters, tags, prompt text and plain-language queries. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Find assets. QUERY is plain language: time words (today, last week, in march, 2024-05,",
-                "since monday), generators and models (midjourney, comfy, flux, sdxl), videos/images,",
-                "\"quoted phrases\" and -excluded words (both filter), tag:x; the rest ranks by meaning and words."})
+        // the first line is the summary "alice --help" lists; the second is wrapped by picocli as one paragraph
+        description = {"Find assets by a plain-language query, tags and filters.",
+                "QUERY is plain language: time words (today, last week, in march, 2024-05, since monday), generators "
+                        + "and models (midjourney, comfy, flux, sdxl), videos/images, \"quoted phrases\" and -excluded "
+                        + "words (both filter), tag:x, source:x, model:x, project:x; the rest ranks by meaning and words."})
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions lib;

@@ -36,8 +36,8 @@ import java.util.concurrent.Callable;
         description = "Describe and tag images with a vision model (default: the offline local analyzer). "
                 + "Results are cached: an image is never sent twice to the same provider and model.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every image has a result", "1:some images failed, were skipped by a budget, or the "
-                + "estimate needs --yes", "2:usage error"})
+        exitCodeList = {"0:every image has a result", "1:some images failed (a named file that is not a readable "
+                + "image too), were skipped by a budget, or the estimate needs --yes", "2:usage error"})
 final class UnderstandCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions lib;
@@ -97,7 +97,7 @@ final class UnderstandCommand implements Callable<Integer> {
             switch (o.status()) {
                 case PLANNED:
                     printPlan(o.plan(), out);
-                    return 0;
+                    return o.unreadable() == 0 ? 0 : 1;
                 case NEEDS_CONFIRMATION:
                     printPlan(o.plan(), out);
                     Output.error(String.format(Locale.ROOT, "the estimate $%.4f is above $%.2f (confirm_above_usd); "

@@ -38,7 +38,8 @@ final class VideoCommand {
         @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What the clip shows.")
         String prompt;
 
-        @Option(names = "--image", paramLabel = "FILE|HASH|URL", description = "Start image: a file, a library asset's content hash or an https URL.")
+        @Option(names = "--image", paramLabel = "FILE|ASSET|URL", description = "Start image: a file, a library asset "
+                + "(content hash, unique prefix of 8+ hex digits, or library path) or an https URL.")
         String image;
 
         @Option(names = "--duration", paramLabel = "S", description = "Clip length in seconds (the model's allowed values).")
@@ -92,7 +93,7 @@ final class VideoCommand {
     /** Plans, submits and optionally waits: shared by generate and compare. */
     static int run(LibraryOptions lib, RequestOptions o, List<String[]> targets) throws Exception {
         try (LibraryService library = lib.open()) {
-            VideoImage img = library.videoImage(o.image);
+            VideoImage img = library.videoImage(CallerEnv.fileOrAsIs(o.image)); // a file where the command was typed
             List<VideoRequest> requests = new ArrayList<>();
             for (String[] t : targets) {
                 requests.add(o.request(t[0], t[1], img));

@@ -28,8 +28,8 @@ final class WatchRunner {
         InboxRule.check(c.inbox(), c.library()); // before owning anything or watching
         OwnerChannel.refuseIfOwned(c.library());
         try (GracefulStop signal = new GracefulStop(Duration.ofSeconds(60));
-             LibraryService library = LibraryService.open(c.library(), l, Clock.systemDefaultZone(),
-                     c.catalogUrl(CallerEnv.get())).keepSidecars(xmp);
+             LibraryService library = CatalogWait.open(c.library(), () -> LibraryService.open(c.library(), l,
+                     Clock.systemDefaultZone(), c.catalogUrl(CallerEnv.get()))).keepSidecars(xmp);
              OwnerChannel owner = OwnerChannel.open(library, "organize --watch");
              InboxWatcher watcher = new InboxWatcher(c.inbox(), DEBOUNCE, SETTLE)) {
             Set<String> reported = new HashSet<>();

@@ -89,7 +89,15 @@ public final class Organizer {
         stopRequested = true;
     }
 
-    private record Planned(InboxScanner.Item item, Analysis analysis, JournalEntry entry, String relativeTarget) {
+    /**
+     * One planned file operation; {@code libraryCopy} is, for a duplicate parked by a move, the library path of the
+     * copy catalogued before this run, checked before the inbox file leaves (null when this run files that copy).
+     */
+    private record Planned(InboxScanner.Item item, Analysis analysis, JournalEntry entry, String relativeTarget,
+                           String libraryCopy) {
+        Planned(InboxScanner.Item item, Analysis analysis, JournalEntry entry, String relativeTarget) {
+            this(item, analysis, entry, relativeTarget, null);
+        }
     }
 
     public OrganizeSummary run() throws IOException {
@@ -127,9 +135,12 @@ public final class Organizer {
         int unchanged = 0;
         for (InboxScanner.Item item : items) {
             InboxFile s = seen.get(item.path().toString());
-            if (s != null && s.bytes() == item.bytes() && s.mtime() == item.mtime() && known.containsKey(s.contentHash())) {
+            if (s != null && s.bytes() == item.bytes() && s.mtime() == item.mtime() && known.containsKey(s.contentHash())
+                    && !options.move()) {
                 unchanged++;
             } else {
+                // in move mode a file an earlier copy run filed is read again: a duplicate of its library copy, it
+                // is parked as any duplicate is (reversibly), so the inbox empties as a move run promises
                 todo.add(item);
             }
         }
@@ -186,7 +197,8 @@ public final class Organizer {
                             OrganizeMetrics.file(a.inspection().generation().source().id(), "duplicate");
                             if (options.move()) {
                                 String rel = ".alice/duplicates/" + run + "/" + item.relative();
-                                ops.add(new Planned(item, a, entry(run, ++seq, JournalOp.DUPLICATE_MOVE, item.path(), rel, a), rel));
+                                ops.add(new Planned(item, a, entry(run, ++seq, JournalOp.DUPLICATE_MOVE, item.path(), rel, a), rel,
+                                        plannedTargets.contains(existing) ? null : existing));
                                 listener.planned(item.path().toString(), rel, "duplicate-move");
                                 seq = planSidecar(run, seq, ops.size() - 1, ops.get(ops.size() - 1), sidecars);
                             } else {
@@ -231,6 +243,9 @@ public final class Organizer {
                     String failure = failures.get(i);
                     if (failure != null) {
                         errors++;
+                        if (p.entry().operation() == JournalOp.DUPLICATE_MOVE) {
+                            duplicates--; // counted once, as the error it became
+                        }
                         OrganizeMetrics.file(p.analysis().inspection().generation().source().id(), "failed");
                         listener.failed(p.item().path().toString(), failure);
                         out.journal(p.entry().withState(JournalState.FAILED));
@@ -463,6 +478,12 @@ public final class Organizer {
                 Path target = library.resolve(p.relativeTarget());
                 Path tmp = library.resolve(".alice/tmp/" + p.entry().run() + "-" + p.entry().seq() + ".part");
                 try {
+                    if (p.libraryCopy() != null
+                            && !SafeFiles.hasContent(library.resolve(p.libraryCopy()), p.analysis().contentHash())) {
+                        // the inbox file leaves only while the library holds its very bytes
+                        return "already catalogued as " + p.libraryCopy() + ", but that file is missing or changed "
+                                + "(see alice check); left in the inbox";
+                    }
                     if (p.entry().operation() == JournalOp.COPY && p.analysis().content() != null) {
                         SafeFiles.write(p.analysis().content(), source, target, tmp);
                     } else if (p.entry().operation() == JournalOp.COPY) {

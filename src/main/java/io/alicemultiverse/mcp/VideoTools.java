@@ -23,8 +23,9 @@ import static io.alicemultiverse.mcp.Tools.schema;
  * The video tools: {@code generate_video} (a dry run with the estimate unless {@code dry_run: false}; above
  * {@code confirm_above_usd} also {@code confirm: true}), {@code video_status}, {@code list_video_jobs} and
  * {@code cancel_video}. Trust: no base URL and no local file path are accepted from the client — the provider's
- * server comes from the environment or configuration, and a start image is a library asset (by content hash) or an
- * https URL, so a tool call can neither redirect a key nor upload an arbitrary local file. Each call first advances
+ * server comes from the environment or configuration, and a start image is a library asset (content hash, prefix or
+ * library path, looked up in the catalog only) or an https URL, so a tool call can neither redirect a key nor upload
+ * an arbitrary local file. Each call first advances
  * due jobs, so a client that polls {@code video_status} sees them move.
  */
 final class VideoTools {
@@ -47,7 +48,8 @@ final class VideoTools {
                         + "replicate, luma or minimax. The key must be in the server's environment."));
         props.put("model", prop("string", "The provider's model id, e.g. fal-ai/veo3, gen4_turbo, ray-3.2."));
         props.put("prompt", prop("string", "What the clip shows."));
-        props.put("image", prop("string", "Start image: a library asset's content hash or an https URL."));
+        props.put("image", prop("string", "Start image: a library asset (content hash, unique prefix of 8+ hex "
+                + "digits or library path) or an https URL."));
         props.put("duration", prop("integer", "Clip length in seconds (the model's allowed values)."));
         props.put("ratio", prop("string", "Aspect ratio, e.g. 16:9."));
         props.put("resolution", prop("string", "e.g. 720p."));
@@ -94,11 +96,10 @@ final class VideoTools {
 
     private Object generate(Args args) throws Exception {
         String image = args.optionalString("image");
-        if (image != null && !image.startsWith("https://")
-                && !io.alicemultiverse.media.ContentHash.looksLikeHash(image)) {
-            throw new ToolError("'image' is a library asset's content hash or an https URL, not a file path");
+        if (image != null && image.startsWith("http://")) {
+            throw new ToolError("'image' is a library asset or an https URL, not an http one");
         }
-        VideoImage img = library.videoImage(image);
+        VideoImage img = library.videoImageFromLibrary(image); // never a local file named by the client
         Map<String, String> params = new LinkedHashMap<>();
         if (args.has("params")) {
             Object p = args.value("params");

@@ -158,8 +158,12 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
             return this;
         }
 
+        /** A project, matched whatever its case (as sources, models and tags are). */
         public Builder project(String p) {
-            projects.add(p.trim());
+            String n = p.trim().toLowerCase(Locale.ROOT);
+            if (!projects.contains(n)) {
+                projects.add(n);
+            }
             return this;
         }
 

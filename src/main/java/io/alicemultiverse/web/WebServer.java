@@ -8,9 +8,6 @@ import io.alicemultiverse.app.LibraryService;
 import io.alicemultiverse.app.SimilarRequest;
 import io.alicemultiverse.library.ThumbnailCache;
 import io.alicemultiverse.search.SearchQuery;
-import io.alicemultiverse.timeline.TimelineBuilder;
-import io.alicemultiverse.timeline.TimelineFormat;
-import io.alicemultiverse.timeline.TimelineOrder;
 import io.alicemultiverse.media.ContentHash;
 import io.alicemultiverse.metrics.AliceMetrics;
 import io.alicemultiverse.search.SearchHitJson;
@@ -23,7 +20,9 @@ import io.alicemultiverse.similar.SimilarFinder;
 import io.alicemultiverse.understand.UnderstandSettings;
 import io.alicemultiverse.video.VideoService;
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 
@@ -88,7 +87,7 @@ public final class WebServer implements AutoCloseable {
                     KeepRule.BEST))
                     .stream().map(DuplicateGroupJson::of).toList()));
             config.routes.post("/api/duplicates/resolve", this::resolveDuplicates);
-            config.routes.post("/api/timeline", this::timeline);
+            config.routes.post("/api/timeline", new TimelineRoute(library)::timeline);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             config.routes.get("/api/metrics/summary", this::summary);
             config.routes.get("/api/video/jobs", video::list);
@@ -99,6 +98,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400,
                     "the body is not valid JSON: " + e.getOriginalMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            // Javalin's own refusals (a body over the size limit: 413) in the API's one shape, not as plain text
+            long maxBody = config.http.maxRequestSize;
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e instanceof ContentTooLargeResponse ? "the request body is larger than " + maxBody + " bytes"
+                            : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error"));
         });
     }
@@ -170,7 +174,9 @@ public final class WebServer implements AutoCloseable {
     private void list(Context ctx) {
         int limit = intParam(ctx, "limit", 100, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, MAX_OFFSET);
-        String source = blankToNull(ctx.queryParam("source"));
+        String given = blankToNull(ctx.queryParam("source"));
+        // as the CLI's --source and /api/search read it: an id or alias, else a 400 naming the sources
+        String source = given == null ? null : io.alicemultiverse.search.QueryParser.sourceId(given);
         String project = blankToNull(ctx.queryParam("project"));
         var items = catalog(() -> library.catalog().views().recent(limit, offset, source, project));
         for (Map<String, Object> item : items) {
@@ -199,9 +205,13 @@ public final class WebServer implements AutoCloseable {
 
     private void tags(Context ctx) throws IOException {
         String hash = hash(ctx);
-        JsonNode body = object(ctx);
-        java.util.List<String> add = strings(body, "add");
-        java.util.List<String> remove = strings(body, "remove");
+        JsonNode body = JsonBody.object(ctx);
+        if (!catalog(() -> library.catalog().reads().contains(hash))) {
+            error(ctx, 404, "no asset " + hash);
+            return;
+        }
+        java.util.List<String> add = JsonBody.strings(body, "add", MAX_LIMIT);
+        java.util.List<String> remove = JsonBody.strings(body, "remove", MAX_LIMIT);
         if (add.isEmpty() && remove.isEmpty()) {
             throw new IllegalArgumentException("send {\"add\": [tags]} and/or {\"remove\": [tags]}");
         }
@@ -233,9 +243,9 @@ public final class WebServer implements AutoCloseable {
      * the named others to the library's trash (never deletes); answers the run that {@code alice undo} reverses.
      */
     private void resolveDuplicates(Context ctx) throws IOException {
-        JsonNode body = object(ctx);
+        JsonNode body = JsonBody.object(ctx);
         String keep = hashText(body.path("keep").asText(""));
-        java.util.List<String> trash = strings(body, "trash").stream().map(WebServer::hashText).toList();
+        java.util.List<String> trash = JsonBody.strings(body, "trash", MAX_LIMIT).stream().map(WebServer::hashText).toList();
         JsonNode distance = body.path("max_distance");
         if (!distance.isMissingNode() && !distance.isNull() && !distance.canConvertToExactIntegral()) {
             throw new IllegalArgumentException("max_distance must be a whole number between 0 and "
@@ -250,27 +260,6 @@ public final class WebServer implements AutoCloseable {
         out.put("skipped", result.skipped());
         out.put("undo", "alice undo " + result.run());
         json(ctx, out);
-    }
-
-    /**
-     * {@code {"assets": [hash…], "format": "otio|fcpxml|edl", "fps": 24, "still_seconds": 3}}: the timeline file of
-     * those assets in that order, as a download.
-     */
-    private void timeline(Context ctx) throws IOException {
-        var body = JSON.readTree(ctx.body());
-        java.util.List<String> assets = new java.util.ArrayList<>();
-        body.path("assets").forEach(t -> assets.add(hashText(t.asText())));
-        if (assets.isEmpty()) {
-            throw new IllegalArgumentException("send {\"assets\": [content hashes], \"format\": \"otio|fcpxml|edl\"}");
-        }
-        TimelineFormat format = TimelineFormat.of(body.path("format").asText("otio"));
-        int fps = body.path("fps").asInt(24);
-        double still = body.path("still_seconds").asDouble(3);
-        TimelineBuilder.Result r = catalog(() -> library.timeline(assets, null, TimelineOrder.MANUAL, fps, still,
-                "AliceMultiverse"));
-        ctx.header("Content-Disposition", "attachment; filename=\"timeline" + format.extension() + "\"");
-        ctx.header("X-Timeline-Clips", String.valueOf(r.timeline().clips().size()));
-        ctx.contentType(format.contentType() + "; charset=utf-8").result(format.write(r.timeline()));
     }
 
     private void asset(Context ctx) {
@@ -297,39 +286,11 @@ public final class WebServer implements AutoCloseable {
         json(ctx, out);
     }
 
-    /** The request body as a JSON object; anything else is a 400 saying what was expected. */
-    private static JsonNode object(Context ctx) throws IOException {
-        JsonNode body = JSON.readTree(ctx.bodyAsBytes());
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("send a JSON object");
-        }
-        return body;
-    }
-
-    /** {@code body[name]}: absent, or an array of strings (a bounded number of them). */
-    private static java.util.List<String> strings(JsonNode body, String name) {
-        JsonNode n = body.path(name);
-        if (n.isMissingNode() || n.isNull()) {
-            return java.util.List.of();
-        }
-        if (!n.isArray() || n.size() > MAX_LIMIT) {
-            throw new IllegalArgumentException(name + " must be a list of at most " + MAX_LIMIT + " strings");
-        }
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (JsonNode t : n) {
-            if (!t.isTextual()) {
-                throw new IllegalArgumentException(name + " must be a list of strings");
-            }
-            out.add(t.asText());
-        }
-        return out;
-    }
-
     static String hash(Context ctx) {
         return hashText(ctx.pathParam("hash"));
     }
 
-    private static String hashText(String text) {
+    static String hashText(String text) {
         String h = text.toLowerCase(java.util.Locale.ROOT);
         if (!ContentHash.looksLikeHash(h)) {
             throw new IllegalArgumentException("not a content hash: use the 64 hex digits of an asset");

@@ -68,6 +68,24 @@ class AssetRefsTest {
     }
 
     @Test
+    void anAmbiguousPrefixIsRefusedNamingTheCandidates() throws Exception {
+        io.alicemultiverse.catalog.CatalogBatch batch = new io.alicemultiverse.catalog.CatalogBatch();
+        for (String suffix : List.of("1", "2")) { // two hashes that share their first 8 digits (and a 9th)
+            batch.add(new io.alicemultiverse.catalog.AssetRecord("abcdef12" + suffix + "0".repeat(55),
+                    "x/twin-" + suffix + ".png", null, "image", "png", 8, 8, null, 10, 0, "unknown", null, "p", null,
+                    null, null, null, null, List.of(), "{}", "{}", "r1", List.of(), null, null));
+        }
+        library.catalog().commit(batch);
+        assertThatThrownBy(() -> library.refs().resolve("ABCDEF12"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'ABCDEF12' is the start of several assets' hashes")
+                .hasMessageContaining("abcdef1210000000… x/twin-1.png")
+                .hasMessageContaining("abcdef1220000000… x/twin-2.png")
+                .hasMessageContaining("give more digits");
+        assertThat(library.refs().resolve("abcdef122")).startsWith("abcdef122");
+    }
+
+    @Test
     void namesTheReferenceWhenNothingMatches() {
         assertThatThrownBy(() -> library.refs().resolve("no/such/file.png"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -79,7 +79,8 @@ class BackendsTest {
             AssetReads reads = c.reads();
             assertThat(reads.contains(a)).isTrue();
             assertThat(reads.hashAtPath("2024/cat.png")).contains(b);
-            assertThat(reads.hashesWithPrefix("aaaaaaaa", 5)).containsExactly(a);
+            assertThat(reads.assetsWithPrefix("aaaaaaaa", 5)).containsOnlyKeys(a);
+            assertThat(reads.pathOf(b)).contains("2024/cat.png");
             assertThat(reads.hashedAssets()).hasSize(2).allSatisfy(h -> assertThat(h.dhash()).isEqualTo(7L));
             assertThat(reads.hashedAssets()).filteredOn(h -> h.contentHash().equals(a)).singleElement()
                     .satisfies(h -> assertThat(h.createdAt()).isEqualTo(may));

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -144,6 +145,36 @@ class VideoCliTest {
                 "waves", "--duration", "5", "--library", lib);
         assertThat(badDuration.exit()).isEqualTo(2);
         assertThat(badDuration.err()).contains("[4, 6, 8]");
+    }
+
+    @Test
+    void theStartImageIsNamedAsEveryCommandNamesAnAsset() throws Exception {
+        io.alicemultiverse.testsupport.TempLibrary t = new io.alicemultiverse.testsupport.TempLibrary(dir);
+        t.inboxFile("coast/rocks.png", io.alicemultiverse.testsupport.TempLibrary.png(7));
+        String lib = t.library().toString();
+        assertThat(alice("organize", "--inbox", t.inbox().toString(), "--library", lib).exit()).isZero();
+        String hash = io.alicemultiverse.testsupport.TempLibrary.sha256(t.inbox().resolve("coast/rocks.png"));
+        String rel = io.alicemultiverse.testsupport.TempLibrary.fingerprint(t.library()).keySet().iterator().next();
+        String model = "fal-ai/veo3/image-to-video";
+        // a unique prefix of 8 hex digits, any case, and the library path: the same image
+        for (String ref : List.of(hash.substring(0, 8), hash.substring(0, 12).toUpperCase(java.util.Locale.ROOT), rel)) {
+            CliRun dry = alice("video", "generate", "--provider", "fal", "--model", model, "--prompt", "waves",
+                    "--image", ref, "--dry-run", "--json", "--library", lib);
+            assertThat(dry.exit()).as(ref + ": " + dry.err()).isZero();
+        }
+        CliRun sent = alice("video", "generate", "--provider", "fal", "--model", model, "--prompt", "waves",
+                "--image", hash.substring(0, 8), "--yes", "--json", "--library", lib);
+        assertThat(sent.exit()).as(sent.err()).isIn(0, 1); // the fake fal does not know this model; the body counts
+        JsonNode body = JSON.readTree(requests.peek().getBody().utf8());
+        String dataUrl = body.get("image_url").asText();
+        assertThat(dataUrl).startsWith("data:image/png;base64,");
+        byte[] sentBytes = java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+        assertThat(io.alicemultiverse.media.ContentHash.of(sentBytes)).isEqualTo(hash);
+
+        CliRun unknown = alice("video", "generate", "--provider", "fal", "--model", model, "--prompt", "waves",
+                "--image", "0000000000", "--dry-run", "--library", lib);
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'0000000000'").contains("unique prefix of at least 8 hex digits");
     }
 
     private static MockResponse json(String body) {

@@ -93,7 +93,7 @@ class VideoToolsTest {
                         Map.of("provider", "fal", "model", "fal-ai/veo3/image-to-video", "prompt", "x",
                                 "image", "/etc/passwd")));
                 assertThat(local.isError()).isTrue();
-                assertThat(raw(local)).contains("not a file path");
+                assertThat(raw(local)).contains("no such library asset").doesNotContain("root:"); // never read
 
                 JsonNode job = JSON.readTree(raw(client.callTool(new McpSchema.CallToolRequest("generate_video", go))));
                 assertThat(asking.questions).hasSize(1);

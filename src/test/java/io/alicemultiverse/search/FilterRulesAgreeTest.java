@@ -132,7 +132,7 @@ class FilterRulesAgreeTest {
         return switch (field) {
             case TAG -> absent ? "no such tag" : TAGS[r.nextInt(TAGS.length)];
             case SOURCE -> absent ? "COMFYUI" : nonNull(SOURCES, r);
-            case PROJECT -> absent ? "book " : nonNull(PROJECTS, r);
+            case PROJECT -> absent ? "book " : nonNull(PROJECTS, r).toLowerCase(Locale.ROOT);
             case MEDIA_TYPE -> r.nextBoolean() ? "image" : "video";
             case MODEL -> absent ? "zz" : part(nonNull(MODELS, r).toLowerCase(Locale.ROOT), r);
             case CREATED -> absent || made.times().isEmpty() ? LocalDateTime.of(2025, 1, 1, 0, 0).plusHours(r.nextInt(9000))

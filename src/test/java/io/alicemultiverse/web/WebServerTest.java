@@ -71,6 +71,8 @@ class WebServerTest {
         JsonNode list = json("/api/assets?limit=10&source=automatic1111");
         assertThat(list.get("items")).hasSize(2);
         assertThat(json("/api/assets?project=acme").get("items")).hasSize(1);
+        assertThat(json("/api/assets?project=ACME").get("items")).as("whatever the case, as search").hasSize(1);
+        assertThat(json("/api/search?project=Acme").get("total").asInt()).isEqualTo(1);
         String hash = list.get("items").get(0).get("content_hash").asText();
         JsonNode asset = json("/api/assets/" + hash);
         assertThat(asset.get("prompt").asText()).startsWith("a red fox");
