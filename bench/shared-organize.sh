@@ -6,7 +6,11 @@
 # fsync and synchronous commit on) and stops it at the end.
 #
 #   python3 bench/make_organize_corpus.py --distinct-prompts 1.0 bench-data/inspect bench-data/organize-distinct
-#   bench/shared-organize.sh [CORPUS]          # default CORPUS: bench-data/organize-distinct (10,000 files)
+#   bench/shared-organize.sh [CORPUS]          # default CORPUS: bench-data/organize-distinct
+#
+# The issue's corpus is 10,000 files (4 x 2,500): make it with
+#   bench/make-inspect-corpus.sh bench-data/inspect10k 10000
+#   python3 bench/make_organize_corpus.py --distinct-prompts 1.0 bench-data/inspect10k bench-data/organize-distinct10k
 #
 # Environment: WORK (scratch folder, default bench-data/shared-organize; its libraries are made new each run).
 set -euo pipefail
@@ -40,26 +44,38 @@ EOF
 source "$here/pg-cluster.sh" # a private PostgreSQL cluster and its database "bench": $url, $port
 
 find "$corpus" -type f -exec cat {} + > /dev/null # the same warm page cache for both
+# the server's CPU so far: the postmaster's own and that of its ended children (each connection's backend)
+pg_server_cpu() { awk '{print ($14 + $15 + $16 + $17) / 100}' "/proc/$(head -1 "$pgdir/data/postmaster.pid")/stat"; }
 now() { date +%s.%N; }
 
 t0=$(now)
-"$alice" organize --inbox "$corpus" --library "$run/duckdb-library" > "$run/duckdb.out" 2>&1
+/usr/bin/time -f "%U %S" -o "$run/duckdb.cpu" "$alice" organize --inbox "$corpus" --library "$run/duckdb-library" \
+  > "$run/duckdb.out" 2>&1
 t1=$(now)
+pg_cpu0="$(pg_server_cpu)"
 
 pids=()
 for p in 0 1 2 3; do
-  "$alice" organize --inbox "$run/inbox-$p" --library "$run/shared-library" --catalog "$url" > "$run/pg-$p.out" 2>&1 &
+  /usr/bin/time -f "%U %S" -o "$run/pg-$p.cpu" "$alice" organize --inbox "$run/inbox-$p" --library "$run/shared-library" \
+    --catalog "$url" > "$run/pg-$p.out" 2>&1 &
   pids+=($!)
 done
 for pid in "${pids[@]}"; do wait "$pid"; done
 t2=$(now)
 
-python3 - "$t0" "$t1" "$t2" "$total" <<'EOF'
+sleep 0.5 # the backends of the ended connections are reaped
+pg_cpu="$(python3 -c "print($(pg_server_cpu) - $pg_cpu0)")"
+python3 - "$t0" "$t1" "$t2" "$total" "$run" "$pg_cpu" <<'EOF'
 import sys
-t0, t1, t2, n = map(float, sys.argv[1:])
+t0, t1, t2, n = map(float, sys.argv[1:5])
+run, server = sys.argv[5], float(sys.argv[6])
+def cpu(name):
+    return sum(map(float, open(f"{run}/{name}.cpu").read().split()[-2:]))
 duck, pg = t1 - t0, t2 - t1
-print(f"single DuckDB run:          {n:.0f} files in {duck:6.2f} s = {n / duck:5.0f} files/s")
-print(f"4 processes on PostgreSQL:  {n:.0f} files in {pg:6.2f} s = {n / pg:5.0f} files/s")
+four = [cpu(f"pg-{p}") for p in range(4)]
+print(f"single DuckDB run:          {n:.0f} files in {duck:6.2f} s = {n / duck:5.0f} files/s; CPU {cpu('duckdb'):5.1f} s")
+print(f"4 processes on PostgreSQL:  {n:.0f} files in {pg:6.2f} s = {n / pg:5.0f} files/s; CPU {sum(four):5.1f} s "
+      f"({' + '.join(f'{c:.1f}' for c in four)}) + PostgreSQL's server {server:.1f} s")
 print(f"throughput ratio (target >= 0.8): {duck / pg:.2f}")
 EOF
 
