@@ -47,11 +47,29 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N results.")
     int offset;
 
-    @Option(names = "--facets", description = "Also count every match by source, project, model, tag and month.")
+    @Option(names = "--facets", description = {"Also count every match by source, project, model, tag and month:",
+            "all that --all lists, whatever --limit and --offset show."})
     boolean facets;
 
-    @Option(names = "--json", description = "JSON Lines: one object per result (and a last {\"facets\": …} line).")
+    @Option(names = "--json", description = "JSON Lines: one object per result (and a last {\"facets\": …, \"total\": N} line).")
     boolean json;
+
+    /** What the facets count, said beside them in both outputs. */
+    static final String COUNTED = "every match, as --all lists them (not only this page)";
+
+    /**
+     * The last line of {@code --json --facets}: the counts, how many matches they cover and a note that they cover
+     * every match, not the page.
+     */
+    record FacetsJson(Map<String, Map<String, Long>> facets, long total, String counted) {
+        static FacetsJson of(SearchResult r) {
+            Map<String, Map<String, Long>> ordered = new LinkedHashMap<>(); // the order Facet lists them in
+            for (io.alicemultiverse.catalog.Facet f : io.alicemultiverse.catalog.Facet.values()) {
+                ordered.put(f.key(), r.facets().getOrDefault(f.key(), Map.of()));
+            }
+            return new FacetsJson(ordered, r.total(), COUNTED);
+        }
+    }
 
     @Override
     public Integer call() {
@@ -64,16 +82,17 @@ final class SearchCommand implements Callable<Integer> {
                 return everything(out, library, q);
             }
             SearchResult r = library.search(q, facets);
-            if (json) {
-                for (SearchHit h : r.hits()) {
+            for (SearchHit h : r.hits()) {
+                if (json) {
                     out.println(Output.json(record(h)));
+                } else {
+                    row(out, h);
                 }
-                if (r.facets() != null) {
-                    out.println(Output.json(Map.of("facets", r.facets())));
-                }
-                return 0;
             }
-            table(out, r);
+            if (r.hits().isEmpty() && !json) {
+                out.println("no matches");
+            }
+            facets(out, r);
             return 0;
         }
     }
@@ -90,34 +109,34 @@ final class SearchCommand implements Callable<Integer> {
                 row(out, h);
             }
         });
-        SearchResult r = facets ? library.search(q, true) : null;
-        if (r != null && json) {
-            out.println(Output.json(Map.of("facets", r.facets())));
-        } else if (r != null) {
-            table(out, new SearchResult(List.of(), r.facets(), r.total()));
-        } else if (n == 0 && !json) {
+        if (n == 0 && !json) {
             out.println("no matches");
+        }
+        if (facets) {
+            facets(out, library.search(q, true));
         }
         return 0;
     }
 
-    static io.alicemultiverse.search.SearchHitJson record(SearchHit h) {
-        return io.alicemultiverse.search.SearchHitJson.of(h);
+    /** The facets of {@code r}, if counted, after its rows: a last JSON line or a table headed by what they cover. */
+    private void facets(PrintStream out, SearchResult r) {
+        if (r.facets() == null) {
+            return;
+        }
+        FacetsJson f = FacetsJson.of(r);
+        if (json) {
+            out.println(Output.json(f));
+            return;
+        }
+        out.printf("%d matches; counted below: %s%n", f.total(), COUNTED);
+        f.facets().forEach((k, v) -> {
+            out.println(k + ":");
+            v.forEach((name, n) -> out.printf("  %-40s %d%n", name, n));
+        });
     }
 
-    private static void table(PrintStream out, SearchResult r) {
-        if (r.hits().isEmpty()) {
-            out.println("no matches");
-        }
-        for (SearchHit h : r.hits()) {
-            row(out, h);
-        }
-        if (r.facets() != null) {
-            r.facets().forEach((k, v) -> {
-                out.println(k + ":");
-                v.forEach((name, n) -> out.printf("  %-40s %d%n", name, n));
-            });
-        }
+    static io.alicemultiverse.search.SearchHitJson record(SearchHit h) {
+        return io.alicemultiverse.search.SearchHitJson.of(h);
     }
 
     private static void row(PrintStream out, SearchHit h) {

@@ -174,7 +174,9 @@ public final class SearchEngine implements AutoCloseable {
     /**
      * Runs a plan: the one place a search is executed, on the warm rows or the catalog alike ({@link Rows}). The
      * filters select once; words rank candidates, the floor cuts, the selection keeps the candidates it holds, and
-     * they are ordered; then the page's rows and the facets are read.
+     * they are ordered; then the page's rows and the facets are read. The facets (and then the total) of a query
+     * with words cover every match, as {@link #each} lists them: the page's ranking stops at its best candidates
+     * ({@link SearchPlan#candidates}), so they rank a second time over every asset — only when facets are asked for.
      */
     private SearchResult run(SearchPlan plan, View v) {
         Rows rows = v.rows();
@@ -183,12 +185,16 @@ public final class SearchEngine implements AutoCloseable {
             List<Match> page = selected.page(plan.sort(), plan.limit(), plan.offset());
             return new SearchResult(rows.hits(page), plan.facets() ? selected.facets() : null, selected.count());
         }
-        List<Match> sorted = matches(plan, rows, selected, v);
+        Supplier<float[]> vector = once(() -> queryVector(plan.text()));
+        List<Match> sorted = matches(plan, rows, selected, v, vector);
         List<Match> page = sorted.subList(Math.min(sorted.size(), plan.offset()),
                 Math.min(sorted.size(), plan.offset() + plan.limit()));
-        Map<String, Map<String, Long>> fc = !plan.facets() ? null
-                : sorted.isEmpty() ? emptyFacets() : selected.facetsOf(sorted);
-        return new SearchResult(rows.hits(page), fc, sorted.size());
+        if (!plan.facets()) {
+            return new SearchResult(rows.hits(page), null, sorted.size());
+        }
+        List<Match> every = plan.everything() ? sorted : found(plan.everyMatch(), rows, selected, v, vector);
+        return new SearchResult(rows.hits(page), every.isEmpty() ? emptyFacets() : selected.facetsOf(every),
+                every.size());
     }
 
     /**
@@ -220,7 +226,7 @@ public final class SearchEngine implements AutoCloseable {
                 }
             }
         }
-        List<Match> all = matches(plan, rows, selected, live);
+        List<Match> all = matches(plan, rows, selected, live, () -> queryVector(plan.text()));
         for (int i = plan.offset(); i < all.size(); i += EACH_CHUNK) {
             for (SearchHit h : rows.hits(all.subList(i, Math.min(all.size(), i + EACH_CHUNK)))) {
                 sink.accept(h);
@@ -234,28 +240,35 @@ public final class SearchEngine implements AutoCloseable {
      * Every match of a plan with words, in its order: the ranked candidates that pass the filters and the floor
      * (with a quoted phrase, every selected asset, ranked ones first).
      */
-    private List<Match> matches(SearchPlan plan, Rows rows, Rows.Selection selected, View v) {
+    private List<Match> matches(SearchPlan plan, Rows rows, Rows.Selection selected, View v,
+                                Supplier<float[]> vector) {
+        return found(plan, rows, selected, v, vector).stream().sorted(plan.order()).toList();
+    }
+
+    /** The matches of {@link #matches} in no particular order (what counting them needs). */
+    private List<Match> found(SearchPlan plan, Rows rows, Rows.Selection selected, View v, Supplier<float[]> vector) {
         Map<String, Double> fused = rank(plan.text(), plan.candidates(rows, selected), plan.mode(), v,
-                Double.isFinite(plan.floorGap()));
+                Double.isFinite(plan.floorGap()), vector);
         if (fused.isEmpty() && !plan.phrases()) {
             return List.of();
         }
         if (!fused.isEmpty()) {
-            double floor = fused.values().iterator().next() - plan.floorGap();
+            double floor = java.util.Collections.max(fused.values()) - plan.floorGap();
             fused.values().removeIf(score -> score < floor);
         }
-        List<Match> all = plan.phrases()
+        return plan.phrases()
                 ? selected.newest(plan.phraseCap(rows), h -> fused.getOrDefault(h, 0.0))
                 : selected.among(fused);
-        return all.stream().sorted(plan.order()).toList();
     }
 
     /**
      * Merges the rankings: each candidate's cosine similarity to the query plus {@link #LEXICAL_WEIGHT} times its
      * BM25 score relative to the best one. Cosine carries meaning ("dog" finds "retriever"); the lexical part lifts
-     * exact words the embedding blurs (artist names, LoRA names, rare styles). Best first.
+     * exact words the embedding blurs (artist names, LoRA names, rare styles). In no particular order (the matches
+     * are ordered once they are found). {@code vector} gives the query's embedding (asked only when the mode ranks
+     * by meaning).
      */
-    private Map<String, Double> rank(String text, int k, Mode mode, View v, boolean floor) {
+    private Map<String, Double> rank(String text, int k, Mode mode, View v, boolean floor, Supplier<float[]> vector) {
         Map<String, Double> score = new HashMap<>();
         if (mode != Mode.LEXICAL && !loadingAhead) {
             loadEmbedderAhead(); // the model loads while WordNet is read: a cold search pays the longer of the two
@@ -266,7 +279,7 @@ public final class SearchEngine implements AutoCloseable {
         List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of()
                 : widened == null ? v.lexical().search(text, k)
                 : v.lexical().search(widened.lexical(), widened.names(), k);
-        float[] query = mode == Mode.LEXICAL ? null : queryVector(text);
+        float[] query = mode == Mode.LEXICAL ? null : vector.get();
         VectorIndex vi = mode == Mode.LEXICAL ? null : v.vectors();
         double bestCosine = 0;
         List<VectorIndex.Scored> near = vi == null ? List.of() : vi.nearest(query, k, MIN_COSINE);
@@ -311,10 +324,7 @@ public final class SearchEngine implements AutoCloseable {
         if (rankFusion && mode == Mode.HYBRID) {
             score = reciprocalRanks(vi == null ? List.of() : vi.nearest(query, k, MIN_COSINE), lex);
         }
-        Map<String, Double> out = new LinkedHashMap<>();
-        score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        return score;
     }
 
     /**
@@ -397,10 +407,28 @@ public final class SearchEngine implements AutoCloseable {
 
     private static Map<String, Map<String, Long>> emptyFacets() {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (String k : List.of("source", "project", "model", "tag", "month")) {
-            out.put(k, Map.of());
+        for (io.alicemultiverse.catalog.Facet f : io.alicemultiverse.catalog.Facet.values()) {
+            out.put(f.key(), Map.of());
         }
         return out;
+    }
+
+    /**
+     * {@code s}'s value, got at the first call and kept: a search that ranks twice (its page, then every match for
+     * the facets) embeds its words and counts its look-up in the query cache once.
+     */
+    private static <T> Supplier<T> once(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 
     // ---- keeping the indexes in step ----

@@ -31,6 +31,14 @@ record SearchPlan(AssetFilter filter, String text, boolean phrases, SearchEngine
                 q.limit(), facets, everything, gap);
     }
 
+    /**
+     * This plan for every match instead of a page ({@link #everything}): what {@code --all} lists, and what the
+     * facets of a query with words count.
+     */
+    SearchPlan everyMatch() {
+        return new SearchPlan(filter, text, phrases, mode, sort, offset, limit, facets, true, floorGap);
+    }
+
     boolean ranked() {
         return text != null;
     }

@@ -5,9 +5,11 @@ import java.util.Map;
 
 /**
  * A page of hits, and with facets requested the counts of every match by {@code source}, {@code project},
- * {@code model}, {@code tag} (top 50) and {@code month}; {@code total} is the number of matches in all, or -1 when
- * finding it would have cost a count of its own (a filter-only query answered by the catalog without facets).
- * Immutable.
+ * {@code model}, {@code tag} (top 50) and {@code month} — every asset the query matches, as
+ * {@link SearchEngine#each} lists them, whatever the page's limit and offset. {@code total} is the number of
+ * matches in all: with facets, the number they count; without, for a query with words, those among its ranking's
+ * candidates (at least 300, see {@code SearchPlan.candidates}), and -1 when finding it would have cost a count of its
+ * own (a filter-only query answered by the catalog). Immutable.
  */
 public record SearchResult(List<SearchHit> hits, Map<String, Map<String, Long>> facets, long total) {
     public SearchResult {

@@ -101,4 +101,14 @@ public class SearchBenchmark {
         engine.forgetQueries(); // measure the query's embedding every time
         return engine.search(parser.parse(PLAIN[i++ % PLAIN.length]).build(), false);
     }
+
+    /**
+     * The same with {@code --facets}: the page, then every match ranked again (as {@code --all} lists them) and
+     * counted by source, project, model, tag and month.
+     */
+    @Benchmark
+    public SearchResult plainLanguageWithFacets() {
+        engine.forgetQueries();
+        return engine.search(parser.parse(PLAIN[i++ % PLAIN.length]).build(), true);
+    }
 }
