@@ -99,7 +99,7 @@ final class VideoCommand {
                 requests.add(o.request(t[0], t[1], img));
             }
             VideoService video = service(library, lib);
-            VideoService.Plan plan = video.plan(requests);
+            VideoService.Plan plan = video.plan(requests, !o.dryRun); // an estimate needs no account yet
             PrintStream out = Output.out();
             if (o.dryRun) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -107,9 +107,13 @@ final class VideoCommand {
                 m.put("estimate_usd", plan.unknownPrice() ? null : plan.total());
                 m.put("estimates", plan.estimates());
                 m.put("prices_as_of", io.alicemultiverse.video.VideoPrices.AS_OF);
+                m.put("missing_keys", plan.missingKeys());
                 out.println(o.json ? Output.json(m) : "dry run: " + requests.size() + " job(s), estimate "
                         + (plan.unknownPrice() ? "unknown (a model's price is not in the table)"
                         : String.format(Locale.ROOT, "$%.2f", plan.total())));
+                if (!o.json) {
+                    plan.missingKeys().forEach(k -> out.println("note: a real run needs what is missing: " + k));
+                }
                 return 0;
             }
             List<VideoJob> jobs;

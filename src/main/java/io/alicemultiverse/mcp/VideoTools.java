@@ -116,11 +116,15 @@ final class VideoTools {
                 args.optionalString("resolution"), seed == null ? null : seed.longValue(), params,
                 args.optionalString("project"), timeout == null ? 0 : timeout.intValue());
         VideoService video = library.video(settings, env);
-        VideoService.Plan plan = video.plan(List.of(r));
-        if (args.bool("dry_run", true)) {
+        boolean dryRun = args.bool("dry_run", true);
+        VideoService.Plan plan = video.plan(List.of(r), !dryRun); // an estimate needs no account yet
+        if (dryRun) {
             return new ToolResults.VideoEstimate(true, plan.estimates().get(0), VideoPrices.AS_OF,
                     "show the estimate to the user; to generate, call generate_video again with "
-                            + "dry_run=false (the user is asked to approve)");
+                            + "dry_run=false (the user is asked to approve)"
+                            + (plan.missingKeys().isEmpty() ? ""
+                            : "; before that the user must set what is missing: "
+                            + String.join("; ", plan.missingKeys())));
         }
         // money leaves on this call: the user's consent, never the model's word (the estimate is in the question)
         boolean costly = plan.unknownPrice() || plan.total() > settings.confirmAboveUsd();

@@ -85,6 +85,18 @@ public enum VideoProviders {
         };
     }
 
+    /** True when the environment holds none of the credentials {@link #client} needs for this provider. */
+    public boolean keyMissing(Map<String, String> env) {
+        if (this == GOOGLE) {
+            return blank(env.get("GOOGLE_CLOUD_PROJECT")) && blank(env.get("GEMINI_API_KEY"));
+        }
+        return blank(env.get(keyVariable));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** Checks a request's inputs against what the provider and model take, without sending anything. */
     public void validate(VideoRequest r) {
         switch (this) {

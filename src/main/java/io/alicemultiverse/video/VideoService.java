@@ -42,24 +42,47 @@ public final class VideoService {
     }
 
     /** What {@code generate} would do: each request's estimate (null when unknown) and the total. */
-    public record Plan(List<VideoRequest> requests, List<Double> estimates, double total, boolean unknownPrice) {
+    /**
+     * The priced requests; {@code missingKeys} names what a real run would still need (a dry run's plan only: a
+     * plan for sending fails on a missing key instead).
+     */
+    public record Plan(List<VideoRequest> requests, List<Double> estimates, double total, boolean unknownPrice,
+                       List<String> missingKeys) {
     }
 
     /** Checks the requests (provider, key, model inputs) and prices them; sends and records nothing. */
     public Plan plan(List<VideoRequest> requests) {
+        return plan(requests, true);
+    }
+
+    /**
+     * Like {@link #plan(List)}; with {@code needKeys} false (a dry run: an estimate before any account exists), a
+     * provider's missing API key is reported in {@link Plan#missingKeys} instead of failing.
+     */
+    public Plan plan(List<VideoRequest> requests, boolean needKeys) {
         List<Double> estimates = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         double total = 0;
         boolean unknown = false;
         for (VideoRequest r : requests) {
             VideoProviders p = VideoProviders.of(r.provider());
             p.validate(r);
-            p.client(r.model(), null, env, Clock.systemUTC()); // fails now, not later, on a missing key
+            try {
+                p.client(r.model(), null, env, Clock.systemUTC()); // fails now, not later, on a missing key
+            } catch (IllegalArgumentException e) {
+                if (needKeys || !p.keyMissing(env)) {
+                    throw e;
+                }
+                if (!missing.contains(e.getMessage())) {
+                    missing.add(e.getMessage());
+                }
+            }
             Optional<Double> e = settings.prices().estimate(r);
             estimates.add(e.orElse(null));
             total += e.orElse(0.0);
             unknown |= e.isEmpty();
         }
-        return new Plan(List.copyOf(requests), estimates, Math.round(total * 1e4) / 1e4, unknown);
+        return new Plan(List.copyOf(requests), estimates, Math.round(total * 1e4) / 1e4, unknown, List.copyOf(missing));
     }
 
     /**

@@ -148,6 +148,25 @@ class VideoCliTest {
     }
 
     @Test
+    void aDryRunPricesWithoutAnAccountAndSaysWhatARealRunNeeds() {
+        String lib = dir.resolve("library").toString();
+        Map<String, String> noKeys = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        CliRun dry = CallerEnv.with(noKeys, () -> CliRun.run("video", "generate", "--provider", "fal", "--model",
+                "fal-ai/veo3", "--prompt", "waves", "--dry-run", "--json", "--library", lib));
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("\"estimate_usd\":3.2").contains("\"missing_keys\":[").contains("FAL_KEY");
+        CliRun text = CallerEnv.with(noKeys, () -> CliRun.run("video", "compare", "--prompt", "waves", "--models",
+                "fal:fal-ai/veo3,google:veo-3.1-generate-001", "--dry-run", "--library", lib));
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("dry run: 2 job(s)").contains("FAL_KEY").contains("GEMINI_API_KEY");
+        CliRun real = CallerEnv.with(noKeys, () -> CliRun.run("video", "generate", "--provider", "fal", "--model",
+                "fal-ai/veo3", "--prompt", "waves", "--yes", "--library", lib));
+        assertThat(real.exit()).isNotZero();
+        assertThat(real.err()).contains("FAL_KEY");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void theStartImageIsNamedAsEveryCommandNamesAnAsset() throws Exception {
         io.alicemultiverse.testsupport.TempLibrary t = new io.alicemultiverse.testsupport.TempLibrary(dir);
         t.inboxFile("coast/rocks.png", io.alicemultiverse.testsupport.TempLibrary.png(7));
