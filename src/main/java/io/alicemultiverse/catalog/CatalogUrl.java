@@ -160,7 +160,8 @@ public final class CatalogUrl {
         return p;
     }
 
-    static String hostName() {
+    /** This machine's name, as runs, locks and waiting messages name it. */
+    public static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {

@@ -89,7 +89,7 @@ final class CatalogWait {
         if (pid.isEmpty()) {
             return "another process";
         }
-        String host = hostName();
+        String host = io.alicemultiverse.catalog.CatalogUrl.hostName();
         Optional<ProcessHandle.Info> info = ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::info);
         List<String> args = arguments(pid.getAsLong())
                 .orElseGet(() -> info.flatMap(ProcessHandle.Info::arguments).map(List::of).orElse(List.of()));
@@ -127,14 +127,6 @@ final class CatalogWait {
             }
         }
         return null;
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "this machine";
-        }
     }
 
     /** Waiting stopped because the library now has an owner, which runs the command instead. */

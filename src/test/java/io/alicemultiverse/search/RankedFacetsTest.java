@@ -1,7 +1,6 @@
 package io.alicemultiverse.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogUrl;
 import io.alicemultiverse.testsupport.CliRun;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RankedFacetsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** More matches than either ranking gives candidates, even for a page of 500. */
     private static final int MATCHING = 1_200;
     private static final String[] LIGHTHOUSES = {"a lighthouse on a cliff, rain", "lighthouse at dusk, golden hour",
@@ -185,13 +181,7 @@ class RankedFacetsTest {
         all.addAll(List.of(args));
         CliRun run = CliRun.run(all.toArray(String[]::new));
         assertThat(run.exit()).as(run.err()).isZero();
-        return run.lines().stream().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return run.json();
     }
 
     private static List<JsonNode> hits(List<JsonNode> lines) {

@@ -1,7 +1,6 @@
 package io.alicemultiverse.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.testsupport.CliRun;
 import io.alicemultiverse.testsupport.SyntheticCatalog;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchAllTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static java.nio.file.Path tmp;
@@ -51,13 +47,7 @@ class SearchAllTest {
         all.addAll(List.of(args));
         CliRun run = CliRun.run(all.toArray(String[]::new));
         assertThat(run.exit()).as(run.err()).isZero();
-        return run.lines().stream().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return run.json();
     }
 
     private static List<String> hashes(List<JsonNode> rows) {

@@ -1,7 +1,6 @@
 package io.alicemultiverse.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alicemultiverse.testsupport.CliRun;
 import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code alice search}, {@code tag} and {@code tags} end to end over a library built by {@code alice organize}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path tmp;
@@ -56,13 +53,7 @@ class SearchCliTest {
         all.addAll(List.of(args));
         CliRun run = alice(all.toArray(String[]::new));
         assertThat(run.exit()).as(run.err()).isZero();
-        return run.lines().stream().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return run.json();
     }
 
     private List<String> prompts(String... args) {

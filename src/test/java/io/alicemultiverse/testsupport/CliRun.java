@@ -29,4 +29,16 @@ public record CliRun(int exit, String out, String err) {
     public java.util.List<String> lines() {
         return out.lines().filter(l -> !l.isBlank()).toList();
     }
+
+    /** Each line of stdout as JSON (a {@code --json} run). */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> json() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        return lines().stream().map(l -> {
+            try {
+                return mapper.readTree(l);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
 }
