@@ -407,7 +407,7 @@ public final class Organizer {
                             : rel + "-" + attempt;
                 }
             }
-            if (!plannedTargets.contains(rel) && !java.nio.file.Files.exists(library.resolve(rel))) {
+            if (!plannedTargets.contains(rel) && !Probes.exists(library.resolve(rel))) {
                 plannedTargets.add(rel);
                 if (layout.numbered()) {
                     lastSeq.put(key, seq);

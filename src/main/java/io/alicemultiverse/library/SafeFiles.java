@@ -54,8 +54,8 @@ public final class SafeFiles {
      * re-read a file that may have changed since.
      */
     public static void write(byte[] content, Path source, Path target, Path tmp) throws IOException {
-        Files.createDirectories(tmp.getParent());
-        Files.deleteIfExists(tmp);
+        Probes.directories(tmp.getParent());
+        Probes.deleteIfThere(tmp);
         try {
             DirectWrite.create(tmp, content); // fsynced; O_DIRECT where the filesystem takes it
             copyAttributes(source, tmp);
@@ -124,7 +124,7 @@ public final class SafeFiles {
 
     /** Puts a finished temporary file at {@code target} without ever replacing an existing file. */
     static void place(Path tmp, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        Probes.directories(target.getParent());
         try {
             Files.createLink(target, tmp);
         } catch (FileAlreadyExistsException e) {

@@ -181,7 +181,7 @@ public final class Sidecars {
     }
 
     private static boolean plain(Path p) {
-        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+        return Probes.plainFile(p);
     }
 
     /** {@code s} with glob metacharacters escaped, for a directory stream's pattern. */

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 /** SHA-256 of file contents, the identity of an asset. Stateless and thread-safe. */
 public final class ContentHash {
     private static final int BUFFER = 128 * 1024;
+    private static final MessageDigest PROTOTYPE = sha256();
 
     private ContentHash() {
     }
@@ -34,6 +35,14 @@ public final class ContentHash {
     }
 
     public static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone(); // no provider look-up per file; the prototype is never used
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -150,8 +150,9 @@ class BackendsTest {
         List<String> seeds = List.of("4\"2", "a,b", "{x}", "back\\slash", "NULL", "", "tab\tline\n");
         String params = "{\"text\": \"tab\\tline\\n \\\\ \\\"q\\\"\", \"n\": null}";
         LocalDateTime when = LocalDateTime.of(2025, 1, 2, 3, 4, 5, 678_901_000);
+        LocalDateTime early = LocalDateTime.of(987, 12, 31, 23, 59, 0, 1_000); // leading zeros in every field
         AssetRecord r = new AssetRecord(hash, "2025/odd\tname.png", "inbox/odd\\name.png", "image", "png", 1, 1, 2.5,
-                10, 5, "comfyui", false, "proj", when, when, prompt, null, "model\nname", seeds, params, null, "run-1",
+                10, 5, "comfyui", false, "proj", when, early, prompt, null, "model\nname", seeds, params, null, "run-1",
                 List.of(new AssetRecord.Tag("back\\slash\ttag", "subject", "prompt", 0.25)), null, null);
         try (Catalog c = open(backend)) {
             c.journal().startRun(new RunInfo("run-1", "organize", "copy", "/inbox", when, null, "running"));
@@ -173,6 +174,7 @@ class BackendsTest {
             assertThat(row.get("ai_generated")).isEqualTo(false);
             assertThat(((Number) row.get("duration")).doubleValue()).isEqualTo(2.5);
             assertThat(row.get("created_at")).isEqualTo(when.toString());
+            assertThat(row.get("organized_at")).isEqualTo(early.toString());
             assertThat(row.get("params")).isInstanceOfSatisfying(Map.class, m -> {
                 assertThat(m.get("text")).isEqualTo("tab\tline\n \\ \"q\"");
                 assertThat(m).containsKey("n");
@@ -197,6 +199,9 @@ class BackendsTest {
             assertThat(one.select("SELECT current_setting('tcp_keepalives_idle') || '/' "
                     + "|| current_setting('tcp_keepalives_interval') || '/' || current_setting('tcp_keepalives_count')",
                     List.of(), rs -> rs.getString(1))).containsExactly("10/5/3");
+            // large values compressed with LZ4, not pglz (Debian's server has it)
+            assertThat(one.select("SELECT current_setting('default_toast_compression')", List.of(),
+                    rs -> rs.getString(1))).containsExactly("lz4");
             List<String> hashes = SyntheticCatalog.write(one, SyntheticCatalog.generate(20, 5, 1));
             long seen = two.changeCounter();
             one.searchStore().changeUserTags(hashes.subList(0, 2), List.of("picked"), true);
