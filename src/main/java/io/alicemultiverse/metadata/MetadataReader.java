@@ -82,7 +82,10 @@ final class MetadataReader {
         String stem = dot > 0 ? name.substring(0, dot) : name;
         Path txt = file.resolveSibling(stem + ".txt");
         try {
-            if (Files.isRegularFile(txt) && Files.size(txt) <= Limits.MAX_SIDECAR_BYTES) {
+            // java.io.File first: on Java 17 Files.isRegularFile throws (and catches) an exception for every absent
+            // name, and nearly every file has no .txt beside it
+            boolean there = txt.getFileSystem() != java.nio.file.FileSystems.getDefault() || txt.toFile().isFile();
+            if (there && Files.isRegularFile(txt) && Files.size(txt) <= Limits.MAX_SIDECAR_BYTES) {
                 byte[] b = Files.readAllBytes(txt);
                 out.text("sidecar.txt", TextDecoding.utf8OrLatin1(b, 0, b.length));
             }
