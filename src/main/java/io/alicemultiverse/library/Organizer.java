@@ -8,6 +8,7 @@ import io.alicemultiverse.catalog.JournalEntry;
 import io.alicemultiverse.catalog.JournalOp;
 import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.catalog.RunInfo;
+import io.alicemultiverse.media.Probes;
 
 import java.io.IOException;
 import java.nio.file.Files;

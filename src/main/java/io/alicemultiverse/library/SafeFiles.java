@@ -1,6 +1,7 @@
 package io.alicemultiverse.library;
 
 import io.alicemultiverse.media.ContentHash;
+import io.alicemultiverse.media.Probes;
 
 import java.io.IOException;
 import java.io.InputStream;

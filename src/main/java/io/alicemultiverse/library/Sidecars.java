@@ -4,6 +4,7 @@ import io.alicemultiverse.catalog.JournalEntry;
 import io.alicemultiverse.catalog.JournalOp;
 import io.alicemultiverse.catalog.JournalState;
 import io.alicemultiverse.media.MediaFiles;
+import io.alicemultiverse.media.Probes;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

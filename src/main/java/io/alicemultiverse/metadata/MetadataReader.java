@@ -2,6 +2,7 @@ package io.alicemultiverse.metadata;
 
 import io.alicemultiverse.media.FormatSniffer;
 import io.alicemultiverse.media.MediaFormat;
+import io.alicemultiverse.media.Probes;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -82,10 +83,8 @@ final class MetadataReader {
         String stem = dot > 0 ? name.substring(0, dot) : name;
         Path txt = file.resolveSibling(stem + ".txt");
         try {
-            // java.io.File first: on Java 17 Files.isRegularFile throws (and catches) an exception for every absent
-            // name, and nearly every file has no .txt beside it
-            boolean there = txt.getFileSystem() != java.nio.file.FileSystems.getDefault() || txt.toFile().isFile();
-            if (there && Files.isRegularFile(txt) && Files.size(txt) <= Limits.MAX_SIDECAR_BYTES) {
+            // nearly every file has no .txt beside it: asked without a JDK-internal exception (Probes)
+            if (Probes.file(txt) && Files.size(txt) <= Limits.MAX_SIDECAR_BYTES) {
                 byte[] b = Files.readAllBytes(txt);
                 out.text("sidecar.txt", TextDecoding.utf8OrLatin1(b, 0, b.length));
             }

@@ -72,15 +72,8 @@ class DedupCliTest {
         return CliRun.run(all.toArray(String[]::new));
     }
 
-    private List<JsonNode> groups(CliRun run) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : run.lines()) {
-            JsonNode n = JSON.readTree(line);
-            if (n.has("group")) {
-                out.add(n);
-            }
-        }
-        return out;
+    private List<JsonNode> groups(CliRun run) {
+        return run.json().stream().filter(n -> n.has("group")).toList();
     }
 
     private JsonNode kind(List<JsonNode> groups, String kind) {

@@ -104,16 +104,9 @@ class FlatColourDedupCliTest {
         return CliRun.run(all.toArray(String[]::new));
     }
 
-    private static List<JsonNode> groups(CliRun run) throws IOException {
+    private static List<JsonNode> groups(CliRun run) {
         assertThat(run.exit()).as(run.err()).isZero();
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : run.lines()) {
-            JsonNode n = JSON.readTree(line);
-            if (n.has("group")) {
-                out.add(n);
-            }
-        }
-        return out;
+        return run.json().stream().filter(n -> n.has("group")).toList();
     }
 
     /** A 2 × 2 PNG of one colour. */

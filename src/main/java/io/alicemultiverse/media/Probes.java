@@ -1,4 +1,4 @@
-package io.alicemultiverse.library;
+package io.alicemultiverse.media;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -14,20 +14,25 @@ import java.nio.file.Path;
  * are unchanged: the {@code java.io.File} check only rules out what cannot be there, then the usual check decides.
  * Stateless.
  */
-final class Probes {
+public final class Probes {
     private Probes() {
     }
 
     /** As {@code Files.exists(p)} (links followed). */
-    static boolean exists(Path p) {
+    public static boolean exists(Path p) {
         return onDefault(p) ? p.toFile().exists() : Files.exists(p);
+    }
+
+    /** As {@code Files.isRegularFile(p)} (links followed). */
+    public static boolean file(Path p) {
+        return onDefault(p) ? p.toFile().isFile() && Files.isRegularFile(p) : Files.isRegularFile(p);
     }
 
     /**
      * As {@code Files.isRegularFile(p, NOFOLLOW_LINKS)}. Where {@code java.io.File} sees nothing (following links),
      * there is no regular file: either no name at all, or a link that leads nowhere.
      */
-    static boolean plainFile(Path p) {
+    public static boolean plainFile(Path p) {
         if (onDefault(p) && !p.toFile().exists()) {
             return false;
         }
@@ -35,7 +40,7 @@ final class Probes {
     }
 
     /** As {@code Files.createDirectories(dir)}, without the exception when the folder is already there. */
-    static void directories(Path dir) throws IOException {
+    public static void directories(Path dir) throws IOException {
         if (!onDefault(dir) || !dir.toFile().isDirectory()) {
             Files.createDirectories(dir);
         }
@@ -46,7 +51,7 @@ final class Probes {
      * {@code java.io.File} sees nothing but a link that leads nowhere is there, the caller's create-new fails
      * on it (it never writes through it).
      */
-    static void deleteIfThere(Path p) throws IOException {
+    public static void deleteIfThere(Path p) throws IOException {
         if (!onDefault(p) || p.toFile().exists()) {
             Files.deleteIfExists(p);
         }
