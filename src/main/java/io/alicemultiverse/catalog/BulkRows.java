@@ -130,50 +130,77 @@ abstract sealed class BulkRows implements AutoCloseable {
             return this;
         }
 
+        /**
+         * One value as COPY text. Kept small, with one call of {@link #escaped}: every column of every row comes
+         * through here, so each organize process compiles it early, and with every branch written out inline C2
+         * spent ~0.3 s of every process on this one method (10 kB inlined).
+         */
         private void field(Object v) {
             if (v == null) {
                 text.append("\\N");
-            } else if (v instanceof String t) {
-                escaped(t);
-            } else if (v instanceof Json j) {
-                escaped(j.text());
-            } else if (v instanceof Integer || v instanceof Long || v instanceof Double) {
-                text.append(v); // Double's NaN, Infinity and 1.0E-5 are valid float8 input
+                return;
+            }
+            String s = v instanceof String t ? t : v instanceof Json j ? j.text()
+                    : v instanceof Collection<?> list ? arrayLiteral(list) : null;
+            if (s != null) {
+                escaped(s);
+            } else {
+                scalar(v);
+            }
+        }
+
+        private void scalar(Object v) {
+            if (v instanceof Long n) {
+                text.append(n.longValue());
+            } else if (v instanceof Integer n) {
+                text.append(n.intValue());
+            } else if (v instanceof Double n) {
+                text.append(n.doubleValue()); // NaN, Infinity and 1.0E-5 are valid float8 input
             } else if (v instanceof Boolean b) {
                 text.append(b ? 't' : 'f');
             } else if (v instanceof LocalDateTime t) {
                 timestamp(t);
             } else if (v instanceof float[] f) {
-                text.append('{');
-                for (int k = 0; k < f.length; k++) {
-                    text.append(k == 0 ? "" : ",").append(f[k]);
-                }
-                text.append('}');
-            } else if (v instanceof Collection<?> list) {
-                StringBuilder array = new StringBuilder("{");
-                boolean first = true;
-                for (Object o : list) {
-                    array.append(first ? "" : ",");
-                    first = false;
-                    if (o == null) {
-                        array.append("NULL");
-                    } else {
-                        array.append('"');
-                        String e = o.toString();
-                        for (int k = 0; k < e.length(); k++) {
-                            char ch = e.charAt(k);
-                            if (ch == '"' || ch == '\\') {
-                                array.append('\\');
-                            }
-                            array.append(ch);
-                        }
-                        array.append('"');
-                    }
-                }
-                escaped(array.append('}').toString());
+                floats(f);
             } else {
                 throw new IllegalArgumentException("no column type for " + v.getClass());
             }
+        }
+
+        private void floats(float[] f) {
+            text.append('{');
+            for (int k = 0; k < f.length; k++) {
+                if (k > 0) {
+                    text.append(',');
+                }
+                text.append(f[k]);
+            }
+            text.append('}');
+        }
+
+        /** An array literal of text elements, each quoted ("Array Value Input"); COPY's escapes come on top. */
+        private static String arrayLiteral(Collection<?> list) {
+            StringBuilder array = new StringBuilder("{");
+            boolean first = true;
+            for (Object o : list) {
+                array.append(first ? "" : ",");
+                first = false;
+                if (o == null) {
+                    array.append("NULL");
+                } else {
+                    array.append('"');
+                    String e = o.toString();
+                    for (int k = 0; k < e.length(); k++) {
+                        char ch = e.charAt(k);
+                        if (ch == '"' || ch == '\\') {
+                            array.append('\\');
+                        }
+                        array.append(ch);
+                    }
+                    array.append('"');
+                }
+            }
+            return array.append('}').toString();
         }
 
         /**

@@ -25,6 +25,15 @@ public final class Main {
             SearchCommand.class, TagCommand.class, TagsCommand.class, VideoCommand.class, ExportCommand.class,
             TimelineCommand.class, XmpCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class);
 
+    static {
+        // picocli's default factory looks for Groovy's Closure class when it is first used: a class that is not
+        // there, so the class loader opened and searched every one of the ~130 jars first (~20 ms of every command's
+        // start). alice has no Groovy commands; this is picocli's documented switch for that lookup.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -51,15 +60,17 @@ public final class Main {
     static int runWith(PrintStream out, PrintStream err, boolean inOwner,
                        java.util.function.Predicate<CommandLine.ParseResult> admit, String... args) {
         return Output.with(out, err, () -> {
+            // one model for both the owner check and the run: building it is most of picocli's start-up cost, and
+            // a parse resets every option to its initial value first, so the run parses afresh
+            CommandLine cmd = commandLine(args);
             if (!inOwner) {
-                Optional<Owner> owner = OwnerClient.ownerFor(args);
+                Optional<Owner> owner = OwnerClient.ownerFor(cmd, args);
                 if (owner.isPresent()) {
                     return forward(owner.get(), args);
                 }
             }
             // an owner that appeared while the command waited for the catalog runs it instead (CatalogWait)
             java.util.concurrent.atomic.AtomicReference<Owner> appeared = new java.util.concurrent.atomic.AtomicReference<>();
-            CommandLine cmd = commandLine(args);
             if (admit != null) {
                 CommandLine.IExecutionStrategy run = cmd.getExecutionStrategy();
                 cmd.setExecutionStrategy(parsed -> admit.test(parsed) ? run.execute(parsed) : 1);
@@ -98,8 +109,13 @@ public final class Main {
      * not a library command or does not parse (the command then reports that itself).
      */
     static Optional<java.nio.file.Path> libraryOf(String... args) {
+        return libraryOf(commandLine(args), args);
+    }
+
+    /** As {@link #libraryOf(String...)}, parsing with {@code cmd} (made by {@link #commandLine}). */
+    static Optional<java.nio.file.Path> libraryOf(CommandLine cmd, String... args) {
         try {
-            return libraryOf(commandLine(args).parseArgs(args));
+            return libraryOf(cmd.parseArgs(args));
         } catch (CommandLine.ParameterException e) {
             return Optional.empty();
         }

@@ -44,12 +44,12 @@ final class OwnerClient {
     }
 
     /** The owner to forward {@code args} to, if the command works on a library that a live process owns. */
-    static Optional<Owner> ownerFor(String[] args) {
+    static Optional<Owner> ownerFor(picocli.CommandLine cmd, String[] args) {
         if (!forwardable(List.of(args)) || List.of(args).contains("--help") || List.of(args).contains("-h")) {
             return Optional.empty();
         }
         try {
-            Optional<Path> library = Main.libraryOf(args);
+            Optional<Path> library = Main.libraryOf(cmd, args);
             // a shared catalog has no owner: this process opens it itself
             return library.isEmpty() || io.alicemultiverse.catalog.Catalog.isShared(library.get()) ? Optional.empty()
                     : Owner.find(library.get());
