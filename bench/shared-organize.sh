@@ -14,8 +14,8 @@
 #
 # The machine is noisy (one pair's ratio ranged 0.72-0.94 in one session), so the run measures PAIRS pairs (default
 # 3), each a single DuckDB run followed by the four processes, each into new libraries, and reports every pair's
-# ratio and their median. A first organize of 200 files beforehand leaves the launcher's class-data archive in place
-# (a run that has to write it is slower), as any earlier organize would.
+# ratio and their median. A first organize of 200 files beforehand, once on each backend, leaves the launcher's
+# class-data archives in place (a run that has to write one is slower), as any earlier organize would.
 #
 # Environment: WORK (scratch folder, default bench-data/shared-organize; each run makes a new folder in it, ~7 GB a
 # pair for this corpus), PAIRS.
@@ -54,7 +54,10 @@ EOF
 source "$here/pg-cluster.sh" # a private PostgreSQL cluster and its database "bench": $url, $port
 
 find "$corpus" -type f -exec cat {} + > /dev/null # the same warm page cache for both
+psql -h 127.0.0.1 -p "$port" -U alice -d postgres -qc "CREATE DATABASE prime" >/dev/null
 "$alice" organize --inbox "$run/prime" --library "$run/prime-library" > "$run/prime.out" 2>&1
+"$alice" organize --inbox "$run/prime" --library "$run/prime-shared" --catalog "${url%/bench}/prime" \
+  > "$run/prime-shared.out" 2>&1
 # the server's CPU so far: the postmaster's own and that of its ended children (each connection's backend)
 pg_server_cpu() { awk '{print ($14 + $15 + $16 + $17) / 100}' "/proc/$(head -1 "$pgdir/data/postmaster.pid")/stat"; }
 now() { date +%s.%N; }
