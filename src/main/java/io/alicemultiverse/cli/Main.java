@@ -106,13 +106,9 @@ public final class Main {
     /**
      * The library a command line works on, read by picocli as the command itself reads it (its {@code --library},
      * {@code --config} and {@code --catalog} against the current caller's folder and environment); empty when it is
-     * not a library command or does not parse (the command then reports that itself).
+     * not a library command or does not parse (the command then reports that itself). {@code cmd} is the
+     * {@link #commandLine} the command will run with.
      */
-    static Optional<java.nio.file.Path> libraryOf(String... args) {
-        return libraryOf(commandLine(args), args);
-    }
-
-    /** As {@link #libraryOf(String...)}, parsing with {@code cmd} (made by {@link #commandLine}). */
     static Optional<java.nio.file.Path> libraryOf(CommandLine cmd, String... args) {
         try {
             return libraryOf(cmd.parseArgs(args));
@@ -121,7 +117,7 @@ public final class Main {
         }
     }
 
-    /** The library of a parsed command line (see {@link #libraryOf(String...)}), absolute, links resolved. */
+    /** The library of a parsed command line (see {@link #libraryOf(CommandLine, String...)}), absolute, links resolved. */
     static Optional<java.nio.file.Path> libraryOf(CommandLine.ParseResult parsed) {
         CommandLine.ParseResult deepest = parsed;
         while (deepest.hasSubcommand()) {

@@ -62,7 +62,7 @@ public final class PromptTags {
         return stripped.isEmpty() ? name.strip() : stripped;
     }
 
-    /** The normalised phrases of a prompt, in order, without duplicates. */
+    /** Whether {@code t} holds a bracket of any kind (emphasis or de-emphasis). */
     private static boolean hasBracket(String t) {
         for (int i = 0; i < t.length(); i++) {
             switch (t.charAt(i)) {
@@ -76,6 +76,7 @@ public final class PromptTags {
         return false;
     }
 
+    /** The normalised phrases of a prompt, in order, without duplicates. */
     public static List<String> phrases(String prompt) {
         Set<String> out = new LinkedHashSet<>();
         if (prompt == null) {
