@@ -82,6 +82,7 @@ public final class Main {
                     appeared.set(o.owner());
                     return 0;
                 }
+                ClassArchive.unrepresentative(); // the command stopped part way
                 // a clear message, not a stack trace: bad configuration, a locked catalog, a missing inbox
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 // the whole command ("alice tag add:", "alice timeline export:"), not its last word
@@ -90,11 +91,15 @@ public final class Main {
             });
             // picocli answers 2 for invalid input and 1 for an exception escaping a command
             int exit = cmd.execute(args);
+            if (exit == 2) {
+                ClassArchive.unrepresentative(); // stopped at bad input: few of the command's classes were loaded
+            }
             return appeared.get() != null ? forward(appeared.get(), args) : exit;
         });
     }
 
     private static int forward(Owner owner, String[] args) {
+        ClassArchive.unrepresentative(); // the owner does the work; this process loads only the client's classes
         try {
             return OwnerClient.forward(owner, args);
         } catch (java.io.IOException e) {

@@ -73,6 +73,9 @@ final class OrganizeCommand implements Callable<Integer> {
                 reporter.close();
             }
             print(s, json, out);
+            if (s.scanned() == 0) {
+                ClassArchive.unrepresentative(); // nothing read, parsed or filed
+            }
             return s.errors() == 0 ? 0 : 1;
         }
     }
