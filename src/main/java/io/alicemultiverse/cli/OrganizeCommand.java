@@ -73,8 +73,8 @@ final class OrganizeCommand implements Callable<Integer> {
                 reporter.close();
             }
             print(s, json, out);
-            if (s.scanned() == 0) {
-                ClassArchive.unrepresentative(); // nothing read, parsed or filed
+            if (s.organized() + s.duplicates() == 0) {
+                ClassArchive.unrepresentative(); // nothing read, parsed and filed: an empty inbox, or all unchanged
             }
             return s.errors() == 0 ? 0 : 1;
         }

@@ -47,7 +47,7 @@ class ClassArchiveTest {
     }
 
     @Test
-    void aRunThatOrganizedFilesLeavesTheArchiveAlone() throws Exception {
+    void aRunThatOrganizedFilesLeavesTheArchiveAloneAndAnAllUnchangedOneMarksIt() throws Exception {
         Files.createDirectories(dump.getParent());
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("p/a.png", TempLibrary.png(1));
@@ -55,6 +55,11 @@ class ClassArchiveTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("1 organized");
         assertThat(mark()).doesNotExist();
+        // the same inbox again: its file is unchanged, so nothing is read or parsed
+        r = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 unchanged");
+        assertThat(mark()).exists();
     }
 
     @Test
