@@ -49,6 +49,21 @@ import java.util.Set;
  * process made. Not thread-safe for writes; searches may run concurrently.
  */
 final class LexicalIndex implements AutoCloseable {
+    /**
+     * Lucene's notices about the JVM it runs on, printed on stderr in every command that opens an index: on Java 21
+     * and later "Using MemorySegmentIndexInput…" (INFO) and "You are running with Java 23 or later. To make full use
+     * of the Vector API, please update Apache Lucene" (WARNING). They are advice for Lucene's integrators, not for
+     * alice's users. Held so the levels stick (the JDK keeps loggers weakly).
+     */
+    static final java.util.logging.Logger[] QUIET = {
+            java.util.logging.Logger.getLogger("org.apache.lucene.store"),
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization")};
+
+    static {
+        QUIET[0].setLevel(java.util.logging.Level.WARNING);
+        QUIET[1].setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private static final String COUNTER = "catalog_changes";
     private static final String FORMAT = "format";
     /** Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values. */

@@ -48,6 +48,14 @@ class PackagedJarIT {
         }
     }
 
+    /** Java 22 and later print four warning lines on stderr when DuckDB's driver loads its library, unless allowed. */
+    @Test
+    void theJarAllowsNativeAccess() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Path.of("target", "alice.jar").toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access")).isEqualTo("ALL-UNNAMED");
+        }
+    }
+
     @Test
     void theJarPrintsItsVersion() throws Exception {
         Process p = new ProcessBuilder(AliceProcess.java(), "-jar",

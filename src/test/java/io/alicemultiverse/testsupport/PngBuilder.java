@@ -77,7 +77,7 @@ public final class PngBuilder {
         out.writeBytes(encode("IHDR", ihdr.array()));
         before.forEach(out::writeBytes);
         int bpp = alpha ? 4 : 3;
-        byte[] raw = new byte[(width * bpp + 1) * height];
+        byte[] raw = new byte[Math.multiplyExact(Math.addExact(Math.multiplyExact(width, bpp), 1), height)];
         for (int i = 0; i < raw.length; i++) {
             raw[i] = (i % (width * bpp + 1)) == 0 ? 0 : (byte) 0x80;
         }
