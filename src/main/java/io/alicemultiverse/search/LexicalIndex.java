@@ -55,13 +55,15 @@ final class LexicalIndex implements AutoCloseable {
      * of the Vector API, please update Apache Lucene" (WARNING). They are advice for Lucene's integrators, not for
      * alice's users. Held so the levels stick (the JDK keeps loggers weakly).
      */
-    static final java.util.logging.Logger[] QUIET = {
-            java.util.logging.Logger.getLogger("org.apache.lucene.store"),
-            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization")};
+    private static final java.util.logging.Logger STORE_NOTICES = quiet("org.apache.lucene.store",
+            java.util.logging.Level.WARNING);
+    private static final java.util.logging.Logger VECTOR_NOTICES = quiet("org.apache.lucene.internal.vectorization",
+            java.util.logging.Level.SEVERE);
 
-    static {
-        QUIET[0].setLevel(java.util.logging.Level.WARNING);
-        QUIET[1].setLevel(java.util.logging.Level.SEVERE);
+    private static java.util.logging.Logger quiet(String name, java.util.logging.Level from) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(from);
+        return log;
     }
 
     private static final String COUNTER = "catalog_changes";
