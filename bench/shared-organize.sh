@@ -20,13 +20,9 @@
 # Environment: WORK (scratch folder, default bench-data/shared-organize; each run makes a new folder in it, ~7 GB a
 # pair for this corpus; an invocation deletes the folders earlier ones left there unless KEEP_RUNS=1), PAIRS.
 #
-# On ext4 without a journal (as on these machines: /sys/fs/ext4/DEV/journal_task says "<none>"), creating a file
-# skips every free inode deleted in the last 60 s, or 360 s while its inode-table block is dirty, which it is while
-# files are being created there: after deleting a library, new files land in the freed groups and each creation scans
-# past thousands of freed inodes under the group's lock (recently_deleted and find_get_block_common took 1.8-2.3 of
-# the four processes' 10 kernel CPU-s, and 12.8-13.7 s of wall time became 16.4-17.7 s). The four processes create
-# at once and contend for that lock more than the single run does, so the ratio suffers most. The script waits out
-# the window after deleting earlier runs; after deleting anything else large on that filesystem, wait 6 minutes.
+# Deleting files slows the next runs' file creation on this machine's journal-less ext4 for 6 minutes (bench/organize.sh
+# explains why; after deleting the previous libraries, the four processes took 16.4-17.7 s instead of 12.8-13.7 s, the
+# single run suffering less), so deletions go through bench/libraries.sh and no pair starts before they have aged.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -35,25 +31,19 @@ work="${WORK:-$root/bench-data/shared-organize}"
 alice="$root/alice"
 "$alice" --version >/dev/null
 
-# earlier invocations' folders (only those this script made: they hold its marker file)
-deleted=""
-if [ -z "${KEEP_RUNS:-}" ] && [ -d "$work" ]; then
+# earlier invocations' folders (only those this script made: they hold its marker file); then no timed run before the
+# inodes of this or any benchmark's last deletion have aged
+. "$here/libraries.sh"
+if [ -z "${KEEP_RUNS:-}" ]; then
+  earlier=()
   for old in "$work"/*/.shared-organize-run; do
-    [ -e "$old" ] || continue
-    echo "deleting an earlier run's folder: ${old%/.shared-organize-run}" >&2
-    rm -rf "${old%/.shared-organize-run}"
-    deleted=1
+    if [ -e "$old" ]; then earlier+=("${old%/.shared-organize-run}"); fi
   done
+  delete_libraries "${earlier[@]}"
 fi
-mkdir -p "$work"
-dev="$(basename "$(findmnt -no SOURCE -T "$work" 2>/dev/null || true)")"
-if [ -n "$deleted" ] && [ "$(cat "/sys/fs/ext4/$dev/journal_task" 2>/dev/null)" = "<none>" ]; then
-  echo "ext4 without a journal: waiting 6 minutes for the deleted inodes to stop slowing file creation" >&2
-  sleep 360
-fi
+await_aged_inodes
 
-stamp="$(date +%s)"
-run="$work/$stamp"
+run="$work/$(date +%s)"
 mkdir -p "$run"
 touch "$run/.shared-organize-run"
 # the four inboxes: every file of the corpus in exactly one, by its position in sorted order (hard links: no copy)
