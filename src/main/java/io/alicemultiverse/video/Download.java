@@ -53,6 +53,7 @@ final class Download {
             if (have > 0) {
                 r = r.header("Range", "bytes=" + have + "-");
             }
+            long expected = -1; // the whole file's length, once the answer says it
             try (HttpCall.Streamed s = HttpCall.stream(r, CONNECT, READ)) {
                 int status = s.status();
                 if (status >= 300 && status < 400 && s.header("Location") != null) {
@@ -71,7 +72,7 @@ final class Download {
                     throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "the download answered " + status);
                 }
                 boolean append = status == 206;
-                long expected = total(s, append, have);
+                expected = total(s, append, have);
                 write(s.body(), part, append);
                 long got = exists(part);
                 if (expected >= 0 && got != expected) {
@@ -82,8 +83,10 @@ final class Download {
             } catch (HttpFailure e) {
                 throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "download: " + e.getMessage());
             } catch (IOException e) {
-                throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT,
-                        "the download stopped at " + exists(part) + " bytes (" + e.getClass().getSimpleName() + ")");
+                // a connection closed short of its Content-Length ends the body quietly on Java 17 (the length check
+                // above), with an IOException on later Javas: the same message either way
+                throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "the download stopped at " + exists(part)
+                        + (expected >= 0 ? " of " + expected : "") + " bytes (" + e.getClass().getSimpleName() + ")");
             }
         }
         throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "too many redirects");
