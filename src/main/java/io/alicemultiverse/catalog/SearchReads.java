@@ -158,20 +158,28 @@ public final class SearchReads {
     /** Facet counts (source, project, model, month, the top 50 tags) over the assets that pass {@code f}. */
     public Map<String, Map<String, Long>> facets(AssetFilter f) {
         FilterSql s = FilterSql.of(f, catalog.dialect());
-        return facets(s.where, s.params);
+        return facets(s.where, s.params, s.params.isEmpty() && "TRUE".equals(s.where));
     }
 
     /** Facet counts over the given assets. */
     public Map<String, Map<String, Long>> facetsOf(Collection<String> hashes) {
-        return facets("a.content_hash " + SearchSql.IN_HASHES, List.of(SearchSql.hashList(hashes)));
+        return facets("a.content_hash " + SearchSql.IN_HASHES, List.of(SearchSql.hashList(hashes)), false);
     }
 
     /**
      * One statement: the filter is evaluated once into a materialized set of matches (at 1,000,000 assets on
      * PostgreSQL, five statements each finding a 5 % tag's 50,000 matches again took 5.7 s), which every facet then
      * groups; each facet's counts come back largest first.
+     *
+     * <p>The tag facet counts distinct (content hash, tag) pairs, in that order: the order of the
+     * {@code (content_hash, tag)} index, so PostgreSQL drops repeated pairs as they stream by instead of hashing them
+     * all (at 1,000,000 assets, 6,300,000 pairs spilled 590 MB to disk: every asset's facets 15.9 → 8.2 s, a 22 %
+     * source's 3.5 → 2.3 s). Over {@code everyAsset} (no filter) the tags join the assets table itself, not the
+     * materialized matches: both sides are then read along their content-hash indexes and merged (8.2 → 4.7 s).
+     * Either way tags whose content has no asset (user and understanding tags are kept for a content that may come
+     * back) count for nothing.
      */
-    private Map<String, Map<String, Long>> facets(String where, List<Object> params) {
+    private Map<String, Map<String, Long>> facets(String where, List<Object> params, boolean everyAsset) {
         StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT a.content_hash");
         List<Facet> single = java.util.Arrays.stream(Facet.values()).filter(f -> f.field() != FilterRule.Field.TAG)
                 .toList();
@@ -187,10 +195,12 @@ public final class SearchReads {
                     .append(")\n");
             union = "UNION ALL ";
         }
-        // distinct (tag, asset) pairs, then counted: a hash aggregate, where count(DISTINCT) sorted every pair
+        // distinct (asset, tag) pairs, then counted: count(DISTINCT) sorted every pair
+        String matches = everyAsset ? "assets a ON a.content_hash" : "m ON m.content_hash";
         sql.append("UNION ALL (SELECT '").append(Facet.TAG.key()).append("' AS d, x.tag AS k, count(*) AS n FROM "
-                + "(SELECT DISTINCT t.tag, t.content_hash FROM tags t JOIN m ON m.content_hash = t.content_hash) x "
-                + "GROUP BY x.tag ORDER BY n DESC, k LIMIT ").append(Facet.TAG.limit()).append(')');
+                + "(SELECT DISTINCT t.content_hash, t.tag FROM tags t JOIN ").append(matches)
+                .append(" = t.content_hash) x GROUP BY x.tag ORDER BY n DESC, k LIMIT ").append(Facet.TAG.limit())
+                .append(')');
         Map<String, List<Map.Entry<String, Long>>> rows = new LinkedHashMap<>();
         for (Facet f : Facet.values()) {
             rows.put(f.key(), new java.util.ArrayList<>());

@@ -1,6 +1,7 @@
 package io.alicemultiverse.catalog;
 
 import io.alicemultiverse.testsupport.SyntheticCatalog;
+import io.alicemultiverse.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,30 @@ class SearchReadsTest {
                 assertThat(facets.get("source").keySet()).isSubsetOf("comfyui", "flux");
                 assertThat(c.searchReads().rows(whole.stream().map(SearchReads.Found::contentHash).toList()))
                         .hasSize(whole.size());
+            }
+        }
+    }
+
+    @Test
+    void everyAssetsFacetsCountTheSameAsTheMatchesAndLeaveOutTagsOfRemovedAssets() {
+        for (boolean postgres : new boolean[]{false, true}) {
+            Path lib = tmp.resolve(postgres ? "pg" : "duck");
+            try (Catalog c = postgres ? Catalog.open(lib, CatalogUrl.parse(TestPostgres.newDatabase(), Map.of()))
+                    : Catalog.open(lib)) {
+                List<String> hashes = SyntheticCatalog.write(c, SyntheticCatalog.generate(120, 30, 5));
+                c.searchStore().changeUserTags(hashes.subList(0, 60), List.of("studio-pick"), true);
+                c.deleteAssets(hashes.subList(0, 10)); // their user tags stay, for the contents may come back
+                List<String> left = hashes.subList(10, hashes.size());
+                Map<String, Map<String, Long>> every = c.searchReads().facets(AssetFilter.ALL);
+                // the unfiltered statement (tags joined with the assets table) against the one over given matches
+                assertThat(every).as("postgres=" + postgres).isEqualTo(c.searchReads().facetsOf(left));
+                assertThat(every.get("tag")).as("postgres=" + postgres).containsEntry("studio-pick", 50L);
+                Map<String, Long> counted = new java.util.HashMap<>();
+                c.searchReads().rows(left).values().forEach(r -> r.tags().forEach(t -> counted.merge(t, 1L, Long::sum)));
+                every.get("tag").forEach((tag, n) -> assertThat(n).as(tag).isEqualTo(counted.get(tag)));
+                assertThat(every.get("tag")).hasSize(Math.min(50, counted.size()));
+                assertThat(every.get("source").values().stream().mapToLong(Long::longValue).sum())
+                        .isEqualTo(left.size());
             }
         }
     }
