@@ -91,7 +91,7 @@ final class FilterSql {
             case PROJECT -> "a.project";
             case MEDIA_TYPE -> "a.media_type";
             case CREATED -> "a.created_at";
-            case TEXT -> SearchText.LOWER;
+            case TEXT -> SearchText.lower(dialect);
             // whole words: both sides reduced to words separated by single spaces, the value is bound
             case WORDS -> SearchSql.words(dialect);
         };

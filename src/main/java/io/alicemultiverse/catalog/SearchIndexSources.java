@@ -48,7 +48,7 @@ public final class SearchIndexSources {
         catalog.select("SELECT content_hash, tag FROM tags" + only, params, rs ->
                 tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
         catalog.select("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
-                + "a.media_type, " + SearchText.DESCRIPTIONS + " FROM assets a"
+                + "a.media_type, " + SearchText.descriptions(catalog.dialect()) + " FROM assets a"
                 + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES), params, rs -> {
             List<String> tagList = List.copyOf(tags.getOrDefault(rs.getString(1), new TreeSet<>()));
             sink.accept(new IndexedRow(SearchReads.row(rs, tagList), rs.getString(8), rs.getString(9)));
@@ -58,7 +58,7 @@ public final class SearchIndexSources {
 
     /** The lexical document parts of {@code hashes} (null: every asset). */
     public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
-        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.DESCRIPTIONS + ", " + SearchText.TAGS_DOTTED
+        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.descriptions(catalog.dialect()) + ", " + SearchText.TAGS_DOTTED
                         + " FROM assets a" + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES),
                 hashes == null ? List.of() : List.of(SearchSql.hashList(hashes)), rs -> {
                     sink.accept(new LexicalSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -72,8 +72,8 @@ public final class SearchIndexSources {
      * a batch costs a walk of its own rows, not a read of every asset (1,000,000 on a shared catalog).
      */
     public List<EmbeddingSource> unembedded(String model, String after, int limit) {
-        return catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.NON_PROMPT_TAGS + ", "
-                + SearchText.DESCRIPTIONS + " FROM assets a WHERE a.content_hash > ? AND NOT EXISTS "
+        return catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.nonPromptTags(catalog.dialect()) + ", "
+                + SearchText.descriptions(catalog.dialect()) + " FROM assets a WHERE a.content_hash > ? AND NOT EXISTS "
                 + "(SELECT 1 FROM embeddings e WHERE e.content_hash = a.content_hash AND e.model = ?) "
                 + "ORDER BY a.content_hash LIMIT ?", List.of(after, model, limit),
                 rs -> new EmbeddingSource(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(3)));

@@ -199,7 +199,8 @@ public final class SearchReads {
         String matches = everyAsset ? "assets a ON a.content_hash" : "m ON m.content_hash";
         sql.append("UNION ALL (SELECT '").append(Facet.TAG.key()).append("' AS d, x.tag AS k, count(*) AS n FROM "
                 + "(SELECT DISTINCT t.content_hash, t.tag FROM tags t JOIN ").append(matches)
-                .append(" = t.content_hash) x GROUP BY x.tag ORDER BY n DESC, k LIMIT ").append(Facet.TAG.limit())
+                .append(" = t.content_hash) x GROUP BY x.tag ORDER BY n DESC, ")
+                .append(SearchText.binary("x.tag", catalog.dialect())).append(" LIMIT ").append(Facet.TAG.limit())
                 .append(')');
         Map<String, List<Map.Entry<String, Long>>> rows = new LinkedHashMap<>();
         for (Facet f : Facet.values()) {

@@ -23,7 +23,7 @@ final class SearchSql {
      */
     static String words(Dialect dialect) {
         String nonWord = dialect == Dialect.DUCKDB ? "[^\\pL\\pN]+" : "[^[:alnum:]]+";
-        return "(' ' || trim(regexp_replace(" + SearchText.LOWER + ", '" + nonWord + "', ' ', 'g')) || ' ')";
+        return "(' ' || trim(regexp_replace(" + SearchText.lower(dialect) + ", '" + nonWord + "', ' ', 'g')) || ' ')";
     }
 
     /** The creation month of {@code a} as {@code YYYY-MM} (timestamps print as ISO text on both backends). */

@@ -4,25 +4,69 @@ package io.alicemultiverse.catalog;
  * The text search reads for an asset {@code a}, as SQL expressions in standard SQL (PostgreSQL runs them as they
  * are): its prompt, its tags (every origin, distinct, in order) and the descriptions vision models gave it. The
  * in-memory twins are in {@code search.AssetText}: the values of the text fields of {@link FilterRule} (the rules
- * themselves are written once), which SQL and Java compute each their own way; {@code FilterRulesAgreeTest} and
+ * themselves are written once), which SQL and Java compute each their own way, in the same order whatever the
+ * database's locale ({@link #binary}); {@code FilterRulesAgreeTest} and
  * {@code WarmEngineTest} hold the two to the same answers. Stateless.
  */
 final class SearchText {
     /** Every tag of {@code a}, distinct and sorted, space-separated; null when it has none. */
-    static final String TAGS = "(SELECT string_agg(DISTINCT t.tag, ' ' ORDER BY t.tag) FROM tags t "
-            + "WHERE t.content_hash = a.content_hash)";
+    private static String tags(Dialect d) {
+        return joinedTags("' '", "", d);
+    }
+
+    /**
+     * The distinct tags of {@code a} that pass {@code where} (an extra condition on {@code t}, or ""), sorted by
+     * {@link #binary} and joined by {@code separator}; null when none. (PostgreSQL does not take a collation in the
+     * ORDER BY of a DISTINCT aggregate, so there the distinct values come from a sub-select.)
+     */
+    private static String joinedTags(String separator, String where, Dialect d) {
+        if (d != Dialect.POSTGRES) {
+            return "(SELECT string_agg(DISTINCT t.tag, " + separator + " ORDER BY t.tag) FROM tags t "
+                    + "WHERE t.content_hash = a.content_hash" + where + ")";
+        }
+        return "(SELECT string_agg(x.tag, " + separator + " ORDER BY x.tag)" + asDefault(d) + " FROM (SELECT DISTINCT "
+                + binary("t.tag", d) + " AS tag FROM tags t WHERE t.content_hash = a.content_hash" + where + ") x)";
+    }
+
     /** Every description of {@code a} from understanding, oldest first, space-separated; null when none. */
-    static final String DESCRIPTIONS = "(SELECT string_agg(u.description, ' ' ORDER BY u.created_at, u.provider, "
-            + "u.model) FROM understanding u WHERE u.content_hash = a.content_hash AND u.description <> '')";
+    static String descriptions(Dialect d) {
+        return "(SELECT string_agg(u.description, ' ' ORDER BY u.created_at, " + binary("u.provider", d) + ", "
+                + binary("u.model", d) + ") FROM understanding u WHERE u.content_hash = a.content_hash "
+                + "AND u.description <> '')";
+    }
+
     /** Prompt, tags and descriptions of {@code a} in lower case: what phrases and exclusions look into. */
-    static final String LOWER = "lower(coalesce(a.prompt, '') || ' ' || coalesce(" + TAGS + ", '') || ' ' || "
-            + "coalesce(" + DESCRIPTIONS + ", ''))";
+    static String lower(Dialect d) {
+        return "lower(coalesce(a.prompt, '') || ' ' || coalesce(" + tags(d) + ", '') || ' ' || "
+                + "coalesce(" + descriptions(d) + ", ''))";
+    }
+
     /** Every tag of {@code a} that did not come from its prompt, distinct and sorted, comma-separated; or null. */
-    static final String NON_PROMPT_TAGS = "(SELECT string_agg(DISTINCT t.tag, ', ' ORDER BY t.tag) FROM tags t "
-            + "WHERE t.content_hash = a.content_hash AND t.origin <> 'prompt')";
+    static String nonPromptTags(Dialect d) {
+        return joinedTags("', '", " AND t.origin <> 'prompt'", d);
+    }
+
     /** Every tag of {@code a} (duplicates kept, in no set order), joined by {@code " . "}; or null. */
     static final String TAGS_DOTTED = "(SELECT string_agg(t.tag, ' . ') FROM tags t "
             + "WHERE t.content_hash = a.content_hash)";
+
+    /**
+     * {@code column} compared by its characters' code points, as Java's sort of the same values in the warm path
+     * ({@code AssetText}) and DuckDB's default compare them. A PostgreSQL database compares text by its own
+     * locale, which for en_US and ICU collations puts "owl" and "red" or "sci-fi" and "scifi" in another order: the
+     * joined text, and so a phrase or an exclusion across two tags, would differ between a warm and a cold search.
+     */
+    static String binary(String column, Dialect d) {
+        return d == Dialect.POSTGRES ? column + " COLLATE \"C\"" : column;
+    }
+
+    /**
+     * Back to the database's own collation for what is built from binary-sorted values: {@code lower} follows the
+     * collation of its argument, and under "C" it would leave every non-ASCII letter as it is.
+     */
+    private static String asDefault(Dialect d) {
+        return d == Dialect.POSTGRES ? " COLLATE \"default\"" : "";
+    }
 
     private SearchText() {
     }

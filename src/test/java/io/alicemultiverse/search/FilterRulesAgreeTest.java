@@ -43,8 +43,8 @@ class FilterRulesAgreeTest {
     private static final String[] MODELS = {"flux1-dev", "FLUX.1-schnell", "sd_xl_base_1.0", "Juggernaut XL",
             "midjourney v6", null};
     private static final String[] WORDS = {"red", "fox", "Owl", "castle", "neon-lights", "rain,", "golden", "hour",
-            "sd_xl", "watercolor", "night", "at", "a", "cat's", "2025", "x"};
-    private static final String[] TAGS = {"rain", "snow", "moody", "Portrait", "red fox", "owl"};
+            "sd_xl", "watercolor", "night", "at", "a", "cat's", "2025", "x", "Ölgemälde", "ÉTÉ"}; // and letters past ASCII
+    private static final String[] TAGS = {"rain", "snow", "moody", "Portrait", "red fox", "owl", "Café"};
     private static final String[] DESCRIPTIONS = {"A teal lighthouse at dusk", "Glowing harbour, moody light"};
     private static final int ASSETS = 300;
 
@@ -56,13 +56,14 @@ class FilterRulesAgreeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"duckdb", "postgres"})
+    @ValueSource(strings = {"duckdb", "postgres", "postgres-en-US"}) // the last compares text by an ICU locale
     void warmAndColdKeepTheSameAssetsForEveryRule(String backend) {
         Set<FilterRule> telling = EnumSet.noneOf(FilterRule.class);
         for (long seed = 1; seed <= 2; seed++) {
             Path lib = tmp.resolve(backend + seed);
             try (Catalog catalog = backend.equals("duckdb") ? Catalog.open(lib)
-                    : Catalog.open(lib, CatalogUrl.parse(TestPostgres.newDatabase(), Map.of()))) {
+                    : Catalog.open(lib, CatalogUrl.parse(TestPostgres.newDatabase(
+                            backend.endsWith("-en-US") ? "en-US" : null), Map.of()))) {
                 Random r = new Random(seed);
                 Made made = write(catalog, r);
                 RowCache warm = RowCache.load(catalog);

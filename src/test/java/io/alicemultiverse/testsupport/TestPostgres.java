@@ -35,11 +35,20 @@ public final class TestPostgres {
 
     /** A new empty database on the test server, as a catalog URL ({@code postgresql://user@127.0.0.1:port/name}). */
     public static String newDatabase() {
+        return newDatabase(null);
+    }
+
+    /**
+     * A new empty database whose text compares by the ICU locale {@code icuLocale} (e.g. {@code en-US}, as hosted
+     * PostgreSQL and most desktop installs compare, where the test server's own is C.UTF-8); null: the server's.
+     */
+    public static String newDatabase(String icuLocale) {
         Server s = server();
         String name = "alice_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + s.host() + ":" + s.port()
                 + "/postgres", s.user(), null); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
+            st.execute("CREATE DATABASE " + name + (icuLocale == null ? ""
+                    : " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '" + icuLocale + "'"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
         }
