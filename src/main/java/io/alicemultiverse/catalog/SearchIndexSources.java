@@ -58,8 +58,8 @@ public final class SearchIndexSources {
 
     /** The lexical document parts of {@code hashes} (null: every asset). */
     public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
-        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.descriptions(catalog.dialect()) + ", " + SearchText.TAGS_DOTTED
-                        + " FROM assets a" + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES),
+        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.descriptions(catalog.dialect()) + ", "
+                        + SearchText.TAGS_DOTTED + " FROM assets a" + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES),
                 hashes == null ? List.of() : List.of(SearchSql.hashList(hashes)), rs -> {
                     sink.accept(new LexicalSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     return null;

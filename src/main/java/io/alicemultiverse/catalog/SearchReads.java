@@ -195,7 +195,7 @@ public final class SearchReads {
                     .append(")\n");
             union = "UNION ALL ";
         }
-        // distinct (asset, tag) pairs, then counted: count(DISTINCT) sorted every pair
+        // distinct (asset, tag) pairs, then counted per tag (count(DISTINCT) sorted every pair); ties by code point
         String matches = everyAsset ? "assets a ON a.content_hash" : "m ON m.content_hash";
         sql.append("UNION ALL (SELECT '").append(Facet.TAG.key()).append("' AS d, x.tag AS k, count(*) AS n FROM "
                 + "(SELECT DISTINCT t.content_hash, t.tag FROM tags t JOIN ").append(matches)

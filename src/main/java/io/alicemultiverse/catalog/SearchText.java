@@ -53,7 +53,7 @@ final class SearchText {
     /**
      * {@code column} compared by its characters' code points, as Java's sort of the same values in the warm path
      * ({@code AssetText}) and DuckDB's default compare them. A PostgreSQL database compares text by its own
-     * locale, which for en_US and ICU collations puts "owl" and "red" or "sci-fi" and "scifi" in another order: the
+     * locale, which for en_US and ICU collations sorts "apple" before "Zebra" where code points put it after: the
      * joined text, and so a phrase or an exclusion across two tags, would differ between a warm and a cold search.
      */
     static String binary(String column, Dialect d) {
