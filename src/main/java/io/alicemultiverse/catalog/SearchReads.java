@@ -158,7 +158,7 @@ public final class SearchReads {
     /** Facet counts (source, project, model, month, the top 50 tags) over the assets that pass {@code f}. */
     public Map<String, Map<String, Long>> facets(AssetFilter f) {
         FilterSql s = FilterSql.of(f, catalog.dialect());
-        return facets(s.where, s.params, s.params.isEmpty() && "TRUE".equals(s.where));
+        return facets(s.where, s.params, f.isEmpty());
     }
 
     /** Facet counts over the given assets. */

@@ -24,7 +24,9 @@ final class SearchText {
             return "(SELECT string_agg(DISTINCT t.tag, " + separator + " ORDER BY t.tag) FROM tags t "
                     + "WHERE t.content_hash = a.content_hash" + where + ")";
         }
-        return "(SELECT string_agg(x.tag, " + separator + " ORDER BY x.tag)" + asDefault(d) + " FROM (SELECT DISTINCT "
+        // the joined text back in the database's own collation: lower() follows its argument's, and under "C" it
+        // would leave every letter past ASCII as it is
+        return "(SELECT string_agg(x.tag, " + separator + " ORDER BY x.tag) COLLATE \"default\" FROM (SELECT DISTINCT "
                 + binary("t.tag", d) + " AS tag FROM tags t WHERE t.content_hash = a.content_hash" + where + ") x)";
     }
 
@@ -58,14 +60,6 @@ final class SearchText {
      */
     static String binary(String column, Dialect d) {
         return d == Dialect.POSTGRES ? column + " COLLATE \"C\"" : column;
-    }
-
-    /**
-     * Back to the database's own collation for what is built from binary-sorted values: {@code lower} follows the
-     * collation of its argument, and under "C" it would leave every non-ASCII letter as it is.
-     */
-    private static String asDefault(Dialect d) {
-        return d == Dialect.POSTGRES ? " COLLATE \"default\"" : "";
     }
 
     private SearchText() {
