@@ -11,5 +11,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 "${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
 pg_cluster_stop() { "${as[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$pgdir"; }
 trap pg_cluster_stop EXIT
-psql -h 127.0.0.1 -p "$port" -U alice -d postgres -qc "CREATE DATABASE bench" >/dev/null
+# PG_LOCALE names the database's locale (e.g. C, en_US.UTF-8 where the system has it); default: the cluster's
+psql -h 127.0.0.1 -p "$port" -U alice -d postgres -qc \
+  "CREATE DATABASE bench${PG_LOCALE:+ TEMPLATE template0 LOCALE '$PG_LOCALE'}" >/dev/null
 url="postgresql://alice@127.0.0.1:$port/bench"
