@@ -46,8 +46,13 @@ final class DirectWrite {
      * @throws FileAlreadyExistsException when {@code file} exists
      */
     static boolean create(Path file, byte[] content) throws IOException {
+        return create(file, ByteBuffer.wrap(content));
+    }
+
+    /** As {@link #create(Path, byte[])}, with the bytes between {@code content}'s position and limit (left as they are). */
+    static boolean create(Path file, ByteBuffer content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        if (ENABLED && content.length <= LIMIT && !REFUSED.contains(dir)) {
+        if (ENABLED && content.remaining() <= LIMIT && !REFUSED.contains(dir)) {
             try {
                 direct(file, content);
                 return true;
@@ -59,7 +64,7 @@ final class DirectWrite {
             }
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.wrap(content);
+            ByteBuffer b = content.duplicate();
             while (b.hasRemaining()) {
                 ch.write(b);
             }
@@ -68,12 +73,13 @@ final class DirectWrite {
         return false;
     }
 
-    private static void direct(Path file, byte[] content) throws IOException {
-        int padded = (content.length + ALIGN - 1) / ALIGN * ALIGN;
+    private static void direct(Path file, ByteBuffer content) throws IOException {
+        int length = content.remaining();
+        int padded = (length + ALIGN - 1) / ALIGN * ALIGN;
         ByteBuffer b = buffer(padded);
         b.clear();
-        b.put(content);
-        b.put(ZEROS, 0, padded - content.length);
+        b.put(content.duplicate());
+        b.put(ZEROS, 0, padded - length);
         b.flip();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 ExtendedOpenOption.DIRECT)) {
@@ -81,8 +87,8 @@ final class DirectWrite {
             while (b.hasRemaining()) {
                 pos += ch.write(b, pos);
             }
-            if (padded != content.length) {
-                ch.truncate(content.length);
+            if (padded != length) {
+                ch.truncate(length);
             }
             ch.force(true);
         }

@@ -28,14 +28,14 @@ public final class FileAnalyzer {
     }
 
     public Analysis analyze(Path file) {
-        return analyze(file, false);
+        return analyze(file, null);
     }
 
     /**
-     * Like {@link #analyze(Path)}; with {@code keepContent} the file is read into memory once, hashed from there, and
-     * its bytes are returned in {@link Analysis#content()} (for files that fit in an array).
+     * Like {@link #analyze(Path)}; given {@code room}, the file is read into it once, hashed from there, and its
+     * bytes are returned in {@link Analysis#content()} (unless the file no longer fits: then it is hashed from disk).
      */
-    public Analysis analyze(Path file, boolean keepContent) {
+    Analysis analyze(Path file, ContentSlab.Slice room) {
         long bytes = 0;
         long mtime = 0;
         try {
@@ -49,13 +49,14 @@ public final class FileAnalyzer {
             if (inspection.error() != null) {
                 return failed(file, bytes, mtime, inspection.error());
             }
-            byte[] content = keepContent && bytes < Integer.MAX_VALUE - 16 ? Files.readAllBytes(file) : null;
+            ContentSlab.Content content = room == null ? null : room.read(file);
             if (content != null) {
-                bytes = content.length; // what was read and hashed, even if the file changed since the stat
+                bytes = content.length(); // what was read and hashed, even if the file changed since the stat
             }
-            String hash = content != null ? ContentHash.of(content) : ContentHash.of(file);
+            String hash = content != null ? content.sha256() : ContentHash.of(file);
             long hashStart = System.nanoTime();
-            ImageHashes ph = hasher.hash(file, inspection.format(), content);
+            ImageHashes ph = hasher.hash(file, inspection.format(),
+                    content == null || hasher == PixelHasher.NONE ? null : content.toArray());
             OrganizeMetrics.hashed(java.time.Duration.ofNanos(System.nanoTime() - hashStart));
             return new Analysis(file, bytes, mtime, hash, inspection, CreationDate.of(inspection, mtime, zone),
                     ph == null ? null : ph.dhash(), ph == null ? null : ph.phash(), ph == null ? null : ph.zhash(),

@@ -60,6 +60,9 @@ public final class Organizer {
     /** The numbering keys this batch handed numbers out under: only those move in the shared counter table. */
     private final Set<String> numbered = new java.util.HashSet<>();
     private final Set<String> plannedTargets = new HashSet<>();
+    /** Memory for the bytes of the two batches in flight (see {@link #submitAll}). */
+    private final ContentSlab[] slabs = {new ContentSlab(), new ContentSlab()};
+    private int slabTurn;
     private volatile boolean stopRequested;
     /** Whether other processes may be organizing into this library at the same time (a shared catalog). */
     private boolean sharedPlanning;
@@ -448,16 +451,26 @@ public final class Organizer {
 
     /**
      * Analyses a batch. In copy mode each file's bytes are kept (see {@link Analysis#content()}) while the batch's
-     * share of {@link #KEPT_BYTES} lasts, so the copy is written from the array that was hashed instead of being
+     * share of {@link #KEPT_BYTES} lasts, so the copy is written from the memory that was hashed instead of being
      * copied from the inbox and hashed a second time.
      */
     private List<Future<Analysis>> submitAll(ExecutorService pool, List<InboxScanner.Item> batch) {
-        List<Future<Analysis>> futures = new ArrayList<>();
-        long budget = options.dryRun() || options.move() ? 0 : KEPT_BYTES / 2; // two batches are in flight
+        // two batches are in flight, each in a slab of its own: the one being read and the one being written. The
+        // slab this batch takes was last used by the batch before the one being written, whose files are all
+        // written and catalogued by now (this is called once the previous batch's reads are awaited)
+        ContentSlab slab = slabs[slabTurn++ % slabs.length];
+        long budget = options.dryRun() || options.move() ? 0 : KEPT_BYTES / slabs.length;
+        long kept = 0;
         for (InboxScanner.Item item : batch) {
-            boolean keep = item.bytes() <= budget;
-            budget -= keep ? item.bytes() : 0;
-            futures.add(pool.submit(() -> analyzer.analyze(item.path(), keep)));
+            kept += item.bytes() <= budget - kept ? item.bytes() : 0;
+        }
+        slab.reset(kept, Math.max(kept, budget));
+        List<Future<Analysis>> futures = new ArrayList<>();
+        long left = budget;
+        for (InboxScanner.Item item : batch) {
+            ContentSlab.Slice room = item.bytes() <= left ? slab.slice(item.bytes()) : null;
+            left -= room != null ? item.bytes() : 0;
+            futures.add(pool.submit(() -> analyzer.analyze(item.path(), room)));
         }
         return futures;
     }
@@ -486,7 +499,7 @@ public final class Organizer {
                                 + "(see alice check); left in the inbox";
                     }
                     if (p.entry().operation() == JournalOp.COPY && p.analysis().content() != null) {
-                        SafeFiles.write(p.analysis().content(), source, target, tmp);
+                        SafeFiles.write(p.analysis().content().buffer(), source, target, tmp);
                     } else if (p.entry().operation() == JournalOp.COPY) {
                         SafeFiles.copy(source, target, p.analysis().contentHash(), tmp);
                     } else {

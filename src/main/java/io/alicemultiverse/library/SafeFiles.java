@@ -55,6 +55,11 @@ public final class SafeFiles {
      * re-read a file that may have changed since.
      */
     public static void write(byte[] content, Path source, Path target, Path tmp) throws IOException {
+        write(java.nio.ByteBuffer.wrap(content), source, target, tmp);
+    }
+
+    /** As {@link #write(byte[], Path, Path, Path)}, with the bytes between {@code content}'s position and limit. */
+    public static void write(java.nio.ByteBuffer content, Path source, Path target, Path tmp) throws IOException {
         Probes.directories(tmp.getParent());
         Probes.deleteIfThere(tmp);
         try {

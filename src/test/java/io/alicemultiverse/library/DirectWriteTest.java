@@ -33,6 +33,19 @@ class DirectWriteTest {
     }
 
     @Test
+    void writesOnlyTheBytesBetweenPositionAndLimit() throws IOException {
+        byte[] slab = new byte[3 * 4096 + 100];
+        new Random(9).nextBytes(slab);
+        for (int[] range : new int[][]{{0, 10}, {5, 4096}, {4096, 8192}, {4097, 3 * 4096 + 100}, {7, 7}}) {
+            Path f = dir.resolve("slice" + range[0] + "-" + range[1]);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(slab, range[0], range[1] - range[0]);
+            DirectWrite.create(f, b);
+            assertThat(Files.readAllBytes(f)).isEqualTo(java.util.Arrays.copyOfRange(slab, range[0], range[1]));
+            assertThat(b.position()).as("left as it was").isEqualTo(range[0]);
+        }
+    }
+
+    @Test
     void neverReplacesAnExistingFile() throws IOException {
         Path f = Files.writeString(dir.resolve("taken"), "someone else's");
         assertThatThrownBy(() -> DirectWrite.create(f, new byte[]{1, 2, 3}))

@@ -101,6 +101,24 @@ class OrganizeCliTest {
     }
 
     @Test
+    void everyBatchLandsByteForByteThoughItsMemoryIsReused() throws Exception {
+        // five batches and a bit: the third batch's bytes are read into the memory the first one was written from
+        int n = 5 * Organizer.BATCH + 3;
+        List<String> inbox = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] png = TempLibrary.png(i);
+            t.inboxFile("p" + (i % 7) + "/" + i + ".png", png);
+            inbox.add(TempLibrary.sha256(t.inbox().resolve("p" + (i % 7) + "/" + i + ".png")));
+        }
+        CliRun run = organize();
+        assertThat(run.exit()).isZero();
+        assertThat(summary(run).get("organized").asInt()).isEqualTo(n);
+        assertThat(summary(run).get("errors").asInt()).isZero();
+        assertThat(TempLibrary.fingerprint(t.library()).values()).containsExactlyInAnyOrderElementsOf(inbox);
+        assertThat(count("SELECT count(DISTINCT content_hash) FROM assets")).isEqualTo(n);
+    }
+
+    @Test
     void nameTakenByOtherContentGetsTheNextNumber() throws Exception {
         String today = LocalDate.now().toString();
         Path squatter = t.library().resolve(today + "/acme/automatic1111/acme-00001.png");
