@@ -18,7 +18,8 @@
 # class-data archives in place (a run that has to write one is slower), as any earlier organize would.
 #
 # Environment: WORK (scratch folder, default bench-data/shared-organize; each run makes a new folder in it, ~7 GB a
-# pair for this corpus; an invocation deletes the folders earlier ones left there unless KEEP_RUNS=1), PAIRS.
+# pair for this corpus; an invocation deletes the folders earlier ones left there unless KEEP_RUNS=1), PAIRS, ORDER
+# (which side of a pair runs first: single-first, the default, four-first or alternate).
 #
 # Deleting files slows the next runs' file creation on this machine's journal-less ext4 for 6 minutes (bench/organize.sh
 # explains why; after deleting the previous libraries, the four processes took 16.4-17.7 s instead of 12.8-13.7 s, the
@@ -84,29 +85,40 @@ for pair in $(seq "$pairs"); do
   # each pair: a single DuckDB run, then the four processes, each into a new library (and a new database)
   lib="$run/pair-$pair"
   psql -h 127.0.0.1 -p "$port" -U alice -d postgres -qc "CREATE DATABASE pair$pair" >/dev/null
-  t0=$(now)
-  /usr/bin/time -f "%U %S" -o "$run/duckdb.cpu" "$alice" organize --inbox "$corpus" --library "$lib-duckdb" \
-    > "$run/duckdb-$pair.out" 2>&1
-  t1=$(now)
-  pg_cpu0="$(pg_server_cpu)"
-  pids=()
-  for p in 0 1 2 3; do
-    /usr/bin/time -f "%U %S" -o "$run/pg-$p.cpu" "$alice" organize --inbox "$run/inbox-$p" --library "$lib-shared" \
-      --catalog "${url%/bench}/pair$pair" > "$run/pg-$p-$pair.out" 2>&1 &
-    pids+=($!)
-  done
-  for pid in "${pids[@]}"; do wait "$pid"; done
-  t2=$(now)
-  sleep 0.5 # the backends of the ended connections are reaped
-  pg_cpu="$(python3 -c "print($(pg_server_cpu) - $pg_cpu0)")"
-  echo "pair $pair of $pairs:"
-  ratios+=("$(python3 - "$t0" "$t1" "$t2" "$total" "$run" "$pg_cpu" <<'EOF2'
+  single() {
+    local t0; t0=$(now)
+    /usr/bin/time -f "%U %S" -o "$run/duckdb.cpu" "$alice" organize --inbox "$corpus" --library "$lib-duckdb" \
+      > "$run/duckdb-$pair.out" 2>&1
+    duck_s=$(python3 -c "print($(now) - $t0)")
+  }
+  four() {
+    local t0 pg_cpu0 pids=() p pid
+    pg_cpu0="$(pg_server_cpu)"
+    t0=$(now)
+    for p in 0 1 2 3; do
+      /usr/bin/time -f "%U %S" -o "$run/pg-$p.cpu" "$alice" organize --inbox "$run/inbox-$p" --library "$lib-shared" \
+        --catalog "${url%/bench}/pair$pair" > "$run/pg-$p-$pair.out" 2>&1 &
+      pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid"; done
+    four_s=$(python3 -c "print($(now) - $t0)")
+    sleep 0.5 # the backends of the ended connections are reaped
+    pg_cpu="$(python3 -c "print($(pg_server_cpu) - $pg_cpu0)")"
+  }
+  # which side runs first: ORDER=single-first (the default), four-first, or alternate (odd pairs single first)
+  case "${ORDER:-single-first}" in
+    four-first) first=four ;;
+    alternate) if [ $((pair % 2)) -eq 1 ]; then first=single; else first=four; fi ;;
+    *) first=single ;;
+  esac
+  if [ "$first" = single ]; then single; four; else four; single; fi
+  echo "pair $pair of $pairs ($first first):"
+  ratios+=("$(python3 - "$duck_s" "$four_s" "$total" "$run" "$pg_cpu" <<'EOF2'
 import sys
-t0, t1, t2, n = map(float, sys.argv[1:5])
-run, server = sys.argv[5], float(sys.argv[6])
+duck, pg, n = map(float, sys.argv[1:4])
+run, server = sys.argv[4], float(sys.argv[5])
 def cpu(name):
     return sum(map(float, open(f"{run}/{name}.cpu").read().split()[-2:]))
-duck, pg = t1 - t0, t2 - t1
 four = [cpu(f"pg-{p}") for p in range(4)]
 print(f"  single DuckDB run:          {n:.0f} files in {duck:6.2f} s = {n / duck:5.0f} files/s; CPU {cpu('duckdb'):5.1f} s",
       file=sys.stderr)
