@@ -47,8 +47,11 @@ import java.util.concurrent.Future;
  */
 public final class Organizer {
     static final int BATCH = 256;
-    /** File bytes held in memory for writing copies, across the batch being written and the one being read. */
-    private static final long KEPT_BYTES = 256L << 20;
+    /**
+     * File bytes held in memory for writing copies, across the batch being written and the one being read: 256 MB, or
+     * a quarter of the heap where that is less (a small machine's JVM), so two batches' arrays always fit beside the rest.
+     */
+    private static final long KEPT_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
     private static final int IO_THREADS = 4;
 
     private final Catalog catalog;
