@@ -21,8 +21,7 @@ alice="$root/alice"
 "$alice" --version >/dev/null
 . "$here/libraries.sh"
 await_aged_inodes
-source "$here/pg-cluster.sh" # $url, $port, $pgdir
-pg_server_cpu() { awk '{print ($14 + $15 + $16 + $17) / 100}' "/proc/$(head -1 "$pgdir/data/postmaster.pid")/stat"; }
+source "$here/pg-cluster.sh" # $url, $port, pg_server_cpu
 now() { date +%s.%N; }
 
 out="$run/parts-$(date +%s)"

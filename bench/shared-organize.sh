@@ -75,8 +75,6 @@ psql -h 127.0.0.1 -p "$port" -U alice -d postgres -qc "CREATE DATABASE prime" >/
 "$alice" organize --inbox "$run/prime" --library "$run/prime-library" > "$run/prime.out" 2>&1
 "$alice" organize --inbox "$run/prime" --library "$run/prime-shared" --catalog "${url%/bench}/prime" \
   > "$run/prime-shared.out" 2>&1
-# the server's CPU so far: the postmaster's own and that of its ended children (each connection's backend)
-pg_server_cpu() { awk '{print ($14 + $15 + $16 + $17) / 100}' "/proc/$(head -1 "$pgdir/data/postmaster.pid")/stat"; }
 now() { date +%s.%N; }
 
 pairs="${PAIRS:-3}"
