@@ -45,4 +45,17 @@ public enum Facet {
     public int limit() {
         return limit;
     }
+
+    /**
+     * {@code counts} as this facet lists them: largest count first, then by value, at most {@link #limit} values.
+     * Every way of counting facets (SQL, the warm rows, the lexical index) ends here.
+     */
+    public java.util.Map<String, Long> ordered(java.util.Map<String, Long> counts) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(limit).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

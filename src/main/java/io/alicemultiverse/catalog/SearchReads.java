@@ -155,6 +155,12 @@ public final class SearchReads {
         return out;
     }
 
+    /** The content hashes of every asset that passes {@code f}, in no particular order. */
+    public List<String> hashes(AssetFilter f) {
+        FilterSql s = FilterSql.of(f, catalog.dialect());
+        return catalog.select("SELECT a.content_hash FROM assets a WHERE " + s.where, s.params, rs -> rs.getString(1));
+    }
+
     /** Facet counts (source, project, model, month, the top 50 tags) over the assets that pass {@code f}. */
     public Map<String, Map<String, Long>> facets(AssetFilter f) {
         FilterSql s = FilterSql.of(f, catalog.dialect());

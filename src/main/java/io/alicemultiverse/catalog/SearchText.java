@@ -48,8 +48,11 @@ final class SearchText {
         return joinedTags("', '", " AND t.origin <> 'prompt'", d);
     }
 
-    /** Every tag of {@code a} (duplicates kept, in no set order), joined by {@code " . "}; or null. */
-    static final String TAGS_DOTTED = "(SELECT string_agg(t.tag, ' . ') FROM tags t "
+    /** What {@link #TAGS_LISTED} joins tags with: a control character (a tag holding it is split in two). */
+    static final String TAG_SEPARATOR = "\u001e";
+
+    /** Every tag of {@code a} (duplicates kept, in no set order), joined by {@link #TAG_SEPARATOR}; or null. */
+    static final String TAGS_LISTED = "(SELECT string_agg(t.tag, chr(30)) FROM tags t "
             + "WHERE t.content_hash = a.content_hash)";
 
     /**

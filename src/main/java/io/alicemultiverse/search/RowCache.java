@@ -307,12 +307,12 @@ final class RowCache {
         for (io.alicemultiverse.catalog.Facet f : io.alicemultiverse.catalog.Facet.values()) {
             // creation times are counted by month; every other field by its postings
             Map<String, int[]> p = f.field() == FilterRule.Field.CREATED ? byMonth : postings(f.field());
-            out.put(f.key(), counts(p, bits, f.missing(), f.limit()));
+            out.put(f.key(), f.ordered(counts(p, bits, f.missing())));
         }
         return out;
     }
 
-    private static Map<String, Long> counts(Map<String, int[]> postings, BitSet bits, String blank, int limit) {
+    private static Map<String, Long> counts(Map<String, int[]> postings, BitSet bits, String blank) {
         Map<String, Long> n = new HashMap<>();
         postings.forEach((value, p) -> {
             long c = 0;
@@ -325,11 +325,7 @@ final class RowCache {
                 n.merge(value.equals(NONE) ? blank : value, c, Long::sum);
             }
         });
-        Map<String, Long> out = new LinkedHashMap<>();
-        n.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        return n;
     }
 
     /** The key of a missing value in the postings: no real value is a NUL character. */

@@ -138,7 +138,7 @@ public final class SearchEngine implements AutoCloseable {
 
     public SearchEngine(Catalog catalog, Path library, Supplier<TextEmbedder> embedder) {
         this.catalog = catalog;
-        this.sql = new CatalogRows(catalog);
+        this.sql = new CatalogRows(catalog, this::facetIndex);
         this.library = library;
         this.embedderSupplier = embedder;
     }
@@ -432,6 +432,21 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     // ---- keeping the indexes in step ----
+
+    /**
+     * This machine's lexical index for counting facets, when it exists and catches up with a few re-indexed assets;
+     * else empty, and the catalog counts them (no index is built for facets alone).
+     */
+    private java.util.Optional<LexicalIndex> facetIndex() {
+        if (lexical == null) {
+            Path p = IndexFolder.lexical(catalog, library, System.getenv());
+            if (!LexicalIndex.present(p)) {
+                return java.util.Optional.empty();
+            }
+            lexical = LexicalIndex.at(p);
+        }
+        return lexical.catchUp(catalog) ? java.util.Optional.of(lexical) : java.util.Optional.empty();
+    }
 
     private LexicalIndex lexical() {
         if (lexical == null) {
