@@ -22,10 +22,12 @@ public final class SearchIndexSources {
      * The parts of an asset's lexical document, and the fields its facets count ({@link Facet}).
      *
      * @param tags      every tag of every origin, duplicates kept, in no set order (empty: none)
-     * @param tagsExact false when a tag held the character the tags travel joined by, so {@code tags} split it
+     * @param tagsExact false when a tag held the character the tags travel joined by (then {@code tags} holds it with
+     *                  that character as a space, marked)
+     * @param month     the creation month as the catalog's facets count it ({@code yyyy-MM}), or null
      */
     public record LexicalSource(String contentHash, String prompt, String descriptions, List<String> tags,
-                                boolean tagsExact, String source, String project, String model, java.time.LocalDateTime createdAt) {
+                                boolean tagsExact, String source, String project, String model, String month) {
     }
 
     /**
@@ -61,19 +63,15 @@ public final class SearchIndexSources {
     /** The lexical document parts of {@code hashes} (null: every asset). */
     public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
         catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.descriptions(catalog.dialect()) + ", "
-                        + SearchText.TAGS_LISTED + ", a.source, a.project, a.model, a.created_at, "
-                        + "(SELECT count(*) FROM tags t WHERE t.content_hash = a.content_hash) FROM assets a"
+                        + SearchText.TAGS_LISTED + ", a.source, a.project, a.model, " + SearchSql.MONTH + " FROM assets a"
                         + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES),
                 hashes == null ? List.of() : List.of(SearchSql.hashList(hashes)), rs -> {
                     String joined = rs.getString(4);
                     List<String> tags = joined == null ? List.of()
                             : List.of(joined.split(SearchText.TAG_SEPARATOR, -1));
-                    // a tag holding the separator itself splits into more parts than there are tags
-                    boolean exact = tags.size() == rs.getLong(9);
-                    java.sql.Timestamp created = rs.getTimestamp(8);
+                    boolean exact = tags.stream().noneMatch(t -> t.startsWith(SearchText.SPLIT_MARK));
                     sink.accept(new LexicalSource(rs.getString(1), rs.getString(2), rs.getString(3), tags, exact,
-                            rs.getString(5), rs.getString(6), rs.getString(7),
-                            created == null ? null : created.toLocalDateTime()));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
                     return null;
                 });
     }

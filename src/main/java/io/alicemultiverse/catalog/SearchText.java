@@ -48,11 +48,17 @@ final class SearchText {
         return joinedTags("', '", " AND t.origin <> 'prompt'", d);
     }
 
-    /** What {@link #TAGS_LISTED} joins tags with: a control character (a tag holding it is split in two). */
+    /** What {@link #TAGS_LISTED} joins tags with: a control character. */
     static final String TAG_SEPARATOR = "\u001e";
+    /** What a tag holding {@link #TAG_SEPARATOR} starts with in {@link #TAGS_LISTED}, the separator made a space. */
+    static final String SPLIT_MARK = "\u001f";
 
-    /** Every tag of {@code a} (duplicates kept, in no set order), joined by {@link #TAG_SEPARATOR}; or null. */
-    static final String TAGS_LISTED = "(SELECT string_agg(t.tag, chr(30)) FROM tags t "
+    /**
+     * Every tag of {@code a} (duplicates kept, in no set order), joined by {@link #TAG_SEPARATOR}; or null. A tag
+     * holding the separator itself (no tag name should) comes marked with {@link #SPLIT_MARK}, its words kept.
+     */
+    static final String TAGS_LISTED = "(SELECT string_agg(CASE WHEN strpos(t.tag, chr(30)) > 0 "
+            + "THEN chr(31) || replace(t.tag, chr(30), ' ') ELSE t.tag END, chr(30)) FROM tags t "
             + "WHERE t.content_hash = a.content_hash)";
 
     /**

@@ -78,12 +78,16 @@ final class LexicalIndex implements AutoCloseable {
      */
     private static final String CURRENT_FORMAT = "3";
     private static final String HASH_VALUES = "hash_values";
-    /** Marks a document whose facet fields are not exact (a value too long for doc values, a tag split apart). */
+    /** Marks a document whose facet fields are not exact (a value too long for doc values, a tag holding the separator its list travels with). */
     private static final String FACETS_INEXACT = "facets_inexact";
     /** The longest value doc values hold, in UTF-8 bytes (Lucene's limit for a sorted value). */
     private static final int MAX_FACET_VALUE = 32_766;
-    /** Below this share of the documents, a facet count finds the given assets' documents by their hash terms. */
-    private static final int LOOK_UP_SHARE = 16;
+    /**
+     * Below one in this many documents, a facet count finds the given assets' documents by their hash terms; above,
+     * it reads every document's hash (at 1,000,000 assets, cold: a 1 % tag's 10,000 matches 0.23–0.33 s read, 0.34–0.46 s
+     * looked up by term).
+     */
+    private static final int LOOK_UP_SHARE = 256;
     private final Directory dir;
     private final Analyzer analyzer = new EnglishAnalyzer();
     /** The reader searches use, swapped whole on reopen; each search holds a reference while it runs. */
@@ -356,7 +360,7 @@ final class LexicalIndex implements AutoCloseable {
         boolean exact = src.tagsExact();
         for (Facet f : Facet.values()) {
             if (f == Facet.TAG) {
-                for (String tag : new java.util.TreeSet<>(src.tags())) {
+                for (String tag : new java.util.HashSet<>(src.tags())) {
                     BytesRef v = new BytesRef(tag);
                     exact &= v.length <= MAX_FACET_VALUE;
                     if (v.length <= MAX_FACET_VALUE) {
@@ -390,8 +394,7 @@ final class LexicalIndex implements AutoCloseable {
             case SOURCE -> src.source();
             case PROJECT -> src.project();
             case MODEL -> src.model();
-            case CREATED -> src.createdAt() == null ? null : String.format(java.util.Locale.ROOT, "%04d-%02d",
-                    src.createdAt().getYear(), src.createdAt().getMonthValue());
+            case CREATED -> src.month();
             default -> throw new IllegalStateException("no single value for facet " + f);
         };
     }
@@ -419,8 +422,7 @@ final class LexicalIndex implements AutoCloseable {
             }
             org.apache.lucene.util.FixedBitSet[] looked = hashes != null && hashes.size() < reader.maxDoc() / LOOK_UP_SHARE
                     ? lookUp(o.searcher(), reader, hashes) : null;
-            Set<BytesRef> only = hashes == null || looked != null ? null
-                    : hashes.stream().map(BytesRef::new).collect(java.util.stream.Collectors.toSet());
+            HashMatches only = hashes == null || looked != null ? null : new HashMatches(hashes);
             List<LeafReaderContext> leaves = reader.leaves();
             for (int l = 0; l < leaves.size(); l++) {
                 countLeaf(leaves.get(l).reader(), looked == null ? null : looked[l], only, counts);
@@ -471,7 +473,7 @@ final class LexicalIndex implements AutoCloseable {
      * else every live one.
      */
     private static void countLeaf(org.apache.lucene.index.LeafReader leaf, org.apache.lucene.util.FixedBitSet looked,
-                                  Set<BytesRef> only, Map<Facet, Map<String, Long>> counts) throws IOException {
+                                  HashMatches only, Map<Facet, Map<String, Long>> counts) throws IOException {
         Facet[] facets = Facet.values();
         org.apache.lucene.index.SortedDocValues[] single = new org.apache.lucene.index.SortedDocValues[facets.length];
         long[][] n = new long[facets.length][];
