@@ -75,6 +75,8 @@ public final class Catalog implements AutoCloseable {
         }
     }
     private final Dialect dialect;
+    /** See {@link #onWaiting}. */
+    private volatile java.util.function.Consumer<String> waitingNotice;
     /** Where this catalog is, for messages: the DuckDB file, or the PostgreSQL URL without its password. */
     private final String where;
     /**
@@ -279,7 +281,16 @@ public final class Catalog implements AutoCloseable {
      * process the only writer, and the commands it runs take turns ({@link #inProcess}). Reentrant.
      */
     public WriterLock exclusiveWriter(java.util.function.Consumer<String> waiting) {
-        return exclusive(Activity.FILES, waiting);
+        return exclusive(Activity.FILES, waiting != null ? waiting : waitingNotice);
+    }
+
+    /**
+     * Who is told, when a run that rearranges files ({@link #exclusiveWriter}) waits and its caller named no one
+     * else: the command line prints it, so an undo, a dedup or a repair waiting for another machine's organize says so
+     * instead of sitting silent. Null: no one.
+     */
+    public void onWaiting(java.util.function.Consumer<String> notice) {
+        this.waitingNotice = notice;
     }
 
     /**

@@ -68,9 +68,13 @@ final class LibraryOptions {
         java.time.Clock clock = java.time.Clock.systemDefaultZone();
         io.alicemultiverse.catalog.CatalogUrl url = c.catalogUrl(CallerEnv.get());
         // another process may have the catalog open for a moment (a one-shot command's run): wait for it
-        return CatalogWait.open(c.library(), () -> dryRun
+        io.alicemultiverse.app.LibraryService service = CatalogWait.open(c.library(), () -> dryRun
                 ? io.alicemultiverse.app.LibraryService.openForDryRun(c.library(), layout, clock, url)
                 : io.alicemultiverse.app.LibraryService.open(c.library(), layout, clock, url)).keepSidecars(c.xmp());
+        // an undo, dedup or repair that waits for other runs (on a shared catalog, another machine's) says so
+        service.catalog().onWaiting(who -> Output.err().println("alice: waiting for " + who
+                + " to finish its run on this library"));
+        return service;
     }
 
     /**

@@ -66,6 +66,30 @@ class SharedCatalogCliTest {
     }
 
     @Test
+    void anUndoWaitingForAnotherMachinesOrganizeRunSaysWhoItWaitsFor() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        for (int i = 0; i < 3; i++) {
+            t.inboxFile("acme/fox-" + i + ".png", TempLibrary.png("a red fox number " + i, "fox_v1", i));
+        }
+        String url = TestPostgres.newDatabase();
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString(), "--catalog", url).exit()).isZero();
+        try (io.alicemultiverse.catalog.Catalog other = io.alicemultiverse.catalog.Catalog.open(t.library(),
+                io.alicemultiverse.catalog.CatalogUrl.parse(url, Map.of()))) {
+            java.util.concurrent.CompletableFuture<CliRun> undo;
+            // another machine's organize run under way: the undo waits for it to end
+            try (io.alicemultiverse.catalog.Catalog.WriterLock organizing = other.concurrentWriter(null)) {
+                undo = java.util.concurrent.CompletableFuture.supplyAsync(() -> alice(t, "undo", "--json"));
+                Thread.sleep(1_500);
+                assertThat(undo).as("waiting").isNotDone();
+            }
+            CliRun done = undo.get(60, TimeUnit.SECONDS);
+            assertThat(done.exit()).as(done.err()).isZero();
+            assertThat(done.err()).contains("alice: waiting for ").contains(" to finish its run on this library");
+        }
+        assertThat(JSON.readTree(alice(t, "stats", "--json").lines().get(0)).get("assets").asInt()).isZero();
+    }
+
+    @Test
     void aWrongOrForeignCatalogIsRefusedWithoutShowingThePassword() throws Exception {
         TempLibrary t = new TempLibrary(tmp);
         t.inboxFile("a.png", TempLibrary.png(1));
