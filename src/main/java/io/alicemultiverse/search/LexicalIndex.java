@@ -1,7 +1,6 @@
 package io.alicemultiverse.search;
 
 import io.alicemultiverse.catalog.Catalog;
-import io.alicemultiverse.catalog.Facet;
 import io.alicemultiverse.catalog.SearchIndexSources;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -10,8 +9,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
@@ -53,21 +50,8 @@ import java.util.Set;
  * process made. Not thread-safe for writes; searches may run concurrently.
  */
 final class LexicalIndex implements AutoCloseable {
-    /**
-     * Lucene's notices about the JVM it runs on, printed on stderr in every command that opens an index: on Java 21
-     * and later "Using MemorySegmentIndexInput…" (INFO) and "You are running with Java 23 or later. To make full use
-     * of the Vector API, please update Apache Lucene" (WARNING). They are advice for Lucene's integrators, not for
-     * alice's users. Held so the levels stick (the JDK keeps loggers weakly).
-     */
-    private static final java.util.logging.Logger STORE_NOTICES = quiet("org.apache.lucene.store",
-            java.util.logging.Level.WARNING);
-    private static final java.util.logging.Logger VECTOR_NOTICES = quiet("org.apache.lucene.internal.vectorization",
-            java.util.logging.Level.SEVERE);
-
-    private static java.util.logging.Logger quiet(String name, java.util.logging.Level from) {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
-        log.setLevel(from);
-        return log;
+    static {
+        LuceneNotices.ensureQuiet();
     }
 
     private static final String COUNTER = "catalog_changes";
@@ -77,17 +61,7 @@ final class LexicalIndex implements AutoCloseable {
      * fields facets count.
      */
     private static final String CURRENT_FORMAT = "3";
-    private static final String HASH_VALUES = "hash_values";
-    /** Marks a document whose facet fields are not exact (a value too long for doc values, a tag holding the separator its list travels with). */
-    private static final String FACETS_INEXACT = "facets_inexact";
-    /** The longest value doc values hold, in UTF-8 bytes (Lucene's limit for a sorted value). */
-    private static final int MAX_FACET_VALUE = 32_766;
-    /**
-     * Below one in this many documents, a facet count finds the given assets' documents by their hash terms; above,
-     * it reads every document's hash (at 1,000,000 assets, cold: a 1 % tag's 10,000 matches 0.23–0.33 s read, 0.34–0.46 s
-     * looked up by term).
-     */
-    private static final int LOOK_UP_SHARE = 256;
+    static final String HASH_VALUES = "hash_values";
     private final Directory dir;
     private final Analyzer analyzer = new EnglishAnalyzer();
     /** The reader searches use, swapped whole on reopen; each search holds a reference while it runs. */
@@ -357,54 +331,14 @@ final class LexicalIndex implements AutoCloseable {
         d.add(new StringField("hash", src.contentHash(), Field.Store.NO));
         d.add(new BinaryDocValuesField(HASH_VALUES, new BytesRef(src.contentHash())));
         d.add(new TextField("text", AssetText.lexical(src.prompt(), src.descriptions(), tags), Field.Store.NO));
-        boolean exact = src.tagsExact();
-        for (Facet f : Facet.values()) {
-            if (f == Facet.TAG) {
-                for (String tag : new java.util.HashSet<>(src.tags())) {
-                    BytesRef v = new BytesRef(tag);
-                    exact &= v.length <= MAX_FACET_VALUE;
-                    if (v.length <= MAX_FACET_VALUE) {
-                        d.add(new SortedSetDocValuesField(facetField(f), v));
-                    }
-                }
-                continue;
-            }
-            String value = facetValue(f, src);
-            if (value != null) {
-                BytesRef v = new BytesRef(value);
-                exact &= v.length <= MAX_FACET_VALUE;
-                if (v.length <= MAX_FACET_VALUE) {
-                    d.add(new SortedDocValuesField(facetField(f), v));
-                }
-            }
-        }
-        if (!exact) {
-            d.add(new StringField(FACETS_INEXACT, "1", Field.Store.NO));
-        }
+        IndexFacets.addFields(d, src);
         return d;
     }
 
-    private static String facetField(Facet f) {
-        return "facet_" + f.key();
-    }
-
-    /** The value of a single-valued facet; null when the asset has none (counted as the facet's missing label). */
-    private static String facetValue(Facet f, SearchIndexSources.LexicalSource src) {
-        return switch (f.field()) {
-            case SOURCE -> src.source();
-            case PROJECT -> src.project();
-            case MODEL -> src.model();
-            case CREATED -> src.month();
-            default -> throw new IllegalStateException("no single value for facet " + f);
-        };
-    }
-
     /**
-     * Facet counts over {@code hashes} (null: every asset), in the shape of the catalog's ({@code
-     * SearchReads#facets}), read from the documents' doc values: at 1,000,000 assets the catalog's statement reads
-     * and pairs up every tag row (seconds); here each document's values are read in place. Empty when there is no
-     * index or a document's facet fields are not exact; then the catalog counts them. The index should first be
-     * brought up to date ({@link #catchUp}).
+     * Facet counts over {@code hashes} (null: every asset), read from the documents' doc values ({@link IndexFacets});
+     * empty when there is no index or its facet fields are not exact, and then the catalog counts them. Bring the
+     * index up to date first ({@link #catchUp}).
      */
     java.util.Optional<Map<String, Map<String, Long>>> facets(Collection<String> hashes) {
         Opened o = acquire();
@@ -412,121 +346,11 @@ final class LexicalIndex implements AutoCloseable {
             return java.util.Optional.empty();
         }
         try {
-            DirectoryReader reader = o.reader();
-            if (o.searcher().count(new TermQuery(new Term(FACETS_INEXACT, "1"))) > 0) { // live documents only
-                return java.util.Optional.empty();
-            }
-            Map<Facet, Map<String, Long>> counts = new java.util.EnumMap<>(Facet.class);
-            for (Facet f : Facet.values()) {
-                counts.put(f, new HashMap<>());
-            }
-            org.apache.lucene.util.FixedBitSet[] looked = hashes != null && hashes.size() < reader.maxDoc() / LOOK_UP_SHARE
-                    ? lookUp(o.searcher(), reader, hashes) : null;
-            HashMatches only = hashes == null || looked != null ? null : new HashMatches(hashes);
-            List<LeafReaderContext> leaves = reader.leaves();
-            for (int l = 0; l < leaves.size(); l++) {
-                countLeaf(leaves.get(l).reader(), looked == null ? null : looked[l], only, counts);
-            }
-            Map<String, Map<String, Long>> out = new java.util.LinkedHashMap<>();
-            counts.forEach((f, n) -> out.put(f.key(), f.ordered(n)));
-            return java.util.Optional.of(out);
+            return IndexFacets.count(o.reader(), o.searcher(), hashes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             release(o);
-        }
-    }
-
-    /** The documents of {@code hashes}, per leaf, found by their hash terms. */
-    private static org.apache.lucene.util.FixedBitSet[] lookUp(IndexSearcher searcher, DirectoryReader reader,
-                                                               Collection<String> hashes) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        org.apache.lucene.util.FixedBitSet[] bits = new org.apache.lucene.util.FixedBitSet[leaves.size()];
-        for (int l = 0; l < bits.length; l++) {
-            bits[l] = new org.apache.lucene.util.FixedBitSet(Math.max(1, leaves.get(l).reader().maxDoc()));
-        }
-        org.apache.lucene.search.Query q = new org.apache.lucene.search.TermInSetQuery("hash",
-                hashes.stream().map(BytesRef::new).toList());
-        searcher.search(q, new org.apache.lucene.search.SimpleCollector() {
-            private org.apache.lucene.util.FixedBitSet leaf;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                leaf = bits[context.ord];
-            }
-
-            @Override
-            public void collect(int doc) {
-                leaf.set(doc);
-            }
-
-            @Override
-            public org.apache.lucene.search.ScoreMode scoreMode() {
-                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        return bits;
-    }
-
-    /**
-     * Adds one leaf's counts: of the documents set in {@code looked}, or else those whose hash is in {@code only}, or
-     * else every live one.
-     */
-    private static void countLeaf(org.apache.lucene.index.LeafReader leaf, org.apache.lucene.util.FixedBitSet looked,
-                                  HashMatches only, Map<Facet, Map<String, Long>> counts) throws IOException {
-        Facet[] facets = Facet.values();
-        org.apache.lucene.index.SortedDocValues[] single = new org.apache.lucene.index.SortedDocValues[facets.length];
-        long[][] n = new long[facets.length][];
-        long[] missing = new long[facets.length];
-        org.apache.lucene.index.SortedSetDocValues tags = null;
-        for (int i = 0; i < facets.length; i++) {
-            if (facets[i] == Facet.TAG) {
-                tags = leaf.getSortedSetDocValues(facetField(facets[i]));
-                n[i] = new long[tags == null ? 0 : (int) tags.getValueCount()];
-            } else {
-                single[i] = leaf.getSortedDocValues(facetField(facets[i]));
-                n[i] = new long[single[i] == null ? 0 : single[i].getValueCount()];
-            }
-        }
-        org.apache.lucene.util.Bits live = leaf.getLiveDocs();
-        BinaryDocValues hash = only == null ? null : leaf.getBinaryDocValues(HASH_VALUES);
-        if (only != null && hash == null) {
-            return;
-        }
-        int max = leaf.maxDoc();
-        int doc = looked == null ? 0 : (max == 0 ? org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS : looked.nextSetBit(0));
-        while (doc < max) {
-            boolean counted = (live == null || live.get(doc))
-                    && (only == null || hash.advanceExact(doc) && only.contains(hash.binaryValue()));
-            if (counted) {
-                for (int i = 0; i < facets.length; i++) {
-                    if (facets[i] == Facet.TAG) {
-                        if (tags != null && tags.advanceExact(doc)) {
-                            for (int k = tags.docValueCount(); k > 0; k--) {
-                                n[i][(int) tags.nextOrd()]++;
-                            }
-                        }
-                    } else if (single[i] != null && single[i].advanceExact(doc)) {
-                        n[i][single[i].ordValue()]++;
-                    } else {
-                        missing[i]++;
-                    }
-                }
-            }
-            doc = looked == null ? doc + 1
-                    : doc + 1 >= max ? org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS : looked.nextSetBit(doc + 1);
-        }
-        for (int i = 0; i < facets.length; i++) {
-            Map<String, Long> to = counts.get(facets[i]);
-            for (int ord = 0; ord < n[i].length; ord++) {
-                if (n[i][ord] > 0) {
-                    BytesRef v = facets[i] == Facet.TAG ? tags.lookupOrd(ord) : single[i].lookupOrd(ord);
-                    to.merge(v.utf8ToString(), n[i][ord], Long::sum);
-                }
-            }
-            if (missing[i] > 0) {
-                to.merge(facets[i].missing(), missing[i], Long::sum);
-            }
         }
     }
 

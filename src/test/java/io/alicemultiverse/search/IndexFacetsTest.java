@@ -37,7 +37,7 @@ class IndexFacetsTest {
                     : Catalog.open(lib);
                  LexicalIndex index = LexicalIndex.at(tmp.resolve(postgres ? "pg-index" : "duck-index"))) {
                 List<String> hashes = new ArrayList<>(SyntheticCatalog.write(c, specs()));
-                c.searchStore().changeUserTags(hashes.subList(0, 90), List.of("studio-pick"), true);
+                c.searchStore().changeUserTags(hashes.subList(0, 900), List.of("studio-pick"), true); // among the top 50
                 c.searchStore().changeUserTags(hashes.subList(40, 50), List.of("golden hour"), true); // also a prompt tag
                 c.deleteAssets(hashes.subList(0, 10)); // their user tags stay, for the contents may come back
                 List<String> left = new ArrayList<>(hashes.subList(10, hashes.size()));
@@ -96,7 +96,7 @@ class IndexFacetsTest {
 
     /** Assets of every kind the facets tell apart, among them some without a source, model or project. */
     private static List<SyntheticCatalog.Spec> specs() {
-        List<SyntheticCatalog.Spec> specs = new ArrayList<>(SyntheticCatalog.generate(400, 70, 19));
+        List<SyntheticCatalog.Spec> specs = new ArrayList<>(SyntheticCatalog.generate(2_600, 300, 19));
         LocalDateTime t = LocalDateTime.of(2024, 11, 30, 23, 59, 59);
         for (int i = 0; i < 30; i++) {
             specs.add(new SyntheticCatalog.Spec("bare-" + i, i % 3 == 0 ? "" : "untitled study " + i,
@@ -118,7 +118,7 @@ class IndexFacetsTest {
             assertThat(ordered(index.facets(reads.hashes(f)).orElseThrow())).as(as + ": " + f)
                     .isEqualTo(ordered(reads.facets(f)));
         }
-        // a few matches (found by their hash terms) and many (each document's hash looked up)
+        // a few matches (under 1/256 of the documents: found by their hash terms) and many (each document's hash looked up)
         for (List<String> some : List.of(left.subList(0, 7), left.subList(0, left.size() - 3), List.<String>of())) {
             assertThat(ordered(index.facets(some).orElseThrow())).as(as + ": " + some.size() + " matches")
                     .isEqualTo(ordered(reads.facetsOf(some)));
