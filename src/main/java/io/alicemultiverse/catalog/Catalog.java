@@ -1018,6 +1018,45 @@ public final class Catalog implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Hands each row of a query to {@code each} as it is read, holding no more than a batch: PostgreSQL's driver
+     * otherwise reads a whole result into memory before the first row is seen (every asset's search text, at
+     * 1,000,000 assets), so there the rows come 5,000 at a time through a cursor, inside a transaction. DuckDB
+     * streams a result as it is.
+     */
+    void stream(String sql, List<Object> params, RowMapper<?> each) {
+        SqlWork read = () -> {
+            try (PreparedStatement ps = connection().prepareStatement(sql)) {
+                ps.setFetchSize(5_000);
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.map(rs);
+                    }
+                }
+            }
+        };
+        try {
+            Connection c = connection();
+            boolean own = dialect == Dialect.POSTGRES && c.getAutoCommit(); // a cursor lives only in a transaction
+            if (own) {
+                c.setAutoCommit(false);
+            }
+            try {
+                read.run();
+            } finally {
+                if (own) {
+                    c.rollback(); // it only read
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("query", e);
+        }
+    }
+
     /** Maps one result row. */
     @FunctionalInterface
     public interface RowMapper<T> {

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * What search builds its indexes from: every asset's row and search text for the warm rows in memory, the text of the
  * lexical index's documents, the texts still to embed, and the stored embeddings. Each read covers every asset, or
- * only those a change touched, and hands rows on one at a time. Not thread-safe (the catalog connection is not).
+ * only those a change touched, and hands rows on one at a time as they are read ({@code Catalog#stream}). Not thread-safe (the catalog connection is not).
  */
 public final class SearchIndexSources {
     /** An asset's displayed row with its media type and its descriptions from understanding (or null). */
@@ -49,9 +49,9 @@ public final class SearchIndexSources {
         List<Object> params = hashes == null ? List.of() : List.of(SearchSql.hashList(hashes));
         String only = hashes == null ? "" : " WHERE content_hash " + SearchSql.IN_HASHES;
         Map<String, TreeSet<String>> tags = new HashMap<>();
-        catalog.select("SELECT content_hash, tag FROM tags" + only, params, rs ->
+        catalog.stream("SELECT content_hash, tag FROM tags" + only, params, rs ->
                 tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
-        catalog.select("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
+        catalog.stream("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
                 + "a.media_type, " + SearchText.descriptions(catalog.dialect()) + " FROM assets a"
                 + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES), params, rs -> {
             List<String> tagList = List.copyOf(tags.getOrDefault(rs.getString(1), new TreeSet<>()));
@@ -62,7 +62,7 @@ public final class SearchIndexSources {
 
     /** The lexical document parts of {@code hashes} (null: every asset). */
     public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
-        catalog.select("SELECT a.content_hash, a.prompt, " + SearchText.descriptions(catalog.dialect()) + ", "
+        catalog.stream("SELECT a.content_hash, a.prompt, " + SearchText.descriptions(catalog.dialect()) + ", "
                         + SearchText.TAGS_LISTED + ", a.source, a.project, a.model, " + SearchSql.MONTH + " FROM assets a"
                         + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES),
                 hashes == null ? List.of() : List.of(SearchSql.hashList(hashes)), rs -> {
@@ -108,7 +108,7 @@ public final class SearchIndexSources {
     /** The stored vectors of {@code model} for {@code hashes} (null: every asset that has one), by content hash. */
     public void vectors(String model, Collection<String> hashes, BiConsumer<String, float[]> sink) {
         List<Object> params = hashes == null ? List.of(model) : List.of(model, SearchSql.hashList(hashes));
-        catalog.select("SELECT content_hash, vector FROM embeddings WHERE model = ?"
+        catalog.stream("SELECT content_hash, vector FROM embeddings WHERE model = ?"
                 + (hashes == null ? "" : " AND content_hash " + SearchSql.IN_HASHES), params, rs -> {
             sink.accept(rs.getString(1), SearchSql.floats(rs, 2));
             return null;
