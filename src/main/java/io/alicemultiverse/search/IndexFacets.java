@@ -108,7 +108,8 @@ final class IndexFacets {
         }
         FixedBitSet[] looked = hashes != null && hashes.size() < reader.maxDoc() / LOOK_UP_SHARE
                 ? lookUp(searcher, reader, hashes) : null;
-        HashMatches only = hashes == null || looked != null ? null : new HashMatches(hashes);
+        java.util.Set<BytesRef> only = hashes == null || looked != null ? null
+                : hashes.stream().map(BytesRef::new).collect(java.util.stream.Collectors.toSet());
         List<LeafReaderContext> leaves = reader.leaves();
         for (int l = 0; l < leaves.size(); l++) {
             countLeaf(leaves.get(l).reader(), looked == null ? null : looked[l], only, counts);
@@ -154,7 +155,8 @@ final class IndexFacets {
      * else every live one.
      */
     private static void countLeaf(LeafReader leaf, FixedBitSet looked,
-                                  HashMatches only, Map<Facet, Map<String, Long>> counts) throws IOException {
+                                  java.util.Set<BytesRef> only, Map<Facet, Map<String, Long>> counts)
+            throws IOException {
         Facet[] facets = Facet.values();
         SortedDocValues[] single = new SortedDocValues[facets.length];
         long[][] n = new long[facets.length][];
