@@ -1004,9 +1004,7 @@ public final class Catalog implements AutoCloseable {
     public <T> List<T> select(String sql, List<Object> params, RowMapper<T> mapper) {
         List<T> out = new ArrayList<>();
         try (PreparedStatement ps = connection().prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
+            bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(mapper.map(rs));
@@ -1025,27 +1023,20 @@ public final class Catalog implements AutoCloseable {
      * streams a result as it is.
      */
     void stream(String sql, List<Object> params, RowMapper<?> each) {
-        SqlWork read = () -> {
-            try (PreparedStatement ps = connection().prepareStatement(sql)) {
-                ps.setFetchSize(5_000);
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, params.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        each.map(rs);
-                    }
-                }
-            }
-        };
         try {
             Connection c = connection();
             boolean own = dialect == Dialect.POSTGRES && c.getAutoCommit(); // a cursor lives only in a transaction
             if (own) {
                 c.setAutoCommit(false);
             }
-            try {
-                read.run();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(5_000);
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.map(rs);
+                    }
+                }
             } finally {
                 if (own) {
                     c.rollback(); // it only read
@@ -1054,6 +1045,12 @@ public final class Catalog implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw fail("query", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
         }
     }
 

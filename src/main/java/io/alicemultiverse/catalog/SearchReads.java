@@ -208,12 +208,12 @@ public final class SearchReads {
                 .append(" = t.content_hash) x GROUP BY x.tag ORDER BY n DESC, ")
                 .append(SearchText.binary("x.tag", catalog.dialect())).append(" LIMIT ").append(Facet.TAG.limit())
                 .append(')');
-        Map<String, List<Map.Entry<String, Long>>> rows = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> rows = new java.util.HashMap<>();
         for (Facet f : Facet.values()) {
-            rows.put(f.key(), new java.util.ArrayList<>());
+            rows.put(f.key(), new java.util.HashMap<>());
         }
         Runnable read = () -> catalog.select(sql.toString(), params, rs -> rows.get(rs.getString(1))
-                .add(Map.entry(rs.getString(2), rs.getLong(3))));
+                .put(rs.getString(2), rs.getLong(3)));
         if (catalog.dialect() == Dialect.POSTGRES) {
             catalog.inTransaction(() -> {
                 try (java.sql.Statement s = catalog.connection().createStatement()) {
@@ -229,12 +229,9 @@ public final class SearchReads {
             read.run();
         }
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        rows.forEach((name, list) -> {
-            list.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            Map<String, Long> m = new LinkedHashMap<>();
-            list.forEach(e -> m.put(e.getKey(), e.getValue()));
-            out.put(name, m);
-        });
+        for (Facet f : Facet.values()) {
+            out.put(f.key(), f.ordered(rows.get(f.key())));
+        }
         return out;
     }
 

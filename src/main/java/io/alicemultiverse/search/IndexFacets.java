@@ -8,7 +8,6 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -97,8 +96,9 @@ final class IndexFacets {
      * and pairs up every tag row (seconds); here each document's values are read in place. Empty when a document's
      * facet fields are not exact; then the catalog counts them.
      */
-    static java.util.Optional<Map<String, Map<String, Long>>> count(DirectoryReader reader, IndexSearcher searcher,
-                                                                     Collection<String> hashes) throws IOException {
+    static java.util.Optional<Map<String, Map<String, Long>>> count(IndexSearcher searcher, Collection<String> hashes)
+            throws IOException {
+        org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
         if (searcher.count(new TermQuery(new Term(FACETS_INEXACT, "1"))) > 0) { // live documents only
             return java.util.Optional.empty();
         }
@@ -107,7 +107,7 @@ final class IndexFacets {
             counts.put(f, new HashMap<>());
         }
         FixedBitSet[] looked = hashes != null && hashes.size() < reader.maxDoc() / LOOK_UP_SHARE
-                ? lookUp(searcher, reader, hashes) : null;
+                ? lookUp(searcher, hashes) : null;
         java.util.Set<BytesRef> only = hashes == null || looked != null ? null
                 : hashes.stream().map(BytesRef::new).collect(java.util.stream.Collectors.toSet());
         List<LeafReaderContext> leaves = reader.leaves();
@@ -120,9 +120,8 @@ final class IndexFacets {
     }
 
     /** The documents of {@code hashes}, per leaf, found by their hash terms. */
-    private static FixedBitSet[] lookUp(IndexSearcher searcher, DirectoryReader reader,
-                                                               Collection<String> hashes) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
+    private static FixedBitSet[] lookUp(IndexSearcher searcher, Collection<String> hashes) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FixedBitSet[] bits = new FixedBitSet[leaves.size()];
         for (int l = 0; l < bits.length; l++) {
             bits[l] = new FixedBitSet(Math.max(1, leaves.get(l).reader().maxDoc()));

@@ -346,7 +346,7 @@ final class LexicalIndex implements AutoCloseable {
             return java.util.Optional.empty();
         }
         try {
-            return IndexFacets.count(o.reader(), o.searcher(), hashes);
+            return IndexFacets.count(o.searcher(), hashes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

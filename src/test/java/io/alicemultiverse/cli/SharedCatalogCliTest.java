@@ -37,12 +37,18 @@ class SharedCatalogCliTest {
         return CliRun.run(all.toArray(String[]::new));
     }
 
-    @Test
-    void organizeSearchCheckAndUndoOnPostgres() throws Exception {
+    /** A library whose inbox holds {@code n} generated fox images in project folder {@code acme}. */
+    private TempLibrary foxes(int n) throws java.io.IOException {
         TempLibrary t = new TempLibrary(tmp);
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < n; i++) {
             t.inboxFile("acme/fox-" + i + ".png", TempLibrary.png("a red fox number " + i, "fox_v1", i));
         }
+        return t;
+    }
+
+    @Test
+    void organizeSearchCheckAndUndoOnPostgres() throws Exception {
+        TempLibrary t = foxes(6);
         String url = TestPostgres.newDatabase();
         CliRun organize = alice(t, "organize", "--inbox", t.inbox().toString(), "--catalog", url);
         assertThat(organize.exit()).as(organize.err()).isZero();
@@ -67,10 +73,7 @@ class SharedCatalogCliTest {
 
     @Test
     void anUndoWaitingForAnotherMachinesOrganizeRunSaysWhoItWaitsFor() throws Exception {
-        TempLibrary t = new TempLibrary(tmp);
-        for (int i = 0; i < 3; i++) {
-            t.inboxFile("acme/fox-" + i + ".png", TempLibrary.png("a red fox number " + i, "fox_v1", i));
-        }
+        TempLibrary t = foxes(3);
         String url = TestPostgres.newDatabase();
         assertThat(alice(t, "organize", "--inbox", t.inbox().toString(), "--catalog", url).exit()).isZero();
         try (io.alicemultiverse.catalog.Catalog other = io.alicemultiverse.catalog.Catalog.open(t.library(),
