@@ -72,6 +72,7 @@ public final class LibraryService implements AutoCloseable {
     private final PendingHashes pendingHashes;
     private volatile SearchEngine search;
     private final Object searchMade = new Object();
+    private volatile java.util.function.LongConsumer onIndexBuild = n -> { };
     /** Its opener, and each command it is lent to ({@link #lend}); closed when the last one closes it. */
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
     /** How long a one-shot search may spend embedding what organize left without a vector. */
@@ -178,6 +179,18 @@ public final class LibraryService implements AutoCloseable {
     public LibraryService keepSidecars(boolean on) {
         this.keepSidecars = on;
         return this;
+    }
+
+    /**
+     * Tells {@code notice} the number of assets before search builds this machine's lexical index whole (see
+     * {@link SearchEngine#onIndexBuild}), for a surface to say why the first search with words takes a while.
+     */
+    public void onIndexBuild(java.util.function.LongConsumer notice) {
+        this.onIndexBuild = notice;
+        SearchEngine made = search;
+        if (made != null) {
+            made.onIndexBuild(notice);
+        }
     }
 
     /** Whether this service keeps XMP sidecars current (see {@link #keepSidecars(boolean)}). */
@@ -512,6 +525,7 @@ public final class LibraryService implements AutoCloseable {
         if (search == null) {
             SearchEngine e = new SearchEngine(catalog, root, MiniLmEmbedder::new);
             e.embedWithin(SEARCH_EMBED_BUDGET);
+            e.onIndexBuild(onIndexBuild);
             e.onMissingVectors(() -> {
                 if (embedding.enabled()) {
                     embedding.start();

@@ -1,6 +1,7 @@
 package io.alicemultiverse.catalog;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,14 @@ public final class SearchIndexSources {
     /** The indexed rows of {@code hashes} (null: every asset); tags are read first, in one pass. */
     public void rows(Collection<String> hashes, Consumer<IndexedRow> sink) {
         List<Object> params = hashes == null ? List.of() : List.of(SearchSql.hashList(hashes));
-        String only = hashes == null ? "" : " WHERE content_hash " + SearchSql.IN_HASHES;
+        String only = hashes == null ? "" : SearchSql.IN_HASHES;
         Map<String, TreeSet<String>> tags = new HashMap<>();
-        catalog.stream("SELECT content_hash, tag FROM tags" + only, params, rs ->
-                tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
+        catalog.stream("SELECT content_hash, tag FROM tags" + (hashes == null ? "" : " WHERE content_hash " + only),
+                params, rs -> tags.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
         catalog.stream("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
-                + "a.media_type, " + SearchText.descriptions(catalog.dialect()) + " FROM assets a"
-                + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES), params, rs -> {
+                + "a.media_type, ld.descriptions FROM assets a" + SearchText.descriptionsJoin(catalog.dialect(), only)
+                + (hashes == null ? "" : " WHERE a.content_hash " + only),
+                hashes == null ? List.of() : Collections.nCopies(2, SearchSql.hashList(hashes)), rs -> {
             List<String> tagList = List.copyOf(tags.getOrDefault(rs.getString(1), new TreeSet<>()));
             sink.accept(new IndexedRow(SearchReads.row(rs, tagList), rs.getString(8), rs.getString(9)));
             return null;
@@ -62,10 +64,12 @@ public final class SearchIndexSources {
 
     /** The lexical document parts of {@code hashes} (null: every asset). */
     public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
-        catalog.stream("SELECT a.content_hash, a.prompt, " + SearchText.descriptions(catalog.dialect()) + ", "
-                        + SearchText.TAGS_LISTED + ", a.source, a.project, a.model, " + SearchSql.MONTH + " FROM assets a"
-                        + (hashes == null ? "" : " WHERE a.content_hash " + SearchSql.IN_HASHES),
-                hashes == null ? List.of() : List.of(SearchSql.hashList(hashes)), rs -> {
+        String only = hashes == null ? "" : SearchSql.IN_HASHES;
+        catalog.stream("SELECT a.content_hash, a.prompt, ld.descriptions, lt.listed, a.source, a.project, a.model, "
+                        + SearchSql.MONTH + " FROM assets a" + SearchText.listedTagsJoin(only)
+                        + SearchText.descriptionsJoin(catalog.dialect(), only)
+                        + (hashes == null ? "" : " WHERE a.content_hash " + only),
+                hashes == null ? List.of() : Collections.nCopies(3, SearchSql.hashList(hashes)), rs -> {
                     String joined = rs.getString(4);
                     List<String> tags = joined == null ? List.of()
                             : List.of(joined.split(SearchText.TAG_SEPARATOR, -1));

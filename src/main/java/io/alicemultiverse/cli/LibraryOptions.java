@@ -74,7 +74,21 @@ final class LibraryOptions {
         // an undo, dedup or repair that waits for other runs (on a shared catalog, another machine's) says so
         service.catalog().onWaiting(who -> Output.err().println("alice: waiting for " + who
                 + " to finish its run on this library"));
+        service.onIndexBuild(assets -> {
+            if (assets >= INDEX_BUILD_NOTICE_FROM) {
+                Output.err().println(indexBuildNotice(assets));
+            }
+        });
         return service;
+    }
+
+    /** From how many assets building the lexical index takes long enough to say so (~1 s; docs/benchmarks.md). */
+    static final long INDEX_BUILD_NOTICE_FROM = 20_000;
+
+    /** What a command says before search builds this machine's lexical index of {@code assets} assets whole. */
+    static String indexBuildNotice(long assets) {
+        return String.format(java.util.Locale.ROOT, "alice: building this machine's search index of %,d assets "
+                + "(once: later searches only catch up with changes)", assets);
     }
 
     /**

@@ -101,10 +101,11 @@ final class LexicalIndex implements AutoCloseable {
     /**
      * Catches up with the catalog when it changed since the index was last brought up to date (another process
      * organized, tagged or described assets): re-indexes the assets the catalog's change log names, or rebuilds
-     * everything when the log cannot tell or names too many.
+     * everything when the log cannot tell or names too many (telling {@code beforeRebuild} first).
      */
-    void sync(Catalog catalog) {
+    void sync(Catalog catalog, Runnable beforeRebuild) {
         if (!catchUp(catalog)) {
+            beforeRebuild.run();
             rebuild(catalog, catalog.changeCounter());
         }
     }

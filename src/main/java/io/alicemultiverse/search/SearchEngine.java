@@ -95,6 +95,8 @@ public final class SearchEngine implements AutoCloseable {
     private java.time.Duration embedBudget;
     /** Told when a warm engine finds assets without a vector (an owner then embeds them in the background). */
     private Runnable onMissing;
+    /** Told the number of assets before this machine's lexical index is built whole. */
+    private java.util.function.LongConsumer onIndexBuild = n -> { };
     /** What a search reads: the live, refreshing parts (under the caller's lock) or a fixed warm snapshot. */
     private interface View {
         Rows rows();
@@ -452,8 +454,17 @@ public final class SearchEngine implements AutoCloseable {
         if (lexical == null) {
             lexical = LexicalIndex.at(IndexFolder.lexical(catalog, library, System.getenv()));
         }
-        lexical.sync(catalog);
+        lexical.sync(catalog, () -> onIndexBuild.accept(catalog.assetCount()));
         return lexical;
+    }
+
+    /**
+     * Tells {@code notice} how many assets there are before this machine's lexical index is built whole: at the first
+     * search with words on this machine (or for this library), or one far behind the catalog. It takes seconds per
+     * 100,000 assets (docs/benchmarks.md), once; the CLI says so instead of seeming to hang.
+     */
+    public void onIndexBuild(java.util.function.LongConsumer notice) {
+        this.onIndexBuild = notice;
     }
 
     /**

@@ -41,7 +41,7 @@ class IndexFacetsTest {
                 c.searchStore().changeUserTags(hashes.subList(40, 50), List.of("golden hour"), true); // also a prompt tag
                 c.deleteAssets(hashes.subList(0, 10)); // their user tags stay, for the contents may come back
                 List<String> left = new ArrayList<>(hashes.subList(10, hashes.size()));
-                index.sync(c);
+                index.sync(c, () -> { });
                 agree(c, index, left, "postgres=" + postgres);
 
                 // changes elsewhere: tags added and removed, an asset gone; the index catches up, not rebuilds
@@ -85,7 +85,7 @@ class IndexFacetsTest {
         try (Catalog c = Catalog.open(lib); LexicalIndex index = LexicalIndex.at(tmp.resolve("odd-index"))) {
             List<String> hashes = SyntheticCatalog.write(c, specs());
             c.searchStore().changeUserTags(hashes.subList(0, 3), List.of("one\u001etwo"), true);
-            index.sync(c);
+            index.sync(c, () -> { });
             assertThat(index.facets(null)).isEmpty();
             assertThat(index.search("two", 10)).hasSize(3); // its words are still indexed
             c.searchStore().changeUserTags(hashes.subList(0, 3), List.of("one\u001etwo"), false);

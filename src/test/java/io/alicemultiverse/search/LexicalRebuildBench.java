@@ -7,13 +7,13 @@ import java.util.Map;
 
 /**
  * Times (and, under /usr/bin/time, sizes) a whole rebuild of the lexical index from a catalog: first the rows alone
- * (the catalog read), then the rebuild. For docs/benchmarks.md, "Facets from this machine's lexical index"; not a test.
+ * (the catalog read), then the rebuild; with {@code --rows} then a warm engine's rows (read alone; the peak memory is then that read's). For docs/benchmarks.md, "Facets from this machine's lexical index"; not a test.
  */
 public final class LexicalRebuildBench {
     private LexicalRebuildBench() {
     }
 
-    /** Arguments: the library, the catalog URL, an empty folder for the index. */
+    /** Arguments: the library, the catalog URL, an empty folder for the index, and {@code --rows} for the rows. */
     public static void main(String[] a) throws Exception {
         Path lib = Path.of(a[0]);
         try (Catalog c = Catalog.open(lib, CatalogUrl.parse(a[1], Map.of()))) {
@@ -27,6 +27,13 @@ public final class LexicalRebuildBench {
                 ix.rebuild(c, c.changeCounter());
                 System.out.printf("rebuild: %d ms%n", (System.nanoTime() - t2) / 1000000);
             }
+            if (a.length < 4 || !a[3].equals("--rows")) {
+                return;
+            }
+            int[] rows = {0};
+            long tr = System.nanoTime();
+            c.searchIndexSources().rows(null, r -> rows[0]++); // what a warm engine (serve, mcp) reads at its start
+            System.out.printf("warm rows read: %d ms (%d)%n", (System.nanoTime() - tr) / 1000000, rows[0]);
         }
     }
 }
