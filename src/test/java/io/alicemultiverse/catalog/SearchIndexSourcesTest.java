@@ -15,11 +15,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lexical index's documents as the catalog reads them, every asset's tags and descriptions aggregated in one
- * pass: on both backends each asset once, with every tag row it has (duplicates of other origins kept) and its
- * descriptions oldest first; the same for a few named assets as for all.
+ * What search's indexes are built from, every asset's tags and descriptions aggregated in one pass: on both backends
+ * each asset once, with every tag row it has (the lexical documents: duplicates of other origins kept; the rows:
+ * distinct and sorted, exact even for a tag holding the list's separator) and its descriptions oldest first; the same
+ * for a few named assets as for all.
  */
-class LexicalSourcesTest {
+class SearchIndexSourcesTest {
     @TempDir
     Path tmp;
 
@@ -72,8 +73,32 @@ class LexicalSourcesTest {
                     assertThat(few.get(h)).as(h).usingRecursiveComparison().ignoringCollectionOrder()
                             .isEqualTo(all.get(h));
                 }
+
+                Map<String, SearchIndexSources.IndexedRow> rows = rows(c, null);
+                assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(hashes);
+                for (String h : hashes) {
+                    List<String> expected = new java.util.TreeSet<>(tagRows.getOrDefault(h, List.of())).stream()
+                            .toList();
+                    assertThat(rows.get(h).row().tags()).as(h).containsExactlyElementsOf(expected);
+                    assertThat(rows.get(h).descriptions()).as(h).isEqualTo(all.get(h).descriptions());
+                    assertThat(rows.get(h).row().prompt()).as(h).isEqualTo(all.get(h).prompt());
+                }
+                assertThat(rows.get(hashes.get(5)).row().tags()).contains("split\u001ehere", "pick");
+                Map<String, SearchIndexSources.IndexedRow> fewRows = rows(c, some);
+                assertThat(fewRows.keySet()).containsExactlyInAnyOrderElementsOf(some);
+                for (String h : some) {
+                    assertThat(fewRows.get(h)).as(h).isEqualTo(rows.get(h));
+                }
             }
         }
+    }
+
+    /** Each asset's indexed row by hash; fails on an asset read twice. */
+    private static Map<String, SearchIndexSources.IndexedRow> rows(Catalog c, List<String> hashes) {
+        Map<String, SearchIndexSources.IndexedRow> out = new HashMap<>();
+        c.searchIndexSources().rows(hashes, r -> assertThat(out.put(r.row().contentHash(), r))
+                .as("read twice: " + r.row().contentHash()).isNull());
+        return out;
     }
 
     private static UnderstandingRow row(String hash, String provider, String description, LocalDateTime at) {
