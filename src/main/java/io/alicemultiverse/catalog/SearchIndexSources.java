@@ -52,13 +52,9 @@ public final class SearchIndexSources {
      * the rare asset with a tag holding the list's separator has its tags read on their own, its row handed on last.
      */
     public void rows(Collection<String> hashes, Consumer<IndexedRow> sink) {
-        String only = hashes == null ? "" : SearchSql.IN_HASHES;
         Map<String, IndexedRow> inexact = new HashMap<>();
         catalog.stream("SELECT a.content_hash, a.path, a.source, a.project, a.model, a.created_at, a.prompt, "
-                + "a.media_type, ld.descriptions, lt.listed FROM assets a" + SearchText.listedTagsJoin(only)
-                + SearchText.descriptionsJoin(catalog.dialect(), only)
-                + (hashes == null ? "" : " WHERE a.content_hash " + only),
-                hashes == null ? List.of() : Collections.nCopies(3, SearchSql.hashList(hashes)), rs -> {
+                + "a.media_type, ld.descriptions, lt.listed" + grouped(hashes), groupedParams(hashes), rs -> {
             List<String> tags = listed(rs.getString(10));
             IndexedRow row = new IndexedRow(SearchReads.row(rs, distinctSorted(tags)), rs.getString(8),
                     rs.getString(9));
@@ -84,6 +80,22 @@ public final class SearchIndexSources {
         }
     }
 
+    /**
+     * {@code FROM assets a} with each asset's listed tags ({@code lt.listed}) and descriptions ({@code ld.descriptions})
+     * joined from one grouped pass over each table, narrowed to {@code hashes} (null: every asset); its parameters
+     * are {@link #groupedParams}.
+     */
+    private String grouped(Collection<String> hashes) {
+        String only = hashes == null ? "" : SearchSql.IN_HASHES;
+        return " FROM assets a" + SearchText.listedTagsJoin(only) + SearchText.descriptionsJoin(catalog.dialect(), only)
+                + (hashes == null ? "" : " WHERE a.content_hash " + only);
+    }
+
+    /** What {@link #grouped} binds: the hashes once for each of its joins and once for the assets. */
+    private static List<Object> groupedParams(Collection<String> hashes) {
+        return hashes == null ? List.of() : Collections.nCopies(3, SearchSql.hashList(hashes));
+    }
+
     /** The tags of a {@link SearchText#listedTagsJoin} list (null: none), as listed. */
     private static List<String> listed(String joined) {
         return joined == null ? List.of() : List.of(joined.split(SearchText.TAG_SEPARATOR, -1));
@@ -95,12 +107,8 @@ public final class SearchIndexSources {
 
     /** The lexical document parts of {@code hashes} (null: every asset). */
     public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
-        String only = hashes == null ? "" : SearchSql.IN_HASHES;
         catalog.stream("SELECT a.content_hash, a.prompt, ld.descriptions, lt.listed, a.source, a.project, a.model, "
-                        + SearchSql.MONTH + " FROM assets a" + SearchText.listedTagsJoin(only)
-                        + SearchText.descriptionsJoin(catalog.dialect(), only)
-                        + (hashes == null ? "" : " WHERE a.content_hash " + only),
-                hashes == null ? List.of() : Collections.nCopies(3, SearchSql.hashList(hashes)), rs -> {
+                        + SearchSql.MONTH + grouped(hashes), groupedParams(hashes), rs -> {
                     List<String> tags = listed(rs.getString(4));
                     boolean exact = tags.stream().noneMatch(t -> t.startsWith(SearchText.SPLIT_MARK));
                     sink.accept(new LexicalSource(rs.getString(1), rs.getString(2), rs.getString(3), tags, exact,

@@ -32,9 +32,14 @@ final class SearchText {
 
     /** Every description of {@code a} from understanding, oldest first, space-separated; null when none. */
     static String descriptions(Dialect d) {
-        return "(SELECT string_agg(u.description, ' ' ORDER BY u.created_at, " + binary("u.provider", d) + ", "
-                + binary("u.model", d) + ") FROM understanding u WHERE u.content_hash = a.content_hash "
+        return "(SELECT " + describedAgg(d) + " FROM understanding u WHERE u.content_hash = a.content_hash "
                 + "AND u.description <> '')";
+    }
+
+    /** The descriptions of rows {@code u}, oldest first, space-separated. */
+    private static String describedAgg(Dialect d) {
+        return "string_agg(u.description, ' ' ORDER BY u.created_at, " + binary("u.provider", d) + ", "
+                + binary("u.model", d) + ")";
     }
 
     /** Prompt, tags and descriptions of {@code a} in lower case: what phrases and exclusions look into. */
@@ -58,13 +63,11 @@ final class SearchText {
      * or null. A tag holding the separator itself (no tag name should) comes marked with {@link #SPLIT_MARK}, its
      * words kept.
      */
-    private static String listedTags() {
-        return "string_agg(CASE WHEN strpos(t.tag, chr(30)) > 0 THEN chr(31) || replace(t.tag, chr(30), ' ') "
-                + "ELSE t.tag END, chr(30))";
-    }
+    private static final String LISTED_TAGS = "string_agg(CASE WHEN strpos(t.tag, chr(30)) > 0 "
+            + "THEN chr(31) || replace(t.tag, chr(30), ' ') ELSE t.tag END, chr(30))";
 
     /**
-     * Each asset's tags as {@link #listedTags} lists them, as {@code lt.listed}: a join to add to
+     * Each asset's tags as {@link #LISTED_TAGS} lists them, as {@code lt.listed}: a join to add to
      * {@code FROM assets a} that aggregates the tags in one pass, grouped by asset; {@code only} narrows it to some
      * assets (e.g. {@code "IN (…)"}, its parameter bound once more), or is "" for all. What a read of every asset
      * takes instead of a correlated sub-select, which probes the tags' index once per asset: over 1,000,000 assets and
@@ -72,7 +75,7 @@ final class SearchText {
      * docs/benchmarks.md).
      */
     static String listedTagsJoin(String only) {
-        return " LEFT JOIN (SELECT t.content_hash, " + listedTags() + " AS listed FROM tags t"
+        return " LEFT JOIN (SELECT t.content_hash, " + LISTED_TAGS + " AS listed FROM tags t"
                 + (only.isEmpty() ? "" : " WHERE t.content_hash " + only)
                 + " GROUP BY t.content_hash) lt ON lt.content_hash = a.content_hash";
     }
@@ -82,8 +85,7 @@ final class SearchText {
      * {@link #listedTagsJoin} does the tags; {@code only} as there.
      */
     static String descriptionsJoin(Dialect d, String only) {
-        return " LEFT JOIN (SELECT u.content_hash, string_agg(u.description, ' ' ORDER BY u.created_at, "
-                + binary("u.provider", d) + ", " + binary("u.model", d) + ") AS descriptions FROM understanding u "
+        return " LEFT JOIN (SELECT u.content_hash, " + describedAgg(d) + " AS descriptions FROM understanding u "
                 + "WHERE u.description <> ''" + (only.isEmpty() ? "" : " AND u.content_hash " + only)
                 + " GROUP BY u.content_hash) ld ON ld.content_hash = a.content_hash";
     }
