@@ -27,9 +27,7 @@ class SearchIndexSourcesTest {
     @Test
     void everyAssetOnceWithAllItsTagsAndDescriptionsInOrderForAllOrSome() {
         for (boolean postgres : new boolean[]{false, true}) {
-            try (Catalog c = postgres
-                    ? Catalog.open(tmp.resolve("pg"), CatalogUrl.parse(TestPostgres.newDatabase(), Map.of()))
-                    : Catalog.open(tmp.resolve("duck"))) {
+            try (Catalog c = TestPostgres.openCatalog(tmp.resolve(postgres ? "pg" : "duck"), postgres)) {
                 List<SyntheticCatalog.Spec> specs = new ArrayList<>(SyntheticCatalog.generate(60, 40, 11));
                 specs.add(9, new SyntheticCatalog.Spec("no tags", "", "comfyui", null, "personal",
                         LocalDateTime.of(2026, 1, 2, 3, 4))); // no prompt, no model: no tag at all

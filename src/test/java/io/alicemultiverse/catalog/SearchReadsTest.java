@@ -68,8 +68,7 @@ class SearchReadsTest {
     void everyAssetsFacetsCountTheSameAsTheMatchesAndLeaveOutTagsOfRemovedAssets() {
         for (boolean postgres : new boolean[]{false, true}) {
             Path lib = tmp.resolve(postgres ? "pg" : "duck");
-            try (Catalog c = postgres ? Catalog.open(lib, CatalogUrl.parse(TestPostgres.newDatabase(), Map.of()))
-                    : Catalog.open(lib)) {
+            try (Catalog c = TestPostgres.openCatalog(lib, postgres)) {
                 List<String> hashes = SyntheticCatalog.write(c, SyntheticCatalog.generate(120, 30, 5));
                 c.searchStore().changeUserTags(hashes.subList(0, 60), List.of("studio-pick"), true);
                 c.deleteAssets(hashes.subList(0, 10)); // their user tags stay, for the contents may come back

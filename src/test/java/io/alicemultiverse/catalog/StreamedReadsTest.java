@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +22,7 @@ class StreamedReadsTest {
     @Test
     void everyRowArrivesAndPostgresReadsThemThroughACursor() {
         for (boolean postgres : new boolean[]{false, true}) {
-            try (Catalog c = postgres
-                    ? Catalog.open(tmp.resolve("pg"), CatalogUrl.parse(TestPostgres.newDatabase(), Map.of()))
-                    : Catalog.open(tmp.resolve("duck"))) {
+            try (Catalog c = TestPostgres.openCatalog(tmp.resolve(postgres ? "pg" : "duck"), postgres)) {
                 List<Long> seen = new ArrayList<>();
                 List<Long> portals = new ArrayList<>();
                 c.stream("SELECT CAST(g AS BIGINT) FROM generate_series(1, 20000) AS t(g) ORDER BY 1", List.of(), rs -> {

@@ -2,7 +2,6 @@ package io.alicemultiverse.search;
 
 import io.alicemultiverse.catalog.AssetFilter;
 import io.alicemultiverse.catalog.Catalog;
-import io.alicemultiverse.catalog.CatalogUrl;
 import io.alicemultiverse.catalog.SearchReads;
 import io.alicemultiverse.testsupport.SyntheticCatalog;
 import io.alicemultiverse.testsupport.TestPostgres;
@@ -33,8 +32,7 @@ class IndexFacetsTest {
     void theIndexCountsWhatTheCatalogCountsOnBothBackends() {
         for (boolean postgres : new boolean[]{false, true}) {
             Path lib = tmp.resolve(postgres ? "pg" : "duck");
-            try (Catalog c = postgres ? Catalog.open(lib, CatalogUrl.parse(TestPostgres.newDatabase(), Map.of()))
-                    : Catalog.open(lib);
+            try (Catalog c = TestPostgres.openCatalog(lib, postgres);
                  LexicalIndex index = LexicalIndex.at(tmp.resolve(postgres ? "pg-index" : "duck-index"))) {
                 List<String> hashes = new ArrayList<>(SyntheticCatalog.write(c, specs()));
                 c.searchStore().changeUserTags(hashes.subList(0, 900), List.of("studio-pick"), true); // among the top 50

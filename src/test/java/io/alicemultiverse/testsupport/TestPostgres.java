@@ -34,6 +34,16 @@ public final class TestPostgres {
     }
 
     /** A new empty database on the test server, as a catalog URL ({@code postgresql://user@127.0.0.1:port/name}). */
+    /**
+     * A catalog for {@code library}: on a new database of the test server when {@code postgres}, else the library's
+     * own DuckDB file; for tests that run the same checks on both backends.
+     */
+    public static io.alicemultiverse.catalog.Catalog openCatalog(Path library, boolean postgres) {
+        return postgres ? io.alicemultiverse.catalog.Catalog.open(library,
+                io.alicemultiverse.catalog.CatalogUrl.parse(newDatabase(), java.util.Map.of()))
+                : io.alicemultiverse.catalog.Catalog.open(library);
+    }
+
     public static String newDatabase() {
         return newDatabase(null);
     }
