@@ -77,6 +77,11 @@ public record AssetFilter(List<String> tags, boolean anyTag, List<String> source
         return new AssetFilter(tags, anyTag, sources, models, projects, since, until, mediaType, v, excludedWords);
     }
 
+    /** This filter without its quoted phrases (for a caller that found the assets holding them another way). */
+    public AssetFilter withoutPhrases() {
+        return withPhrases(List.of());
+    }
+
     AssetFilter withExcludedWords(List<String> v) {
         return new AssetFilter(tags, anyTag, sources, models, projects, since, until, mediaType, phrases, v);
     }

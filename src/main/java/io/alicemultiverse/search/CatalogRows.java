@@ -65,17 +65,60 @@ final class CatalogRows implements Rows {
         }).filter(Objects::nonNull).toList();
     }
 
-    /** A filter, decided by the catalog's SQL each time it is asked something. */
+    /**
+     * The most assets a quoted phrase may match in this machine's lexical index for the index to answer it (their
+     * rows are then read from the catalog by hash); a phrase that matches more is left to the catalog's SQL, which
+     * finds as many as a page needs newest first.
+     */
+    static final int PHRASE_MATCHES_MOST = 100_000;
+    /** How many filters' phrases the lexical index answered in this process (tests check which way they went). */
+    static final java.util.concurrent.atomic.AtomicInteger PHRASES_FROM_INDEX = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A filter, decided by the catalog's SQL each time it is asked something; one with quoted phrases is decided once,
+     * from the assets this machine's lexical index finds holding them, when it is up to date and they are few enough.
+     */
     private final class Selected implements Selection {
         private final AssetFilter f;
+        /** Every asset that passes {@code f}, when its phrases were answered by the lexical index; else null. */
+        private List<SearchReads.Found> byPhrases;
+        private boolean phrasesAsked;
 
         Selected(AssetFilter f) {
             this.f = f;
         }
 
+        /**
+         * The assets that pass {@code f} when the lexical index answers its phrases: the catalog is then asked only
+         * for those of the index's matches that pass the other rules. Null (the catalog's SQL answers) without
+         * phrases, without an up-to-date index, or past {@link #PHRASE_MATCHES_MOST} matches.
+         */
+        private List<SearchReads.Found> byPhrases() {
+            if (!phrasesAsked) {
+                phrasesAsked = true;
+                if (!f.phrases().isEmpty()) {
+                    byPhrases = index.get().flatMap(i -> i.containing(f.phrases(), PHRASE_MATCHES_MOST))
+                            .map(h -> h.isEmpty() ? List.<SearchReads.Found>of() : reads.among(f.withoutPhrases(), h))
+                            .orElse(null);
+                    if (byPhrases != null) {
+                        PHRASES_FROM_INDEX.incrementAndGet();
+                    }
+                }
+            }
+            return byPhrases;
+        }
+
+        /** {@link #byPhrases} in {@code sort}'s order: the catalog's (time, undated last, then path, then hash). */
+        private List<SearchReads.Found> sorted(List<SearchReads.Found> found, SearchQuery.Sort sort) {
+            List<SearchReads.Found> out = new java.util.ArrayList<>(found);
+            out.sort(order(sort));
+            return out;
+        }
+
         @Override
         public double share() {
-            return reads.share(f);
+            List<SearchReads.Found> local = byPhrases();
+            return local == null ? reads.share(f) : Math.min(1, local.size() / (double) Math.max(1, size()));
         }
 
         @Override
@@ -85,28 +128,47 @@ final class CatalogRows implements Rows {
 
         @Override
         public List<Match> among(Map<String, Double> ranked) {
-            return reads.among(f, ranked.keySet()).stream().map(m -> match(m, ranked.get(m.contentHash()))).toList();
+            List<SearchReads.Found> local = byPhrases();
+            List<SearchReads.Found> found = local == null ? reads.among(f, ranked.keySet())
+                    : local.stream().filter(m -> ranked.containsKey(m.contentHash())).toList();
+            return found.stream().map(m -> match(m, ranked.get(m.contentHash()))).toList();
         }
 
         @Override
         public List<Match> newest(int limit, Function<String, Double> score) {
-            return reads.newest(f, limit).stream().map(m -> match(m, score.apply(m.contentHash()))).toList();
+            List<SearchReads.Found> local = byPhrases();
+            List<SearchReads.Found> found = local == null ? reads.newest(f, limit)
+                    : window(sorted(local, SearchQuery.Sort.NEWEST), 0, limit);
+            return found.stream().map(m -> match(m, score.apply(m.contentHash()))).toList();
         }
 
         @Override
         public List<Match> page(SearchQuery.Sort sort, int limit, int offset) {
-            return unscored(reads.page(f, sort == SearchQuery.Sort.OLDEST, limit, offset));
+            List<SearchReads.Found> local = byPhrases();
+            return unscored(local == null ? reads.page(f, sort == SearchQuery.Sort.OLDEST, limit, offset)
+                    : window(sorted(local, sort), offset, limit));
         }
 
         @Override
         public List<Match> after(SearchQuery.Sort sort, int limit, Match after) {
             SearchReads.Found from = after == null ? null
                     : new SearchReads.Found(after.hash(), after.createdAt(), after.path());
-            return unscored(reads.after(f, sort == SearchQuery.Sort.OLDEST, limit, from));
+            List<SearchReads.Found> local = byPhrases();
+            if (local == null) {
+                return unscored(reads.after(f, sort == SearchQuery.Sort.OLDEST, limit, from));
+            }
+            List<SearchReads.Found> all = sorted(local, sort);
+            int at = from == null ? 0 : java.util.Collections.binarySearch(all, from, order(sort));
+            return unscored(window(all, at < 0 ? -at - 1 : from == null ? 0 : at + 1, limit));
         }
 
         @Override
         public Map<String, Map<String, Long>> facets() {
+            List<SearchReads.Found> local = byPhrases();
+            if (local != null) {
+                List<String> hashes = local.stream().map(SearchReads.Found::contentHash).toList();
+                return fromIndex(() -> hashes).orElseGet(() -> reads.facetsOf(hashes));
+            }
             return fromIndex(() -> f.isEmpty() ? null : reads.hashes(f)).orElseGet(() -> reads.facets(f));
         }
 
@@ -115,6 +177,24 @@ final class CatalogRows implements Rows {
             List<String> hashes = matches.stream().map(Match::hash).toList();
             return fromIndex(() -> hashes).orElseGet(() -> reads.facetsOf(hashes));
         }
+    }
+
+    /**
+     * The catalog's order of {@code sort} ({@code SearchReads.after}): by creation time, undated assets last, then
+     * by path, then by content hash.
+     */
+    static java.util.Comparator<SearchReads.Found> order(SearchQuery.Sort sort) {
+        java.util.Comparator<java.time.LocalDateTime> time = sort == SearchQuery.Sort.OLDEST
+                ? java.util.Comparator.naturalOrder() : java.util.Comparator.reverseOrder();
+        return java.util.Comparator.comparing(SearchReads.Found::createdAt, java.util.Comparator.nullsLast(time))
+                .thenComparing(SearchReads.Found::path, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(SearchReads.Found::contentHash);
+    }
+
+    /** {@code limit} items of {@code all} from {@code offset} (fewer at the end). */
+    private static <T> List<T> window(List<T> all, int offset, int limit) {
+        int from = Math.min(all.size(), Math.max(0, offset));
+        return all.subList(from, (int) Math.min(all.size(), (long) from + Math.max(0, limit)));
     }
 
     /** A catalog row as a search hit with {@code score} (null when ordered by time only). */

@@ -43,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+// Over 400 lines: one Lucene index's life (open, catch up, rebuild, re-index) and the reads that share the reader it
+// swaps (ranking, facets, phrases); what facets and phrases read from each document lives in IndexFacets and IndexPhrases.
 /**
  * A Lucene index of every asset's prompt, descriptions and tags (English analyzer: stop words, Porter stemming; BM25), kept at
  * {@code <library>/.alice/search/lexical}, or for a shared catalog in this user's cache folder ({@link IndexFolder}). It records the catalog change counter it reflects; {@link #sync} rebuilds
@@ -58,9 +60,9 @@ final class LexicalIndex implements AutoCloseable {
     private static final String FORMAT = "format";
     /**
      * Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values; 3: the
-     * fields facets count.
+     * fields facets count; 4: the lower-case text phrases look into.
      */
-    private static final String CURRENT_FORMAT = "3";
+    private static final String CURRENT_FORMAT = "4";
     static final String HASH_VALUES = "hash_values";
     private final Directory dir;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -333,6 +335,7 @@ final class LexicalIndex implements AutoCloseable {
         d.add(new BinaryDocValuesField(HASH_VALUES, new BytesRef(src.contentHash())));
         d.add(new TextField("text", AssetText.lexical(src.prompt(), src.descriptions(), tags), Field.Store.NO));
         IndexFacets.addFields(d, src);
+        IndexPhrases.addField(d, src);
         return d;
     }
 
@@ -342,17 +345,35 @@ final class LexicalIndex implements AutoCloseable {
      * index up to date first ({@link #catchUp}).
      */
     java.util.Optional<Map<String, Map<String, Long>>> facets(Collection<String> hashes) {
+        return read(o -> IndexFacets.count(o.searcher(), hashes));
+    }
+
+    /**
+     * The content hashes of the assets whose search text holds every one of {@code phrases}, read from the documents
+     * ({@link IndexPhrases}); empty when there is no index, a document has no text, or more than {@code most} match:
+     * then the catalog answers. Bring the index up to date first ({@link #catchUp}).
+     */
+    java.util.Optional<List<String>> containing(List<String> phrases, int most) {
+        return read(o -> IndexPhrases.containing(o.reader(), phrases, most));
+    }
+
+    /** What {@code call} answers from the current view (held while it runs); empty when there is no index. */
+    private <T> java.util.Optional<T> read(ViewRead<T> call) {
         Opened o = acquire();
         if (o == null) {
             return java.util.Optional.empty();
         }
         try {
-            return IndexFacets.count(o.searcher(), hashes);
+            return call.apply(o);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             release(o);
         }
+    }
+
+    private interface ViewRead<T> {
+        java.util.Optional<T> apply(Opened o) throws IOException;
     }
 
     private IndexWriter writer(IndexWriterConfig.OpenMode mode) throws IOException {
