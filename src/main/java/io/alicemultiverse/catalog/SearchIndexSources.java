@@ -26,9 +26,11 @@ public final class SearchIndexSources {
      * @param tagsExact false when a tag held the character the tags travel joined by (then {@code tags} holds it with
      *                  that character as a space, marked)
      * @param month     the creation month as the catalog's facets count it ({@code yyyy-MM}), or null
+     * @param createdAt the creation time, or null
      */
     public record LexicalSource(String contentHash, String prompt, String descriptions, List<String> tags,
-                                boolean tagsExact, String source, String project, String model, String month) {
+                                boolean tagsExact, String source, String project, String model, String month,
+                                java.time.LocalDateTime createdAt) {
     }
 
     /**
@@ -108,11 +110,13 @@ public final class SearchIndexSources {
     /** The lexical document parts of {@code hashes} (null: every asset). */
     public void lexicalSources(Collection<String> hashes, Consumer<LexicalSource> sink) {
         catalog.stream("SELECT a.content_hash, a.prompt, ld.descriptions, lt.listed, a.source, a.project, a.model, "
-                        + SearchSql.MONTH + grouped(hashes), groupedParams(hashes), rs -> {
+                        + SearchSql.MONTH + ", a.created_at" + grouped(hashes), groupedParams(hashes), rs -> {
                     List<String> tags = listed(rs.getString(4));
                     boolean exact = tags.stream().noneMatch(t -> t.startsWith(SearchText.SPLIT_MARK));
+                    java.sql.Timestamp created = rs.getTimestamp(9);
                     sink.accept(new LexicalSource(rs.getString(1), rs.getString(2), rs.getString(3), tags, exact,
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            created == null ? null : created.toLocalDateTime()));
                     return null;
                 });
     }

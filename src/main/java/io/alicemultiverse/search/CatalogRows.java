@@ -75,50 +75,72 @@ final class CatalogRows implements Rows {
     static final java.util.concurrent.atomic.AtomicInteger PHRASES_FROM_INDEX = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * A filter, decided by the catalog's SQL each time it is asked something; one with quoted phrases is decided once,
-     * from the assets this machine's lexical index finds holding them, when it is up to date and they are few enough.
+     * A filter, decided by the catalog's SQL each time it is asked something; one with quoted phrases is decided from
+     * the assets this machine's lexical index finds holding them, when it is up to date and they are few enough: the
+     * catalog is then asked only for rows by hash, and when the phrases are the filter's only rule only for those a
+     * page needs (the newest of the matches, by the creation times the index keeps).
      */
     private final class Selected implements Selection {
         private final AssetFilter f;
-        /** Every asset that passes {@code f}, when its phrases were answered by the lexical index; else null. */
-        private List<SearchReads.Found> byPhrases;
+        /** The index's matches of {@code f}'s phrases, when it answered them; else null. */
+        private List<IndexPhrases.Matched> matched;
         private boolean phrasesAsked;
+        /** Every asset that passes {@code f}, read for all {@link #matched} (only when {@code f} has other rules). */
+        private List<SearchReads.Found> passing;
 
         Selected(AssetFilter f) {
             this.f = f;
         }
 
-        /**
-         * The assets that pass {@code f} when the lexical index answers its phrases: the catalog is then asked only
-         * for those of the index's matches that pass the other rules. Null (the catalog's SQL answers) without
-         * phrases, without an up-to-date index, or past {@link #PHRASE_MATCHES_MOST} matches.
-         */
-        private List<SearchReads.Found> byPhrases() {
+        /** Whether the index answered {@code f}'s phrases (then {@link #matched} holds them). */
+        private boolean local() {
             if (!phrasesAsked) {
                 phrasesAsked = true;
                 if (!f.phrases().isEmpty()) {
-                    byPhrases = index.get().flatMap(i -> i.containing(f.phrases(), PHRASE_MATCHES_MOST))
-                            .map(h -> h.isEmpty() ? List.<SearchReads.Found>of() : reads.among(f.withoutPhrases(), h))
-                            .orElse(null);
-                    if (byPhrases != null) {
+                    matched = index.get().flatMap(i -> i.containing(f.phrases(), PHRASE_MATCHES_MOST)).orElse(null);
+                    if (matched != null) {
                         PHRASES_FROM_INDEX.incrementAndGet();
                     }
                 }
             }
-            return byPhrases;
+            return matched != null;
         }
 
-        /** {@link #byPhrases} in {@code sort}'s order: the catalog's (time, undated last, then path, then hash). */
-        private List<SearchReads.Found> sorted(List<SearchReads.Found> found, SearchQuery.Sort sort) {
-            List<SearchReads.Found> out = new java.util.ArrayList<>(found);
-            out.sort(order(sort));
-            return out;
+        /** Whether the phrases are all of {@code f}: then the index's matches are the selection. */
+        private boolean phrasesOnly() {
+            return f.withoutPhrases().isEmpty();
+        }
+
+        /** Those of {@code some} matches that pass {@code f}'s other rules, with their rows' times and paths. */
+        private List<SearchReads.Found> rowsOf(List<IndexPhrases.Matched> some) {
+            return some.isEmpty() ? List.of()
+                    : reads.among(f.withoutPhrases(), some.stream().map(IndexPhrases.Matched::hash).toList());
+        }
+
+        private List<SearchReads.Found> passing() {
+            if (passing == null) {
+                passing = rowsOf(matched);
+            }
+            return passing;
+        }
+
+        /**
+         * The first {@code n} selected assets in {@code sort}'s order from the {@code skip}-th on: read by hash for the
+         * index's first {@code skip + n} matches by time and every match tied with the last of them (phrases only),
+         * or cut from every passing asset.
+         */
+        private List<SearchReads.Found> window(SearchQuery.Sort sort, int skip, int n) {
+            List<SearchReads.Found> from = phrasesOnly()
+                    ? rowsOf(PhraseOrder.leading(PhraseOrder.byTime(matched, sort), 0, (long) skip + n)) : passing();
+            return CatalogRows.window(sorted(from, sort), skip, n);
         }
 
         @Override
         public double share() {
-            List<SearchReads.Found> local = byPhrases();
-            return local == null ? reads.share(f) : Math.min(1, local.size() / (double) Math.max(1, size()));
+            if (!local()) {
+                return reads.share(f);
+            }
+            return Math.min(1, (phrasesOnly() ? matched.size() : passing().size()) / (double) Math.max(1, size()));
         }
 
         @Override
@@ -128,45 +150,46 @@ final class CatalogRows implements Rows {
 
         @Override
         public List<Match> among(Map<String, Double> ranked) {
-            List<SearchReads.Found> local = byPhrases();
-            List<SearchReads.Found> found = local == null ? reads.among(f, ranked.keySet())
-                    : local.stream().filter(m -> ranked.containsKey(m.contentHash())).toList();
+            List<SearchReads.Found> found = !local() ? reads.among(f, ranked.keySet())
+                    : rowsOf(matched.stream().filter(m -> ranked.containsKey(m.hash())).toList());
             return found.stream().map(m -> match(m, ranked.get(m.contentHash()))).toList();
         }
 
         @Override
         public List<Match> newest(int limit, Function<String, Double> score) {
-            List<SearchReads.Found> local = byPhrases();
-            List<SearchReads.Found> found = local == null ? reads.newest(f, limit)
-                    : window(sorted(local, SearchQuery.Sort.NEWEST), 0, limit);
+            List<SearchReads.Found> found = !local() ? reads.newest(f, limit) : window(SearchQuery.Sort.NEWEST, 0, limit);
             return found.stream().map(m -> match(m, score.apply(m.contentHash()))).toList();
         }
 
         @Override
         public List<Match> page(SearchQuery.Sort sort, int limit, int offset) {
-            List<SearchReads.Found> local = byPhrases();
-            return unscored(local == null ? reads.page(f, sort == SearchQuery.Sort.OLDEST, limit, offset)
-                    : window(sorted(local, sort), offset, limit));
+            return unscored(!local() ? reads.page(f, sort == SearchQuery.Sort.OLDEST, limit, offset)
+                    : window(sort, offset, limit));
         }
 
         @Override
         public List<Match> after(SearchQuery.Sort sort, int limit, Match after) {
             SearchReads.Found from = after == null ? null
                     : new SearchReads.Found(after.hash(), after.createdAt(), after.path());
-            List<SearchReads.Found> local = byPhrases();
-            if (local == null) {
+            if (!local()) {
                 return unscored(reads.after(f, sort == SearchQuery.Sort.OLDEST, limit, from));
             }
-            List<SearchReads.Found> all = sorted(local, sort);
-            int at = from == null ? 0 : java.util.Collections.binarySearch(all, from, order(sort));
-            return unscored(window(all, at < 0 ? -at - 1 : from == null ? 0 : at + 1, limit));
+            if (from == null) {
+                return unscored(window(sort, 0, limit));
+            }
+            java.util.Comparator<SearchReads.Found> order = order(sort);
+            List<SearchReads.Found> candidates = phrasesOnly()
+                    ? rowsOf(PhraseOrder.after(PhraseOrder.byTime(matched, sort), sort, from.createdAt(), limit))
+                    : passing();
+            return unscored(CatalogRows.window(sorted(candidates, sort).stream()
+                    .filter(m -> order.compare(m, from) > 0).toList(), 0, limit));
         }
 
         @Override
         public Map<String, Map<String, Long>> facets() {
-            List<SearchReads.Found> local = byPhrases();
-            if (local != null) {
-                List<String> hashes = local.stream().map(SearchReads.Found::contentHash).toList();
+            if (local()) {
+                List<String> hashes = phrasesOnly() ? matched.stream().map(IndexPhrases.Matched::hash).toList()
+                        : passing().stream().map(SearchReads.Found::contentHash).toList();
                 return fromIndex(() -> hashes).orElseGet(() -> reads.facetsOf(hashes));
             }
             return fromIndex(() -> f.isEmpty() ? null : reads.hashes(f)).orElseGet(() -> reads.facets(f));
@@ -177,6 +200,13 @@ final class CatalogRows implements Rows {
             List<String> hashes = matches.stream().map(Match::hash).toList();
             return fromIndex(() -> hashes).orElseGet(() -> reads.facetsOf(hashes));
         }
+    }
+
+    /** {@code found} in {@code sort}'s {@link #order}. */
+    private static List<SearchReads.Found> sorted(List<SearchReads.Found> found, SearchQuery.Sort sort) {
+        List<SearchReads.Found> out = new java.util.ArrayList<>(found);
+        out.sort(order(sort));
+        return out;
     }
 
     /**

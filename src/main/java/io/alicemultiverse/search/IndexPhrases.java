@@ -3,15 +3,19 @@ package io.alicemultiverse.search;
 import io.alicemultiverse.catalog.SearchIndexSources;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +34,14 @@ import java.util.TreeSet;
 final class IndexPhrases {
     /** The field holding a document's lower-case search text; absent where the tags could not be read exactly. */
     static final String LOWER_VALUES = "lower_values";
+    /** The field holding a document's creation time ({@link #time}); absent for an undated asset. */
+    static final String CREATED_VALUES = "created_values";
+    /** {@link Matched#created} of an undated asset. */
+    static final long UNDATED = Long.MIN_VALUE;
+
+    /** A document holding the phrases: its asset's content hash and creation time ({@link #time}, or {@link #UNDATED}). */
+    record Matched(String hash, long created) {
+    }
 
     private IndexPhrases() {
     }
@@ -44,23 +56,32 @@ final class IndexPhrases {
                     src.descriptions());
             d.add(new BinaryDocValuesField(LOWER_VALUES, new BytesRef(lower)));
         }
+        if (src.createdAt() != null) {
+            d.add(new NumericDocValuesField(CREATED_VALUES, time(src.createdAt())));
+        }
+    }
+
+    /** {@code t} as a number that orders as the times do: microseconds since 1970 on the clock it was written in. */
+    static long time(LocalDateTime t) {
+        return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1_000;
     }
 
     /**
-     * The content hashes of the documents whose text contains every one of {@code phrases} (lower case, as a query
-     * holds them), in no particular order; empty when more than {@code most} do, or when a document has no text to
-     * look in (then the catalog answers).
+     * The documents whose text contains every one of {@code phrases} (lower case, as a query holds them), in no
+     * particular order; empty when more than {@code most} do, or when a document has no text to look in (then the
+     * catalog answers).
      */
-    static Optional<List<String>> containing(DirectoryReader reader, List<String> phrases, int most) throws IOException {
+    static Optional<List<Matched>> containing(DirectoryReader reader, List<String> phrases, int most) throws IOException {
         byte[][] wanted = new byte[phrases.size()][];
         for (int i = 0; i < wanted.length; i++) {
             wanted[i] = phrases.get(i).getBytes(StandardCharsets.UTF_8);
         }
-        List<String> out = new ArrayList<>();
+        List<Matched> out = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader r = leaf.reader();
             BinaryDocValues texts = r.getBinaryDocValues(LOWER_VALUES);
             BinaryDocValues hashes = r.getBinaryDocValues(LexicalIndex.HASH_VALUES);
+            NumericDocValues created = r.getNumericDocValues(CREATED_VALUES);
             Bits live = r.getLiveDocs();
             for (int doc = 0; doc < r.maxDoc(); doc++) {
                 if (live != null && !live.get(doc)) {
@@ -73,7 +94,8 @@ final class IndexPhrases {
                     if (out.size() == most || hashes == null || !hashes.advanceExact(doc)) {
                         return Optional.empty();
                     }
-                    out.add(hashes.binaryValue().utf8ToString());
+                    out.add(new Matched(hashes.binaryValue().utf8ToString(),
+                            created != null && created.advanceExact(doc) ? created.longValue() : UNDATED));
                 }
             }
         }

@@ -60,9 +60,9 @@ final class LexicalIndex implements AutoCloseable {
     private static final String FORMAT = "format";
     /**
      * Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values; 3: the
-     * fields facets count; 4: the lower-case text phrases look into.
+     * fields facets count; 4: the lower-case text phrases look into; 5: and the creation time.
      */
-    private static final String CURRENT_FORMAT = "4";
+    private static final String CURRENT_FORMAT = "5";
     static final String HASH_VALUES = "hash_values";
     private final Directory dir;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -349,11 +349,11 @@ final class LexicalIndex implements AutoCloseable {
     }
 
     /**
-     * The content hashes of the assets whose search text holds every one of {@code phrases}, read from the documents
+     * The assets whose search text holds every one of {@code phrases} (hash and creation time), read from the documents
      * ({@link IndexPhrases}); empty when there is no index, a document has no text, or more than {@code most} match:
      * then the catalog answers. Bring the index up to date first ({@link #catchUp}).
      */
-    java.util.Optional<List<String>> containing(List<String> phrases, int most) {
+    java.util.Optional<List<IndexPhrases.Matched>> containing(List<String> phrases, int most) {
         return read(o -> IndexPhrases.containing(o.reader(), phrases, most));
     }
 

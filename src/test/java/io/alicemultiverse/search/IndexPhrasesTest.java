@@ -42,10 +42,9 @@ class IndexPhrasesTest {
                 List<String> hashes = write(c);
                 index.sync(c, () -> { });
                 agree(c, index, "postgres=" + postgres);
-                assertThat(index.containing(List.of("hour harbor"), 1_000_000).orElseThrow())
-                        .as("a phrase across two tags").isNotEmpty();
-                assertThat(index.containing(List.of("lighthouse at dusk"), 1_000_000).orElseThrow())
-                        .as("a phrase in a description").containsExactlyInAnyOrder(hashes.get(7), hashes.get(8));
+                assertThat(found(index, "hour harbor")).as("a phrase across two tags").isNotEmpty();
+                assertThat(found(index, "lighthouse at dusk")).as("a phrase in a description")
+                        .containsExactlyInAnyOrder(hashes.get(7), hashes.get(8));
 
                 // changes elsewhere, caught up with: a tag gone, a description added, an asset removed
                 c.searchStore().changeUserTags(hashes.subList(0, 20), List.of("harbor"), false);
@@ -53,8 +52,7 @@ class IndexPhrasesTest {
                 c.deleteAssets(List.of(hashes.get(7)));
                 assertThat(index.catchUp(c)).isTrue();
                 agree(c, index, "postgres=" + postgres + ", after changes");
-                assertThat(index.containing(List.of("lighthouse at dusk"), 1_000_000).orElseThrow())
-                        .containsExactlyInAnyOrder(hashes.get(8), hashes.get(30));
+                assertThat(found(index, "lighthouse at dusk")).containsExactlyInAnyOrder(hashes.get(8), hashes.get(30));
             }
         }
     }
@@ -85,12 +83,74 @@ class IndexPhrasesTest {
     }
 
     @Test
+    void pagesAndWalksFromTheIndexAreTheCatalogsEvenAcrossTies() {
+        for (boolean postgres : new boolean[]{false, true}) {
+            try (Catalog c = TestPostgres.openCatalog(tmp.resolve(postgres ? "pg-rows" : "duck-rows"), postgres);
+                 LexicalIndex index = LexicalIndex.at(tmp.resolve(postgres ? "pg-rows-index" : "duck-rows-index"))) {
+                write(c);
+                index.sync(c, () -> { });
+                CatalogRows fromIndex = new CatalogRows(c, () -> java.util.Optional.of(index));
+                CatalogRows fromCatalog = new CatalogRows(c, java.util.Optional::empty);
+                for (SearchQuery q : List.of(SearchQuery.builder().phrase("golden hour").build(),
+                        SearchQuery.builder().phrase("golden hour").source("comfyui").build(),
+                        SearchQuery.builder().phrase("ld").build(), SearchQuery.builder().phrase("nowhere to be found").build())) {
+                    AssetFilter f = q.filter();
+                    String as = "postgres=" + postgres + ", " + f;
+                    int before = CatalogRows.PHRASES_FROM_INDEX.get();
+                    Rows.Selection local = fromIndex.select(f);
+                    Rows.Selection sql = fromCatalog.select(f);
+                    // the newest 40 (past the tie of 30: the catalog orders no further than time here, a set is compared)
+                    assertThat(new HashSet<>(local.newest(40, h -> 0.0))).as(as).isEqualTo(new HashSet<>(sql.newest(40, h -> 0.0)));
+                    assertThat(local.share()).as(as).isEqualTo(sql.share());
+                    for (SearchQuery.Sort sort : List.of(SearchQuery.Sort.NEWEST, SearchQuery.Sort.OLDEST)) {
+                        for (int offset : new int[]{0, 3, 19, 29, 85}) {
+                            assertThat(local.page(sort, 7, offset)).as(as + " " + sort + " from " + offset)
+                                    .isEqualTo(sql.page(sort, 7, offset));
+                        }
+                        assertThat(walk(local, sort)).as(as + " " + sort).isEqualTo(walk(sql, sort));
+                    }
+                    assertThat(ordered(local.facets())).as(as).isEqualTo(ordered(sql.facets()));
+                    assertThat(CatalogRows.PHRASES_FROM_INDEX.get()).as(as).isEqualTo(before + 1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPageNeedsTheMatchesUpToItsEndAndEveryTieOfTheLast() {
+        List<IndexPhrases.Matched> m = new ArrayList<>();
+        long[] times = {5, 9, 9, 9, 7, IndexPhrases.UNDATED, 3, 9, IndexPhrases.UNDATED};
+        for (int i = 0; i < times.length; i++) {
+            m.add(new IndexPhrases.Matched("h" + i, times[i]));
+        }
+        List<IndexPhrases.Matched> newest = PhraseOrder.byTime(m, SearchQuery.Sort.NEWEST);
+        assertThat(newest.stream().map(IndexPhrases.Matched::created).toList())
+                .containsExactly(9L, 9L, 9L, 9L, 7L, 5L, 3L, IndexPhrases.UNDATED, IndexPhrases.UNDATED);
+        assertThat(PhraseOrder.leading(newest, 0, 2)).hasSize(4); // the tie of the second runs to the fourth
+        assertThat(PhraseOrder.leading(newest, 0, 5)).hasSize(5);
+        assertThat(PhraseOrder.leading(newest, 0, 8)).hasSize(9); // the undated are one tie
+        assertThat(PhraseOrder.leading(newest, 0, 0)).isEmpty();
+        List<IndexPhrases.Matched> oldest = PhraseOrder.byTime(m, SearchQuery.Sort.OLDEST);
+        assertThat(oldest.stream().map(IndexPhrases.Matched::created).toList())
+                .containsExactly(3L, 5L, 7L, 9L, 9L, 9L, 9L, IndexPhrases.UNDATED, IndexPhrases.UNDATED);
+        LocalDateTime nine = LocalDateTime.of(2025, 1, 1, 0, 0);
+        List<IndexPhrases.Matched> dated = List.of(new IndexPhrases.Matched("a", IndexPhrases.time(nine.plusHours(1))),
+                new IndexPhrases.Matched("b", IndexPhrases.time(nine)), new IndexPhrases.Matched("c", IndexPhrases.time(nine)),
+                new IndexPhrases.Matched("d", IndexPhrases.time(nine.minusHours(1))),
+                new IndexPhrases.Matched("e", IndexPhrases.time(nine.minusHours(2))));
+        // after an asset of that time: all of its tie (some come before it by path) and the next one
+        assertThat(PhraseOrder.after(dated, SearchQuery.Sort.NEWEST, nine, 1).stream().map(IndexPhrases.Matched::hash))
+                .containsExactly("b", "c", "d");
+        assertThat(PhraseOrder.after(dated, SearchQuery.Sort.NEWEST, null, 1)).isEmpty();
+    }
+
+    @Test
     void tooManyMatchesOrATagHeldInexactlyLeaveItToTheCatalog() {
         Path lib = tmp.resolve("odd");
         try (Catalog c = Catalog.open(lib); LexicalIndex index = LexicalIndex.at(tmp.resolve("odd-index"))) {
             List<String> hashes = write(c);
             index.sync(c, () -> { });
-            int all = index.containing(List.of("golden hour"), 1_000_000).orElseThrow().size();
+            int all = found(index, "golden hour").size();
             assertThat(all).isGreaterThan(1);
             assertThat(index.containing(List.of("golden hour"), all)).isPresent();
             assertThat(index.containing(List.of("golden hour"), all - 1)).isEmpty();
@@ -111,8 +171,8 @@ class IndexPhrasesTest {
     }
 
     /**
-     * 600 assets a minute-and-more apart (so every order is total without ties), tags and descriptions that phrases
-     * find across their parts; returns their hashes in order.
+     * 600 assets 13 minutes and more apart, but for 30 of one time, tags and descriptions that phrases find across
+     * their parts; returns their hashes in order.
      */
     private static List<String> write(Catalog c) {
         List<SyntheticCatalog.Spec> specs = new ArrayList<>();
@@ -121,8 +181,11 @@ class IndexPhrasesTest {
         for (int i = 0; i < drawn.size(); i++) {
             SyntheticCatalog.Spec s = drawn.get(i);
             String prompt = i % 50 == 3 ? "Neon Lights over a wet street" : i % 50 == 4 ? "a café crème on a table" : s.prompt();
-            specs.add(new SyntheticCatalog.Spec(s.id(), prompt, s.source(), s.model(), s.project(),
-                    t.plusMinutes((long) i * 97 % 600 * 13 + 1)));
+            // the first 30 share one time (the newest, and the 30th-from-newest: pages and walks cross the tie), their
+            // paths then differing in the hash alone, which every collation orders alike
+            boolean tied = i < 30;
+            specs.add(new SyntheticCatalog.Spec(s.id(), prompt, tied ? "comfyui" : s.source(), s.model(),
+                    tied ? "personal" : s.project(), tied ? t.plusDays(30) : t.plusMinutes((long) i * 97 % 600 * 13 + 1)));
         }
         List<String> hashes = SyntheticCatalog.write(c, specs);
         c.searchStore().changeUserTags(hashes.subList(0, 60), List.of("golden hour", "harbor"), true);
@@ -130,6 +193,22 @@ class IndexPhrasesTest {
         c.understanding().saveUnderstanding(List.of(described(hashes.get(7), "a lighthouse at dusk, waves"),
                 described(hashes.get(8), "Lighthouse at dusk"), described(hashes.get(9), "a lighthouse at noon")), List.of());
         return hashes;
+    }
+
+    private static List<String> found(LexicalIndex index, String phrase) {
+        return index.containing(List.of(phrase), 1_000_000).orElseThrow().stream().map(IndexPhrases.Matched::hash).toList();
+    }
+
+    /** Every selected asset, walked 7 at a time. */
+    private static List<Match> walk(Rows.Selection s, SearchQuery.Sort sort) {
+        List<Match> all = new ArrayList<>();
+        while (true) {
+            List<Match> next = s.after(sort, 7, all.isEmpty() ? null : all.get(all.size() - 1));
+            if (next.isEmpty()) {
+                return all;
+            }
+            all.addAll(next);
+        }
     }
 
     private static UnderstandingRow described(String hash, String description) {
@@ -142,7 +221,8 @@ class IndexPhrasesTest {
             SearchQuery.Builder b = SearchQuery.builder();
             phrases.forEach(b::phrase);
             AssetFilter f = b.build().filter();
-            assertThat(new HashSet<>(index.containing(f.phrases(), 1_000_000).orElseThrow())).as(as + ": " + phrases)
+            assertThat(new HashSet<>(index.containing(f.phrases(), 1_000_000).orElseThrow().stream()
+                    .map(IndexPhrases.Matched::hash).toList())).as(as + ": " + phrases)
                     .isEqualTo(new HashSet<>(c.searchReads().hashes(f)));
         }
     }
