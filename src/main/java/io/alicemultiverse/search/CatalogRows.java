@@ -66,9 +66,10 @@ final class CatalogRows implements Rows {
     }
 
     /**
-     * The most assets a quoted phrase may match in this machine's lexical index for the index to answer it (their
-     * rows are then read from the catalog by hash); a phrase that matches more is left to the catalog's SQL, which
-     * finds as many as a page needs newest first.
+     * The most assets a quoted phrase beside other rules may match in this machine's lexical index for the index to
+     * answer it (every match's row is then read from the catalog by hash, with those rules); a phrase that matches more
+     * is left to the catalog's SQL, which finds as many as a page needs newest first. Phrases alone have no such
+     * bound: a page reads the rows of its own matches only.
      */
     static final int PHRASE_MATCHES_MOST = 100_000;
     /** How many filters' phrases the lexical index answered in this process (tests check which way they went). */
@@ -97,7 +98,8 @@ final class CatalogRows implements Rows {
             if (!phrasesAsked) {
                 phrasesAsked = true;
                 if (!f.phrases().isEmpty()) {
-                    matched = index.get().flatMap(i -> i.containing(f.phrases(), PHRASE_MATCHES_MOST)).orElse(null);
+                    int most = phrasesOnly() ? Integer.MAX_VALUE : PHRASE_MATCHES_MOST;
+                    matched = index.get().flatMap(i -> i.containing(f.phrases(), most)).orElse(null);
                     if (matched != null) {
                         PHRASES_FROM_INDEX.incrementAndGet();
                     }
