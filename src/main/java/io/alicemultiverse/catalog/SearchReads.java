@@ -81,7 +81,7 @@ public final class SearchReads {
     /** Those of {@code hashes} that pass {@code f}, in no particular order. */
     public List<Found> among(AssetFilter f, Collection<String> hashes) {
         FilterSql s = FilterSql.of(f, catalog.dialect());
-        return catalog.select(FOUND + s.where + " AND a.content_hash " + SearchSql.IN_HASHES,
+        return catalog.select(FOUND + s.where + " AND a.content_hash " + SearchSql.inHashes(catalog.dialect()),
                 s.paramsThen(SearchSql.hashList(hashes)), SearchReads::found);
     }
 
