@@ -31,6 +31,10 @@ public final class SearchIndexSources {
     public record LexicalSource(String contentHash, String prompt, String descriptions, List<String> tags,
                                 boolean tagsExact, String source, String project, String model, String month,
                                 java.time.LocalDateTime createdAt) {
+        /** The tags distinct and sorted, as a warm engine's row ({@link #rows}) holds them. */
+        public List<String> sortedTags() {
+            return distinctSorted(tags);
+        }
     }
 
     /**

@@ -83,14 +83,20 @@ final class CatalogRows implements Rows {
      */
     private final class Selected implements Selection {
         private final AssetFilter f;
+        /** {@code f}'s rules besides its phrases. */
+        private final AssetFilter rules;
         /** The index's matches of {@code f}'s phrases, when it answered them; else null. */
         private List<IndexPhrases.Matched> matched;
         private boolean phrasesAsked;
         /** Every asset that passes {@code f}, read for all {@link #matched} (only when {@code f} has other rules). */
         private List<SearchReads.Found> passing;
+        /** Per sort, {@link #matched} by time and {@link #passing} in the catalog's order (a walk asks once per chunk). */
+        private final Map<SearchQuery.Sort, List<IndexPhrases.Matched>> byTime = new java.util.EnumMap<>(SearchQuery.Sort.class);
+        private final Map<SearchQuery.Sort, List<SearchReads.Found>> passingSorted = new java.util.EnumMap<>(SearchQuery.Sort.class);
 
         Selected(AssetFilter f) {
             this.f = f;
+            this.rules = f.withoutPhrases();
         }
 
         /** Whether the index answered {@code f}'s phrases (then {@link #matched} holds them). */
@@ -110,13 +116,12 @@ final class CatalogRows implements Rows {
 
         /** Whether the phrases are all of {@code f}: then the index's matches are the selection. */
         private boolean phrasesOnly() {
-            return f.withoutPhrases().isEmpty();
+            return rules.isEmpty();
         }
 
         /** Those of {@code some} matches that pass {@code f}'s other rules, with their rows' times and paths. */
         private List<SearchReads.Found> rowsOf(List<IndexPhrases.Matched> some) {
-            return some.isEmpty() ? List.of()
-                    : reads.among(f.withoutPhrases(), some.stream().map(IndexPhrases.Matched::hash).toList());
+            return some.isEmpty() ? List.of() : reads.among(rules, some.stream().map(IndexPhrases.Matched::hash).toList());
         }
 
         private List<SearchReads.Found> passing() {
@@ -126,15 +131,25 @@ final class CatalogRows implements Rows {
             return passing;
         }
 
+        /** {@link #matched} by time in {@code sort}'s direction (phrases only). */
+        private List<IndexPhrases.Matched> byTime(SearchQuery.Sort sort) {
+            return byTime.computeIfAbsent(sort, s -> PhraseOrder.byTime(matched, s));
+        }
+
+        /** {@link #passing} in {@code sort}'s catalog order (phrases beside other rules). */
+        private List<SearchReads.Found> passingSorted(SearchQuery.Sort sort) {
+            return passingSorted.computeIfAbsent(sort, s -> sorted(passing(), s));
+        }
+
         /**
          * The first {@code n} selected assets in {@code sort}'s order from the {@code skip}-th on: read by hash for the
          * index's first {@code skip + n} matches by time and every match tied with the last of them (phrases only),
          * or cut from every passing asset.
          */
-        private List<SearchReads.Found> window(SearchQuery.Sort sort, int skip, int n) {
+        private List<SearchReads.Found> firstSelected(SearchQuery.Sort sort, int skip, int n) {
             List<SearchReads.Found> from = phrasesOnly()
-                    ? rowsOf(PhraseOrder.leading(PhraseOrder.byTime(matched, sort), 0, (long) skip + n)) : passing();
-            return CatalogRows.window(sorted(from, sort), skip, n);
+                    ? sorted(rowsOf(PhraseOrder.leading(byTime(sort), 0, (long) skip + n)), sort) : passingSorted(sort);
+            return window(from, skip, n);
         }
 
         @Override
@@ -159,14 +174,15 @@ final class CatalogRows implements Rows {
 
         @Override
         public List<Match> newest(int limit, Function<String, Double> score) {
-            List<SearchReads.Found> found = !local() ? reads.newest(f, limit) : window(SearchQuery.Sort.NEWEST, 0, limit);
+            List<SearchReads.Found> found = !local() ? reads.newest(f, limit)
+                    : firstSelected(SearchQuery.Sort.NEWEST, 0, limit);
             return found.stream().map(m -> match(m, score.apply(m.contentHash()))).toList();
         }
 
         @Override
         public List<Match> page(SearchQuery.Sort sort, int limit, int offset) {
             return unscored(!local() ? reads.page(f, sort == SearchQuery.Sort.OLDEST, limit, offset)
-                    : window(sort, offset, limit));
+                    : firstSelected(sort, offset, limit));
         }
 
         @Override
@@ -177,14 +193,13 @@ final class CatalogRows implements Rows {
                 return unscored(reads.after(f, sort == SearchQuery.Sort.OLDEST, limit, from));
             }
             if (from == null) {
-                return unscored(window(sort, 0, limit));
+                return unscored(firstSelected(sort, 0, limit));
             }
             java.util.Comparator<SearchReads.Found> order = order(sort);
             List<SearchReads.Found> candidates = phrasesOnly()
-                    ? rowsOf(PhraseOrder.after(PhraseOrder.byTime(matched, sort), sort, from.createdAt(), limit))
-                    : passing();
-            return unscored(CatalogRows.window(sorted(candidates, sort).stream()
-                    .filter(m -> order.compare(m, from) > 0).toList(), 0, limit));
+                    ? sorted(rowsOf(PhraseOrder.after(byTime(sort), sort, from.createdAt(), limit)), sort)
+                    : passingSorted(sort);
+            return unscored(window(candidates.stream().filter(m -> order.compare(m, from) > 0).toList(), 0, limit));
         }
 
         @Override

@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Quoted phrases answered from this machine's lexical index: each document keeps the asset's search text in lower
@@ -52,8 +51,7 @@ final class IndexPhrases {
      */
     static void addField(Document d, SearchIndexSources.LexicalSource src) {
         if (src.tagsExact()) {
-            String lower = AssetText.lower(src.prompt(), src.tags().size() < 2 ? src.tags() : new TreeSet<>(src.tags()),
-                    src.descriptions());
+            String lower = AssetText.lower(src.prompt(), src.sortedTags(), src.descriptions());
             d.add(new BinaryDocValuesField(LOWER_VALUES, new BytesRef(lower)));
         }
         if (src.createdAt() != null) {

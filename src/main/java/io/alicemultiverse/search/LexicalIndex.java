@@ -24,7 +24,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -246,18 +245,8 @@ final class LexicalIndex implements AutoCloseable {
     }
 
     private List<VectorIndex.Scored> top(org.apache.lucene.search.Query q, int k) {
-        Opened o = acquire();
-        if (o == null) {
-            return List.of();
-        }
-        try {
-            TopDocs top = o.searcher().search(q, Math.max(1, k));
-            return hashes(o.reader(), top.scoreDocs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(o);
-        }
+        return read(o -> java.util.Optional.of(hashes(o.reader(), o.searcher().search(q, Math.max(1, k)).scoreDocs)))
+                .orElse(List.of());
     }
 
     /** The current view with a reference held (a reopen meanwhile closes it only after {@link #release}). */
