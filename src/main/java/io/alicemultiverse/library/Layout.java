@@ -164,7 +164,8 @@ public final class Layout {
         String s = UNSAFE.matcher(value.strip()).replaceAll("_");
         s = LEADING_DOTS.matcher(s).replaceFirst("_");
         if (s.length() > 80) {
-            s = s.substring(0, 80);
+            // never half of a surrogate pair (an emoji): a lone surrogate is no file name, and the run would stop
+            s = s.substring(0, Character.isHighSurrogate(s.charAt(79)) ? 79 : 80);
         }
         return s.isBlank() ? fallback : s;
     }

@@ -26,4 +26,16 @@ class LayoutTest {
         assertThat(layout.render(v, 42)).isEqualTo("2026-03-04/client-acme/comfyui/client-acme-00042.png");
         assertThat(Layout.of("{year}/{month}/{day}/{seq}{ext}").render(v, 7)).isEqualTo("2026/03/04/7.png");
     }
+
+    @Test
+    void cutsLongValuesBetweenCharactersNotInsideAnEmoji() {
+        String project = "p" + "\uD83D\uDE00".repeat(50); // 101 UTF-16 units: the 80th is the first half of an emoji
+        String safe = Layout.safe(project, "x");
+        assertThat(safe).isEqualTo("p" + "\uD83D\uDE00".repeat(39));
+        assertThat(Character.isHighSurrogate(safe.charAt(safe.length() - 1))).isFalse();
+        String rendered = Layout.of(Layout.DEFAULT).render(new Layout.Values(LocalDateTime.of(2026, 3, 4, 5, 6),
+                project, "comfyui", null, "x", "abcdef0123", ".png"), 1);
+        assertThat(java.nio.file.Path.of("/tmp").resolve(rendered).toString()).endsWith("-00001.png");
+        assertThat(Layout.safe("a".repeat(100), "x")).hasSize(80);
+    }
 }
