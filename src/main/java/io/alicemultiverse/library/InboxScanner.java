@@ -66,6 +66,24 @@ public final class InboxScanner {
         return out;
     }
 
+    /** The file-name encoding of this JVM (from the locale), as a message names it. */
+    static final String NAME_ENCODING = "in the file-name encoding (" + System.getProperty("sun.jnu.encoding",
+            java.nio.charset.Charset.defaultCharset().name()) + ")";
+
+    /**
+     * Whether {@code file}'s path, written as text and read back, names the same file. It does not when the name's
+     * bytes are not valid in the file-name encoding (a Latin-1 name from an old archive on a UTF-8 system, or any
+     * non-ASCII name under the C locale): the text holds replacement characters, and two such names may even spell
+     * the same text.
+     */
+    static boolean nameKept(Path file) {
+        try {
+            return file.getFileSystem().getPath(file.toString()).equals(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     private static boolean hidden(Path p) {
         Path n = p.getFileName();
         return n != null && n.toString().startsWith(".");

@@ -140,7 +140,16 @@ public final class Organizer {
 
         List<InboxScanner.Item> todo = new ArrayList<>();
         int unchanged = 0;
+        int unnamed = 0;
         for (InboxScanner.Item item : items) {
+            if (!InboxScanner.nameKept(item.path())) {
+                // the catalog, the journal and undo know a file by its path as text: a name that text cannot spell
+                // (not valid in the file-name encoding) would be put back, or found again, under another name
+                unnamed++;
+                listener.failed(item.path().toString(), "its name is not valid " + InboxScanner.NAME_ENCODING
+                        + ", so alice could not find it again by name (undo, the next run); rename it");
+                continue;
+            }
             InboxFile s = seen.get(item.path().toString());
             if (s != null && s.bytes() == item.bytes() && s.mtime() == item.mtime() && known.containsKey(s.contentHash())
                     && !options.move()) {
@@ -151,7 +160,7 @@ public final class Organizer {
                 todo.add(item);
             }
         }
-        int done = unchanged;
+        int done = unchanged + unnamed;
         listener.progressed(done, items.size());
         if (!options.dryRun() && !todo.isEmpty()) {
             catalog.journal().startRun(new RunInfo(run, "organize", options.move() ? "move" : "copy",
@@ -159,7 +168,7 @@ public final class Organizer {
         }
         int organized = 0;
         int duplicates = 0;
-        int errors = 0;
+        int errors = unnamed;
         int seq = 0;
         int carried = 0;
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, options.threads()),
