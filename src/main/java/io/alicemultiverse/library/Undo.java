@@ -28,6 +28,8 @@ import java.util.Set;
  * source = the library file, target = its original place), then: if the original place already holds the same
  * content (a copy run), the library copy is removed; otherwise the file is moved back, never overwriting — a name
  * now taken by other content gets {@code (restored N)}. Files changed since the run are left alone and reported.
+ * A file that cannot be moved back (something stands in the way) is reported and its line stays {@code done}, the
+ * run undoable: undoing it again, once the way is clear, puts the rest back.
  * A dedup run reverses too: a trashed file ({@code trash}) comes back and is catalogued again ({@code untrash});
  * a duplicate replaced by a hard link to its keeper ({@code trash-link} + {@code hardlink}) gets its own bytes back
  * by one rename over the link ({@code unhardlink}); a {@code delete} cannot be undone.
@@ -72,6 +74,7 @@ public final class Undo {
         Map<String, String> sidecarFrom = new HashMap<>(); // a sidecar the run carried → where it came from
         done.stream().filter(e -> Sidecars.isSidecar(e.operation())).forEach(e -> sidecarFrom.put(e.target(), e.source()));
         Map<Integer, Integer> sidecarOwner = new HashMap<>(); // a sidecar's restore → its file's restore
+        Map<Integer, JournalEntry> undoing = new HashMap<>(); // a restore → the run's line it reverses
         for (JournalEntry e : done) {
             if (Sidecars.isSidecar(e.operation())) {
                 continue; // a sidecar follows its file, planned below from where the file's name is now
@@ -105,6 +108,7 @@ public final class Undo {
             }
             restores.add(new JournalEntry(undoRun, ++seq, op, e.target(), back.toString(), e.contentHash(),
                     JournalState.PLANNED));
+            undoing.put(seq, e);
             JournalEntry side = op == JournalOp.UNLINK ? null
                     : sidecarBack(undoRun, seq + 1, inLibrary, back, e, sidecarFrom.get(Sidecars.of(inLibrary).toString()));
             if (side != null) {
@@ -119,6 +123,7 @@ public final class Undo {
         Set<Path> dirs = new LinkedHashSet<>();
         int restored = 0;
         Set<Integer> movedBack = new java.util.HashSet<>(); // seqs of files this undo put back
+        Set<JournalEntry> notReversed = new java.util.HashSet<>(); // the run's lines whose file could not go back
         for (JournalEntry r : restores) {
             Path from = Path.of(r.source());
             Path to = Path.of(r.target());
@@ -154,20 +159,42 @@ public final class Undo {
             } catch (IOException e) {
                 batch.journal(r.withState(JournalState.FAILED));
                 skipped.add(r.source() + ": " + e.getMessage());
+                notReversed(undoing.get(r.seq()), done, notReversed);
             }
         }
         dirs.forEach(SafeFiles::fsyncDirectory);
-        for (JournalEntry e : done) {
+        // a line whose file is still in the library stays done: once what stood in the way is gone, undoing the run
+        // again puts it back (as after an interrupted undo)
+        List<JournalEntry> reversed = done.stream().filter(e -> !notReversed.contains(e)).toList();
+        for (JournalEntry e : reversed) {
             batch.journal(e.withState(JournalState.UNDONE));
         }
         catalog.commit(batch);
         CrashPoints.step();
-        catalog.removeInboxFiles(done.stream().map(JournalEntry::source).toList());
+        catalog.removeInboxFiles(reversed.stream().map(JournalEntry::source).toList());
         CrashPoints.step();
         catalog.journal().finishRun(undoRun, skipped.isEmpty() ? "done" : "partial");
         CrashPoints.step();
-        catalog.journal().finishRun(target.run(), "undone");
+        if (notReversed.isEmpty()) {
+            catalog.journal().finishRun(target.run(), "undone");
+        }
         return new UndoSummary(target.run(), undoRun, restored, skipped);
+    }
+
+    /**
+     * Records that the run's line {@code e} was not reversed, with what goes with it: the sidecar line that carried
+     * its file's sidecar, and for a dedup {@code trash-link} the {@code hardlink} step in the same name.
+     */
+    private static void notReversed(JournalEntry e, List<JournalEntry> done, Set<JournalEntry> out) {
+        out.add(e);
+        String sidecar = e.target() == null ? null : Sidecars.of(Path.of(e.target())).toString();
+        for (JournalEntry x : done) {
+            if (Sidecars.isSidecar(x.operation()) && x.target() != null && x.target().equals(sidecar)
+                    || e.operation() == JournalOp.TRASH_LINK && x.operation() == JournalOp.HARDLINK
+                    && e.source().equals(x.target())) {
+                out.add(x);
+            }
+        }
     }
 
     /**
