@@ -28,6 +28,16 @@ public final class InboxScanner {
     }
 
     public static List<Item> scan(Path inbox, Path library) throws IOException {
+        return scan(inbox, library, (path, e) -> { });
+    }
+
+    /**
+     * As {@link #scan(Path, Path)}, telling {@code unreadable} about each entry below the inbox that cannot be
+     * listed or looked at (a folder without read permission): the files in it would otherwise be passed over without
+     * a word. An inbox that cannot be listed at all is an error.
+     */
+    public static List<Item> scan(Path inbox, Path library, java.util.function.BiConsumer<Path, IOException> unreadable)
+            throws IOException {
         Path root = inbox.toAbsolutePath().normalize();
         Path lib = library.toAbsolutePath().normalize();
         List<Item> out = new ArrayList<>();
@@ -58,8 +68,20 @@ public final class InboxScanner {
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // unreadable entries are reported when read
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(root)) {
+                    String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                            : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                            : e.getMessage();
+                    throw new java.nio.file.FileSystemException(root.toString(), null,
+                            "inbox folder cannot be read (" + why + ")");
+                }
+                // a file that cannot be opened is reported when it is read; what cannot even be listed (a folder) or
+                // looked at is reported here, unless it is skipped anyway or vanished meanwhile
+                if (!(e instanceof java.nio.file.NoSuchFileException) && !hidden(file) && !file.equals(lib)) {
+                    unreadable.accept(file, e);
+                }
+                return FileVisitResult.CONTINUE;
             }
         });
         out.sort(Comparator.comparing(Item::relative));

@@ -131,7 +131,11 @@ public final class Organizer {
         if (!options.dryRun()) {
             new Recovery(catalog, analyzer, library).reconcile();
         }
-        List<InboxScanner.Item> items = InboxScanner.scan(options.inbox(), library).stream().filter(ready).toList();
+        List<String> unlisted = new ArrayList<>();
+        List<InboxScanner.Item> items = InboxScanner.scan(options.inbox(), library, (path, e) -> {
+            unlisted.add(path.toString());
+            listener.failed(path.toString(), "cannot be read (" + reason(e) + "); nothing in it was organized");
+        }).stream().filter(ready).toList();
         Map<String, InboxFile> seen = catalog.inboxFiles();
         Map<String, String> known = new HashMap<>(catalog.assetPaths());
         initialiseNumbering();
@@ -168,7 +172,7 @@ public final class Organizer {
         }
         int organized = 0;
         int duplicates = 0;
-        int errors = unnamed;
+        int errors = unnamed + unlisted.size();
         int seq = 0;
         int carried = 0;
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, options.threads()),
@@ -586,6 +590,15 @@ public final class Organizer {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Why a file operation failed, in a few words ({@code permission denied}, not a class name). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        String why = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+        return why != null ? why : e.getClass().getSimpleName();
     }
 
     private static String stem(Path p) {
