@@ -52,6 +52,14 @@ public final class Layout {
         if (stripped.contains("{") || stripped.contains("}")) {
             throw new IllegalArgumentException("malformed placeholder in layout template: " + template);
         }
+        for (String part : template.split("/", -1)) {
+            // a hidden name (.alice/…, .{name}…, a file name that is only {ext}) would be filed, yet skipped by
+            // check and index rebuild, which would forget its asset; an empty one is not the path catalogued
+            if (part.isEmpty() || part.startsWith(".") || part.startsWith("{ext}")) {
+                throw new IllegalArgumentException("layout template has an empty or hidden folder or file name "
+                        + "(each part between '/' must be non-empty and must not start with '.' or {ext}): " + template);
+            }
+        }
         if (!template.contains("{ext}")) {
             throw new IllegalArgumentException("layout template must end the file name with {ext}: " + template);
         }

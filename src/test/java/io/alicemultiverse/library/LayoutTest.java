@@ -38,4 +38,14 @@ class LayoutTest {
         assertThat(java.nio.file.Path.of("/tmp").resolve(rendered).toString()).endsWith("-00001.png");
         assertThat(Layout.safe("a".repeat(100), "x")).hasSize(80);
     }
+
+    @Test
+    void refusesTemplatesThatFileIntoHiddenOrEmptyNames() {
+        for (String t : new String[]{".alice/{name}{ext}", ".alice/tmp/{name}{ext}.part", "{project}/.{name}{ext}",
+                "x/./{name}{ext}", "{name}{ext}/{ext}", "{project}//{name}{ext}", "{name}{ext}/"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Layout.of(t)).as(t)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(t);
+        }
+        assertThat(Layout.of("{date}/{project}/{name}.v2{ext}").template()).isEqualTo("{date}/{project}/{name}.v2{ext}");
+    }
 }
