@@ -46,10 +46,13 @@ public final class InboxScanner {
         }
         // the library's identity on disk, so it is skipped however the inbox's path spells it (a linked inbox)
         Object libKey = Files.isDirectory(lib) ? Files.readAttributes(lib, BasicFileAttributes.class).fileKey() : null;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        // an inbox named by a symbolic link to a folder: the walk, which follows no link, would see one link and no
+        // files; it walks the folder, and each file keeps the path as the inbox spells it (the catalog's, undo's)
+        Path walked = Files.isSymbolicLink(root) ? root.toRealPath() : root;
+        Files.walkFileTree(walked, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(root) && (hidden(dir) || dir.equals(lib)
+                if (!dir.equals(walked) && (hidden(dir) || dir.equals(lib)
                         || libKey != null && libKey.equals(attrs.fileKey()))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
@@ -59,9 +62,9 @@ public final class InboxScanner {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && !hidden(file) && MediaFiles.looksLikeMedia(file, attrs)) {
-                    Path rel = root.relativize(file);
+                    Path rel = walked.relativize(file);
                     String project = rel.getNameCount() > 1 ? rel.getName(0).toString() : LOOSE_PROJECT;
-                    out.add(new Item(file, rel.toString().replace('\\', '/'), project, attrs.size(),
+                    out.add(new Item(root.resolve(rel), rel.toString().replace('\\', '/'), project, attrs.size(),
                             attrs.lastModifiedTime().toMillis()));
                 }
                 return FileVisitResult.CONTINUE;
@@ -69,7 +72,7 @@ public final class InboxScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (file.equals(root)) {
+                if (file.equals(walked)) {
                     String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                             : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
                             : e.getMessage();
@@ -79,7 +82,7 @@ public final class InboxScanner {
                 // a file that cannot be opened is reported when it is read; what cannot even be listed (a folder) or
                 // looked at is reported here, unless it is skipped anyway or vanished meanwhile
                 if (!(e instanceof java.nio.file.NoSuchFileException) && !hidden(file) && !file.equals(lib)) {
-                    unreadable.accept(file, e);
+                    unreadable.accept(root.resolve(walked.relativize(file)), e);
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -37,7 +37,8 @@ public final class InboxWatcher implements AutoCloseable {
         this.debounce = debounce;
         this.settle = settle;
         this.service = FileSystems.getDefault().newWatchService();
-        registerTree(this.inbox);
+        // an inbox named by a link to a folder: the walk follows no link, so it registers the folder itself
+        registerTree(Files.isSymbolicLink(this.inbox) ? this.inbox.toRealPath() : this.inbox);
     }
 
     /** Whether {@code item} has stopped changing; a file seen for the first time, or grown since, is not ready. */

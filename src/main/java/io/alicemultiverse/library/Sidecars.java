@@ -137,10 +137,11 @@ public final class Sidecars {
         if (!Files.isDirectory(root)) {
             return out;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Path walked = Files.isSymbolicLink(root) ? root.toRealPath() : root; // an inbox named by a link, as the scan does
+        Files.walkFileTree(walked, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && (dir.equals(lib) || dir.getFileName().toString().startsWith("."))
+                return !dir.equals(walked) && (dir.equals(lib) || dir.getFileName().toString().startsWith("."))
                         ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
@@ -148,7 +149,7 @@ public final class Sidecars {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && isXmp(file) && !file.getFileName().toString().startsWith(".")
                         && !hasOwner(file)) {
-                    out.add(file);
+                    out.add(root.resolve(walked.relativize(file)));
                 }
                 return FileVisitResult.CONTINUE;
             }
