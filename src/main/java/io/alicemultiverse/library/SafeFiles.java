@@ -124,8 +124,21 @@ public final class SafeFiles {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
             // another filesystem, or one without hard links: a verified copy
-            copy(source, target, expectedHash, tmp);
+            copy(source, target, expectedHash, besideIfElsewhere(tmp, target));
         }
+    }
+
+    /**
+     * {@code tmp}, or where it is on another filesystem than {@code target} (undo moving a file back to an inbox on
+     * another disk), a hidden temporary name beside the target: a finished copy can only be linked or renamed into
+     * place on its own filesystem.
+     */
+    private static Path besideIfElsewhere(Path tmp, Path target) throws IOException {
+        Files.createDirectories(tmp.getParent());
+        if (Files.getFileStore(tmp.getParent()).equals(Files.getFileStore(target.getParent()))) {
+            return tmp;
+        }
+        return target.resolveSibling("." + target.getFileName() + ".alice-part");
     }
 
     /** Puts a finished temporary file at {@code target} without ever replacing an existing file. */
