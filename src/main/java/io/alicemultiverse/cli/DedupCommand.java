@@ -101,9 +101,10 @@ final class DedupCommand implements Callable<Integer> {
             out.println(Output.json(io.alicemultiverse.similar.DuplicateGroupJson.of(g)));
             return;
         }
-        out.printf("group %d (%s) keep %s — %s%n", g.group(), g.kind().id(), g.keep().path(), g.reason());
+        out.printf("group %d (%s) keep %s — %s%n", g.group(), g.kind().id(), TerminalText.line(g.keep().path()),
+                g.reason());
         for (DuplicateGroup.Member x : g.others()) {
-            out.printf("  %2d  %s%n", x.distance(), x.asset().path());
+            out.printf("  %2d  %s%n", x.distance(), TerminalText.line(x.asset().path()));
         }
     }
 }

@@ -19,7 +19,7 @@ final class InspectionText {
 
     static void write(Inspection i, boolean raw, PrintWriter out) {
         Generation g = i.generation();
-        out.println(i.path());
+        out.println(TerminalText.line(i.path()));
         String size = i.width() == null ? "" : " " + i.width() + "×" + i.height();
         line(out, "format", i.format().id() + size);
         if (i.error() != null) {
@@ -91,7 +91,7 @@ final class InspectionText {
         }
         String v = value.length() > LONG_VALUE && !label.startsWith("raw") && !label.startsWith("prompt")
                 && !label.startsWith("negative") ? value.substring(0, LONG_VALUE) + "…" : value;
-        v = v.replace("\n", "\n" + " ".repeat(14));
-        out.printf("  %-11s %s%n", label, v);
+        v = TerminalText.lines(v).replace("\n", "\n" + " ".repeat(14));
+        out.printf("  %-11s %s%n", TerminalText.line(label), v);
     }
 }

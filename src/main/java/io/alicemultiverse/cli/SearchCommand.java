@@ -131,7 +131,7 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%d matches; counted below: %s%n", f.total(), COUNTED);
         f.facets().forEach((k, v) -> {
             out.println(k + ":");
-            v.forEach((name, n) -> out.printf("  %-40s %d%n", name, n));
+            v.forEach((name, n) -> out.printf("  %-40s %d%n", TerminalText.line(name), n));
         });
     }
 
@@ -141,8 +141,8 @@ final class SearchCommand implements Callable<Integer> {
 
     private static void row(PrintStream out, SearchHit h) {
         String date = h.createdAt() == null ? "-" : h.createdAt().toLocalDate().toString();
-        out.printf("%-50s %-14s %-10s %s%n", h.path(), h.source() == null ? "-" : h.source(), date,
-                excerpt(h.prompt(), 60));
+        out.printf("%-50s %-14s %-10s %s%n", TerminalText.line(h.path()), h.source() == null ? "-" : h.source(),
+                date, excerpt(h.prompt(), 60));
     }
 
     static String excerpt(String s, int max) {
@@ -150,7 +150,7 @@ final class SearchCommand implements Callable<Integer> {
             return "";
         }
         String one = s.replaceAll("\\s+", " ").trim();
-        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+        return TerminalText.line(one.length() <= max ? one : one.substring(0, max - 1) + "…");
     }
 
     /** The filter flags search and {@code tag --query} share. */

@@ -58,7 +58,7 @@ final class SimilarCommand implements Callable<Integer> {
                 if (json) {
                     out.println(Output.json(io.alicemultiverse.similar.SimilarMatchJson.of(m)));
                 } else {
-                    out.printf("%2d  %s%n", m.distance(), m.path());
+                    out.printf("%2d  %s%n", m.distance(), TerminalText.line(m.path()));
                 }
             }
             if (!json && matches.isEmpty()) {

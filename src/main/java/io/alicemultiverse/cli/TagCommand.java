@@ -58,7 +58,8 @@ final class TagCommand {
                         : library.query(SearchRequest.selection(query, SearchQuery.MAX_LIMIT));
                 TagOutcome outcome = library.tag(add(), targets, q, tagList);
                 int n = outcome.assets();
-                Output.out().printf("%s %s on %d asset%s%n", add() ? "tagged" : "untagged", String.join(", ", tagList),
+                Output.out().printf("%s %s on %d asset%s%n", add() ? "tagged" : "untagged",
+                        TerminalText.line(String.join(", ", tagList)),
                         n, n == 1 ? "" : "s");
                 outcome.sidecarProblems().forEach(Output::error);
                 if (!outcome.sidecarProblems().isEmpty()) {

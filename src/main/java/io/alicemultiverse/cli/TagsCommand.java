@@ -39,7 +39,7 @@ final class TagsCommand implements Callable<Integer> {
                     break;
                 }
                 out.println(json ? Output.json(entry(e.getKey(), e.getValue()))
-                        : String.format("%6d  %s", e.getValue(), e.getKey()));
+                        : String.format("%6d  %s", e.getValue(), TerminalText.line(e.getKey())));
             }
             return 0;
         }

@@ -18,9 +18,13 @@ import java.nio.charset.StandardCharsets;
  * cannot decode, so one stray line (a shell's echo, a half-written message) left the server deaf and never ending
  * while it kept owning the library. Blank lines are skipped. Reading happens on the transport's reading thread. A
  * valid line is parsed twice, here and by the SDK: MCP messages are small, and the SDK's reader takes only a stream.
+ * The end of input reaches the SDK only once the requests read before it are answered ({@code printf '…' | alice
+ * mcp} gets its answers).
  */
 final class JsonRpcLines extends InputStream {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long requests read before the input ended may still take to be answered. */
+    static final long ANSWER_GRACE_MS = 60_000;
 
     private final BufferedReader in;
     private final LineOutput out;
@@ -70,6 +74,18 @@ final class JsonRpcLines extends InputStream {
             String next = in.readLine();
             if (next == null) {
                 ended = true;
+                // the SDK closes the session as soon as it reads the end, dropping the answers still being worked
+                // out: it is told only once the requests read so far are answered (or after ANSWER_GRACE_MS, for
+                // one that waits on the client, such as a consent question)
+                try {
+                    if (!out.awaitAnswers(ANSWER_GRACE_MS)) {
+                        System.getLogger(JsonRpcLines.class.getName()).log(System.Logger.Level.WARNING,
+                                "MCP: input ended; requests unanswered after " + ANSWER_GRACE_MS / 1000
+                                        + " s are dropped");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 atEnd.run();
                 return false;
             }
@@ -78,6 +94,7 @@ final class JsonRpcLines extends InputStream {
             }
             String problem = problem(next);
             if (problem == null) {
+                out.expectAnswer(next);
                 line = (next + "\n").getBytes(StandardCharsets.UTF_8);
                 pos = 0;
             } else {
@@ -122,18 +139,62 @@ final class JsonRpcLines extends InputStream {
     static final class LineOutput extends OutputStream {
         private final OutputStream out;
         private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        /** The ids of the client's requests not answered yet (as JSON text). */
+        private final java.util.Set<String> unanswered = new java.util.HashSet<>();
 
         LineOutput(OutputStream out) {
             this.out = out;
+        }
+
+        /** Notes the client's message {@code line}: if it is a request (a method and an id), it awaits an answer. */
+        synchronized void expectAnswer(String line) throws IOException {
+            JsonNode m = JSON.readTree(line);
+            JsonNode id = m.get("id");
+            if (m.has("method") && id != null && !id.isNull()) {
+                unanswered.add(id.toString());
+            }
+        }
+
+        /**
+         * Waits until every request read so far has been answered, at most {@code millis}; whether they all were.
+         * Input may end right after a request (a piped script, a client that has sent its last request): its answer
+         * is still owed.
+         */
+        synchronized boolean awaitAnswers(long millis) throws InterruptedException {
+            long end = System.nanoTime() + millis * 1_000_000L;
+            while (!unanswered.isEmpty()) {
+                long left = (end - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            return true;
+        }
+
+        /** Hands a whole line on, and crosses off the request it answers. */
+        private void emit() throws IOException {
+            if (!unanswered.isEmpty()) {
+                try {
+                    JsonNode m = JSON.readTree(pending.toByteArray());
+                    JsonNode id = m.get("id");
+                    if (id != null && !m.has("method") && unanswered.remove(id.toString())) {
+                        notifyAll();
+                    }
+                } catch (IOException e) {
+                    // not JSON: nothing it answers
+                }
+            }
+            pending.writeTo(out);
+            pending.reset();
+            out.flush();
         }
 
         @Override
         public synchronized void write(int b) throws IOException {
             pending.write(b);
             if (b == '\n') {
-                pending.writeTo(out);
-                pending.reset();
-                out.flush();
+                emit();
             }
         }
 
@@ -143,9 +204,7 @@ final class JsonRpcLines extends InputStream {
             for (int i = off; i < off + len; i++) {
                 if (b[i] == '\n') {
                     pending.write(b, from, i + 1 - from);
-                    pending.writeTo(out);
-                    pending.reset();
-                    out.flush();
+                    emit();
                     from = i + 1;
                 }
             }

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The routes that send an asset's bytes: its thumbnail (made once, then cached) and its file, whole or by range.
  * Only by content hash, only from the path the catalog holds, and only when that path resolves (symbolic links
- * included) inside the library. Thread-safe: catalog reads hold the library's lock.
+ * included) inside the library and outside its private {@code .alice/} folder. Thread-safe: catalog reads hold the library's lock.
  */
 final class AssetFiles {
     private final LibraryService library;
@@ -127,7 +127,7 @@ final class AssetFiles {
     private record Served(Path path, MediaFormat format) {
     }
 
-    /** The asset's file, only if it resolves (symbolic links included) inside the library. */
+    /** The asset's file, only if it resolves (symbolic links included) inside the library, outside {@code .alice/}. */
     private Optional<Served> fileOf(String hash) throws IOException {
         Optional<Map<String, Object>> a = asset(hash);
         if (a.isEmpty() || a.get().get("path") == null) {
@@ -138,8 +138,10 @@ final class AssetFiles {
             return Optional.empty();
         }
         Path real = p.toRealPath();
+        Path realRoot = root.toRealPath();
         Object format = a.get().get("format");
-        return real.startsWith(root.toRealPath())
+        // never the library's private folder (the catalog, the owner's token), whatever link leads there
+        return real.startsWith(realRoot) && !real.startsWith(realRoot.resolve(".alice"))
                 ? Optional.of(new Served(real, MediaFormat.ofId(format == null ? null : format.toString())))
                 : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.alicemultiverse.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
@@ -16,9 +17,13 @@ final class JsonBody {
     private JsonBody() {
     }
 
-    /** The request body as a JSON object; anything else is a 400 saying what was expected. */
+    /**
+     * The request body as a JSON object; anything else — text after the object included ({@code {"add": ["a"]}
+     * trailing}, two objects) — is a 400 saying what was expected.
+     */
     static JsonNode object(Context ctx) throws IOException {
-        JsonNode body = WebServer.JSON.readTree(ctx.bodyAsBytes());
+        JsonNode body = WebServer.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readTree(ctx.bodyAsBytes());
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("send a JSON object");
         }

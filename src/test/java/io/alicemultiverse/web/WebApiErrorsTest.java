@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,16 @@ class WebApiErrorsTest {
         HttpResponse<String> r = post("/api/assets/" + hash + "/tags", big);
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(error(r)).isNotBlank();
+    }
+
+    @Test
+    void textAfterTheJsonObjectIsA400AndChangesNothing() throws Exception {
+        for (String body : List.of("{\"add\": [\"trailing\"]} trailing", "{\"add\": [\"trailing\"]}{\"add\": [\"x\"]}")) {
+            HttpResponse<String> r = post("/api/assets/" + hash + "/tags", body);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(error(r)).contains("not valid JSON");
+        }
+        assertThat(get("/api/assets/" + hash).body()).doesNotContain("trailing");
     }
 
     @Test

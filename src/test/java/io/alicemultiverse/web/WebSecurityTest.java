@@ -142,6 +142,17 @@ class WebSecurityTest {
     }
 
     @Test
+    void aLinkIntoTheLibrarysPrivateFolderIsNotServed() throws Exception {
+        Path file = t.library().resolve(library.asset(hash).orElseThrow().get("path").toString());
+        assertThat(get("/api/assets/" + hash + "/file", auth()).status()).isEqualTo(200);
+        Files.delete(file);
+        Files.createSymbolicLink(file, t.library().resolve(".alice").resolve("catalog.duckdb"));
+        Reply r = get("/api/assets/" + hash + "/file", auth());
+        assertThat(r.status()).as(r.body()).isEqualTo(404);
+        assertThat(get("/api/assets/" + hash + "/thumbnail", auth()).status()).isEqualTo(404);
+    }
+
+    @Test
     void aForeignHostNameIsRefusedEvenWithTheToken() throws Exception {
         for (String host : List.of("evil.example", "evil.example:" + server.port(), "127.0.0.1.nip.io",
                 "localhost.evil.example", "")) {

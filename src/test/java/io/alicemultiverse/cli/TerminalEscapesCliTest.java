@@ -1,0 +1,53 @@
+package io.alicemultiverse.cli;
+
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A downloaded image's prompt carries terminal escape sequences (retitle the window, clear the screen, hide text),
+ * a carriage return and a one-byte CSI (0x9b). The commands that print prompts, file names and tags as text
+ * show those characters escaped, never send them to the terminal; {@code --json} keeps the text as it is.
+ */
+class TerminalEscapesCliTest {
+    private static final String EVIL = "\u001b]0;PWNED\u0007\u001b[2Jfox, \u001b[8mhidden\u001b[0m\rrewritten \u009b2J";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void textFromFilesReachesTheTerminalOnlyEscaped() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        Path file = t.inboxFile("p/a.png", TempLibrary.png(EVIL, "m1", 1));
+        String lib = t.library().toString();
+        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", lib).exit()).isZero();
+
+        CliRun table = CliRun.run("search", "--library", lib, "--facets");
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertSafe(table.out());
+        assertThat(table.out()).contains("]0;PWNED\\x07\\x1b[2Jfox", "\\x9b2J");
+
+        CliRun inspect = CliRun.run("inspect", file.toString());
+        assertThat(inspect.exit()).as(inspect.err()).isZero();
+        assertSafe(inspect.out());
+        assertThat(inspect.out()).contains("\\x1b[2J");
+
+        CliRun tags = CliRun.run("tags", "--library", lib);
+        assertThat(tags.exit()).as(tags.err()).isZero();
+        assertThat(tags.out()).contains("\\x1b");
+        assertSafe(tags.out());
+
+        CliRun json = CliRun.run("search", "--library", lib, "--json");
+        assertThat(json.json().get(0).get("prompt").asText()).startsWith("\u001b]0;PWNED\u0007");
+    }
+
+    private static void assertSafe(String out) {
+        assertThat(out.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == 0x202e))
+                .as("control characters printed raw in:%n%s", out).isEmpty();
+    }
+}
