@@ -19,7 +19,7 @@ final class InspectionText {
 
     static void write(Inspection i, boolean raw, PrintWriter out) {
         Generation g = i.generation();
-        out.println(i.path());
+        out.println(TerminalText.printable(i.path()));
         String size = i.width() == null ? "" : " " + i.width() + "×" + i.height();
         line(out, "format", i.format().id() + size);
         if (i.error() != null) {
@@ -89,9 +89,10 @@ final class InspectionText {
         if (value == null || value.isBlank()) {
             return;
         }
-        String v = value.length() > LONG_VALUE && !label.startsWith("raw") && !label.startsWith("prompt")
-                && !label.startsWith("negative") ? value.substring(0, LONG_VALUE) + "…" : value;
+        String v = TerminalText.printable(value);
+        v = v.length() > LONG_VALUE && !label.startsWith("raw") && !label.startsWith("prompt")
+                && !label.startsWith("negative") ? v.substring(0, LONG_VALUE) + "…" : v;
         v = v.replace("\n", "\n" + " ".repeat(14));
-        out.printf("  %-11s %s%n", label, v);
+        out.printf("  %-11s %s%n", TerminalText.printable(label), v);
     }
 }

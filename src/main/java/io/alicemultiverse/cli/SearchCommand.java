@@ -141,7 +141,7 @@ final class SearchCommand implements Callable<Integer> {
 
     private static void row(PrintStream out, SearchHit h) {
         String date = h.createdAt() == null ? "-" : h.createdAt().toLocalDate().toString();
-        out.printf("%-50s %-14s %-10s %s%n", h.path(), h.source() == null ? "-" : h.source(), date,
+        out.printf("%-50s %-14s %-10s %s%n", TerminalText.printable(h.path()), h.source() == null ? "-" : h.source(), date,
                 excerpt(h.prompt(), 60));
     }
 
@@ -149,7 +149,7 @@ final class SearchCommand implements Callable<Integer> {
         if (s == null) {
             return "";
         }
-        String one = s.replaceAll("\\s+", " ").trim();
+        String one = TerminalText.printable(s.replaceAll("\\s+", " ").trim());
         return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }
 
