@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * AUTOMATIC1111, Forge and SD.Next infotext: PNG {@code parameters}, EXIF UserComment, stealth PNGinfo payloads
- * or a {@code .txt} sidecar; also any other EXIF or comment text field, or a video's {@code comment} tag (AnimateDiff
- * for A1111 writes the infotext there), when it holds a {@code Steps} parameter.
+ * or a {@code .txt} sidecar; also any other EXIF or comment text field, a GIF comment or a video's {@code comment}
+ * tag (AnimateDiff for A1111 writes the infotext there), when it holds a {@code Steps} parameter.
  * Parameter names are matched tolerating case and spacing ({@code CFG Scale}). The {@code Version} line names the
  * real generator when it is not A1111 ({@link VersionLine}). Stateless.
  */
@@ -23,7 +23,8 @@ final class A1111Parser implements GeneratorParser {
     /** Where infotext may be found, in order of trust. */
     static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "stealth_pnginfo", "stealth_pngcomp",
             "stealth_rgbinfo", "stealth_rgbcomp", "sidecar.txt", "Exif.ImageDescription", "Exif.XPComment",
-            "Jpeg.Comment", "Comment", "Description", "Xmp.exif:UserComment", "Xmp.dc:description", "Video.comment");
+            "Jpeg.Comment", "Gif.Comment", "Comment", "Description", "Xmp.exif:UserComment", "Xmp.dc:description",
+            "Video.comment");
     /** Parameters read into fields of their own, as normalised keys ({@link Keys#normal}). */
     private static final java.util.Set<String> USED = java.util.Set.of("steps", "sampler", "scheduletype",
             "cfgscale", "seed", "size", "model", "modelhash", "hashes");
