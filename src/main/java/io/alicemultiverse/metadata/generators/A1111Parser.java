@@ -86,6 +86,12 @@ final class A1111Parser implements GeneratorParser {
                 }
             }
         }
+        // Civitai's generator lists its LoRAs as resources, not as <lora:…> tags in the prompt
+        for (String[] lora : CivitaiResources.loras(Json.parse(parts.param("Civitai resources")))) {
+            if (b.build().loras().stream().noneMatch(l -> l.name().equals(lora[0]))) {
+                b.lora(lora[0], Values.toDouble(lora[1]));
+            }
+        }
         String hashes = parts.param("Hashes");
         if (hashes != null) {
             JsonNode json = Json.parse(hashes);
