@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds the pixel size of a HEIC/AVIF image from its {@code meta/iprp/ipco/ispe} boxes (the largest {@code ispe}
  * is the primary image; thumbnails and grid tiles are smaller), reading only box headers and the small
- * {@code meta} box. Written by hand because metadata-extractor does not report AVIF sizes. Stateless.
+ * {@code meta} box, whose EXIF and XMP items {@link HeifItems} then reads. Written by hand because
+ * metadata-extractor does not report AVIF sizes. Stateless.
  */
 final class IsoBmffReader {
     private static final int MAX_META = 4 * 1024 * 1024;
@@ -64,6 +65,7 @@ final class IsoBmffReader {
                     out.problem("malformed box inside 'meta'");
                     return false;
                 }
+                HeifItems.read(ch, meta.array(), 4, out);
             }
             pos += boxSize;
         }

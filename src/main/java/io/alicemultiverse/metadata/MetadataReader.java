@@ -63,11 +63,19 @@ final class MetadataReader {
                 JpegReader.read(in, out);
             }
             case WEBP -> WebpReader.read(ch, out);
-            // metadata-extractor is not asked: 2.21's HEIF reader finds no EXIF or XMP (only the size, read here),
+            // metadata-extractor is not asked: 2.21's HEIF reader finds no EXIF or XMP (read here, with the size),
             // and its box readers allocate whatever a box claims before reading it (fuzzing: 98-, 242- and 68-byte
             // files made it allocate 0.5-1.8 GB, through its HEIF and, for brands it does not know, QuickTime readers)
-            case AVIF, HEIC -> IsoBmffReader.readSize(ch, out);
-            case MP4, MOV, WEBM, MKV, AVI -> VideoReader.read(file, out);
+            case AVIF, HEIC -> {
+                if (IsoBmffReader.readSize(ch, out)) {
+                    BmffC2pa.read(ch, out);
+                }
+            }
+            case MP4, MOV -> {
+                VideoReader.read(file, out);
+                BmffC2pa.read(ch, out);
+            }
+            case WEBM, MKV, AVI -> VideoReader.read(file, out);
             case GIF, BMP, TIFF -> GenericReader.read(file, out);
             default -> { }
         }

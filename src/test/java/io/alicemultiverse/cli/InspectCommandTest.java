@@ -100,4 +100,14 @@ class InspectCommandTest {
         assertThat(Files.getLastModifiedTime(p)).isEqualTo(before);
         assertThat(Files.list(dir)).hasSize(1);
     }
+
+    @Test
+    void readableBlockEscapesTerminalControlsFoundInTheFile() throws IOException {
+        Path p = dir.resolve("escape.png");
+        Files.write(p, PngBuilder.rgb(2, 2).text("parameters", "red \u001b[31mcat\u001b]0;title\u0007\n"
+                + "Negative prompt: \u009b2J\nSteps: 3, Seed: 9, Sampler: Euler\u001b[5m").build());
+        CliRun run = CliRun.run("inspect", "--raw", p.toString());
+        assertThat(run.out()).doesNotContain("\u001b", "\u0007", "\u009b")
+                .contains("red \\x1b[31mcat\\x1b]0;title\\x07", "\\x9b2J", "sampler Euler\\x1b[5m");
+    }
 }

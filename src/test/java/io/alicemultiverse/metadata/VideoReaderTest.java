@@ -74,4 +74,20 @@ class VideoReaderTest {
         assertThat(webm.width()).isEqualTo(96);
         assertThat(webm.error()).isNull();
     }
+
+    @Test
+    void readsA1111InfotextFromMp4AndWebmComment() throws Exception {
+        // AnimateDiff for A1111 sets the container's Comment to the infotext (PyAV), in MP4 and in WebM
+        String infotext = "a drone shot over misty mountains\nNegative prompt: blurry\n"
+                + "Steps: 30, Sampler: Euler a, CFG scale: 5, Seed: 77, Size: 512x320, Model: dreamshaper_8";
+        for (String name : List.of("animatediff.mp4", "animatediff.webm")) {
+            Inspection i = Inspector.inspect(make(name, "comment=" + infotext), name);
+            assertThat(i.generation().source()).as(name).isEqualTo(Source.AUTOMATIC1111);
+            assertThat(i.generation().prompt()).as(name).isEqualTo("a drone shot over misty mountains");
+            assertThat(i.generation().negative()).as(name).isEqualTo("blurry");
+            assertThat(i.generation().steps()).as(name).isEqualTo(30);
+            assertThat(i.generation().seeds()).as(name).extracting(Object::toString).containsExactly("77");
+            assertThat(i.generation().model()).as(name).isEqualTo("dreamshaper_8");
+        }
+    }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * AUTOMATIC1111, Forge and SD.Next infotext: PNG {@code parameters}, EXIF UserComment, stealth PNGinfo payloads
- * or a {@code .txt} sidecar; also any other EXIF or comment text field when it holds a {@code Steps} parameter.
+ * or a {@code .txt} sidecar; also any other EXIF or comment text field, a GIF comment or a video's {@code comment}
+ * tag (AnimateDiff for A1111 writes the infotext there), when it holds a {@code Steps} parameter.
  * Parameter names are matched tolerating case and spacing ({@code CFG Scale}). The {@code Version} line names the
  * real generator when it is not A1111 ({@link VersionLine}). Stateless.
  */
@@ -22,7 +23,8 @@ final class A1111Parser implements GeneratorParser {
     /** Where infotext may be found, in order of trust. */
     static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "stealth_pnginfo", "stealth_pngcomp",
             "stealth_rgbinfo", "stealth_rgbcomp", "sidecar.txt", "Exif.ImageDescription", "Exif.XPComment",
-            "Jpeg.Comment", "Comment", "Description", "Xmp.exif:UserComment", "Xmp.dc:description");
+            "Jpeg.Comment", "Gif.Comment", "Comment", "Description", "Xmp.exif:UserComment", "Xmp.dc:description",
+            "Video.comment");
     /** Parameters read into fields of their own, as normalised keys ({@link Keys#normal}). */
     private static final java.util.Set<String> USED = java.util.Set.of("steps", "sampler", "scheduletype",
             "cfgscale", "seed", "size", "model", "modelhash", "hashes");
@@ -31,7 +33,8 @@ final class A1111Parser implements GeneratorParser {
     @Override
     public Optional<Generation> parse(RawMetadata raw) {
         for (String key : KEYS) {
-            String text = raw.get(key);
+            // ffprobe spells tags as the container does: MP4 "comment", Matroska "COMMENT"
+            String text = key.startsWith("Video.") ? raw.getIgnoreCase(key) : raw.get(key);
             if (text == null || text.isBlank() || text.stripLeading().startsWith("{")) {
                 continue;
             }
@@ -81,6 +84,12 @@ final class A1111Parser implements GeneratorParser {
                 if (!name.isBlank() && b.build().loras().stream().noneMatch(l -> l.name().equals(name.strip()))) {
                     b.lora(name, null);
                 }
+            }
+        }
+        // Civitai's generator lists its LoRAs as resources, not as <lora:…> tags in the prompt
+        for (String[] lora : CivitaiResources.loras(Json.parse(parts.param("Civitai resources")))) {
+            if (b.build().loras().stream().noneMatch(l -> l.name().equals(lora[0]))) {
+                b.lora(lora[0], Values.toDouble(lora[1]));
             }
         }
         String hashes = parts.param("Hashes");

@@ -114,4 +114,18 @@ class SiteRecordParsersTest {
         assertThat(new StabilityMatrixParser().parse(raw("x.png", "prompt", graph("4", "a", "b", 1) + "}",
                 "parameters", "a\nSteps: 3, Seed: 1, Sampler: Euler"))).isEmpty();
     }
+
+    @Test
+    void civitaiInfotextListsTheLorasOfItsResources() {
+        String infotext = "a fox\nNegative prompt: bad\nSteps: 30, CFG scale: 4, Sampler: Euler a, Seed: 99, "
+                + "Size: 832x1216, Civitai resources: [{\"type\":\"checkpoint\",\"modelVersionId\":290640,"
+                + "\"modelName\":\"Pony Diffusion V6 XL\",\"modelVersionName\":\"V6\"},{\"type\":\"lora\","
+                + "\"weight\":0.8,\"modelVersionId\":123,\"modelName\":\"Fox Style\",\"modelVersionName\":\"v1\"},"
+                + "{\"type\":\"embed\",\"modelVersionId\":7,\"modelName\":\"easynegative\"}], Civitai metadata: {}";
+        Generation g = GeneratorRegistry.detect(raw("x.jpg", MediaFormat.JPEG, "Exif.UserComment", infotext))
+                .orElseThrow();
+        assertThat(g.source()).isEqualTo(Source.CIVITAI);
+        assertThat(g.model()).isEqualTo("Pony Diffusion V6 XL V6");
+        assertThat(g.loras()).extracting(l -> l.name() + ":" + l.weight()).containsExactly("Fox Style:0.8");
+    }
 }
