@@ -4,6 +4,11 @@ package io.alicemultiverse.metadata;
 final class Limits {
     /** Largest text/metadata chunk or segment kept (larger ones are skipped with a problem). */
     static final int MAX_TEXT_BYTES = 16 * 1024 * 1024;
+    /**
+     * Most text kept from one file, all entries together (in chars): without it a 9 MB PNG of 300 compressed
+     * chunks, each inflating to 30 MB, held 9 GB of text.
+     */
+    static final long MAX_TOTAL_TEXT = 64L * 1024 * 1024;
     /** Largest inflated size of a compressed text chunk. */
     static final int MAX_INFLATED_BYTES = 32 * 1024 * 1024;
     /** Largest image (in pixels) decoded for stealth detection. */

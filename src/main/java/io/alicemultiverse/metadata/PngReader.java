@@ -52,6 +52,10 @@ final class PngReader {
                 break;
             }
             if (isMetadataChunk(type) || type.equals("IHDR")) {
+                if ((type.equals("tEXt") || type.equals("zTXt") || type.equals("iTXt")) && out.textFull()) {
+                    pos = dataStart + length + 4;
+                    continue;
+                }
                 if (length > Limits.MAX_TEXT_BYTES) {
                     out.problem(type + " chunk of " + length + " bytes skipped (limit " + Limits.MAX_TEXT_BYTES + ")");
                 } else {
@@ -122,11 +126,12 @@ final class PngReader {
             return;
         }
         String key = new String(d, 0, nul, StandardCharsets.ISO_8859_1);
+        int limit = inflateLimit(out);
         try {
-            byte[] text = TextDecoding.inflate(d, nul + 2, d.length - nul - 2, Limits.MAX_INFLATED_BYTES);
+            byte[] text = TextDecoding.inflate(d, nul + 2, d.length - nul - 2, limit);
             add(key, TextDecoding.utf8OrLatin1(text, 0, text.length), out);
         } catch (DataFormatException e) {
-            out.problem("zTXt '" + key + "' cannot be inflated: " + e.getMessage());
+            inflateFailed("zTXt", key, limit, e, out);
         }
     }
 
@@ -145,13 +150,28 @@ final class PngReader {
             return;
         }
         int start = translated + 1;
+        int limit = inflateLimit(out);
         try {
-            byte[] text = compressed ? TextDecoding.inflate(d, start, d.length - start, Limits.MAX_INFLATED_BYTES)
+            byte[] text = compressed ? TextDecoding.inflate(d, start, d.length - start, limit)
                     : java.util.Arrays.copyOfRange(d, start, d.length);
             add(key, new String(text, StandardCharsets.UTF_8), out);
         } catch (DataFormatException e) {
-            out.problem("iTXt '" + key + "' cannot be inflated: " + e.getMessage());
+            inflateFailed("iTXt", key, limit, e, out);
         }
+    }
+
+    private static void inflateFailed(String type, String key, int limit, DataFormatException e,
+                                      RawMetadata.Builder out) {
+        if (limit < Limits.MAX_INFLATED_BYTES && e.getMessage() != null && e.getMessage().startsWith("inflates to")) {
+            out.textExhausted(); // it would have fitted alone: the file's text as a whole is what is too large
+        } else {
+            out.problem(type + " '" + key + "' cannot be inflated: " + e.getMessage());
+        }
+    }
+
+    /** A chunk inflates to at most what the file's text may still add (and never past the per-chunk limit). */
+    private static int inflateLimit(RawMetadata.Builder out) {
+        return (int) Math.max(0, Math.min(Limits.MAX_INFLATED_BYTES, out.textRoom()));
     }
 
     private static void add(String key, String value, RawMetadata.Builder out) {

@@ -88,6 +88,8 @@ public record RawMetadata(
         private C2paSummary c2pa;
         private final Map<String, Object> video = new LinkedHashMap<>();
         private final List<String> problems = new ArrayList<>();
+        private long textChars;
+        private boolean textFull;
 
         private Builder(String fileName, MediaFormat format) {
             this.fileName = fileName;
@@ -109,6 +111,11 @@ public record RawMetadata(
             if (key == null || value == null) {
                 return this;
             }
+            if (value.length() > textRoom()) {
+                full();
+                return this;
+            }
+            textChars += value.length();
             if (!text.containsKey(key)) {
                 text.put(key, value);
                 return this;
@@ -123,6 +130,33 @@ public record RawMetadata(
                 }
             }
             return this;
+        }
+
+        /** How many more chars of text this file may add ({@link Limits#MAX_TOTAL_TEXT} in all). */
+        long textRoom() {
+            return Limits.MAX_TOTAL_TEXT - textChars;
+        }
+
+        /** Whether no more text fits; notes the problem (once) when so. */
+        boolean textFull() {
+            if (textRoom() > 0) {
+                return false;
+            }
+            full();
+            return true;
+        }
+
+        /** Notes that an entry did not fit in what was left (a chunk inflating past it): no more text is kept. */
+        void textExhausted() {
+            textChars = Limits.MAX_TOTAL_TEXT;
+            full();
+        }
+
+        private void full() {
+            if (!textFull) {
+                textFull = true;
+                problems.add("more than " + Limits.MAX_TOTAL_TEXT + " chars of text: the rest skipped");
+            }
         }
 
         public Builder c2pa(C2paSummary s) { if (c2pa == null) c2pa = s; return this; }

@@ -118,4 +118,25 @@ class RobustnessTest {
                     io.alicemultiverse.media.MediaFormat.HEIC);
         }
     }
+
+    /**
+     * A small PNG of many compressed chunks, each inflating to tens of MB (a 9 MB file of 300 such chunks held 9 GB
+     * of text and ran out of memory): the file's text stops at {@link Limits#MAX_TOTAL_TEXT}, the rest is a warning.
+     */
+    @Test
+    void compressedChunksTogetherInflateToNoMoreThanTheFileLimit() throws IOException {
+        String big = "a".repeat(20 * 1024 * 1024);
+        io.alicemultiverse.testsupport.PngBuilder png = io.alicemultiverse.testsupport.PngBuilder.rgb(2, 2)
+                .text("parameters", "a fox\nSteps: 3, Seed: 9, Sampler: Euler");
+        for (int i = 0; i < 8; i++) {
+            png.ztxt("k" + i, big);
+        }
+        Path file = dir.resolve("bombs.png");
+        Files.write(file, png.build());
+        RawMetadata raw = MetadataReader.read(file);
+        long kept = raw.text().values().stream().mapToLong(String::length).sum();
+        assertThat(kept).isLessThanOrEqualTo(Limits.MAX_TOTAL_TEXT);
+        assertThat(raw.problems()).anyMatch(p -> p.contains("chars of text"));
+        assertThat(raw.get("parameters")).startsWith("a fox");
+    }
 }
