@@ -41,6 +41,18 @@ final class CategoryWords {
     static final int DEPTH = 2;
     static final int MOST = 16;
     /**
+     * The most words a category's name is looked up with, and the most adjectives read before a noun. 99.5% of
+     * WordNet 3.1's nouns have at most 4 words; the longer ones are mostly proper names ("capital of the United
+     * States"), and a lookup costs more the more words it has (the base forms of every word are combined).
+     */
+    static final int LONGEST_NAME = 4;
+    /**
+     * Categories are looked for in a query's first words only (the rest still rank). Each span of words was looked
+     * up, and a lookup of several words costs milliseconds: a query of 1,500 words took over ten minutes, holding
+     * this shared, synchronized object, so every other search of the process waited.
+     */
+    static final int LOOKED_UP = 24;
+    /**
      * The most kinds named in the text that is embedded: its cost grows with its length (a query 1.2 ms, with 8 kinds
      * 2.3 ms, with 16 4.9 ms); BM25 takes all {@link #MOST}. Paraphrase nDCG@10 with 4 / 8 / 16: 0.966 / 0.968 / 0.980.
      */
@@ -128,8 +140,9 @@ final class CategoryWords {
         List<String> names = new ArrayList<>();
         boolean[] used = new boolean[words.size()];
         // a category named in two or more words ("big cat", "sea creature"): its kinds; the longest name first
-        for (int i = 0; i < words.size(); i++) {
-            for (int j = words.size(); j > i + 1; j--) {
+        int n = Math.min(words.size(), LOOKED_UP);
+        for (int i = 0; i < n; i++) {
+            for (int j = Math.min(n, i + LONGEST_NAME); j > i + 1; j--) {
                 Synset named = noun(String.join(" ", words.subList(i, j)), true);
                 if (named != null) {
                     List<String> found = names(levels(named));
@@ -144,9 +157,9 @@ final class CategoryWords {
             }
         }
         // a noun its adjectives narrow ("large wild felines"): the kinds whose definition says them all, and theirs
-        for (int i = 1; i < words.size(); i++) {
+        for (int i = 1; i < n; i++) {
             int a = i;
-            while (a > 0 && !used[a - 1] && adjective(words.get(a - 1))) {
+            while (a > 0 && i - a < LONGEST_NAME && !used[a - 1] && adjective(words.get(a - 1))) {
                 a--;
             }
             Synset noun = a < i && !used[i] ? noun(words.get(i), false) : null;

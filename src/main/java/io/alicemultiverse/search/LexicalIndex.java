@@ -225,24 +225,38 @@ final class LexicalIndex implements AutoCloseable {
         return top(only, hashes.size());
     }
 
-    /** The words of {@code text} and the {@code phrases} as one query; null when nothing of them is indexable. */
+    /**
+     * The words of {@code text} and the {@code phrases} as one query; null when nothing of them is indexable. At
+     * most {@link #MAX_TERMS} terms, the phrases' first (they also filter), then the first words: Lucene refuses a query
+     * of more than 1,024 ("maxClauseCount is set to 1024" was all a query of 1,500 words got).
+     */
     private org.apache.lucene.search.Query query(String text, List<String> phrases) {
+        List<String[]> phraseTerms = phrases.stream().map(p -> terms(p).toArray(String[]::new))
+                .filter(w -> w.length > 0).toList();
+        int budget = MAX_TERMS - phraseTerms.stream().mapToInt(w -> w.length).sum();
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         int clauses = 0;
         for (String t : terms(text)) {
+            if (budget-- <= 0) {
+                break;
+            }
             q.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
             clauses++;
         }
-        for (String phrase : phrases) {
-            String[] words = terms(phrase).toArray(String[]::new);
-            if (words.length > 0) {
-                q.add(words.length == 1 ? new TermQuery(new Term("text", words[0]))
-                        : new PhraseQuery(1, "text", words), BooleanClause.Occur.SHOULD);
-                clauses++;
+        int phraseBudget = MAX_TERMS;
+        for (String[] words : phraseTerms) {
+            if ((phraseBudget -= words.length) < 0) {
+                break;
             }
+            q.add(words.length == 1 ? new TermQuery(new Term("text", words[0]))
+                    : new PhraseQuery(1, "text", words), BooleanClause.Occur.SHOULD);
+            clauses++;
         }
         return clauses == 0 ? null : q.build();
     }
+
+    /** The most terms a ranked query holds, below Lucene's 1,024 clauses with room for the filters around it. */
+    static final int MAX_TERMS = 1000;
 
     private List<VectorIndex.Scored> top(org.apache.lucene.search.Query q, int k) {
         return read(o -> java.util.Optional.of(hashes(o.reader(), o.searcher().search(q, Math.max(1, k)).scoreDocs)))

@@ -40,6 +40,22 @@ class CategoryWordsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 20, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void aVeryLongQueryIsWidenedInBoundedTime() {
+        // every span of words used to be looked up as a name: 1,500 words took over ten minutes; now the first
+        // words are looked at, and the rest still rank
+        StringBuilder q = new StringBuilder("large wild felines and a big cat");
+        for (int i = 0; i < 1500; i++) {
+            q.append(" w").append(i);
+        }
+        long start = System.nanoTime();
+        CategoryWords.Widened w = words.widen(q.toString());
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(10_000);
+        assertThat(w.names()).containsExactly("big cat", "large wild felines");
+        assertThat(w.lexical()).contains("lion", "w1499");
+    }
+
+    @Test
     void atMostSixteenKindsAreNamed() {
         String big = words.expand("big cat");
         String listed = big.substring(big.indexOf('(') + 1, big.length() - 1);
