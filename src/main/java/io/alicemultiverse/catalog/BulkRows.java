@@ -78,9 +78,17 @@ abstract sealed class BulkRows implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Flushes the rows, then closes. DuckDB's driver (2.0.0.1) ignores an error of the flush that its own
+         * {@code close()} does, so a disk that filled up lost the rows without a word: the flush here throws it.
+         */
         @Override
         public void close() throws SQLException {
-            appender.close();
+            try {
+                appender.flush();
+            } finally {
+                appender.close();
+            }
         }
     }
 

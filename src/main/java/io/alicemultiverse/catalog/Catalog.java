@@ -974,16 +974,38 @@ public final class Catalog implements AutoCloseable {
             Connection connection = session.connection;
             connection.setAutoCommit(false);
             session.depth++;
+            Exception failed = null;
             try {
+                if (dialect == Dialect.DUCKDB && session.depth == 1) {
+                    // DuckDB begins a transaction at the first statement; an appender flushed before any statement
+                    // (a batch whose first rows are appended) would commit its rows in a transaction of its own, so
+                    // a rollback would keep them. One statement makes the transaction exist first.
+                    try (Statement begin = connection.createStatement()) {
+                        begin.execute("SELECT 1");
+                    }
+                }
                 work.run();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                failed = e;
+                try {
+                    connection.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r); // DuckDB: a failed commit leaves no transaction to roll back
+                }
                 throw e;
             } finally {
                 session.depth--;
                 counter.invalidate();
-                connection.setAutoCommit(true);
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException a) {
+                    // the first error says what went wrong (a full disk), not this one's "no transaction is active"
+                    if (failed == null) {
+                        throw a;
+                    }
+                    failed.addSuppressed(a);
+                }
             }
         } catch (SQLException e) {
             throw fail("write", e);
