@@ -25,20 +25,12 @@ final class BmffC2pa {
     static void read(FileChannel ch, RawMetadata.Builder out) throws IOException {
         long size = ch.size();
         long pos = 0;
-        ByteBuffer header = ByteBuffer.allocate(24);
         while (pos + 8 <= size) {
-            header.clear().limit((int) Math.min(24, size - pos));
-            PngReader.readFully(ch, header, pos);
-            long boxSize = header.getInt(0) & 0xFFFFFFFFL;
-            String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
-            int headerLength = 8;
-            if (boxSize == 1 && header.limit() >= 16) {
-                boxSize = header.getLong(8);
-                headerLength = 16;
-            } else if (boxSize == 0) {
-                boxSize = size - pos;
-            }
-            if (boxSize < headerLength || boxSize > size - pos) {
+            IsoBmffReader.Box box = IsoBmffReader.box(ch, pos, size);
+            String type = box.type();
+            long boxSize = box.size();
+            int headerLength = box.headerLength();
+            if (!box.whole()) {
                 return; // the container's own reader reports a malformed box
             }
             if (type.equals("uuid") && boxSize >= headerLength + 16 && isC2pa(ch, pos + headerLength)) {

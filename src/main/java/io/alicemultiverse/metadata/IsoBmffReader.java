@@ -18,6 +18,27 @@ final class IsoBmffReader {
     private IsoBmffReader() {
     }
 
+    /** A top-level box's header: its type, whole size, header length, and whether it lies whole within the file. */
+    record Box(String type, long size, int headerLength, boolean whole) {
+    }
+
+    /** The header of the box at {@code pos} of a file of {@code size} bytes (at least 8 left). */
+    static Box box(FileChannel ch, long pos, long size) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate((int) Math.min(16, size - pos));
+        PngReader.readFully(ch, header, pos);
+        long boxSize = header.getInt(0) & 0xFFFFFFFFL;
+        String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
+        int headerLength = 8;
+        if (boxSize == 1 && header.limit() >= 16) {
+            boxSize = header.getLong(8);
+            headerLength = 16;
+        } else if (boxSize == 0) {
+            boxSize = size - pos;
+        }
+        // compared as what is left, not as pos + boxSize: a 64-bit size near 2^63 would overflow that sum
+        return new Box(type, boxSize, headerLength, boxSize >= headerLength && boxSize <= size - pos);
+    }
+
     /**
      * Reads the size from the {@code meta} box and checks every top-level box header on the way: returns false
      * (with a problem noted) when a box claims more bytes than the file has. metadata-extractor's HEIF reader
@@ -27,24 +48,12 @@ final class IsoBmffReader {
     static boolean readSize(FileChannel ch, RawMetadata.Builder out) throws IOException {
         long size = ch.size();
         long pos = 0;
-        ByteBuffer header = ByteBuffer.allocate(16);
         while (pos + 8 <= size) {
-            header.clear().limit(16);
-            if (pos + 16 > size) {
-                header.limit(8);
-            }
-            PngReader.readFully(ch, header, pos);
-            long boxSize = header.getInt(0) & 0xFFFFFFFFL;
-            String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
-            int headerLength = 8;
-            if (boxSize == 1 && header.limit() >= 16) {
-                boxSize = header.getLong(8);
-                headerLength = 16;
-            } else if (boxSize == 0) {
-                boxSize = size - pos;
-            }
-            // compared as what is left, not as pos + boxSize: a 64-bit size near 2^63 would overflow that sum
-            if (boxSize < headerLength || boxSize > size - pos) {
+            Box box = box(ch, pos, size);
+            String type = box.type();
+            long boxSize = box.size();
+            int headerLength = box.headerLength();
+            if (!box.whole()) {
                 out.problem("truncated or malformed box '" + type.strip() + "'");
                 return false;
             }
