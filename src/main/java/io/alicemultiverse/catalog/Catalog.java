@@ -198,6 +198,7 @@ public final class Catalog implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             PrivateFiles.restrict(file);
             Schema.migrate(c, Dialect.DUCKDB);
+            PrivateFiles.restrict(wal(file)); // one a crash left, or the migration's
             return new Catalog(c, Dialect.DUCKDB, file, file.toString(), ChangeCounterCache.own(), paths);
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
@@ -968,6 +969,26 @@ public final class Catalog implements AutoCloseable {
         void row(ResultSet rs) throws SQLException;
     }
 
+    /** DuckDB's write-ahead log beside {@code file}. */
+    private static Path wal(Path file) {
+        return file.resolveSibling(file.getFileName() + ".wal");
+    }
+
+    /**
+     * DuckDB makes its write-ahead log itself, with the process's umask (0644), and deletes it at every checkpoint:
+     * it cannot be created 0600, so it is narrowed after each write transaction (one stat call). It lies in the 0700
+     * {@code .alice/}, which keeps other users out meanwhile.
+     */
+    private void narrowWal() {
+        if (dialect == Dialect.DUCKDB && file != null && file.getParent() != null) {
+            try {
+                PrivateFiles.restrict(wal(file));
+            } catch (IOException | RuntimeException e) {
+                // checkpointed away meanwhile, or a filesystem that refuses
+            }
+        }
+    }
+
     private void transaction(SqlWork work) {
         try {
             Session session = session();
@@ -986,6 +1007,9 @@ public final class Catalog implements AutoCloseable {
                 }
                 work.run();
                 connection.commit();
+                if (session.depth == 1) {
+                    narrowWal();
+                }
             } catch (SQLException | RuntimeException e) {
                 failed = e;
                 try {

@@ -30,7 +30,7 @@ public final class SafeFiles {
 
     /** Copies {@code source} to {@code target} through {@code tmp}; the source is untouched. */
     public static void copy(Path source, Path target, String expectedHash, Path tmp) throws IOException {
-        Files.createDirectories(tmp.getParent());
+        io.alicemultiverse.media.Folders.create(tmp.getParent());
         Files.deleteIfExists(tmp);
         try {
             Files.copy(source, tmp, StandardCopyOption.COPY_ATTRIBUTES);
@@ -114,7 +114,7 @@ public final class SafeFiles {
      * through {@code tmp}. Never overwrites; the source is untouched.
      */
     public static void link(Path source, Path target, String expectedHash, Path tmp) throws IOException {
-        Files.createDirectories(target.getParent());
+        io.alicemultiverse.media.Folders.create(target.getParent());
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
         }
@@ -134,7 +134,7 @@ public final class SafeFiles {
      * place on its own filesystem.
      */
     private static Path besideIfElsewhere(Path tmp, Path target) throws IOException {
-        Files.createDirectories(tmp.getParent());
+        io.alicemultiverse.media.Folders.create(tmp.getParent());
         if (Files.getFileStore(tmp.getParent()).equals(Files.getFileStore(target.getParent()))) {
             return tmp;
         }

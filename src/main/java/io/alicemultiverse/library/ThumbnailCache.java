@@ -68,7 +68,7 @@ public final class ThumbnailCache {
             return p;
         }
         byte[] jpeg = PreviewImages.jpeg(file, FormatSniffer.sniff(file), SIZE);
-        Files.createDirectories(p.getParent());
+        io.alicemultiverse.media.Folders.create(p.getParent());
         Path tmp = Files.createTempFile(p.getParent(), contentHash, ".tmp");
         try {
             Files.write(tmp, jpeg);

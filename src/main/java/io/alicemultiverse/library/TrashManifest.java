@@ -38,11 +38,17 @@ public final class TrashManifest {
 
     public static void write(Path library, Manifest manifest) throws IOException {
         Path dir = dir(library, manifest.run());
-        Files.createDirectories(dir);
+        io.alicemultiverse.media.Folders.create(dir);
         Path file = dir.resolve("manifest.json");
-        Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
+        Path tmp = io.alicemultiverse.catalog.PrivateFiles.newTemp(file); // 0600 from creation, as all of .alice/
+        try {
+            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            io.alicemultiverse.catalog.PrivateFiles.replace(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
         SafeFiles.fsyncDirectory(dir);
     }

@@ -34,7 +34,7 @@ public final class AtomicReplace {
     public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path dir = absolute.getParent();
-        Files.createDirectories(dir);
+        Folders.create(dir);
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Thread.currentThread().getId() + ".tmp");
         Files.deleteIfExists(tmp);

@@ -39,10 +39,10 @@ public final class Probes {
         return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** As {@code Files.createDirectories(dir)}, without the exception when the folder is already there. */
+    /** As {@link Folders#create} ({@code Files.createDirectories}, private inside {@code .alice/}), without the exception when the folder is already there. */
     public static void directories(Path dir) throws IOException {
         if (!onDefault(dir) || !dir.toFile().isDirectory()) {
-            Files.createDirectories(dir);
+            Folders.create(dir); // inside .alice/: 0700 from creation
         }
     }
 
@@ -57,7 +57,7 @@ public final class Probes {
         }
     }
 
-    private static boolean onDefault(Path p) {
+    static boolean onDefault(Path p) {
         return p.getFileSystem() == FileSystems.getDefault();
     }
 }

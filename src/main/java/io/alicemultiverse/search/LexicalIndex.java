@@ -87,8 +87,12 @@ final class LexicalIndex implements AutoCloseable {
      */
     static LexicalIndex at(Path p) {
         try {
-            Files.createDirectories(p);
-            LexicalIndex index = new LexicalIndex(new org.apache.lucene.store.SleepingLockWrapper(FSDirectory.open(p),
+            // this user's own: in .alice/, or in the cache folder for a shared catalog (prompts, tags); an older
+            // alice's wider cache folders are narrowed
+            io.alicemultiverse.media.Folders.privately(p);
+            io.alicemultiverse.media.Folders.narrow(p);
+            io.alicemultiverse.media.Folders.narrow(p.getParent());
+            LexicalIndex index = new LexicalIndex(new org.apache.lucene.store.SleepingLockWrapper(new PrivateDirectory(FSDirectory.open(p)),
                     30_000));
             if (DirectoryReader.indexExists(index.dir)) {
                 index.reopen();

@@ -87,7 +87,7 @@ final class VectorCache {
     /** Writes {@code index} as reflecting {@code counter} and {@code mark}; a failure leaves the old file or none. */
     static void write(Path file, String model, VectorIndex index, long counter, long mark) {
         try {
-            Files.createDirectories(file.getParent());
+            io.alicemultiverse.media.Folders.privately(file.getParent());
             Path tmp = PrivateFiles.newTemp(file);
             try {
                 CRC32C crc = new CRC32C();

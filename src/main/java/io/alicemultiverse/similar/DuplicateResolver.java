@@ -202,7 +202,7 @@ public final class DuplicateResolver {
         try {
             SafeFiles.link(p.file(), trash, hash, tmp(run, seq));
             SafeFiles.fsyncDirectory(trash.getParent());
-            Files.createDirectories(tmp.getParent());
+            io.alicemultiverse.media.Folders.create(tmp.getParent());
             Files.deleteIfExists(tmp);
             Files.createLink(tmp, p.keeper());
             Files.move(tmp, p.file(), StandardCopyOption.ATOMIC_MOVE); // replaces the name in one step

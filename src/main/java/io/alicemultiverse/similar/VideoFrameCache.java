@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,10 +64,14 @@ final class VideoFrameCache {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), frames);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            io.alicemultiverse.media.Folders.create(file.getParent());
+            Path tmp = io.alicemultiverse.catalog.PrivateFiles.newTemp(file); // 0600, a fresh name
+            try {
+                JSON.writeValue(tmp.toFile(), frames);
+                io.alicemultiverse.catalog.PrivateFiles.replace(tmp, file);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
             changed = false;
         } catch (IOException e) {
             // next run decodes these videos again

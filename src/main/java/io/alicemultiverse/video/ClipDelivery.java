@@ -86,7 +86,7 @@ final class ClipDelivery implements Delivery {
             throw new Failure(Failure.Kind.INVALID, "the output is not a video (" + format.id() + ")");
         }
         Path dir = stagingDir(job);
-        Files.createDirectories(dir);
+        io.alicemultiverse.media.Folders.create(dir);
         Path target = dir.resolve(job.id() + "." + format.id().toLowerCase(Locale.ROOT));
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);

@@ -130,7 +130,7 @@ final class Download {
     }
 
     private static void write(InputStream in, Path part, boolean append) throws IOException {
-        Files.createDirectories(part.getParent());
+        io.alicemultiverse.media.Folders.create(part.getParent());
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buf = new byte[64 * 1024];
