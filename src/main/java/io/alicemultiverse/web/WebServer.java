@@ -68,6 +68,9 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.jetty.host = bind;
             config.jetty.port = port;
+            // Jetty's own refusals (a malformed request, 414, 431) answer in the API's JSON shape, not its HTML page
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.routes.before(this::authorise);
             config.routes.after(this::measure);

@@ -124,4 +124,40 @@ class WebApiErrorsTest {
         assertThat(error(r)).contains("no asset " + "0".repeat(64));
         assertThat(post("/api/assets/not-a-hash/tags", "{\"add\": [\"x\"]}").statusCode()).isEqualTo(400);
     }
+
+    /** What the server answers to {@code request} sent as it is, bytes on a socket (no client tidies it up). */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Requests Jetty refuses before any route runs — a malformed header line, no Host, an illegal path character, a
+     * URI or headers too large — were answered with Jetty's HTML error page (echoing the URI); they are the API's
+     * JSON error with its protective headers, and name no server software.
+     */
+    @Test
+    void requestsJettyRefusesAreAnsweredInTheApisJsonShape() throws Exception {
+        for (String request : List.of(
+                "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n",
+                "GET /api/stats HTTP/1.1\r\n\r\n",
+                "GARBAGE\r\n\r\n",
+                "GET /\\..\\.alice HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n",
+                "GET /api/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+            String answer = raw(request);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(head).as(request.substring(0, Math.min(60, request.length())))
+                    .matches("(?s)HTTP/1.1 4(00|14|31) .*").containsIgnoringCase("Content-Type: application/json")
+                    .contains("X-Content-Type-Options: nosniff").doesNotContainIgnoringCase("Server:");
+            assertThat(JSON.readTree(body).get("error").asText()).matches("4(00|14|31) .+");
+            assertThat(body).doesNotContain("<html", "passwd", ".alice");
+        }
+    }
 }
