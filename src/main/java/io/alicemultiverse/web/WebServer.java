@@ -175,6 +175,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void list(Context ctx) {
+        SearchParams.known(ctx, java.util.Set.of("limit", "offset", "source", "project", "token"));
         int limit = intParam(ctx, "limit", 100, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, MAX_OFFSET);
         String given = blankToNull(ctx.queryParam("source"));
