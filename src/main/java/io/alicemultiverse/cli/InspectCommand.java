@@ -32,7 +32,7 @@ import java.util.concurrent.Future;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every file was read", "1:some file could not be read", "2:usage error"})
 final class InspectCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSON = TerminalText.jsonMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     @Option(names = "--json", description = "JSON Lines: one object per file.")
     boolean json;

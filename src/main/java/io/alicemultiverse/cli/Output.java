@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * process on behalf of another {@code alice} — the streams that carry its answer back. Per thread.
  */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     /** {@code value} as the JSON tree {@link #json} would print. */
     static JsonNode tree(Object value) {

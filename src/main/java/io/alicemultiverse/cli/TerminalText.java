@@ -44,6 +44,38 @@ final class TerminalText {
         return out == null ? s : out.toString();
     }
 
+    /**
+     * Escapes for {@code --json} output: JSON escapes the C0 controls itself but allows DEL, the C1 controls and the
+     * bidirectional overrides raw, and a terminal showing that JSON obeys them (U+009B is a one-byte CSI). These are
+     * written as {@code \u0085}, {@code \u202e}…: the same string to a JSON reader, inert on a terminal.
+     */
+    static final class JsonEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final int[] ASCII;
+
+        static {
+            ASCII = standardAsciiEscapesForJSON();
+            ASCII[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xffff && unsafe((char) ch)
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
+    /** A mapper whose output keeps no control character raw ({@link JsonEscapes}): what {@code --json} prints. */
+    static com.fasterxml.jackson.databind.ObjectMapper jsonMapper() {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        m.getFactory().setCharacterEscapes(new JsonEscapes());
+        return m;
+    }
+
     /** C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates. */
     private static boolean unsafe(char c) {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;

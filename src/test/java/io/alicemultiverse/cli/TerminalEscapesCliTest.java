@@ -46,8 +46,39 @@ class TerminalEscapesCliTest {
         assertThat(json.json().get(0).get("prompt").asText()).startsWith("\u001b]0;PWNED\u0007");
     }
 
+    /**
+     * JSON escapes the C0 controls but allows DEL, the C1 controls (0x9b is a one-byte CSI on many terminals) and the
+     * bidirectional overrides raw; {@code --json} read on a terminal (or by a tool that prints its strings) obeyed
+     * them. They are written as backslash-u escapes: the same string to a JSON parser, inert on a terminal.
+     */
+    @Test
+    void jsonOutputEscapesC1ControlsAndBidiOverrides() throws Exception {
+        String prompt = "fox \u009b2J next\u0085line \u202eevil\u202c \u2066iso\u2069 del\u007f end";
+        TempLibrary t = new TempLibrary(tmp);
+        Path file = t.inboxFile("p/a.png", io.alicemultiverse.testsupport.PngBuilder.rgb(8, 8).itxt("parameters",
+                prompt + "\nSteps: 20, Sampler: Euler, Seed: 1, Model: m1", false).build());
+        String lib = t.library().toString();
+        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", lib).exit()).isZero();
+
+        CliRun json = CliRun.run("search", "--library", lib, "--json", "--facets");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertSafe(json.out());
+        assertThat(json.out()).contains("fox \\u009b2J", "\\u202eevil\\u202c", "\\u2066iso\\u2069", "del\\u007F");
+        assertThat(json.json().get(0).get("prompt").asText()).isEqualTo(prompt);
+
+        CliRun inspect = CliRun.run("inspect", "--json", file.toString());
+        assertThat(inspect.exit()).as(inspect.err()).isZero();
+        assertSafe(inspect.out());
+        assertThat(inspect.out()).contains("next\\u0085line");
+
+        CliRun tags = CliRun.run("tags", "--library", lib, "--json");
+        assertThat(tags.exit()).as(tags.err()).isZero();
+        assertSafe(tags.out());
+    }
+
     private static void assertSafe(String out) {
-        assertThat(out.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == 0x202e))
+        assertThat(out.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e
+                        || c >= 0x2066 && c <= 0x2069))
                 .as("control characters printed raw in:%n%s", out).isEmpty();
     }
 }
