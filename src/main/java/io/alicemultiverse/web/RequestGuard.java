@@ -80,7 +80,8 @@ final class RequestGuard {
                 && same(ctx.queryParam("token"))) {
             // the printed URL: swap the token for the cookie and drop it from the address bar and history
             setCookie(ctx);
-            ctx.status(302).header("Location", ctx.path());
+            // a path of "//evil.com/" would be read as another site's address: only ever this server's own paths
+            ctx.status(302).header("Location", ctx.path().replaceFirst("^[/\\\\]+", "/"));
             return false;
         }
         boolean changes = !("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name()));

@@ -252,6 +252,21 @@ class WebSecurityTest {
         assertThat(get("/health", Map.of()).status()).isEqualTo(200);
     }
 
+    /**
+     * The token's landing redirect named the request's path as it came: {@code //evil.com/?token=T} answered
+     * {@code Location: //evil.com/}, which a browser follows to another site (an open redirect on the user's own
+     * server). It now stays on this server.
+     */
+    @Test
+    void theTokenLandingNeverRedirectsToAnotherSite() throws Exception {
+        for (String path : List.of("//evil.com/", "///evil.com/", "//evil.com")) {
+            Reply landing = get(path + "?token=" + TOKEN, Map.of());
+            assertThat(landing.status()).as(path).isEqualTo(302);
+            String location = landing.headers().get("location");
+            assertThat(location).as(path).startsWith("/").doesNotStartWith("//").doesNotContain("\\");
+        }
+    }
+
     @Test
     void numbersAreBoundedAndNamedInTheError() throws Exception {
         Reply huge = get("/api/search?q=a&offset=2000000000", auth());
