@@ -23,7 +23,7 @@ final class Args {
     }
 
     String string(String name) {
-        Object v = values.get(name);
+        Object v = scalar(name, values.get(name));
         if (v == null || v.toString().isBlank()) {
             throw new ToolError("missing argument '" + name + "'");
         }
@@ -31,8 +31,20 @@ final class Args {
     }
 
     String optionalString(String name) {
-        Object v = values.get(name);
+        Object v = scalar(name, values.get(name));
         return v == null || v.toString().isBlank() ? null : v.toString();
+    }
+
+    /**
+     * {@code v} when it is a single value; an object or a list where one value belongs is refused (its
+     * {@code toString}, "{a=b}", would otherwise be taken as a path, a query or a hash).
+     */
+    private static Object scalar(String name, Object v) {
+        if (v instanceof Map<?, ?> || v instanceof java.util.Collection<?>) {
+            throw new ToolError("argument '" + name + "' must be a single value, not "
+                    + (v instanceof Map<?, ?> ? "an object" : "a list"));
+        }
+        return v;
     }
 
     /** A list of strings (a JSON array, or one string). */
@@ -41,11 +53,11 @@ final class Args {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (v instanceof java.util.Collection<?> c) {
             c.forEach(x -> {
-                if (x != null && !x.toString().isBlank()) {
+                if (x != null && !scalar(name + "' item '", x).toString().isBlank()) {
                     out.add(x.toString());
                 }
             });
-        } else if (v != null && !v.toString().isBlank()) {
+        } else if (v != null && !scalar(name, v).toString().isBlank()) {
             out.add(v.toString());
         }
         if (out.isEmpty()) {
@@ -62,7 +74,12 @@ final class Args {
         if (v instanceof Boolean b) {
             return b;
         }
-        return Boolean.parseBoolean(v.toString());
+        // anything else but the words is refused: "no" or 0 read as false would turn a dry run into the real one
+        String word = v.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        if (word.equals("true") || word.equals("false")) {
+            return word.equals("true");
+        }
+        throw new ToolError("argument '" + name + "' must be true or false");
     }
 
     int integer(String name, int fallback, int min, int max) {
@@ -70,15 +87,20 @@ final class Args {
         if (v == null) {
             return fallback;
         }
+        java.math.BigDecimal n;
         try {
-            int n = v instanceof Number num ? num.intValue() : Integer.parseInt(v.toString().strip());
-            if (n < min || n > max) {
-                throw new ToolError("argument '" + name + "' must be between " + min + " and " + max);
-            }
-            return n;
+            // exactly as sent: 4294967297 must not wrap to 1, nor 2.5 become 2
+            n = new java.math.BigDecimal(scalar(name, v).toString().strip());
         } catch (NumberFormatException e) {
             throw new ToolError("argument '" + name + "' must be a whole number");
         }
+        if (n.stripTrailingZeros().scale() > 0) {
+            throw new ToolError("argument '" + name + "' must be a whole number");
+        }
+        if (n.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || n.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            throw new ToolError("argument '" + name + "' must be between " + min + " and " + max);
+        }
+        return n.intValueExact();
     }
 
     boolean has(String name) {
@@ -92,7 +114,11 @@ final class Args {
             return null;
         }
         try {
-            return v instanceof Number num ? num.doubleValue() : Double.parseDouble(v.toString().strip());
+            double d = v instanceof Number num ? num.doubleValue() : Double.parseDouble(scalar(name, v).toString().strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException("not finite");
+            }
+            return d;
         } catch (NumberFormatException e) {
             throw new ToolError("argument '" + name + "' must be a number");
         }
