@@ -31,6 +31,7 @@ import io.alicemultiverse.understand.VisionProvider;
 import io.alicemultiverse.library.Recovery;
 import io.alicemultiverse.library.ThumbnailCache;
 import io.alicemultiverse.media.ContentHash;
+import io.alicemultiverse.media.FileCompleteness;
 import io.alicemultiverse.media.FormatSniffer;
 import io.alicemultiverse.similar.CatalogAssets;
 import io.alicemultiverse.similar.DedupAsset;
@@ -583,7 +584,8 @@ public final class LibraryService implements AutoCloseable {
     public List<DuplicateGroup> duplicates(int maxDistance, KeepRule rule) {
         Bounds.maxDistance(maxDistance);
         hashPendingUnlessInBackground();
-        return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule);
+        return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule,
+                a -> !FileCompleteness.complete(root.resolve(a.path())));
     }
 
     /** Resolves {@code groups} on disk (see {@link DuplicateResolver}); interrupted operations are settled first. */
