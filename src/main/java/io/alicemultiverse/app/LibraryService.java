@@ -559,8 +559,9 @@ public final class LibraryService implements AutoCloseable {
                 throw new IllegalArgumentException(fileOrHash + ": cannot be hashed: " + e.getMessage(), e);
             }
         }
-        String hash = refs().find(fileOrHash).orElseThrow(() -> new IllegalArgumentException(
-                fileOrHash + ": no such file, and no asset in the library is so named (use a file, "
+        String hash = refs().find(fileOrHash).orElseThrow(() -> new IllegalArgumentException(Files.isDirectory(file)
+                ? fileOrHash + ": is a folder; name one picture or video file (or " + AssetRefs.FORMS + ")"
+                : fileOrHash + ": no such file, and no asset in the library is so named (use a file, "
                         + AssetRefs.FORMS + ")"));
         if (finder.asset(hash).isEmpty() && pendingHashes.fill(hash)) { // not reached by the background thread yet
             finder = new SimilarFinder(CatalogAssets.load(catalog, root, false));
