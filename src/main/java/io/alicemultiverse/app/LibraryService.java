@@ -31,6 +31,7 @@ import io.alicemultiverse.understand.VisionProvider;
 import io.alicemultiverse.library.Recovery;
 import io.alicemultiverse.library.ThumbnailCache;
 import io.alicemultiverse.media.ContentHash;
+import io.alicemultiverse.media.FileCompleteness;
 import io.alicemultiverse.media.FormatSniffer;
 import io.alicemultiverse.similar.CatalogAssets;
 import io.alicemultiverse.similar.DedupAsset;
@@ -558,8 +559,9 @@ public final class LibraryService implements AutoCloseable {
                 throw new IllegalArgumentException(fileOrHash + ": cannot be hashed: " + e.getMessage(), e);
             }
         }
-        String hash = refs().find(fileOrHash).orElseThrow(() -> new IllegalArgumentException(
-                fileOrHash + ": no such file, and no asset in the library is so named (use a file, "
+        String hash = refs().find(fileOrHash).orElseThrow(() -> new IllegalArgumentException(Files.isDirectory(file)
+                ? fileOrHash + ": is a folder; name one picture or video file (or " + AssetRefs.FORMS + ")"
+                : fileOrHash + ": no such file, and no asset in the library is so named (use a file, "
                         + AssetRefs.FORMS + ")"));
         if (finder.asset(hash).isEmpty() && pendingHashes.fill(hash)) { // not reached by the background thread yet
             finder = new SimilarFinder(CatalogAssets.load(catalog, root, false));
@@ -583,7 +585,8 @@ public final class LibraryService implements AutoCloseable {
     public List<DuplicateGroup> duplicates(int maxDistance, KeepRule rule) {
         Bounds.maxDistance(maxDistance);
         hashPendingUnlessInBackground();
-        return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule);
+        return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule,
+                a -> !FileCompleteness.complete(root.resolve(a.path())));
     }
 
     /** Resolves {@code groups} on disk (see {@link DuplicateResolver}); interrupted operations are settled first. */

@@ -30,7 +30,7 @@ final class DedupCommand implements Callable<Integer> {
     @Option(names = "--max-distance", paramLabel = "N", description = "Largest perceptual-hash distance in bits for near duplicates: pHash, or a crop-tolerant zoom hash to pHash (default: ${DEFAULT-VALUE}).")
     int maxDistance = SimilarFinder.DEFAULT_MAX_DISTANCE;
 
-    @Option(names = "--keep", paramLabel = "RULE", description = "best (default: in library, most pixels, richest metadata, oldest), largest, richest, oldest, newest.")
+    @Option(names = "--keep", paramLabel = "RULE", description = "best (default: intact file, in library, most pixels, richest metadata, lossless format, oldest), largest, richest, oldest, newest.")
     String keep = "best";
 
     @Option(names = "--apply", paramLabel = "ACTION", description = "trash, hardlink (exact duplicates only) or delete (needs --yes). Without it: a dry run.")

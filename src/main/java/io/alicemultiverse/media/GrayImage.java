@@ -62,6 +62,39 @@ public final class GrayImage {
     }
 
     /**
+     * This picture turned as EXIF orientation {@code orientation} (1–8, see {@link ExifOrientation}) says a viewer
+     * shows it: 2 mirrored, 3 turned half a turn, 4 flipped, 5 transposed, 6 turned a quarter clockwise, 7
+     * transversed, 8 a quarter anticlockwise. A square area grid of the stored pixels turned this way is the grid of
+     * the shown picture. Any other value leaves it as it is.
+     */
+    public GrayImage oriented(int orientation) {
+        if (orientation < 2 || orientation > 8) {
+            return this;
+        }
+        boolean swap = orientation >= 5;
+        int w = swap ? height : width;
+        int h = swap ? width : height;
+        float[] out = new float[values.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = width - 1 - x; sy = y; }
+                    case 3 -> { sx = width - 1 - x; sy = height - 1 - y; }
+                    case 4 -> { sx = x; sy = height - 1 - y; }
+                    case 5 -> { sx = y; sy = x; }
+                    case 6 -> { sx = y; sy = height - 1 - x; }
+                    case 7 -> { sx = width - 1 - y; sy = height - 1 - x; }
+                    default -> { sx = width - 1 - y; sy = x; }
+                }
+                out[y * w + x] = values[sy * width + sx];
+            }
+        }
+        return new GrayImage(w, h, out);
+    }
+
+    /**
      * This picture area-averaged to {@code newWidth × newHeight} with the same cell rule as the decoders, each value
      * taken as uniform over its cell. Resizing a grid approximates computing the smaller grid from the source (cut
      * cells differ by the unevenness inside them); it is deterministic, which is what hashes need.

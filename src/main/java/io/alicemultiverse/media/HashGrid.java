@@ -78,7 +78,8 @@ public final class HashGrid {
             case JPEG: {
                 boolean inMemory = TurboJpeg.available() && Files.size(file) <= IN_MEMORY_LIMIT;
                 byte[] bytes = inMemory ? Files.readAllBytes(file) : null;
-                return bytes != null ? jpeg(bytes, size) : ImageIoGray.decode(file, format, size);
+                return bytes != null ? jpeg(bytes, size)
+                        : ImageIoGray.decode(file, format, size).oriented(ExifOrientation.of(file));
             }
             case WEBP: {
                 boolean inMemory = WebpGray.available() && Files.size(file) <= IN_MEMORY_LIMIT;
@@ -122,10 +123,14 @@ public final class HashGrid {
         return g != null ? g : ImageIoGray.decode(bytes, bytes.length, MediaFormat.WEBP, size);
     }
 
-    /** TurboJPEG's scaled decode, or ImageIO's when TurboJPEG is missing or refuses the data. */
+    /**
+     * TurboJPEG's scaled decode, or ImageIO's when TurboJPEG is missing or refuses the data; turned as its EXIF
+     * orientation says, as a viewer shows it.
+     */
     private static GrayImage jpeg(byte[] bytes, int size) throws IOException {
         GrayImage g = JpegGray.decode(bytes, bytes.length, size);
-        return g != null ? g : ImageIoGray.decode(bytes, bytes.length, MediaFormat.JPEG, size);
+        g = g != null ? g : ImageIoGray.decode(bytes, bytes.length, MediaFormat.JPEG, size);
+        return g.oriented(ExifOrientation.of(bytes, bytes.length));
     }
 
     /**

@@ -25,6 +25,15 @@ public final class DuplicateFinder {
      * @throws IllegalArgumentException when {@code maxDistance} is negative
      */
     public static List<DuplicateGroup> groups(List<DedupAsset> assets, int maxDistance, KeepRule rule) {
+        return groups(assets, maxDistance, rule, a -> false);
+    }
+
+    /**
+     * {@link #groups(List, int, KeepRule)}, where {@code damaged} tells whether a group member's file is damaged (a
+     * truncated download: see {@link KeepRule}); it is asked only about members of groups, once each.
+     */
+    public static List<DuplicateGroup> groups(List<DedupAsset> assets, int maxDistance, KeepRule rule,
+                                              java.util.function.Predicate<DedupAsset> damaged) {
         if (maxDistance < 0) {
             throw new IllegalArgumentException("maxDistance must be >= 0, got " + maxDistance);
         }
@@ -70,7 +79,7 @@ public final class DuplicateFinder {
             for (int i : component) {
                 members.add(assets.get(i));
             }
-            out.add(group(members, rule));
+            out.add(group(members, rule, damaged));
         }
         out.sort(Comparator.comparing((DuplicateGroup g) -> g.keep().path()));
         List<DuplicateGroup> numbered = new ArrayList<>(out.size());
@@ -132,10 +141,11 @@ public final class DuplicateFinder {
         return a.isVideo() == b.isVideo() && distance(a, b) <= maxDistance;
     }
 
-    private static DuplicateGroup group(List<DedupAsset> members, KeepRule rule) {
+    private static DuplicateGroup group(List<DedupAsset> members, KeepRule rule,
+                                        java.util.function.Predicate<DedupAsset> damaged) {
         DedupAsset first = members.get(0);
         boolean allExact = members.stream().allMatch(m -> sameExactKey(first, m));
-        KeepRule.Choice choice = rule.choose(members);
+        KeepRule.Choice choice = rule.choose(members, damaged);
         DedupAsset keep = choice.bestFirst().get(0);
         List<DuplicateGroup.Member> list = new ArrayList<>();
         for (DedupAsset m : choice.bestFirst()) {

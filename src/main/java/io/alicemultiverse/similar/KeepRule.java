@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How the keeper of a duplicate group is chosen. {@link #BEST} applies the documented order — inside the library,
- * most pixels, richest generation metadata (prompt, model, seed present), oldest, then the smallest path so the
- * choice is stable; every other rule puts its own criterion first and then falls back to that order.
+ * How the keeper of a duplicate group is chosen. Under every rule an intact file comes before a damaged one (a
+ * container that stops short of its end: a truncated download), so a damaged copy is never kept while an intact one
+ * would be let go. {@link #BEST} then applies the documented order — inside the library, most pixels, richest
+ * generation metadata (prompt, model, seed present), a lossless format (PNG, TIFF, BMP) before a lossy one, oldest,
+ * then the smallest path so the choice is stable; every other rule puts its own criterion next and then falls back
+ * to that order.
  */
 public enum KeepRule {
     BEST, LARGEST, RICHEST, OLDEST, NEWEST;
@@ -16,6 +19,9 @@ public enum KeepRule {
     /** A named criterion: better assets sort first. */
     record Criterion(String reason, Comparator<DedupAsset> order) {
     }
+
+    /** Formats whose pixels are stored as they are (GIF is left out: its palette is a lossy step for pictures). */
+    private static final java.util.Set<String> LOSSLESS_FORMATS = java.util.Set.of("png", "tiff", "bmp");
 
     private static final Comparator<LocalDateTime> OLDEST_FIRST = Comparator.nullsLast(Comparator.naturalOrder());
 
@@ -25,15 +31,17 @@ public enum KeepRule {
             Comparator.comparingLong(DedupAsset::pixels).reversed());
     static final Criterion RICHEST_METADATA = new Criterion("richest generation metadata",
             Comparator.comparingInt(DedupAsset::metadataFields).reversed());
+    static final Criterion LOSSLESS = new Criterion("lossless format",
+            Comparator.comparing((DedupAsset a) -> !LOSSLESS_FORMATS.contains(a.format())));
     static final Criterion OLDEST_CREATED = new Criterion("oldest",
             Comparator.comparing(DedupAsset::createdAt, OLDEST_FIRST));
     static final Criterion NEWEST_CREATED = new Criterion("newest",
             Comparator.comparing(DedupAsset::createdAt, Comparator.nullsLast(Comparator.<LocalDateTime>reverseOrder())));
     static final Criterion PATH = new Criterion("first by path", Comparator.comparing(DedupAsset::path));
 
-    /** The criteria in the order they are applied. */
+    /** The criteria in the order they are applied, after {@link #intact}. */
     List<Criterion> criteria() {
-        List<Criterion> base = List.of(IN_LIBRARY, MOST_PIXELS, RICHEST_METADATA, OLDEST_CREATED, PATH);
+        List<Criterion> base = List.of(IN_LIBRARY, MOST_PIXELS, RICHEST_METADATA, LOSSLESS, OLDEST_CREATED, PATH);
         Criterion first = switch (this) {
             case BEST -> null;
             case LARGEST -> MOST_PIXELS;
@@ -60,9 +68,27 @@ public enum KeepRule {
         }
     }
 
-    /** Orders {@code members} best first and names the criterion that decided between the first two. */
+    /** The first criterion of every rule: intact files before {@code damaged} ones. */
+    static Criterion intact(java.util.function.Predicate<DedupAsset> damaged) {
+        return new Criterion("intact file", Comparator.comparing(damaged::test));
+    }
+
+    /** {@link #choose(List, java.util.function.Predicate)} when no member is known to be damaged. */
     Choice choose(List<DedupAsset> members) {
-        List<Criterion> criteria = criteria();
+        return choose(members, a -> false);
+    }
+
+    /**
+     * Orders {@code members} best first and names the criterion that decided between the first two.
+     *
+     * @param damaged whether a member's file is damaged; asked once per member
+     */
+    Choice choose(List<DedupAsset> members, java.util.function.Predicate<DedupAsset> damaged) {
+        java.util.Set<DedupAsset> broken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        members.stream().filter(damaged).forEach(broken::add);
+        List<Criterion> criteria = new java.util.ArrayList<>();
+        criteria.add(intact(broken::contains));
+        criteria.addAll(criteria());
         Comparator<DedupAsset> order = criteria.get(0).order();
         for (int i = 1; i < criteria.size(); i++) {
             order = order.thenComparing(criteria.get(i).order());

@@ -94,6 +94,29 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void aDamagedFileIsNeverKeptWhileAnIntactCopyExists() {
+        DedupAsset damaged = asset("big-truncated.png", 1024, 1, 0L, 3, 30);
+        DedupAsset intact = asset("small.png", 512, 2, 1L, 0, 0);
+        for (KeepRule rule : KeepRule.values()) {
+            KeepRule.Choice choice = rule.choose(List.of(damaged, intact), a -> a == damaged);
+            assertThat(choice.bestFirst()).as(rule.name()).containsExactly(intact, damaged);
+            assertThat(choice.reason()).isEqualTo("intact file");
+        }
+        List<DuplicateGroup> groups = DuplicateFinder.groups(List.of(damaged, intact), 4, KeepRule.BEST,
+                a -> a == damaged);
+        assertThat(groups.get(0).keep()).isEqualTo(intact);
+    }
+
+    @Test
+    void aLosslessFormatBeatsAnOlderLossyOneOfTheSameSize() {
+        DedupAsset jpeg = new DedupAsset("j", "old.jpg", "jpeg", 512, 512, 1, 0L, true, 0, T.minusDays(300), null);
+        DedupAsset png = asset("new.png", 512, 1, 0L, 0, 0);
+        assertThat(KeepRule.BEST.choose(List.of(jpeg, png)).bestFirst().get(0)).isEqualTo(png);
+        assertThat(KeepRule.BEST.choose(List.of(jpeg, png)).reason()).isEqualTo("lossless format");
+        assertThat(KeepRule.OLDEST.choose(List.of(jpeg, png)).bestFirst().get(0)).isEqualTo(jpeg);
+    }
+
+    @Test
     void videosLinkOnlyToVideosWithEveryKeyframeClose() {
         DedupAsset image = asset("still.png", 512, 1, 0L, 0, 0);
         DedupAsset v1 = new DedupAsset("v1", "v1.mp4", "mp4", 512, 512, 9, 0L, true, 0, T, new long[]{0L, 0L, 0L});
