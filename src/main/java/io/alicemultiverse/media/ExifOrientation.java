@@ -9,6 +9,10 @@ import java.nio.file.Path;
  * The EXIF orientation of a JPEG (tag 0x0112 in IFD0 of its APP1 {@code Exif} segment): how the stored pixels turn
  * to stand as a viewer shows them, 1 (as stored) to 8; 1 when absent or unreadable. Stateless; never throws on bad
  * data.
+ *
+ * <p>Read here rather than through metadata-extractor (which the metadata package uses): hashing reads every JPEG on
+ * organize's path with its head already in memory and needs this one tag, where metadata-extractor would decode
+ * every directory of the segment into objects.
  */
 final class ExifOrientation {
     /** How much of a JPEG's head is read for its segments before the image data. */

@@ -29,7 +29,7 @@ class ExifOrientationTest {
     private final BufferedImage upright = Pictures.photo(5, 320, 200, 6);
 
     /** The stored pixels that orientation {@code o} turns into {@code shown}. */
-    private static BufferedImage stored(BufferedImage shown, int o) {
+    static BufferedImage stored(BufferedImage shown, int o) {
         int w = shown.getWidth();
         int h = shown.getHeight();
         boolean swap = o >= 5;
@@ -52,7 +52,7 @@ class ExifOrientationTest {
         return out;
     }
 
-    private static byte[] app1(int orientation, ByteOrder order) {
+    static byte[] app1(int orientation, ByteOrder order) {
         ByteBuffer b = ByteBuffer.allocate(6 + 8 + 2 + 12 + 4).order(order);
         b.put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         b.put(order == ByteOrder.BIG_ENDIAN ? (byte) 'M' : (byte) 'I');
@@ -63,7 +63,7 @@ class ExifOrientationTest {
         return JpegBuilder.segment(0xE1, b.array());
     }
 
-    private static byte[] jpeg(BufferedImage img, byte[] segment) throws IOException {
+    static byte[] jpeg(BufferedImage img, byte[] segment) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "jpeg", out);
         byte[] plain = out.toByteArray();
