@@ -19,6 +19,7 @@ import java.util.Map;
  * EXIF fields as {@code Exif.UserComment}, {@code Exif.Make}, {@code Exif.Model}, {@code Exif.Software},
  * {@code Exif.ImageDescription}, {@code Exif.MakerNote}, {@code Exif.Artist}, {@code Exif.DateTimeOriginal};
  * XMP properties as {@code Xmp.<prefix>:<name>} (e.g. {@code Xmp.exif:UserComment});
+ * IPTC-IIM datasets as {@code Iptc.<name>} (e.g. {@code Iptc.Caption-Abstract});
  * JPEG comments as {@code Jpeg.Comment}; stealth payloads by their signature ({@code stealth_pnginfo}…);
  * a sidecar file as {@code sidecar.txt}; video container tags as {@code Video.<tag>}.
  *

@@ -24,7 +24,7 @@ final class A1111Parser implements GeneratorParser {
     static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "stealth_pnginfo", "stealth_pngcomp",
             "stealth_rgbinfo", "stealth_rgbcomp", "sidecar.txt", "Exif.ImageDescription", "Exif.XPComment",
             "Jpeg.Comment", "Gif.Comment", "Comment", "Description", "Xmp.exif:UserComment", "Xmp.dc:description",
-            "Video.comment");
+            "Iptc.Caption-Abstract", "Video.comment");
     /** Parameters read into fields of their own, as normalised keys ({@link Keys#normal}). */
     private static final java.util.Set<String> USED = java.util.Set.of("steps", "sampler", "scheduletype",
             "cfgscale", "seed", "size", "size1", "size2", "model", "modelhash", "hashes");
