@@ -112,6 +112,9 @@ public record RawMetadata(
             if (key == null || value == null) {
                 return this;
             }
+            if (value.startsWith("\uFEFF")) {
+                value = value.substring(1); // a byte-order mark some writers (Windows tools) put first
+            }
             if (value.length() > textRoom()) {
                 full();
                 return this;
