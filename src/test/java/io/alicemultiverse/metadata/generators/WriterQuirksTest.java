@@ -51,4 +51,13 @@ class WriterQuirksTest {
         assertThat(g.height()).isEqualTo(768);
         assertThat(g.extra()).doesNotContainKeys("Size-1", "Size-2").containsEntry("App", "SD.Next");
     }
+
+    @Test
+    void unicodeEscapesInAQuotedParameterAreDecoded() {
+        Generation g = GeneratorRegistry.detect(raw("x.png", "parameters", "a fox\nSteps: 20, Seed: 1, "
+                + "ADetailer prompt: \"caf\\u00e9, \\ud83c\\udf19 night\", Template: \"a\\\\u0041b\""))
+                .orElseThrow();
+        assertThat(g.extra()).containsEntry("ADetailer prompt", "café, 🌙 night");
+        assertThat(g.extra()).containsEntry("Template", "a\\u0041b"); // an escaped backslash, then text
+    }
 }
