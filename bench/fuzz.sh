@@ -17,7 +17,7 @@ SECONDS_PER_TARGET="${1:-180}"
 shift || true
 ALL=(
   metadata.ContainerFuzzTest#png metadata.ContainerFuzzTest#jpeg metadata.ContainerFuzzTest#webp
-  metadata.ContainerFuzzTest#isoBmff metadata.ContainerFuzzTest#stealth metadata.ContainerFuzzTest#sidecar
+  metadata.ContainerFuzzTest#isoBmff metadata.ContainerFuzzTest#jxl metadata.ContainerFuzzTest#stealth metadata.ContainerFuzzTest#sidecar
   metadata.ContainerFuzzTest#anyFile metadata.c2pa.C2paFuzzTest#jumbf metadata.c2pa.C2paFuzzTest#app11
   metadata.generators.GeneratorFuzzTest#a1111 metadata.generators.GeneratorFuzzTest#comfyUi
   metadata.generators.GeneratorFuzzTest#everyParser search.QueryParserFuzzTest#query

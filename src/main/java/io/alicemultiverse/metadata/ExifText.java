@@ -96,6 +96,7 @@ final class ExifText {
         for (XmpDirectory xmp : md.getDirectoriesOfType(XmpDirectory.class)) {
             XmpText.from(xmp, out);
         }
+        IptcText.from(md, out);
         for (Directory d : md.getDirectories()) {
             for (String error : d.getErrors()) {
                 out.problem(d.getName() + ": " + error);

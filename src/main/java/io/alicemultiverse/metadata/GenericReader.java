@@ -3,6 +3,7 @@ package io.alicemultiverse.metadata;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.StringValue;
 import com.drew.metadata.bmp.BmpHeaderDirectory;
 import com.drew.metadata.gif.GifCommentDirectory;
 import com.drew.metadata.gif.GifHeaderDirectory;
@@ -34,7 +35,10 @@ final class GenericReader {
         size(md, out);
         ExifText.from(md, out);
         for (GifCommentDirectory c : md.getDirectoriesOfType(GifCommentDirectory.class)) {
-            String s = c.getString(GifCommentDirectory.TAG_COMMENT);
+            // metadata-extractor decodes the comment as ASCII; writers (Pillow, exiftool) write UTF-8
+            String s = c.getObject(GifCommentDirectory.TAG_COMMENT) instanceof StringValue v
+                    ? TextDecoding.utf8OrLatin1(v.getBytes(), 0, v.getBytes().length)
+                    : c.getString(GifCommentDirectory.TAG_COMMENT);
             if (s != null) {
                 out.text("Gif.Comment", s);
             }

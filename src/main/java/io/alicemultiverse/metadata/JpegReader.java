@@ -8,6 +8,7 @@ import com.drew.lang.StreamReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.jpeg.JpegDirectory;
+import com.drew.metadata.photoshop.PhotoshopReader;
 import com.drew.metadata.xmp.XmpReader;
 import io.alicemultiverse.metadata.c2pa.C2paReader;
 import io.alicemultiverse.metadata.c2pa.JpegApp11;
@@ -21,11 +22,12 @@ import java.util.Set;
 
 /**
  * Reads a JPEG's header segments up to the start of scan (never the entropy-coded image data): SOF size, APP1
- * EXIF and XMP (metadata-extractor), COM comments, and APP11 JUMBF (C2PA). Stateless.
+ * EXIF and XMP (metadata-extractor), APP13 IPTC, COM comments, and APP11 JUMBF (C2PA). Stateless.
  */
 final class JpegReader {
     private static final java.util.regex.Pattern TRAILING_NUL = java.util.regex.Pattern.compile("\\u0000+$");
     private static final Set<JpegSegmentType> SEGMENTS = EnumSet.of(JpegSegmentType.APP1, JpegSegmentType.APPB,
+            JpegSegmentType.APPD,
             JpegSegmentType.COM, JpegSegmentType.SOF0, JpegSegmentType.SOF1, JpegSegmentType.SOF2,
             JpegSegmentType.SOF3, JpegSegmentType.SOF5, JpegSegmentType.SOF6, JpegSegmentType.SOF7,
             JpegSegmentType.SOF9, JpegSegmentType.SOF10, JpegSegmentType.SOF11, JpegSegmentType.SOF13,
@@ -49,6 +51,12 @@ final class JpegReader {
         }
         new ExifReader().readJpegSegments(app1, md, JpegSegmentType.APP1);
         new XmpReader().readJpegSegments(app1, md, JpegSegmentType.APP1);
+        List<byte[]> app13 = new ArrayList<>();
+        segments.getSegments(JpegSegmentType.APPD).forEach(app13::add);
+        if (!app13.isEmpty()) {
+            // Photoshop image resources; IPTC-IIM (8BIM 0x0404) is where some tools put the prompt, as the caption
+            new PhotoshopReader().readJpegSegments(app13, md, JpegSegmentType.APPD);
+        }
         for (JpegSegmentType sof : SEGMENTS) {
             if (sof.name().startsWith("SOF")) {
                 List<byte[]> sofs = new ArrayList<>();

@@ -63,6 +63,7 @@ final class MetadataReader {
                 JpegReader.read(in, out);
             }
             case WEBP -> WebpReader.read(ch, out);
+            case JXL -> JxlReader.read(ch, out);
             // metadata-extractor is not asked: 2.21's HEIF reader finds no EXIF or XMP (read here, with the size),
             // and its box readers allocate whatever a box claims before reading it (fuzzing: 98-, 242- and 68-byte
             // files made it allocate 0.5-1.8 GB, through its HEIF and, for brands it does not know, QuickTime readers)

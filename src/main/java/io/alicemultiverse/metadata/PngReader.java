@@ -177,6 +177,9 @@ final class PngReader {
     private static void add(String key, String value, RawMetadata.Builder out) {
         if (key.equals("XML:com.adobe.xmp")) {
             XmpText.read(value, out);
+        } else if (key.regionMatches(true, 0, RawProfile.PREFIX, 0, RawProfile.PREFIX.length())) {
+            RawProfile.read(key, value, out);
+            return; // hex: the decoded entries say it
         }
         out.text(key, value);
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  * EXIF fields as {@code Exif.UserComment}, {@code Exif.Make}, {@code Exif.Model}, {@code Exif.Software},
  * {@code Exif.ImageDescription}, {@code Exif.MakerNote}, {@code Exif.Artist}, {@code Exif.DateTimeOriginal};
  * XMP properties as {@code Xmp.<prefix>:<name>} (e.g. {@code Xmp.exif:UserComment});
+ * IPTC-IIM datasets as {@code Iptc.<name>} (e.g. {@code Iptc.Caption-Abstract});
  * JPEG comments as {@code Jpeg.Comment}; stealth payloads by their signature ({@code stealth_pnginfo}…);
  * a sidecar file as {@code sidecar.txt}; video container tags as {@code Video.<tag>}.
  *
@@ -110,6 +111,9 @@ public record RawMetadata(
         public Builder text(String key, String value) {
             if (key == null || value == null) {
                 return this;
+            }
+            if (value.startsWith("\uFEFF")) {
+                value = value.substring(1); // a byte-order mark some writers (Windows tools) put first
             }
             if (value.length() > textRoom()) {
                 full();

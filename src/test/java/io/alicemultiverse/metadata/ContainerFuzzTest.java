@@ -50,6 +50,11 @@ class ContainerFuzzTest {
                 ch -> IsoBmffReader.readSize(ch, builder(MediaFormat.AVIF))));
     }
 
+    @FuzzTest
+    void jxl(byte[] data) throws Exception {
+        FuzzBounds.check("jxl", TEXT_BYTES, () -> channel("fuzz.jxl", data, ch -> JxlReader.read(ch, builder(MediaFormat.JXL))));
+    }
+
     /** PNG pixels read for stealth LSB text: the IHDR's claims come from the input, as in a real file. */
     @FuzzTest
     void stealth(byte[] data) throws Exception {

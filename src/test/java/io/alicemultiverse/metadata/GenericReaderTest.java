@@ -52,4 +52,12 @@ class GenericReaderTest {
         assertThat(i.generation().seeds()).extracting(Object::toString).containsExactly("123");
         assertThat(i.generation().model()).isEqualTo("toonyou_beta6");
     }
+
+    @Test
+    void aGifCommentIsUtf8() throws IOException {
+        Path gif = dir.resolve("café.gif");
+        Files.write(gif, gifWithComment("a café at night ✨\nSteps: 20, Seed: 9, Sampler: Euler"));
+        Inspection i = Inspector.inspect(gif, gif.toString());
+        assertThat(i.generation().prompt()).isEqualTo("a café at night ✨");
+    }
 }

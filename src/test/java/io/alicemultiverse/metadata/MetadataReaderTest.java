@@ -291,4 +291,14 @@ class MetadataReaderTest {
         assertThat(Inspector.inspect(write("g.png", "garbage garbage".getBytes()), "g").error()).contains("not a recognised");
         assertThat(Inspector.inspect(dir.resolve("missing.png"), "m").error()).contains("no such file");
     }
+
+    @Test
+    void aByteOrderMarkAndWindowsLineEndsAreNotPartOfThePrompt() throws IOException {
+        String infotext = "\uFEFFa bom prompt\r\nNegative prompt: blurry\r\nSteps: 20, Sampler: Euler a, Seed: 5";
+        Path p = write("bom.png", PngBuilder.rgb(4, 3).itxt("parameters", infotext, false).build());
+        Inspection i = Inspector.inspect(p, "bom.png");
+        assertThat(i.generation().prompt()).isEqualTo("a bom prompt");
+        assertThat(i.generation().negative()).isEqualTo("blurry");
+        assertThat(i.generation().steps()).isEqualTo(20);
+    }
 }

@@ -24,10 +24,10 @@ final class A1111Parser implements GeneratorParser {
     static final List<String> KEYS = List.of("parameters", "Exif.UserComment", "stealth_pnginfo", "stealth_pngcomp",
             "stealth_rgbinfo", "stealth_rgbcomp", "sidecar.txt", "Exif.ImageDescription", "Exif.XPComment",
             "Jpeg.Comment", "Gif.Comment", "Comment", "Description", "Xmp.exif:UserComment", "Xmp.dc:description",
-            "Video.comment");
+            "Iptc.Caption-Abstract", "Video.comment");
     /** Parameters read into fields of their own, as normalised keys ({@link Keys#normal}). */
     private static final java.util.Set<String> USED = java.util.Set.of("steps", "sampler", "scheduletype",
-            "cfgscale", "seed", "size", "model", "modelhash", "hashes");
+            "cfgscale", "seed", "size", "size1", "size2", "model", "modelhash", "hashes");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*x\\s*(\\d+)");
 
     @Override
@@ -73,6 +73,8 @@ final class A1111Parser implements GeneratorParser {
                 b.size(Values.toInteger(m.group(1)), Values.toInteger(m.group(2)));
             }
         }
+        // SD.Next writes the size as two parameters
+        b.size(Values.toInteger(parts.param("Size-1")), Values.toInteger(parts.param("Size-2")));
         for (String[] lora : A1111Text.promptLoras(parts.prompt())) {
             b.lora(lora[0], Values.toDouble(lora[1]));
         }

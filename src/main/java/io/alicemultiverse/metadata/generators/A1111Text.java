@@ -182,13 +182,26 @@ final class A1111Text {
         return s.length();
     }
 
+    private static boolean isHex4(String s, int from) {
+        for (int k = from; k < from + 4; k++) {
+            if (Character.digit(s.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String unquote(String quoted) {
         String body = quoted.length() >= 2 && quoted.endsWith("\"") ? quoted.substring(1, quoted.length() - 1)
                 : quoted.substring(1);
         StringBuilder sb = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (c == '\\' && i + 1 < body.length()) {
+            if (c == '\\' && i + 5 < body.length() && body.charAt(i + 1) == 'u' && isHex4(body, i + 2)) {
+                // json.dumps without ensure_ascii=False (extensions' quoted values) writes \u00e9 for é
+                sb.append((char) Integer.parseInt(body, i + 2, i + 6, 16));
+                i += 5;
+            } else if (c == '\\' && i + 1 < body.length()) {
                 char e = body.charAt(++i);
                 sb.append(switch (e) {
                     case 'n' -> '\n';

@@ -25,29 +25,47 @@ public final class Json {
     private Json() {
     }
 
-    /** The parsed value, or null when {@code text} is null, blank or not JSON. */
+    /**
+     * The parsed object or array, or null when {@code text} is null, blank or not JSON. A JSON string whose value is
+     * itself an object's or array's text (JSON encoded twice, as some ComfyUI save nodes write {@code prompt}) gives
+     * the inner value.
+     */
     public static JsonNode parse(String text) {
         if (text == null) {
             return null;
         }
-        // some writers end the text with NULs (TensorArt's generation_data)
-        String t = trim(text);
-        if (t.isEmpty() || (t.charAt(0) != '{' && t.charAt(0) != '[')) {
-            return null;
+        String t = text;
+        for (int depth = 0; depth <= MAX_ENCODINGS; depth++) {
+            // some writers end the text with NULs (TensorArt's generation_data), some begin it with a BOM
+            t = trim(t);
+            if (t.isEmpty() || (t.charAt(0) != '{' && t.charAt(0) != '[' && t.charAt(0) != '"')) {
+                return null;
+            }
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(t);
+            } catch (Exception e) {
+                return null;
+            }
+            if (node == null || node.isMissingNode()) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                return node;
+            }
+            t = node.textValue();
         }
-        try {
-            JsonNode node = MAPPER.readTree(t);
-            return node == null || node.isMissingNode() ? null : node;
-        } catch (Exception e) {
-            return null;
-        }
+        return null;
     }
+
+    /** How many times a value may be JSON-encoded inside a string and still be read. */
+    private static final int MAX_ENCODINGS = 3;
 
     /** {@code text} without surrounding whitespace and NULs. */
     static String trim(String text) {
         int start = 0;
         int end = text.length();
-        while (start < end && (text.charAt(start) <= ' ')) {
+        while (start < end && (text.charAt(start) <= ' ' || text.charAt(start) == '\uFEFF')) {
             start++;
         }
         while (end > start && (text.charAt(end - 1) <= ' ')) {

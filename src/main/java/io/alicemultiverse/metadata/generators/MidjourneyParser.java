@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  */
 final class MidjourneyParser implements GeneratorParser {
     private static final List<String> DESCRIPTION_KEYS = List.of("Description", "Xmp.dc:description",
-            "Exif.ImageDescription");
-    private static final List<String> SOFTWARE_KEYS = List.of("Software", "Exif.Software", "Xmp.xmp:CreatorTool");
+            "Exif.ImageDescription", "Iptc.Caption-Abstract");
+    private static final List<String> SOFTWARE_KEYS = List.of("Software", "Exif.Software", "Xmp.xmp:CreatorTool",
+            "Iptc.OriginatingProgram");
     private static final Pattern JOB_ID = Pattern.compile("Job ID:\\s*([0-9A-Za-z-]+)");
     private static final Pattern FIRST_OPTION = Pattern.compile("(?:^|\\s)--[A-Za-z]");
     private static final Map<String, String> LONG_NAMES = Map.ofEntries(

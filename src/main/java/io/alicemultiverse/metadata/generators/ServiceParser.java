@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Hosted services (OpenAI, Adobe Firefly, Google, Midjourney, …) named by a C2PA claim generator or software
  * agent, or failing that by the EXIF {@code Software} / XMP {@code CreatorTool} / IPTC credit fields. These files
- * carry no prompt; the value is knowing the service. Stateless.
+ * carry no generation record; a caption (XMP or IPTC description, EXIF ImageDescription) is read as the prompt, also
+ * of a file whose C2PA or IPTC digital source type says a trained model made it but names no service. Stateless.
  */
 final class ServiceParser implements GeneratorParser {
     private record Rule(Pattern pattern, Source source) {
@@ -35,7 +36,13 @@ final class ServiceParser implements GeneratorParser {
 
     /** Fields that name the producing software outside C2PA. */
     private static final List<String> SOFTWARE_KEYS = List.of("Exif.Software", "Xmp.xmp:CreatorTool",
-            "Xmp.photoshop:Credit", "Xmp.dc:creator", "Exif.Artist", "Software");
+            "Xmp.photoshop:Credit", "Xmp.dc:creator", "Exif.Artist", "Software", "Iptc.OriginatingProgram",
+            "Iptc.Credit");
+
+    /** Captions, in order of trust, read as the prompt of a file that a service made and gave no record. */
+    private static final List<String> DESCRIPTION_KEYS = List.of("Xmp.dc:description", "Iptc.Caption-Abstract",
+            "Exif.ImageDescription", "Description");
+    private static final int MAX_DESCRIPTION = 20_000;
 
     private static Rule rule(String regex, Source source) {
         return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), source);
@@ -43,12 +50,31 @@ final class ServiceParser implements GeneratorParser {
 
     @Override
     public Optional<Generation> parse(RawMetadata raw) {
+        Generation.Builder b = service(raw);
+        if (b == null && !declaredAi(raw)) {
+            return Optional.empty();
+        }
+        if (b == null) {
+            b = Generation.builder(Source.UNKNOWN);
+        }
+        // the service wrote no generation record; a caption it (or its user) wrote is the best prompt there is
+        for (String key : DESCRIPTION_KEYS) {
+            String v = raw.get(key);
+            if (v != null && !v.isBlank() && v.length() <= MAX_DESCRIPTION) {
+                b.prompt(v).extra("prompt_from", key);
+                break;
+            }
+        }
+        return b.hasPrompt() || b.source() != Source.UNKNOWN ? Optional.of(b.build()) : Optional.empty();
+    }
+
+    private static Generation.Builder service(RawMetadata raw) {
         C2paSummary c2pa = raw.c2pa();
         if (c2pa != null) {
             for (String name : c2pa.agentNames()) {
                 Optional<Source> s = match(name);
                 if (s.isPresent()) {
-                    return Optional.of(Generation.builder(s.get()).extra("detected_by", "c2pa").build());
+                    return Generation.builder(s.get()).extra("detected_by", "c2pa");
                 }
             }
         }
@@ -57,12 +83,20 @@ final class ServiceParser implements GeneratorParser {
             if (v != null && v.length() < 200) {
                 Optional<Source> s = match(v);
                 if (s.isPresent()) {
-                    return Optional.of(Generation.builder(s.get()).extra("detected_by", key)
-                            .extra("software", v.strip()).build());
+                    return Generation.builder(s.get()).extra("detected_by", key).extra("software", v.strip());
                 }
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** Whether C2PA or the XMP IPTC digital source type says the picture was made by a trained model. */
+    private static boolean declaredAi(RawMetadata raw) {
+        if (raw.c2pa() != null && raw.c2pa().saysAiGenerated()) {
+            return true;
+        }
+        String type = raw.get("Xmp.Iptc4xmpExt:DigitalSourceType");
+        return type != null && type.toLowerCase(Locale.ROOT).contains("trainedalgorithmicmedia");
     }
 
     /** The service a producer name points to, if any. */
