@@ -116,6 +116,19 @@ public final class CatalogUrl {
                 source, Map.copyOf(options));
     }
 
+    /** Whether {@code value} is a URL with a password in it ({@code user:password@host}). */
+    public static boolean holdsPassword(String value) {
+        if (value == null) {
+            return false;
+        }
+        try {
+            String info = new URI(value.strip()).getRawUserInfo();
+            return info != null && info.contains(":");
+        } catch (URISyntaxException e) {
+            return redact(value).contains(":***@");
+        }
+    }
+
     public boolean isPostgres() {
         return host != null;
     }
