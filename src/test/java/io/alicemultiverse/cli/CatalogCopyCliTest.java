@@ -151,4 +151,27 @@ class CatalogCopyCliTest {
         assertThat(back.err()).contains("move it away");
         assertThat(Files.size(duck)).as("left as it was").isEqualTo(Files.size(old.library().resolve(".alice/catalog.duckdb")));
     }
+
+    @Test
+    void aSecondLibraryFolderIsRefusedASharedCatalogAnotherLibraryFills() throws Exception {
+        String url = TestPostgres.newDatabase();
+        TempLibrary first = new TempLibrary(tmp.resolve("first"));
+        first.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(first, "organize", "--inbox", first.inbox().toString(), "--catalog", url).exit()).isZero();
+
+        TempLibrary other = new TempLibrary(tmp.resolve("other"));
+        other.inboxFile("b.png", TempLibrary.png(2));
+        CliRun joined = alice(other, "organize", "--inbox", other.inbox().toString(), "--catalog", url);
+        assertThat(joined.exit()).isNotZero();
+        assertThat(joined.err()).contains("already holds another library's catalog");
+        CliRun check = alice(other, "check", "--catalog", url);
+        assertThat(check.exit()).isNotZero();
+        assertThat(check.out()).doesNotContain("missing");
+        // the first library, wherever it is mounted, still opens it
+        Path mountedElsewhere = tmp.resolve("mounted-elsewhere");
+        Files.move(first.library(), mountedElsewhere);
+        CliRun stats = CliRun.run("stats", "--json", "--library", mountedElsewhere.toString());
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        assertThat(JSON.readTree(stats.lines().get(0)).get("assets").asInt()).isEqualTo(1);
+    }
 }
