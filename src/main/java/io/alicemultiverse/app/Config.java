@@ -98,6 +98,10 @@ public record Config(Path inbox, Path library, String layout, String catalog, bo
                             + String.join(", ", KEYS) + ")");
                 }
             }
+            if (io.alicemultiverse.catalog.CatalogUrl.holdsPassword(text(n, "catalog"))) {
+                throw new IllegalArgumentException("config file " + file + ": the catalog URL holds a password; give it "
+                        + "to PostgreSQL in ~/.pgpass or PGPASSWORD instead, where only you can read it");
+            }
             JsonNode x = n.get("xmp");
             if (x != null && !x.isNull() && !x.isBoolean()) {
                 throw new IllegalArgumentException("config file " + file + ": xmp must be true or false, not '"

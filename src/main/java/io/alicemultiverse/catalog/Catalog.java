@@ -124,9 +124,19 @@ public final class Catalog implements AutoCloseable {
             Connection c = connectPostgres(url);
             try {
                 Schema.migrate(c, Dialect.POSTGRES);
-                CatalogChoice.record(library, url);
-                return new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached(),
+                Catalog opened = new Catalog(c, Dialect.POSTGRES, null, url.toString(), ChangeCounterCache.uncached(),
                         LibraryPaths.of(library));
+                if (!CatalogChoice.recorded(library) && (opened.assetCount() > 0 || !opened.journal().runs().isEmpty())) {
+                    // a folder that never used this catalog, and a catalog another library already fills: its paths
+                    // would be taken for this folder's (check --repair would drop them, organize skip their contents)
+                    throw new CatalogException("the catalog " + url + " already holds another library's catalog; a "
+                            + "library joins a shared catalog once, when it starts on it, and every machine then mounts "
+                            + "that library's folder (its .alice/catalog.url names the catalog). If " + library
+                            + " is that library with its .alice folder lost, write the URL into .alice/catalog.url; "
+                            + "else give it a database of its own");
+                }
+                CatalogChoice.record(library, url);
+                return opened;
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;

@@ -44,6 +44,11 @@ final class CatalogChoice {
         return asked;
     }
 
+    /** Whether {@code library} has recorded the shared catalog it uses. */
+    static boolean recorded(Path library) {
+        return Files.isRegularFile(library.resolve(".alice").resolve(POINTER));
+    }
+
     /** Records {@code url} in the library, so other processes and machines follow it. */
     static void record(Path library, CatalogUrl url) throws IOException {
         Path dir = PrivateFiles.dir(library);

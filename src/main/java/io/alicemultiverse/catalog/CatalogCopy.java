@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
@@ -60,31 +59,87 @@ public final class CatalogCopy {
                 result = copyTables(source, target);
             }
             try {
-                Files.move(duckFile, duckFile.resolveSibling("catalog.duckdb.before-copy-" + LocalDate.now()),
-                        StandardCopyOption.ATOMIC_MOVE);
+                setAside(duckFile);
                 CatalogChoice.record(lib, to);
             } catch (IOException e) {
                 throw new CatalogException("copied and verified, but cannot switch the library to " + to + ": "
                         + e.getMessage(), e);
             }
         } else {
-            if (Files.exists(duckFile)) {
-                throw new CatalogException(duckFile + " exists; move it away before copying the shared catalog back");
+            if (Files.exists(duckFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!abandoned(duckFile, lib)) {
+                    throw new CatalogException(duckFile + " exists; move it away before copying the shared catalog back");
+                }
+                deleteDuckDb(duckFile); // an earlier copy back that was interrupted: it holds nothing
             }
             Path pointer = lib.resolve(".alice").resolve(CatalogChoice.POINTER);
+            boolean copied = false;
             try (Catalog source = Catalog.open(lib);
                  Catalog target = Catalog.openDuckDbFile(duckFile, LibraryPaths.of(lib))) {
                 result = copyTables(source, target);
+                copied = true;
+            } finally {
+                if (!copied) {
+                    deleteDuckDb(duckFile); // made by this copy, its transaction rolled back: the next one starts clean
+                }
             }
             try {
-                Files.move(pointer, pointer.resolveSibling(CatalogChoice.POINTER + ".before-copy-" + LocalDate.now()),
-                        StandardCopyOption.ATOMIC_MOVE);
+                setAside(pointer);
             } catch (IOException e) {
                 throw new CatalogException("copied and verified, but cannot switch the library back to DuckDB: "
                         + e.getMessage(), e);
             }
         }
         return result;
+    }
+
+    /**
+     * Renames {@code file} to {@code NAME.before-copy-DATE} beside it, or {@code -2}, {@code -3}… when an earlier copy
+     * the same day left one: an older copy is never replaced.
+     */
+    private static void setAside(Path file) throws IOException {
+        String base = file.getFileName() + ".before-copy-" + LocalDate.now();
+        for (int n = 1; ; n++) {
+            Path aside = file.resolveSibling(n == 1 ? base : base + "-" + n);
+            if (Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                Files.move(file, aside); // no REPLACE_EXISTING: a name taken meanwhile fails, and the next is tried
+                return;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken between the check and the move
+            }
+        }
+    }
+
+    /**
+     * Whether the DuckDB file in the way of a copy back is one an interrupted copy back left: a plain file whose
+     * tables hold no row (its one transaction never committed), so nothing is lost by starting over.
+     */
+    private static boolean abandoned(Path duckFile, Path lib) {
+        if (!Files.isRegularFile(duckFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Catalog c = Catalog.openDuckDbFile(duckFile, LibraryPaths.of(lib))) {
+            for (String table : TABLES) {
+                if (!table.equals("changes") && count(c, table) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false; // unreadable, or in use: left to the user
+        }
+    }
+
+    private static void deleteDuckDb(Path duckFile) {
+        try {
+            Files.deleteIfExists(duckFile);
+            Files.deleteIfExists(duckFile.resolveSibling(duckFile.getFileName() + ".wal"));
+        } catch (IOException e) {
+            // left in place: the next copy back names it
+        }
     }
 
     private static Catalog openTarget(CatalogUrl to) {

@@ -116,6 +116,19 @@ public final class CatalogUrl {
                 source, Map.copyOf(options));
     }
 
+    /** Whether {@code value} is a URL with a password in it ({@code user:password@host}). */
+    public static boolean holdsPassword(String value) {
+        if (value == null) {
+            return false;
+        }
+        try {
+            String info = new URI(value.strip()).getRawUserInfo();
+            return info != null && info.contains(":");
+        } catch (URISyntaxException e) {
+            return redact(value).contains(":***@");
+        }
+    }
+
     public boolean isPostgres() {
         return host != null;
     }
@@ -184,7 +197,7 @@ public final class CatalogUrl {
         if (user != null) {
             b.append(user).append('@');
         }
-        b.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port).append('/').append(database);
+        b.append(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host).append(':').append(port).append('/').append(database);
         if (!options.isEmpty()) {
             b.append('?');
             options.forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '?' ? "" : "&").append(k).append('=')
@@ -213,7 +226,11 @@ public final class CatalogUrl {
 
     /** {@code s} with any {@code :password@} part replaced, for error messages about malformed values. */
     static String redact(String s) {
-        return s.replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@");
+        // up to the last '@' before the options: a password may itself hold '@' or '/' (unencoded, the likely
+        // reason the value is malformed), and none of it may show
+        int q = s.indexOf('?');
+        String head = q < 0 ? s : s.substring(0, q);
+        return head.replaceFirst("(//[^/:@]*):.*@", "$1:***@") + (q < 0 ? "" : s.substring(q));
     }
 
     private static String decode(String s) {

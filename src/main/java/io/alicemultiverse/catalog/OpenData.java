@@ -189,18 +189,33 @@ public final class OpenData {
                 c AS (
                     SELECT content_hash, sum(cost_usd) AS cost_usd FROM spend
                     WHERE content_hash IS NOT NULL GROUP BY content_hash)
-                SELECT a.content_hash, a.path, a.original_path, a.media_type, a.format, a.width, a.height,
-                       a.duration, a.bytes, a.source, a.ai_generated, a.project, a.created_at, a.organized_at,
-                       a.prompt, a.negative, a.model, %s AS seeds, a.params,
+                SELECT a.content_hash, %s AS path, %s AS original_path, a.media_type, a.format, a.width, a.height,
+                       a.duration, a.bytes, %s AS source, a.ai_generated, %s AS project, a.created_at, a.organized_at,
+                       %s AS prompt, %s AS negative, %s AS model, %s AS seeds, a.params,
                        %s AS tags_user, %s AS tags_prompt, %s AS tags_understanding,
-                       u.description, u.understanding_provider, u.understanding_model,
+                       %s AS description, %s AS understanding_provider, %s AS understanding_model,
                        coalesce(c.cost_usd, 0) AS cost_usd
                 FROM %s a
                 LEFT JOIN t ON t.content_hash = a.content_hash
                 LEFT JOIN u ON u.content_hash = a.content_hash
                 LEFT JOIN c ON c.content_hash = a.content_hash
-                ORDER BY a.path""".formatted(list("a.seeds", flat), list("t.tags_user", flat),
-                list("t.tags_prompt", flat), list("t.tags_understanding", flat), from);
+                ORDER BY a.path""".formatted(text("a.path", flat), text("a.original_path", flat),
+                text("a.source", flat), text("a.project", flat), text("a.prompt", flat), text("a.negative", flat),
+                text("a.model", flat), text(list("a.seeds", flat), flat), text(list("t.tags_user", flat), flat),
+                text(list("t.tags_prompt", flat), flat), text(list("t.tags_understanding", flat), flat),
+                text("u.description", flat), text("u.understanding_provider", flat),
+                text("u.understanding_model", flat), from);
+    }
+
+    /**
+     * A text column as written; in CSV, a cell a spreadsheet would run as a formula (text from files: a prompt
+     * {@code =HYPERLINK(…)} or {@code =cmd|…}, a folder named {@code +…}), one beginning with {@code = + - @}, a tab
+     * or a carriage return that is not a plain number, gets a leading {@code '} (OWASP's advice against CSV
+     * injection), which spreadsheets show as text.
+     */
+    private static String text(String column, boolean flat) {
+        return flat ? "CASE WHEN regexp_matches(" + column + ", '^[-=+@\\t\\r]') AND NOT regexp_matches(" + column
+                + ", '^[-+]?[0-9]+([.][0-9]+)?$') THEN '''' || " + column + " ELSE " + column + " END" : column;
     }
 
     private static String list(String column, boolean flat) {

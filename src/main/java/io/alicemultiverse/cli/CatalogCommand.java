@@ -20,7 +20,7 @@ final class CatalogCommand {
     @Command(name = "copy", mixinStandardHelpOptions = true,
             description = "Copy the catalog to an empty PostgreSQL database (or back to DuckDB with --to duckdb), "
                     + "verify it (rows per table, a checksum of every asset) and switch the library to it. Nothing "
-                    + "is deleted: the DuckDB file is kept as catalog.duckdb.before-copy-DATE.")
+                    + "is deleted: the DuckDB file is kept as catalog.duckdb.before-copy-DATE (-2, -3... later that day).")
     static final class Copy implements Callable<Integer> {
         @Mixin
         LibraryOptions lib;

@@ -38,12 +38,18 @@ public final class SidecarReader {
         }
     }
 
+    /** A keyword as a tag: trimmed, inner spaces made one, lower-case (how {@code xmp read} compares them). */
+    static String keyword(String subject) {
+        return subject.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
     static Sidecar of(XMPMeta meta) throws XMPException {
         Integer rating = null;
         XMPProperty r = meta.getProperty(XMPConst.NS_XMP, "Rating");
         if (r != null && r.getValue() != null) {
             try {
                 rating = (int) Math.round(Double.parseDouble(r.getValue().strip()));
+                rating = rating == 0 ? null : rating; // 0 is "unrated" in XMP, as -1 is "rejected"
             } catch (NumberFormatException e) {
                 rating = null; // a rating we cannot read is no rating
             }

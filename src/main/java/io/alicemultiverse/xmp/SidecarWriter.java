@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * Builds the XMP packet of one asset's sidecar with Adobe's XMP Toolkit: {@code dc:subject} (every tag),
  * {@code lr:hierarchicalSubject} ({@code user|tag}, {@code understanding|category|tag}, {@code prompt|tag}),
- * {@code dc:description}, {@code xmp:Rating} (the local analyzer's stars), {@code Iptc4xmpExt:DigitalSourceType}
+ * {@code dc:description} (unless a caption of someone else's is there), {@code xmp:Rating} (the local analyzer's stars), {@code Iptc4xmpExt:DigitalSourceType}
  * for AI-made files and the generation record in the {@code alice} namespace. An existing sidecar is the starting
  * point: what other tools wrote stays, subjects are merged, a tag of ours the asset no longer has is taken out,
  * and a rating already there (a person's) is kept.
@@ -59,13 +59,21 @@ final class SidecarWriter {
             leaves.add(t.tag().toLowerCase(Locale.ROOT));
         }
         forgetRemoved(subjects, hierarchy, current, leaves);
+        // a keyword already there in another case or spacing ("Paris", which xmp read made the tag "paris") is not
+        // added again: photo managers would show both
+        Set<String> seen = new HashSet<>();
+        for (String s : subjects) {
+            seen.add(SidecarReader.keyword(s));
+        }
         for (AssetRecord.Tag t : facts.tags()) {
-            subjects.add(t.tag());
+            if (seen.add(SidecarReader.keyword(t.tag()))) {
+                subjects.add(t.tag());
+            }
         }
         hierarchy.addAll(current);
         // properties set in place before the bags, which are re-appended: a rewrite keeps the order, so an unchanged
         // sidecar serializes to the same bytes
-        if (facts.description() != null && !facts.description().isBlank()) {
+        if (facts.description() != null && !facts.description().isBlank() && descriptionIsOurs(meta)) {
             meta.setLocalizedText(XMPConst.NS_DC, "description", "", XMPConst.X_DEFAULT, facts.description());
         }
         replaceBag(meta, XMPConst.NS_DC, "subject", subjects);
@@ -78,6 +86,20 @@ final class SidecarWriter {
         }
         generation(meta, facts);
         return XMPMetaFactory.serializeToBuffer(meta, new SerializeOptions().setOmitPacketWrapper(true));
+    }
+
+    /**
+     * Whether {@code dc:description} may take the latest understanding description: it has none, or the one there
+     * is what we wrote last time ({@code alice:description}, which always holds ours). A caption someone wrote or
+     * edited in another tool is never replaced.
+     */
+    private static boolean descriptionIsOurs(XMPMeta meta) throws XMPException {
+        var shown = meta.getLocalizedText(XMPConst.NS_DC, "description", "", XMPConst.X_DEFAULT);
+        if (shown == null || shown.getValue() == null || shown.getValue().isBlank()) {
+            return true;
+        }
+        var ours = meta.getProperty(Namespaces.ALICE, "description");
+        return ours != null && shown.getValue().equals(ours.getValue());
     }
 
     /**
@@ -116,6 +138,7 @@ final class SidecarWriter {
         set(meta, ns, "prompt", f.prompt());
         set(meta, ns, "negative", f.negative());
         set(meta, ns, "model", f.model());
+        set(meta, ns, "description", f.description());
         set(meta, ns, "seed", f.seeds().isEmpty() ? null : String.join(", ", f.seeds()));
         if (f.params() != null) {
             try {

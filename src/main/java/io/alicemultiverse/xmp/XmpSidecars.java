@@ -143,7 +143,7 @@ public final class XmpSidecars {
             }
             List<String> fresh = new ArrayList<>();
             for (String subject : s.subjects()) {
-                String tag = subject.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+                String tag = SidecarReader.keyword(subject);
                 if (!tag.isEmpty() && tag.length() <= 100 && have.add(tag)) {
                     fresh.add(tag);
                 }

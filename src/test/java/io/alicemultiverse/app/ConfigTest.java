@@ -39,4 +39,14 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(f, Map.of("HOME", tmp.toString())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmp must be true or false");
     }
+
+    @Test
+    void aCatalogPasswordInTheFileIsRefusedWithoutShowingIt() throws Exception {
+        Path f = Files.writeString(tmp.resolve("c.yaml"), "catalog: postgresql://alice:s3cret@nas:5432/studio\n");
+        assertThatThrownBy(() -> Config.load(f, Map.of("HOME", tmp.toString())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(f.toString())
+                .hasMessageContaining("~/.pgpass or PGPASSWORD").message().doesNotContain("s3cret");
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"), "catalog: postgresql://alice@nas:5432/studio\n");
+        assertThat(Config.load(ok, Map.of("HOME", tmp.toString())).catalog()).isEqualTo("postgresql://alice@nas:5432/studio");
+    }
 }

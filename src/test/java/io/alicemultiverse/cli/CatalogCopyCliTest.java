@@ -95,4 +95,83 @@ class CatalogCopyCliTest {
         assertThat(copy.err()).contains("not empty");
         assertThat(stats(t).get("catalog").get("backend").asText()).as("still on DuckDB").isEqualTo("duckdb");
     }
+
+    @Test
+    void copiesBackAndForthTheSameDayKeepingEveryEarlierFile() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        for (int round = 0; round < 2; round++) {
+            CliRun there = alice(t, "catalog", "copy", "--to", TestPostgres.newDatabase());
+            assertThat(there.exit()).as(there.err()).isZero();
+            CliRun back = alice(t, "catalog", "copy", "--to", "duckdb");
+            assertThat(back.exit()).as(back.err()).isZero();
+        }
+        String date = java.time.LocalDate.now().toString();
+        try (var kept = Files.list(t.library().resolve(".alice"))) {
+            assertThat(kept.map(p -> p.getFileName().toString()).filter(n -> n.contains("before-copy")))
+                    .as("the second copy of the day sets its files aside beside the first, never over them")
+                    .containsExactlyInAnyOrder("catalog.duckdb.before-copy-" + date,
+                            "catalog.duckdb.before-copy-" + date + "-2", "catalog.url.before-copy-" + date,
+                            "catalog.url.before-copy-" + date + "-2");
+        }
+        assertThat(stats(t).get("assets").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyBackThatWasInterruptedRunsAgain() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString(), "--catalog",
+                TestPostgres.newDatabase()).exit()).isZero();
+        // what a copy back killed before its one transaction committed leaves: a DuckDB file holding no rows
+        Path duck = t.library().resolve(".alice/catalog.duckdb");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + duck)) {
+            c.createStatement().execute("CHECKPOINT");
+        }
+        CliRun again = alice(t, "catalog", "copy", "--to", "duckdb");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(stats(t).get("catalog").get("backend").asText()).isEqualTo("duckdb");
+        assertThat(stats(t).get("assets").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyBackRefusesADuckDbCatalogThatHoldsAssets() throws Exception {
+        TempLibrary old = new TempLibrary(tmp.resolve("old"));
+        old.inboxFile("b.png", TempLibrary.png(2));
+        assertThat(alice(old, "organize", "--inbox", old.inbox().toString()).exit()).isZero();
+        TempLibrary t = new TempLibrary(tmp.resolve("shared"));
+        t.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString(), "--catalog",
+                TestPostgres.newDatabase()).exit()).isZero();
+        Path duck = t.library().resolve(".alice/catalog.duckdb");
+        Files.copy(old.library().resolve(".alice/catalog.duckdb"), duck);
+        CliRun back = alice(t, "catalog", "copy", "--to", "duckdb");
+        assertThat(back.exit()).isNotZero();
+        assertThat(back.err()).contains("move it away");
+        assertThat(Files.size(duck)).as("left as it was").isEqualTo(Files.size(old.library().resolve(".alice/catalog.duckdb")));
+    }
+
+    @Test
+    void aSecondLibraryFolderIsRefusedASharedCatalogAnotherLibraryFills() throws Exception {
+        String url = TestPostgres.newDatabase();
+        TempLibrary first = new TempLibrary(tmp.resolve("first"));
+        first.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(first, "organize", "--inbox", first.inbox().toString(), "--catalog", url).exit()).isZero();
+
+        TempLibrary other = new TempLibrary(tmp.resolve("other"));
+        other.inboxFile("b.png", TempLibrary.png(2));
+        CliRun joined = alice(other, "organize", "--inbox", other.inbox().toString(), "--catalog", url);
+        assertThat(joined.exit()).isNotZero();
+        assertThat(joined.err()).contains("already holds another library's catalog");
+        CliRun check = alice(other, "check", "--catalog", url);
+        assertThat(check.exit()).isNotZero();
+        assertThat(check.out()).doesNotContain("missing");
+        // the first library, wherever it is mounted, still opens it
+        Path mountedElsewhere = tmp.resolve("mounted-elsewhere");
+        Files.move(first.library(), mountedElsewhere);
+        CliRun stats = CliRun.run("stats", "--json", "--library", mountedElsewhere.toString());
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        assertThat(JSON.readTree(stats.lines().get(0)).get("assets").asInt()).isEqualTo(1);
+    }
 }

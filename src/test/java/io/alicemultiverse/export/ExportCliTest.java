@@ -95,6 +95,32 @@ class ExportCliTest {
     }
 
     @Test
+    void csvCellsASpreadsheetWouldRunAsFormulasAreTextAndOtherFormatsKeepTheText() throws Exception {
+        TempLibrary t = new TempLibrary(tmp.resolve("hostile"));
+        String prompt = "=cmd|' /C calc'!A0, a \"quoted\" cat, ölgemälde";
+        t.inboxFile("+sum/a.png", TempLibrary.png(prompt, "@model", 7));
+        lib = t.library();
+        run("organize", "--inbox", t.inbox().toString());
+        CliRun tag = CliRun.run("tag", "add", "--query", "cat", "--library", lib.toString(), "--", "-2+3", "-5", "fine");
+        assertThat(tag.exit()).as(tag.err()).isZero();
+        Path csv = tmp.resolve("hostile.csv");
+        Path jsonl = tmp.resolve("hostile.jsonl");
+        run("export", "--format", "csv", "-o", csv.toString());
+        run("export", "--format", "jsonl", "-o", jsonl.toString());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            String from = " FROM read_csv('" + csv + "', header = true, all_varchar = true)";
+            assertThat(scalar(c, "SELECT prompt" + from)).isEqualTo("'" + prompt);
+            assertThat(scalar(c, "SELECT project" + from)).isEqualTo("'+sum");
+            assertThat(scalar(c, "SELECT model" + from)).isEqualTo("'@model");
+            assertThat(scalar(c, "SELECT tags_user" + from)).as("a number is not a formula").isEqualTo("'-2+3 | -5 | fine");
+            assertThat(scalar(c, "SELECT negative" + from)).isEqualTo("blurry");
+        }
+        JsonNode row = JSON.readTree(Files.readAllLines(jsonl).get(0));
+        assertThat(row.get("prompt").asText()).isEqualTo(prompt);
+        assertThat(row.get("project").asText()).isEqualTo("+sum");
+    }
+
+    @Test
     void pandasReadsEveryFormatWithTheCatalogsRows() throws Exception {
         assumeThat(python("import pandas, pyarrow")).as("python3 with pandas and pyarrow (installed by .ci/run)")
                 .isZero();

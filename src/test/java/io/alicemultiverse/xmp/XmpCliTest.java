@@ -81,7 +81,56 @@ class XmpCliTest {
         // a later write keeps what the other tool set
         run(lib, "xmp", "write", path);
         assertThat(SidecarReader.read(sidecar).rating()).isEqualTo(5);
-        assertThat(SidecarReader.read(sidecar).subjects()).contains("From Lightroom", "from lightroom");
+        assertThat(SidecarReader.read(sidecar).subjects()).as("the keyword once, in the case its tool wrote it")
+                .contains("From Lightroom").doesNotContain("from lightroom");
+    }
+
+    @Test
+    void aCaptionOrKeywordsFromAnotherToolAreKeptAsTheyWere() throws Exception {
+        assumeThat(onPath("exiftool")).as("exiftool (Debian libimage-exiftool-perl) installed").isTrue();
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("p/a.png", TempLibrary.png("a lighthouse in a storm", "juggernaut", 1));
+        t.inboxFile("p/b.png", TempLibrary.png("a bowl of ramen", "juggernaut", 2));
+        Path lib = t.library();
+        run(lib, "organize", "--inbox", t.inbox().toString());
+        run(lib, "understand", "--all");
+        List<Path> images;
+        try (var files = Files.walk(lib)) {
+            images = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        Path edited = XmpSidecars.sidecarOf(images.get(0));
+        Path ours = XmpSidecars.sidecarOf(images.get(1));
+        // darktable's sidecar, made before alice wrote one: a caption in two languages, a keyword tree, no rating
+        Files.writeString(edited, """
+                <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                 <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+                   xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:lr="http://ns.adobe.com/lightroom/1.0/"
+                   xmlns:darktable="http://darktable.sf.net/" xmp:Rating="0" darktable:history_end="1">
+                  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Mein Leuchtturm, Zoë's print</rdf:li>
+                   <rdf:li xml:lang="de-DE">Mein Leuchtturm</rdf:li></rdf:Alt></dc:description>
+                  <dc:subject><rdf:Bag><rdf:li>Île de Sein</rdf:li></rdf:Bag></dc:subject>
+                  <lr:hierarchicalSubject><rdf:Bag><rdf:li>Places|Île de Sein</rdf:li></rdf:Bag></lr:hierarchicalSubject>
+                 </rdf:Description></rdf:RDF></x:xmpmeta>""");
+        assertThat(run(lib, "xmp", "read").out()).as("rating 0 is unrated: no tag")
+                .startsWith("1 sidecar read, 1 user tag added");
+        run(lib, "xmp", "write", "--all");
+
+        Sidecar kept = SidecarReader.read(edited);
+        assertThat(kept.description()).isEqualTo("Mein Leuchtturm, Zoë's print");
+        assertThat(kept.subjects()).contains("Île de Sein").doesNotContain("île de sein");
+        assertThat(Files.readString(edited)).contains("Places|Île de Sein", "user|île de sein", "darktable:history_end");
+        Sidecar mine = SidecarReader.read(ours);
+        assertThat(mine.description()).isNotBlank();
+        Document x = exiftoolX(edited);
+        assertThat(text(x, "XMP-alice:Description")).as("ours is still carried in our namespace")
+                .isNotBlank().isNotEqualTo(kept.description());
+
+        // a caption edited after alice wrote one is kept too, on every later write
+        exiftool("-XMP-dc:Description=My own words", "-overwrite_original", ours.toString());
+        run(lib, "tag", "add", lib.relativize(images.get(1)).toString(), "favourite");
+        run(lib, "xmp", "write", "--all");
+        assertThat(SidecarReader.read(ours).description()).isEqualTo("My own words");
+        assertThat(SidecarReader.read(ours).subjects()).contains("favourite");
     }
 
     @Test
