@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
         description = {"Find assets by a plain-language query, tags and filters.",
                 "QUERY is plain language: time words (today, last week, in march, 2024-05, since monday), generators "
                         + "and models (midjourney, comfy, flux, sdxl), videos/images, \"quoted phrases\" and -excluded "
-                        + "words (both filter), tag:x, source:x, model:x, project:x; the rest ranks by meaning and words."})
+                        + "words (both filter), tag:x, source:x, model:x, project:x (each negated too: -tag:x); the rest "
+                        + "ranks by meaning and words."})
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions lib;

@@ -21,10 +21,12 @@ import java.util.Locale;
  * @param since     inclusive lower bound of the creation time, or null
  * @param until     exclusive upper bound of the creation time, or null
  * @param mediaType {@code image} or {@code video}, or null
+ * @param not       what a result must not be: tags it may not carry, sources, model substrings and projects it may
+ *                  not have ({@code -tag:x}, {@code -source:x}, {@code -model:x}, {@code -project:x})
  */
 public record SearchQuery(String text, List<String> phrases, List<String> excluded, List<String> tags, boolean anyTag,
                           List<String> sources, List<String> models, List<String> projects,
-                          LocalDateTime since, LocalDateTime until, String mediaType,
+                          LocalDateTime since, LocalDateTime until, String mediaType, Not not,
                           Sort sort, int limit, int offset) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 10_000;
@@ -49,8 +51,33 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         }
     }
 
+    /**
+     * The fields a query excludes, each lower case (sources as ids). Immutable.
+     *
+     * @param tags     tags a result may not carry
+     * @param sources  source ids a result may not have
+     * @param models   model substrings a result's model may not contain
+     * @param projects projects a result may not be in
+     */
+    public record Not(List<String> tags, List<String> sources, List<String> models, List<String> projects) {
+        public static final Not NOTHING = new Not(List.of(), List.of(), List.of(), List.of());
+
+        public Not {
+            tags = List.copyOf(tags);
+            sources = List.copyOf(sources);
+            models = List.copyOf(models);
+            projects = List.copyOf(projects);
+        }
+
+        /** Whether nothing is excluded. */
+        public boolean isEmpty() {
+            return tags.isEmpty() && sources.isEmpty() && models.isEmpty() && projects.isEmpty();
+        }
+    }
+
     public SearchQuery {
         text = text == null ? "" : text.trim();
+        not = not == null ? Not.NOTHING : not;
         phrases = List.copyOf(phrases);
         excluded = List.copyOf(excluded);
         tags = List.copyOf(tags);
@@ -81,7 +108,8 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
     /** This query's filters as the catalog takes them (exclusions as whole words, {@link AssetText#words}). */
     AssetFilter filter() {
         return new AssetFilter(tags, anyTag, sources, models, projects, since, until, mediaType, phrases,
-                excluded.stream().map(AssetText::words).toList());
+                excluded.stream().map(AssetText::words).toList(), not.tags(), not.sources(), not.models(),
+                not.projects());
     }
 
     public static Builder builder() {
@@ -98,6 +126,10 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         final List<String> sources = new ArrayList<>();
         final List<String> models = new ArrayList<>();
         final List<String> projects = new ArrayList<>();
+        final List<String> notTags = new ArrayList<>();
+        final List<String> notSources = new ArrayList<>();
+        final List<String> notModels = new ArrayList<>();
+        final List<String> notProjects = new ArrayList<>();
         LocalDateTime since;
         LocalDateTime until;
         String mediaType;
@@ -167,6 +199,44 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
             return this;
         }
 
+        /** A tag no result may carry ({@code -tag:x}). */
+        public Builder notTag(String t) {
+            String n = norm(t);
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException("an empty tag");
+            }
+            addOnce(notTags, n);
+            return this;
+        }
+
+        /** A source id no result may have ({@code -source:x}). */
+        public Builder notSource(String id) {
+            addOnce(notSources, id);
+            return this;
+        }
+
+        /** A model substring no result's model may contain ({@code -model:x}). */
+        public Builder notModel(String m) {
+            String n = norm(m);
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException("-model: needs a model, e.g. -model:flux");
+            }
+            addOnce(notModels, n);
+            return this;
+        }
+
+        /** A project no result may be in, whatever its case ({@code -project:x}). */
+        public Builder notProject(String p) {
+            addOnce(notProjects, p.trim().toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        private static void addOnce(List<String> list, String v) {
+            if (!list.contains(v)) {
+                list.add(v);
+            }
+        }
+
         /** Narrows the time range to its intersection with {@code [from, to)} (either may be null). */
         public Builder between(LocalDateTime from, LocalDateTime to) {
             if (from != null && (since == null || from.isAfter(since))) {
@@ -200,7 +270,7 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
 
         public SearchQuery build() {
             return new SearchQuery(text.toString(), phrases, excluded, tags, anyTag, sources, models, projects,
-                    since, until, mediaType, sort, limit, offset);
+                    since, until, mediaType, new Not(notTags, notSources, notModels, notProjects), sort, limit, offset);
         }
 
         private static String norm(String s) {

@@ -124,4 +124,14 @@ class WebApiErrorsTest {
         assertThat(error(r)).contains("no asset " + "0".repeat(64));
         assertThat(post("/api/assets/not-a-hash/tags", "{\"add\": [\"x\"]}").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aSearchOfPunctuationAloneIsA400AsInTheCli() throws Exception {
+        HttpResponse<String> r = get("/api/search?q=%21%21%21"); // "!!!"
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(error(r)).contains("has no words to search for");
+        HttpResponse<String> not = get("/api/search?q=-project%3Aacme"); // "-project:acme": the only asset is in acme
+        assertThat(not.statusCode()).as(not.body()).isEqualTo(200);
+        assertThat(JSON.readTree(not.body()).get("total").asInt()).isZero();
+    }
 }
