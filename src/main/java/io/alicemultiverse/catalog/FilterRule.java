@@ -28,12 +28,18 @@ public enum FilterRule {
     /** Tags of which an asset must carry one ({@code anyTag}). */
     TAG_ANY(Field.TAG, Match.EQUALS_ANY, Group.ALONE, f -> f.anyTag() ? f.tags() : List.of(),
             (f, v) -> f.withTags(strings(v), true)),
-    /** Source ids (exact, as {@code metadata.Source#id}), any of which matches. */
+    /** Source ids (exact, as {@code metadata.Source#id}) of generator words, any of which matches. */
     SOURCE(Field.SOURCE, Match.EQUALS_ANY, Group.GENERATOR, AssetFilter::sources,
             (f, v) -> f.withSources(strings(v))),
-    /** Lower-case parts of a model name, any of which matches whatever the model's case. */
+    /** Lower-case parts of a model name from generator words ("sdxl"), any of which matches whatever the model's case. */
     MODEL(Field.MODEL, Match.CONTAINS_ANY_IGNORING_CASE, Group.GENERATOR, AssetFilter::models,
             (f, v) -> f.withModels(strings(v))),
+    /** Source ids named outright ({@code source:x}, {@code --source}), any of which matches; they narrow beside models. */
+    NAMED_SOURCE(Field.SOURCE, Match.EQUALS_ANY, Group.ALONE, AssetFilter::namedSources,
+            (f, v) -> f.withNamedSources(strings(v))),
+    /** Lower-case model parts named outright ({@code model:x}, {@code --model}), any of which matches; they narrow beside sources. */
+    NAMED_MODEL(Field.MODEL, Match.CONTAINS_ANY_IGNORING_CASE, Group.ALONE, AssetFilter::namedModels,
+            (f, v) -> f.withNamedModels(strings(v))),
     /** Lower-case project names, any of which matches whatever the project's case ({@code project:Acme}, "acme"). */
     PROJECT(Field.PROJECT, Match.EQUALS_ANY_IGNORING_CASE, Group.ALONE, AssetFilter::projects, (f, v) -> f.withProjects(strings(v))),
     /** Created at or after this time (inclusive). */

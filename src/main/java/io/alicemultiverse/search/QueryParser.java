@@ -135,8 +135,8 @@ public final class QueryParser {
                 }
                 b.tag(value);
             }
-            case "source" -> b.source(Generators.sourceId(value));
-            case "model" -> b.model(value);
+            case "source" -> b.namedSource(Generators.sourceId(value));
+            case "model" -> b.namedModel(value);
             case "project" -> b.project(value);
             default -> {
                 return false;

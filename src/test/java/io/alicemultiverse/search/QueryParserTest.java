@@ -129,9 +129,14 @@ class QueryParserTest {
     void fieldPrefixes() {
         SearchQuery x = q("tag:portrait tag:\"Red Hat\" source:comfy project:acme model:juggernaut sunset");
         assertThat(x.tags()).containsExactly("portrait", "red hat");
-        assertThat(x.sources()).containsExactly("comfyui");
+        assertThat(x.namedSources()).containsExactly("comfyui"); // named outright: narrows beside the model
+        assertThat(x.sources()).isEmpty();
         assertThat(x.projects()).containsExactly("acme");
-        assertThat(x.models()).containsExactly("juggernaut");
+        assertThat(x.namedModels()).containsExactly("juggernaut");
+        assertThat(x.models()).isEmpty();
+        // a checkpoint's file name finds the model however a generator recorded it
+        assertThat(q("model:SD_XL_base_1.0.safetensors -model:pony.ckpt").namedModels()).containsExactly("sd_xl_base_1.0");
+        assertThat(q("-model:pony.ckpt").not().models()).containsExactly("pony");
         assertThat(x.text()).isEqualTo("sunset");
     }
 

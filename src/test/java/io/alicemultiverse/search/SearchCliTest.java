@@ -119,6 +119,18 @@ class SearchCliTest {
     }
 
     @Test
+    void aSourceAndAModelNamedOutrightBothNarrow() {
+        String castle = "a castle on a hill at night, dramatic clouds";
+        assertThat(prompts("--source", "a1111", "--model", "flux")).containsExactly(castle); // not every A1111 image
+        assertThat(prompts("source:a1111 model:flux")).containsExactly(castle);
+        assertThat(prompts("flux", "--source", "comfy")).isEmpty(); // Flux made in ComfyUI: none here
+        assertThat(prompts("--source", "a1111", "--source", "comfy")).hasSize(6); // several sources: any of them
+        assertThat(prompts("flux sdxl")).hasSize(2); // several generator words: any of them
+        // a checkpoint's file name (as ComfyUI records it) finds the model A1111 recorded without the extension
+        assertThat(prompts("--model", "flux1-dev.safetensors")).containsExactly(castle);
+    }
+
+    @Test
     void negatedFieldsExcludeWhatTheyName() {
         String cyberpunk = "cyberpunk portrait of a woman, neon lights";
         String castle = "a castle on a hill at night, dramatic clouds";
