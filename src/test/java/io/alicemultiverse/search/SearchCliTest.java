@@ -208,6 +208,17 @@ class SearchCliTest {
     }
 
     @Test
+    void aPagePastTheLastMatchSaysSoRatherThanNoMatches() {
+        for (String[] args : List.of(new String[]{"search", "--offset", "6"}, new String[]{"search", "--offset", "6", "--all"},
+                new String[]{"search", "castle", "--offset", "50"})) {
+            CliRun run = alice(args);
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).contains("no matches past --offset");
+        }
+        assertThat(alice("search", "zebra-unicorn-xyzzy", "tag:none").out()).startsWith("no matches\n");
+    }
+
+    @Test
     void tableOutputShowsPathSourceDateAndPrompt() {
         CliRun run = alice("search", "castle");
         assertThat(run.exit()).isZero();
