@@ -47,8 +47,9 @@ public final class QueryParser {
         List<Token> tokens = tokenize(query);
         if (tokens.stream().noneMatch(t -> t.quoted ? !t.text.isBlank() : hasWord(t.text))) {
             // "!!!", "--", "\"\"": nothing to look for; listing every asset or none would both mislead
+            // the remedy is the caller's to say: search lists every asset without a query, tag --query refuses none
             throw new IllegalArgumentException("the query '" + query.strip() + "' has no words to search for (letters,"
-                    + " digits or a quoted phrase); leave it out to list every asset");
+                    + " digits, a symbol such as an emoji, or a quoted phrase)");
         }
         List<String> words = tokens.stream().map(t -> t.quoted ? "\u0000" : t.text.toLowerCase(Locale.ROOT)).toList();
         for (int i = 0; i < tokens.size(); i++) {
