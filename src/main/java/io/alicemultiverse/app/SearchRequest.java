@@ -56,8 +56,8 @@ public record SearchRequest(String text, List<String> tags, boolean anyTag, List
         SearchQuery.Builder b = parser.parse(text);
         tags.forEach(b::tag);
         b.anyTag(anyTag);
-        sources.forEach(s -> b.source(QueryParser.sourceId(s)));
-        models.forEach(b::model);
+        sources.forEach(s -> b.namedSource(QueryParser.sourceId(s)));
+        models.forEach(b::namedModel);
         projects.forEach(b::project);
         if (since != null) {
             LocalDateTime[] r = parser.timeRange(since);

@@ -24,8 +24,9 @@ final class SearchTiming {
 
     static String kind(SearchQuery q) {
         boolean filters = !q.tags().isEmpty() || !q.sources().isEmpty() || !q.models().isEmpty()
+                || !q.namedSources().isEmpty() || !q.namedModels().isEmpty()
                 || !q.projects().isEmpty() || q.since() != null || q.until() != null || q.mediaType() != null
-                || !q.excluded().isEmpty();
+                || !q.excluded().isEmpty() || !q.not().isEmpty();
         if (!q.hasText()) {
             return "filter";
         }

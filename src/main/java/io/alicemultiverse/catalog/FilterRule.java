@@ -17,8 +17,9 @@ import java.util.function.Function;
  * rendered on both sides and checked by {@code FilterRulesAgreeTest}, which drives every constant of this enum; a new
  * {@link Field} or {@link Match} fails to compile until both sides (exhaustive switches) say what it means.
  *
- * <p>Null rules, as SQL has them: an asset whose field is missing (no model, no creation time) passes no rule on that
- * field. All rules of a filter must pass, except that the rules of one {@link Group} are alternatives.
+ * <p>Null rules: an asset whose field is missing (no model, no creation time) passes no rule on that field, as SQL
+ * has it, except a rule of exclusion ({@link Match.Quantifier#NONE}), which it passes: it holds none of the values.
+ * All rules of a filter must pass, except that the rules of one {@link Group} are alternatives.
  */
 public enum FilterRule {
     /** Tags an asset must all carry (the default for several {@code tag:} words). */
@@ -27,12 +28,18 @@ public enum FilterRule {
     /** Tags of which an asset must carry one ({@code anyTag}). */
     TAG_ANY(Field.TAG, Match.EQUALS_ANY, Group.ALONE, f -> f.anyTag() ? f.tags() : List.of(),
             (f, v) -> f.withTags(strings(v), true)),
-    /** Source ids (exact, as {@code metadata.Source#id}), any of which matches. */
+    /** Source ids (exact, as {@code metadata.Source#id}) of generator words, any of which matches. */
     SOURCE(Field.SOURCE, Match.EQUALS_ANY, Group.GENERATOR, AssetFilter::sources,
             (f, v) -> f.withSources(strings(v))),
-    /** Lower-case parts of a model name, any of which matches whatever the model's case. */
+    /** Lower-case parts of a model name from generator words ("sdxl"), any of which matches whatever the model's case. */
     MODEL(Field.MODEL, Match.CONTAINS_ANY_IGNORING_CASE, Group.GENERATOR, AssetFilter::models,
             (f, v) -> f.withModels(strings(v))),
+    /** Source ids named outright ({@code source:x}, {@code --source}), any of which matches; they narrow beside models. */
+    NAMED_SOURCE(Field.SOURCE, Match.EQUALS_ANY, Group.ALONE, AssetFilter::namedSources,
+            (f, v) -> f.withNamedSources(strings(v))),
+    /** Lower-case model parts named outright ({@code model:x}, {@code --model}), any of which matches; they narrow beside sources. */
+    NAMED_MODEL(Field.MODEL, Match.CONTAINS_ANY_IGNORING_CASE, Group.ALONE, AssetFilter::namedModels,
+            (f, v) -> f.withNamedModels(strings(v))),
     /** Lower-case project names, any of which matches whatever the project's case ({@code project:Acme}, "acme"). */
     PROJECT(Field.PROJECT, Match.EQUALS_ANY_IGNORING_CASE, Group.ALONE, AssetFilter::projects, (f, v) -> f.withProjects(strings(v))),
     /** Created at or after this time (inclusive). */
@@ -48,7 +55,18 @@ public enum FilterRule {
     PHRASE(Field.TEXT, Match.CONTAINS_EACH, Group.ALONE, AssetFilter::phrases, (f, v) -> f.withPhrases(strings(v))),
     /** Words the search text must not hold as whole words ({@code -word}), each in {@link Field#WORDS} form. */
     EXCLUDED_WORD(Field.WORDS, Match.CONTAINS_NONE, Group.ALONE, AssetFilter::excludedWords,
-            (f, v) -> f.withExcludedWords(strings(v)));
+            (f, v) -> f.withExcludedWords(strings(v))),
+    /** Tags an asset must carry none of ({@code -tag:x}). */
+    NOT_TAG(Field.TAG, Match.EQUALS_NONE, Group.ALONE, AssetFilter::notTags, (f, v) -> f.withNotTags(strings(v))),
+    /** Source ids an asset must not have ({@code -source:x}); an asset without a source passes. */
+    NOT_SOURCE(Field.SOURCE, Match.EQUALS_NONE, Group.ALONE, AssetFilter::notSources,
+            (f, v) -> f.withNotSources(strings(v))),
+    /** Lower-case parts of a model name none of which the model may contain ({@code -model:x}); no model passes. */
+    NOT_MODEL(Field.MODEL, Match.CONTAINS_NONE_IGNORING_CASE, Group.ALONE, AssetFilter::notModels,
+            (f, v) -> f.withNotModels(strings(v))),
+    /** Lower-case projects an asset must not be in, whatever its case ({@code -project:x}); no project passes. */
+    NOT_PROJECT(Field.PROJECT, Match.EQUALS_NONE_IGNORING_CASE, Group.ALONE, AssetFilter::notProjects,
+            (f, v) -> f.withNotProjects(strings(v)));
 
     /** What of an asset a rule looks at. */
     public enum Field {
@@ -78,6 +96,11 @@ public enum FilterRule {
         EQUALS_ANY(Quantifier.ANY, Objects::equals),
         /** Equal to each value (for a field of many values: holding each). */
         EQUALS_EACH(Quantifier.EACH, Objects::equals),
+        /** Equal to none of the values (for a field of many values: holding none). */
+        EQUALS_NONE(Quantifier.NONE, Objects::equals),
+        /** Equal to none of the (lower-case) values once the field is in lower case. */
+        EQUALS_NONE_IGNORING_CASE(Quantifier.NONE,
+                (field, v) -> ((String) field).toLowerCase(Locale.ROOT).equals(v)),
         /** Equal to one of the (lower-case) values once the field is in lower case. */
         EQUALS_ANY_IGNORING_CASE(Quantifier.ANY,
                 (field, v) -> ((String) field).toLowerCase(Locale.ROOT).equals(v)),
@@ -88,6 +111,9 @@ public enum FilterRule {
         CONTAINS_EACH(Quantifier.EACH, (field, v) -> ((String) field).contains((String) v)),
         /** Containing none of the values. */
         CONTAINS_NONE(Quantifier.NONE, (field, v) -> ((String) field).contains((String) v)),
+        /** Containing none of the (lower-case) values once the field is in lower case. */
+        CONTAINS_NONE_IGNORING_CASE(Quantifier.NONE,
+                (field, v) -> ((String) field).toLowerCase(Locale.ROOT).contains((String) v)),
         /** At or after the one value. */
         AT_LEAST(Quantifier.ANY, (field, v) -> ((LocalDateTime) field).compareTo((LocalDateTime) v) >= 0),
         /** Before the one value. */
@@ -120,11 +146,12 @@ public enum FilterRule {
 
         /**
          * Whether a field's value passes this match against all of a rule's values, as the {@link Quantifier} combines
-         * the single tests; a missing field ({@code null}) passes nothing, as in SQL.
+         * the single tests; a missing field ({@code null}) passes only a {@link Quantifier#NONE} match (it holds none
+         * of the values: {@code -model:flux} keeps an asset without a model).
          */
         public boolean passes(Object field, List<?> values) {
             if (field == null) {
-                return false;
+                return quantifier == Quantifier.NONE;
             }
             // loops, not streams: a warm search calls this once per row it scans
             for (Object v : values) {
@@ -152,7 +179,7 @@ public enum FilterRule {
 
         /** Whether passing means being equal, so an index by value answers it with one look-up per value. */
         public boolean equality() {
-            return this == EQUALS || this == EQUALS_ANY || this == EQUALS_EACH;
+            return this == EQUALS || this == EQUALS_ANY || this == EQUALS_EACH || this == EQUALS_NONE;
         }
     }
 

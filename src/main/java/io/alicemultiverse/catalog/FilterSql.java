@@ -64,7 +64,8 @@ final class FilterSql {
         List<String> out = new ArrayList<>();
         switch (match.quantifier()) {
             case EACH -> tests.forEach(t -> out.add(tags ? withTag(t) : t));
-            case NONE -> tests.forEach(t -> out.add("NOT " + (tags ? withTag(t) : t)));
+            // a missing value holds none of the values: NOT of SQL's unknown would drop it
+            case NONE -> tests.forEach(t -> out.add(tags ? "NOT " + withTag(t) : "NOT coalesce(" + t + ", FALSE)"));
             case ANY -> {
                 if (tags) {
                     out.add(withTag(String.join(" OR ", tests)));
@@ -100,10 +101,11 @@ final class FilterSql {
     /** The SQL test of {@code column} against one bound value. */
     private static String test(FilterRule.Match match, String column) {
         return switch (match) {
-            case EQUALS, EQUALS_ANY, EQUALS_EACH -> column + " = ?";
-            case EQUALS_ANY_IGNORING_CASE -> "lower(" + column + ") = ?";
+            case EQUALS, EQUALS_ANY, EQUALS_EACH, EQUALS_NONE -> column + " = ?";
+            case EQUALS_ANY_IGNORING_CASE, EQUALS_NONE_IGNORING_CASE -> "lower(" + column + ") = ?";
             // a missing value is an empty text, which contains no (non-empty) value
-            case CONTAINS_ANY_IGNORING_CASE -> SearchText.contains("lower(coalesce(" + column + ", ''))");
+            case CONTAINS_ANY_IGNORING_CASE, CONTAINS_NONE_IGNORING_CASE ->
+                    SearchText.contains("lower(coalesce(" + column + ", ''))");
             case CONTAINS_EACH, CONTAINS_NONE -> SearchText.contains(column);
             case AT_LEAST -> column + " >= ?";
             case BELOW -> column + " < ?";

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
         description = {"Find assets by a plain-language query, tags and filters.",
                 "QUERY is plain language: time words (today, last week, in march, 2024-05, since monday), generators "
                         + "and models (midjourney, comfy, flux, sdxl), videos/images, \"quoted phrases\" and -excluded "
-                        + "words (both filter), tag:x, source:x, model:x, project:x; the rest ranks by meaning and words."})
+                        + "words (both filter), tag:x, source:x, model:x, project:x (each negated too: -tag:x); the rest "
+                        + "ranks by meaning and words."})
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions lib;
@@ -90,7 +91,7 @@ final class SearchCommand implements Callable<Integer> {
                 }
             }
             if (r.hits().isEmpty() && !json) {
-                out.println("no matches");
+                out.println(noMatches(q));
             }
             facets(out, r);
             return 0;
@@ -110,7 +111,7 @@ final class SearchCommand implements Callable<Integer> {
             }
         });
         if (n == 0 && !json) {
-            out.println("no matches");
+            out.println(noMatches(q));
         }
         if (facets) {
             facets(out, library.search(q, true));
@@ -118,7 +119,12 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The facets of {@code r}, if counted, after its rows: a last JSON line or a table headed by what they cover. */
+    /** What an empty page says: past the last match is not the same as no match at all. */
+    private static String noMatches(SearchQuery q) {
+        return q.offset() == 0 ? "no matches" : "no matches past --offset " + q.offset() + " (the query has fewer)";
+    }
+
+        /** The facets of {@code r}, if counted, after its rows: a last JSON line or a table headed by what they cover. */
     private void facets(PrintStream out, SearchResult r) {
         if (r.facets() == null) {
             return;

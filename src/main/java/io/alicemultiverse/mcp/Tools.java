@@ -92,7 +92,8 @@ final class Tools {
                 AssetJson.class, this::getAsset));
         out.add(tool("search_assets", READ_ONLY,
                 "Search the library in plain language, e.g. \"cyberpunk portraits from last week\", \"midjourney "
-                        + "videos in March\", \"dog on the beach -night\", \"tag:favourite\". Time words, generator and "
+                        + "videos in March\", \"dog on the beach -night\", \"tag:favourite -tag:draft\". Time words, "
+                        + "generator and "
                         + "model names, \"quoted phrases\" and -excluded words filter; the rest is ranked by meaning "
                         + "and by words in prompts and tags. Optional filters narrow further.",
                 schema(Map.of(

@@ -12,7 +12,8 @@ import java.util.Set;
  * Reads a plain-language query ("cyberpunk portrait from last week", {@code "red hat" -blurry tag:portrait flux
  * videos}) into a {@link SearchQuery.Builder}: time expressions ({@link TimeWords}), generator and model names
  * ({@link Generators}), media words, {@code "quoted phrases"}, {@code -excluded} words, {@code tag:x},
- * {@code source:x}, {@code model:x}, {@code project:x}; every other word is text to rank by. Thread-safe; time
+ * {@code source:x}, {@code model:x}, {@code project:x} (each also negated: {@code -tag:x}); every other word is text
+ * to rank by, less words of punctuation alone (a query of nothing else is refused). Thread-safe; time
  * words resolve against the injected clock.
  */
 public final class QueryParser {
@@ -44,6 +45,12 @@ public final class QueryParser {
         }
         LocalDate today = LocalDate.now(clock);
         List<Token> tokens = tokenize(query);
+        if (tokens.stream().noneMatch(t -> t.quoted ? !t.text.isBlank() : hasWord(t.text))) {
+            // "!!!", "--", "\"\"": nothing to look for; listing every asset or none would both mislead
+            // the remedy is the caller's to say: search lists every asset without a query, tag --query refuses none
+            throw new IllegalArgumentException("the query '" + query.strip() + "' has no words to search for (letters,"
+                    + " digits, a symbol such as an emoji, or a quoted phrase)");
+        }
         List<String> words = tokens.stream().map(t -> t.quoted ? "\u0000" : t.text.toLowerCase(Locale.ROOT)).toList();
         for (int i = 0; i < tokens.size(); i++) {
             Token tok = tokens.get(i);
@@ -57,11 +64,13 @@ public final class QueryParser {
                 }
                 continue;
             }
+            int colon = w.indexOf(':');
             if (tok.negated) {
-                b.exclude(tok.text);
+                if (colon <= 0 || !applyNotField(b, w.substring(0, colon), tok.text.substring(colon + 1))) {
+                    b.exclude(tok.text);
+                }
                 continue;
             }
-            int colon = w.indexOf(':');
             if (colon > 0) {
                 String key = w.substring(0, colon);
                 String value = tok.text.substring(colon + 1);
@@ -91,7 +100,7 @@ public final class QueryParser {
                 b.mediaType("image");
                 continue;
             }
-            if (FILLER.contains(w)) {
+            if (FILLER.contains(w) || !hasWord(w)) { // a word of punctuation alone ranks nothing
                 continue;
             }
             b.word(tok.text);
@@ -127,14 +136,47 @@ public final class QueryParser {
                 }
                 b.tag(value);
             }
-            case "source" -> b.source(Generators.sourceId(value));
-            case "model" -> b.model(value);
+            case "source" -> b.namedSource(Generators.sourceId(value));
+            case "model" -> b.namedModel(value);
             case "project" -> b.project(value);
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@code -tag:x}, {@code -source:x}, {@code -model:x}, {@code -project:x}; false for another key. */
+    private static boolean applyNotField(SearchQuery.Builder b, String key, String value) {
+        switch (key) {
+            case "tag" -> {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("-tag: needs a tag, e.g. -tag:portrait or -tag:\"red hat\"");
+                }
+                b.notTag(value);
+            }
+            case "source" -> b.notSource(Generators.sourceId(value));
+            case "model" -> b.notModel(value);
+            case "project" -> {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("-project: needs a project, e.g. -project:acme");
+                }
+                b.notProject(value);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code text} holds something to search for: a letter, a digit or a symbol such as an emoji (a prompt
+     * may hold "🚗"), not only punctuation.
+     */
+    private static boolean hasWord(String text) {
+        return text.codePoints()
+                .anyMatch(c -> Character.isLetterOrDigit(c) || Character.getType(c) == Character.OTHER_SYMBOL);
     }
 
     private record Token(String text, boolean quoted, boolean negated, boolean valueQuoted) {

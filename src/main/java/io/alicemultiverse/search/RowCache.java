@@ -207,10 +207,23 @@ final class RowCache {
                         out.and(one);
                     }
                 }
-                // SQL's NOT would keep assets without the field's key for tags but not for a missing single value;
-                // no rule asks for it, and FilterRulesAgreeTest would fail here first if one did
-                case NONE -> throw new IllegalStateException(c.rule() + ": no in-memory rule for NONE over postings");
+                case NONE -> { // the rows holding one of the values, taken from every row below
+                    if (out == null) {
+                        out = one;
+                    } else {
+                        out.or(one);
+                    }
+                }
             }
+        }
+        if (match.quantifier() == FilterRule.Match.Quantifier.NONE) {
+            // a row without the field (under NONE in the postings) holds none of the values, so it stays
+            BitSet kept = new BitSet(rows.length);
+            kept.set(0, rows.length);
+            if (out != null) {
+                kept.andNot(out);
+            }
+            return kept;
         }
         return out == null ? new BitSet(rows.length) : out;
     }

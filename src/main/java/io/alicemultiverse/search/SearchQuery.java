@@ -17,14 +17,22 @@ import java.util.Locale;
  * @param sources   source ids, any of which matches ({@link io.alicemultiverse.metadata.Source#id()})
  * @param models    model substrings, any of which matches (lower case; combined with {@code sources} by OR: a
  *                  generator word like "flux" names a source or a model)
+ * @param namedSources source ids named outright ({@code source:x}, {@code --source}), any of which matches; they
+ *                  narrow beside {@code namedModels} and the generator words ({@code --source comfyui --model flux}:
+ *                  ComfyUI's Flux images)
+ * @param namedModels model substrings named outright ({@code model:x}, {@code --model}), lower case, any of which
+ *                  matches; they narrow beside the sources
  * @param projects  projects, any of which matches
  * @param since     inclusive lower bound of the creation time, or null
  * @param until     exclusive upper bound of the creation time, or null
  * @param mediaType {@code image} or {@code video}, or null
+ * @param not       what a result must not be: tags it may not carry, sources, model substrings and projects it may
+ *                  not have ({@code -tag:x}, {@code -source:x}, {@code -model:x}, {@code -project:x})
  */
 public record SearchQuery(String text, List<String> phrases, List<String> excluded, List<String> tags, boolean anyTag,
-                          List<String> sources, List<String> models, List<String> projects,
-                          LocalDateTime since, LocalDateTime until, String mediaType,
+                          List<String> sources, List<String> models, List<String> namedSources,
+                          List<String> namedModels, List<String> projects,
+                          LocalDateTime since, LocalDateTime until, String mediaType, Not not,
                           Sort sort, int limit, int offset) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 10_000;
@@ -49,13 +57,40 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         }
     }
 
+    /**
+     * The fields a query excludes, each lower case (sources as ids). Immutable.
+     *
+     * @param tags     tags a result may not carry
+     * @param sources  source ids a result may not have
+     * @param models   model substrings a result's model may not contain
+     * @param projects projects a result may not be in
+     */
+    public record Not(List<String> tags, List<String> sources, List<String> models, List<String> projects) {
+        public static final Not NOTHING = new Not(List.of(), List.of(), List.of(), List.of());
+
+        public Not {
+            tags = List.copyOf(tags);
+            sources = List.copyOf(sources);
+            models = List.copyOf(models);
+            projects = List.copyOf(projects);
+        }
+
+        /** Whether nothing is excluded. */
+        public boolean isEmpty() {
+            return tags.isEmpty() && sources.isEmpty() && models.isEmpty() && projects.isEmpty();
+        }
+    }
+
     public SearchQuery {
         text = text == null ? "" : text.trim();
+        not = not == null ? Not.NOTHING : not;
         phrases = List.copyOf(phrases);
         excluded = List.copyOf(excluded);
         tags = List.copyOf(tags);
         sources = List.copyOf(sources);
         models = List.copyOf(models);
+        namedSources = List.copyOf(namedSources);
+        namedModels = List.copyOf(namedModels);
         projects = List.copyOf(projects);
         if (sort == null) {
             sort = Sort.RELEVANCE;
@@ -81,7 +116,8 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
     /** This query's filters as the catalog takes them (exclusions as whole words, {@link AssetText#words}). */
     AssetFilter filter() {
         return new AssetFilter(tags, anyTag, sources, models, projects, since, until, mediaType, phrases,
-                excluded.stream().map(AssetText::words).toList());
+                excluded.stream().map(AssetText::words).toList(), not.tags(), not.sources(), not.models(),
+                not.projects(), namedSources, namedModels);
     }
 
     public static Builder builder() {
@@ -97,7 +133,13 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         boolean anyTag;
         final List<String> sources = new ArrayList<>();
         final List<String> models = new ArrayList<>();
+        final List<String> namedSources = new ArrayList<>();
+        final List<String> namedModels = new ArrayList<>();
         final List<String> projects = new ArrayList<>();
+        final List<String> notTags = new ArrayList<>();
+        final List<String> notSources = new ArrayList<>();
+        final List<String> notModels = new ArrayList<>();
+        final List<String> notProjects = new ArrayList<>();
         LocalDateTime since;
         LocalDateTime until;
         String mediaType;
@@ -151,9 +193,24 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         }
 
         public Builder model(String m) {
-            String n = norm(m);
+            String n = modelPart(m);
             if (!n.isEmpty() && !models.contains(n)) {
                 models.add(n);
+            }
+            return this;
+        }
+
+        /** A source id named outright ({@code source:x}, {@code --source}): it narrows beside models. */
+        public Builder namedSource(String id) {
+            addOnce(namedSources, id);
+            return this;
+        }
+
+        /** A model substring named outright ({@code model:x}, {@code --model}): it narrows beside sources. */
+        public Builder namedModel(String m) {
+            String n = modelPart(m);
+            if (!n.isEmpty()) {
+                addOnce(namedModels, n);
             }
             return this;
         }
@@ -165,6 +222,44 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
                 projects.add(n);
             }
             return this;
+        }
+
+        /** A tag no result may carry ({@code -tag:x}). */
+        public Builder notTag(String t) {
+            String n = norm(t);
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException("an empty tag");
+            }
+            addOnce(notTags, n);
+            return this;
+        }
+
+        /** A source id no result may have ({@code -source:x}). */
+        public Builder notSource(String id) {
+            addOnce(notSources, id);
+            return this;
+        }
+
+        /** A model substring no result's model may contain ({@code -model:x}). */
+        public Builder notModel(String m) {
+            String n = modelPart(m);
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException("-model: needs a model, e.g. -model:flux");
+            }
+            addOnce(notModels, n);
+            return this;
+        }
+
+        /** A project no result may be in, whatever its case ({@code -project:x}). */
+        public Builder notProject(String p) {
+            addOnce(notProjects, p.trim().toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        private static void addOnce(List<String> list, String v) {
+            if (!list.contains(v)) {
+                list.add(v);
+            }
         }
 
         /** Narrows the time range to its intersection with {@code [from, to)} (either may be null). */
@@ -199,9 +294,23 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         }
 
         public SearchQuery build() {
-            return new SearchQuery(text.toString(), phrases, excluded, tags, anyTag, sources, models, projects,
-                    since, until, mediaType, sort, limit, offset);
+            return new SearchQuery(text.toString(), phrases, excluded, tags, anyTag, sources, models, namedSources,
+                    namedModels, projects,
+                    since, until, mediaType, new Not(notTags, notSources, notModels, notProjects), sort, limit, offset);
         }
+
+        /**
+         * A model value as it is matched: lower case, less a checkpoint file's extension, so
+         * {@code sd_xl_base_1.0.safetensors} (as ComfyUI records it) also finds A1111's {@code sd_xl_base_1.0}.
+         */
+        private static String modelPart(String m) {
+            String n = norm(m);
+            String bare = CHECKPOINT_EXTENSION.matcher(n).replaceFirst("");
+            return bare.isEmpty() ? n : bare;
+        }
+
+        private static final java.util.regex.Pattern CHECKPOINT_EXTENSION =
+                java.util.regex.Pattern.compile("\\.(safetensors|ckpt|pt|pth|bin|gguf|sft)$");
 
         private static String norm(String s) {
             return s == null ? "" : s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);

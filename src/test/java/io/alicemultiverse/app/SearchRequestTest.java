@@ -24,7 +24,8 @@ class SearchRequestTest {
                 .projects(List.of("acme")).models(List.of("flux")).since("2026-02").until("2026-02").type("image")
                 .sort("newest").limit(5).offset(10).build().toQuery(parser);
         assertThat(q.tags()).containsExactly("keeper"); // a blank value is no filter
-        assertThat(q.sources()).containsExactly(QueryParser.sourceId("comfy"));
+        assertThat(q.namedSources()).containsExactly(QueryParser.sourceId("comfy"));
+        assertThat(q.namedModels()).containsExactly("flux");
         assertThat(q.projects()).containsExactly("acme");
         assertThat(q.since()).isEqualTo(LocalDateTime.of(2026, 2, 1, 0, 0));
         assertThat(q.until()).isAfter(LocalDateTime.of(2026, 2, 28, 0, 0)).isBefore(LocalDateTime.of(2026, 3, 1, 0, 1));
@@ -33,8 +34,10 @@ class SearchRequestTest {
         assertThat(q.limit()).isEqualTo(5);
         assertThat(q.offset()).isEqualTo(10);
         // the same words typed into the plain-language text mean the same filters
-        SearchQuery typed = SearchRequest.builder().text("red fox comfyui tag:keeper").limit(5).build().toQuery(parser);
-        assertThat(typed.sources()).isEqualTo(q.sources());
+        SearchQuery typed = SearchRequest.builder().text("red fox source:comfyui model:flux tag:keeper").limit(5).build()
+                .toQuery(parser);
+        assertThat(typed.namedSources()).isEqualTo(q.namedSources());
+        assertThat(typed.namedModels()).isEqualTo(q.namedModels());
         assertThat(typed.tags()).isEqualTo(q.tags());
     }
 

@@ -106,6 +106,11 @@ class McpServerTest {
             JsonNode fox = text(client.callTool(new McpSchema.CallToolRequest("search_assets",
                     Map.of("query", "red fox in the snow", "limit", 5))));
             assertThat(fox.get("items")).hasSize(2);
+            McpSchema.CallToolResult punctuation = client.callTool(new McpSchema.CallToolRequest("search_assets",
+                    Map.of("query", "!!!")));
+            assertThat(punctuation.isError()).isTrue(); // as the CLI (exit 2) and the web API (400) refuse it
+            assertThat(((McpSchema.TextContent) punctuation.content().get(0)).text())
+                    .contains("has no words to search for");
 
             McpSchema.CallToolResult similar = client.callTool(new McpSchema.CallToolRequest("find_similar",
                     Map.of("target", hash.substring(0, 12), "max_distance", 64)));

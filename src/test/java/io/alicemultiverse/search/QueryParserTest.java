@@ -129,9 +129,14 @@ class QueryParserTest {
     void fieldPrefixes() {
         SearchQuery x = q("tag:portrait tag:\"Red Hat\" source:comfy project:acme model:juggernaut sunset");
         assertThat(x.tags()).containsExactly("portrait", "red hat");
-        assertThat(x.sources()).containsExactly("comfyui");
+        assertThat(x.namedSources()).containsExactly("comfyui"); // named outright: narrows beside the model
+        assertThat(x.sources()).isEmpty();
         assertThat(x.projects()).containsExactly("acme");
-        assertThat(x.models()).containsExactly("juggernaut");
+        assertThat(x.namedModels()).containsExactly("juggernaut");
+        assertThat(x.models()).isEmpty();
+        // a checkpoint's file name finds the model however a generator recorded it
+        assertThat(q("model:SD_XL_base_1.0.safetensors -model:pony.ckpt").namedModels()).containsExactly("sd_xl_base_1.0");
+        assertThat(q("-model:pony.ckpt").not().models()).containsExactly("pony");
         assertThat(x.text()).isEqualTo("sunset");
     }
 
@@ -155,6 +160,34 @@ class QueryParserTest {
     @Test
     void injectionTextIsJustText() {
         SearchQuery x = q("'; DROP TABLE assets; -- % _");
-        assertThat(x.text()).contains("DROP", "%", "_");
+        assertThat(x.text()).contains("DROP", "TABLE", "assets;").doesNotContain("%", "_"); // punctuation ranks nothing
+    }
+
+    @Test
+    void negatedFieldsAreExclusionsNotWords() {
+        SearchQuery x = q("castle -tag:Blurry -tag:\"red hat\" -source:comfy -model:Flux -project:Acme");
+        assertThat(x.text()).isEqualTo("castle");
+        assertThat(x.excluded()).isEmpty();
+        assertThat(x.not().tags()).containsExactly("blurry", "red hat");
+        assertThat(x.not().sources()).containsExactly("comfyui");
+        assertThat(x.not().models()).containsExactly("flux");
+        assertThat(x.not().projects()).containsExactly("acme");
+        assertThat(q("-fog -\"at night\" -foo:bar").excluded()).containsExactly("fog", "at night", "foo:bar");
+        assertThatThrownBy(() -> q("-tag:")).hasMessageContaining("-tag: needs a tag");
+        assertThatThrownBy(() -> q("-source:nope")).hasMessageContaining("nope");
+    }
+
+    @Test
+    void punctuationAloneIsNoQuery() {
+        for (String s : new String[]{"!!!", "--", "-", "\"\"", "\"  \"", "-!!!", "... ?", "%"}) {
+            assertThatThrownBy(() -> q(s)).as(s).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has no words to search for");
+        }
+        assertThat(q("red car !!!").text()).isEqualTo("red car");
+        assertThat(q("tag:x ...").hasText()).isFalse();
+        assertThat(q("\"!!!\"").phrases()).containsExactly("!!!"); // quoted, punctuation is a phrase to look for
+        assertThat(q("🚗").text()).isEqualTo("🚗"); // a symbol is something to look for
+        assertThat(q("東京").text()).isEqualTo("東京");
+        assertThat(q("   ").hasText()).isFalse(); // no query at all: every asset
     }
 }

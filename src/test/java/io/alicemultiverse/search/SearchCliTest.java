@@ -119,6 +119,50 @@ class SearchCliTest {
     }
 
     @Test
+    void aSourceAndAModelNamedOutrightBothNarrow() {
+        String castle = "a castle on a hill at night, dramatic clouds";
+        assertThat(prompts("--source", "a1111", "--model", "flux")).containsExactly(castle); // not every A1111 image
+        assertThat(prompts("source:a1111 model:flux")).containsExactly(castle);
+        assertThat(prompts("flux", "--source", "comfy")).isEmpty(); // Flux made in ComfyUI: none here
+        assertThat(prompts("--source", "a1111", "--source", "comfy")).hasSize(6); // several sources: any of them
+        assertThat(prompts("flux sdxl")).hasSize(2); // several generator words: any of them
+        // a checkpoint's file name (as ComfyUI records it) finds the model A1111 recorded without the extension
+        assertThat(prompts("--model", "flux1-dev.safetensors")).containsExactly(castle);
+    }
+
+    @Test
+    void negatedFieldsExcludeWhatTheyName() {
+        String cyberpunk = "cyberpunk portrait of a woman, neon lights";
+        String castle = "a castle on a hill at night, dramatic clouds";
+        assertThat(prompts("-tag:\"neon lights\"")).hasSize(5).doesNotContain(cyberpunk);
+        assertThat(prompts("-tag:nothing-has-this")).hasSize(6);
+        assertThat(prompts("-model:FLUX")).hasSize(5).doesNotContain(castle);
+        assertThat(prompts("-model:flux -model:sd_xl_base_1.0")).hasSize(4).doesNotContain(castle, cyberpunk);
+        assertThat(prompts("-source:a1111")).isEmpty();
+        assertThat(prompts("-source:comfy")).hasSize(6);
+        assertThat(prompts("-project:ACME")).hasSize(4);
+        assertThat(prompts("project:acme -model:flux")).containsExactly("golden retriever running along the seashore");
+        assertThat(prompts("castle -model:flux")).doesNotContain(castle);
+        CliRun empty = alice("search", "-tag:");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("-tag: needs a tag");
+    }
+
+    @Test
+    void aQueryOfPunctuationAloneIsAUsageError() {
+        for (String q : List.of("!!!", "--", "\"\"", "-!!!", "...", "%")) {
+            CliRun run = CliRun.run("search", "--library", t.library().toString(), "--", q);
+            assertThat(run.exit()).as(q + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(q).contains("has no words to search for");
+            assertThat(run.out()).as(q).isEmpty();
+        }
+        // beside a word or a filter, punctuation is no text to rank: the filter lists its assets newest first
+        List<JsonNode> flux = search("model:flux !!!");
+        assertThat(flux).hasSize(1);
+        assertThat(flux.get(0).get("score").isNull()).isTrue();
+    }
+
+    @Test
     void injectionAttemptsAreJustText() throws IOException {
         assertThat(prompts("\"'; DROP TABLE\"")).containsExactly("'; DROP TABLE assets; --");
         assertThat(prompts("--tag", "'; DROP TABLE assets; --")).isEmpty();
@@ -130,7 +174,7 @@ class SearchCliTest {
         assertThat(prompts("--model", "_")).hasSize(3); // realisticVision_v51, sd_xl_base_1.0, dreamshaper_8
         assertThat(prompts("--project", "x' OR '1'='1")).isEmpty();
         assertThat(prompts("\"it's\"")).containsExactly("100% cotton shirt_design, it's \"quoted\"");
-        assertThat(prompts("%")).isNotNull();
+        assertThat(alice("search", "%").exit()).isEqualTo(2); // no words: not a wildcard, not every asset
         assertThat(prompts("' OR 1=1 --")).isNotNull();
         assertThat(search()).hasSize(6); // the table is still there
     }
@@ -161,6 +205,17 @@ class SearchCliTest {
             assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(2);
             assertThat(run.err()).isNotBlank().doesNotContain("Exception", "\tat ");
         }
+    }
+
+    @Test
+    void aPagePastTheLastMatchSaysSoRatherThanNoMatches() {
+        for (String[] args : List.of(new String[]{"search", "--offset", "6"}, new String[]{"search", "--offset", "6", "--all"},
+                new String[]{"search", "castle", "--offset", "50"})) {
+            CliRun run = alice(args);
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).contains("no matches past --offset");
+        }
+        assertThat(alice("search", "zebra-unicorn-xyzzy", "tag:none").out()).startsWith("no matches\n");
     }
 
     @Test

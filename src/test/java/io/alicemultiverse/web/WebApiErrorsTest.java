@@ -160,4 +160,14 @@ class WebApiErrorsTest {
             assertThat(body).doesNotContain("<html", "passwd", ".alice");
         }
     }
+
+    @Test
+    void aSearchOfPunctuationAloneIsA400AsInTheCli() throws Exception {
+        HttpResponse<String> r = get("/api/search?q=%21%21%21"); // "!!!"
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(error(r)).contains("has no words to search for");
+        HttpResponse<String> not = get("/api/search?q=-project%3Aacme"); // "-project:acme": the only asset is in acme
+        assertThat(not.statusCode()).as(not.body()).isEqualTo(200);
+        assertThat(JSON.readTree(not.body()).get("total").asInt()).isZero();
+    }
 }
