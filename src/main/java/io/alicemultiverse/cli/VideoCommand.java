@@ -305,7 +305,7 @@ final class VideoCommand {
         }
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Submit an unknown, failed or cancelled job again (it may be billed again).")
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Submit an unknown, failed or cancelled job again (it may be billed again); a finished job whose clip could not be downloaded is downloaded again, not paid again.")
     static final class Retry extends OneJob {
         @Override
         VideoJob apply(VideoService video, String id) {
