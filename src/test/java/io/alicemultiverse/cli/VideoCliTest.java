@@ -154,6 +154,27 @@ class VideoCliTest {
     }
 
     @Test
+    void aBudgetThatIsNotANumberOfDollarsSendsNothingAndOneAtTheEstimateSends() {
+        String lib = dir.resolve("library").toString();
+        for (String budget : new String[]{"NaN", "-1", "-0.01"}) { // NaN used to pass every estimate
+            CliRun bad = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                    "waves", "--budget", budget, "--yes", "--library", lib);
+            assertThat(bad.exit()).as(budget).isEqualTo(2);
+            assertThat(bad.err()).contains("budget must be a number of dollars");
+        }
+        CliRun justUnder = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--budget", "3.1999", "--yes", "--library", lib);
+        assertThat(justUnder.exit()).isEqualTo(1);
+        assertThat(justUnder.err()).contains("the estimate $3.20 is above --budget $3.1999");
+        assertThat(requests).isEmpty();
+        assertThat(alice("video", "list", "--library", lib).lines()).isEmpty();
+        CliRun exact = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--budget", "3.20", "--yes", "--library", lib); // 8 s at $0.40: exactly the budget
+        assertThat(exact.exit()).as(exact.err()).isZero();
+        assertThat(alice("video", "list", "--library", lib).lines()).hasSize(1);
+    }
+
+    @Test
     void aDryRunPricesWithoutAnAccountAndSaysWhatARealRunNeeds() {
         String lib = dir.resolve("library").toString();
         Map<String, String> noKeys = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString());
