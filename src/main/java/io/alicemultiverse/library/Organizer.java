@@ -96,7 +96,7 @@ public final class Organizer {
      * Leaves in the inbox the files an undo put back there and that still hold what it restored (a watch's cycles:
      * the undo sticks); {@code undone} remembers across runs which files it has checked. Returns this organizer.
      */
-    public Organizer keepingUndone(UndoneFiles undone) {
+    Organizer keepingUndone(UndoneFiles undone) {
         this.undone = undone;
         return this;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  * organize} files them all. A file is hashed once per size and time it shows, not on every cycle. Used by one thread
  * (the watch's).
  */
-public final class UndoneFiles {
+final class UndoneFiles {
     /** Files found holding what the undo put back, with the size and time they had then. */
     private final Map<Path, long[]> held = new HashMap<>();
 
