@@ -39,4 +39,14 @@ final class LoadEmbedderOnFirstFile implements OrganizeListener {
     public void failed(String path, String error) {
         next.failed(path, error);
     }
+
+    @Override
+    public void waiting(String who) {
+        next.waiting(who);
+    }
+
+    @Override
+    public void noted(String path, String note) {
+        next.noted(path, note);
+    }
 }

@@ -133,6 +133,25 @@ public final class Journal {
         return new Taken(placed, planned);
     }
 
+    /**
+     * The files undo has put back where a run took them from (an inbox path, or a {@code (restored N)} name beside
+     * it) and no run has taken from there since, each with the content it put back. A watch leaves them be.
+     */
+    public Map<String, String> restoredByUndo() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        catalog.stream("SELECT j.target, j.content_hash FROM journal j WHERE j.operation = ? AND j.state = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM journal k WHERE k.run = j.run AND k.seq = j.seq "
+                        + "AND k.entry > j.entry) "
+                        // a run that took it since planned that first (the undone lines of the run undo reversed
+                        // come after its restores, and are no such thing)
+                        + "AND NOT EXISTS (SELECT 1 FROM journal o WHERE o.source = j.target AND o.entry > j.entry "
+                        + "AND o.state = ?) "
+                        + "ORDER BY j.entry", List.of(JournalOp.RESTORE.id(), JournalState.DONE.id(),
+                        JournalState.PLANNED.id()),
+                rs -> out.put(paths.resolved(rs.getString(1)), rs.getString(2)));
+        return out;
+    }
+
     public List<RunInfo> runs() {
         return catalog.select("SELECT run, command, mode, inbox, started_at, finished_at, status FROM runs "
                 + "ORDER BY started_at, run", List.of(), rs -> new RunInfo(rs.getString(1), rs.getString(2),

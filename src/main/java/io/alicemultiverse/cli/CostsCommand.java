@@ -45,7 +45,8 @@ final class CostsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12s%n", report.by(), "images", "tokens in", "tokens out",
                     "USD");
             for (Costs.Row r : report.rows()) {
-                out.printf(Locale.ROOT, "%-32s %8d %12d %12d %12.4f%n", r.key(), r.images(), r.tokensIn(),
+                // a project is a folder name (or a video job's --project, which an MCP client may have chosen)
+                out.printf(Locale.ROOT, "%-32s %8d %12d %12d %12.4f%n", TerminalText.line(r.key()), r.images(), r.tokensIn(),
                         r.tokensOut(), r.costUsd());
             }
             out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12.4f%n", "total", "", "", "", report.totalUsd());

@@ -53,7 +53,7 @@ final class JobBars implements AutoCloseable {
         ProgressBar bar = bars.get(j.id());
         if (bar == null) {
             Duration age = j.createdAt() == null ? Duration.ZERO : Duration.between(j.createdAt(), Instant.now());
-            bar = new ProgressBarBuilder().setTaskName(j.id() + " " + shortModel(j.model())).setInitialMax(STEPS)
+            bar = new ProgressBarBuilder().setTaskName(j.id() + " " + TerminalText.line(shortModel(j.model()))).setInitialMax(STEPS)
                     .setStyle(ProgressBarStyle.ASCII).hideEta().setUpdateIntervalMillis(500)
                     .startsFrom(0, age.isNegative() ? Duration.ZERO : age)
                     .setConsumer(new InteractiveConsoleProgressBarConsumer(out, width)).build();
@@ -74,6 +74,7 @@ final class JobBars implements AutoCloseable {
             m += ": " + (j.error().length() > 60 ? j.error().substring(0, 59) + "…" : j.error());
         }
         Double usd = j.costUsd() != null ? j.costUsd() : j.estimateUsd();
+        m = TerminalText.line(m); // a path and the provider's own error text
         return usd == null ? m : m + String.format(Locale.ROOT, " (%s$%.2f)", j.costUsd() != null ? "" : "~", usd);
     }
 

@@ -185,7 +185,7 @@ final class UnderstandCommand implements Callable<Integer> {
                 m.put("error", error);
                 out.println(Output.json(m));
             } else {
-                Output.err().println("alice: " + image.file() + ": " + error);
+                Output.err().println("alice: " + TerminalText.line(image.file() + ": " + error));
             }
         }
 

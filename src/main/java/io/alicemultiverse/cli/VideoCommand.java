@@ -153,8 +153,9 @@ final class VideoCommand {
                 if (bars != null) {
                     bars.show(j);
                 } else if (!json) {
-                    err.printf(Locale.ROOT, "%s %-11s %s%s%n", j.id(), j.state().id(), j.provider() + "/" + j.model(),
-                            j.error() == null ? j.path() == null ? "" : "  → " + j.path() : "  (" + j.error() + ")");
+                    err.printf(Locale.ROOT, "%s %-11s %s%s%n", j.id(), j.state().id(),
+                            TerminalText.line(j.provider() + "/" + j.model()), j.error() == null ? j.path() == null
+                                    ? "" : "  → " + TerminalText.line(j.path()) : "  (" + TerminalText.line(j.error()) + ")");
                 }
             }, next -> {
                 long ms = Duration.between(Instant.now(), next).toMillis();
@@ -167,14 +168,19 @@ final class VideoCommand {
         return done;
     }
 
+    /**
+     * One job as a line; the model, path and error (whose text may come from the provider's answer) are escaped for
+     * the terminal.
+     */
     static void print(PrintStream out, VideoJob j, boolean json) {
         if (json) {
             out.println(Output.json(j.toJson()));
         } else {
-            out.printf(Locale.ROOT, "%s  %-11s %s/%s%s%s%n", j.id(), j.state().id(), j.provider(), j.model(),
+            out.printf(Locale.ROOT, "%s  %-11s %s/%s%s%s%n", j.id(), j.state().id(), j.provider(),
+                    TerminalText.line(j.model()),
                     j.costUsd() != null ? String.format(Locale.ROOT, "  $%.2f", j.costUsd())
                             : j.estimateUsd() != null ? String.format(Locale.ROOT, "  ~$%.2f", j.estimateUsd()) : "",
-                    j.path() != null ? "  " + j.path() : j.error() != null ? "  " + j.error() : "");
+                    TerminalText.line(j.path() != null ? "  " + j.path() : j.error() != null ? "  " + j.error() : ""));
         }
     }
 
@@ -305,7 +311,7 @@ final class VideoCommand {
         }
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Submit an unknown, failed or cancelled job again (it may be billed again).")
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Submit an unknown, failed or cancelled job again (it may be billed again); a finished job whose clip could not be downloaded is downloaded again, not paid again.")
     static final class Retry extends OneJob {
         @Override
         VideoJob apply(VideoService video, String id) {

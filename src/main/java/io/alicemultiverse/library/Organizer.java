@@ -72,6 +72,7 @@ public final class Organizer {
     /** Contents another run has planned to file and not finished, as of this batch's planning turn. */
     private final Set<String> filingElsewhere = new HashSet<>();
     private java.util.function.Function<Path, io.alicemultiverse.metadata.Generation> provenance = p -> null;
+    private UndoneFiles undone;
 
     public Organizer(Catalog catalog, FileAnalyzer analyzer, OrganizeOptions options, OrganizeListener listener) {
         this.catalog = catalog;
@@ -88,6 +89,15 @@ public final class Organizer {
      */
     public Organizer withProvenance(java.util.function.Function<Path, io.alicemultiverse.metadata.Generation> p) {
         this.provenance = p;
+        return this;
+    }
+
+    /**
+     * Leaves in the inbox the files an undo put back there and that still hold what it restored (a watch's cycles:
+     * the undo sticks); {@code undone} remembers across runs which files it has checked. Returns this organizer.
+     */
+    Organizer keepingUndone(UndoneFiles undone) {
+        this.undone = undone;
         return this;
     }
 
@@ -124,6 +134,15 @@ public final class Organizer {
         }
     }
 
+    private boolean keptUndone(InboxScanner.Item item, Map<String, String> restored) {
+        if (!undone.holds(item, restored)) {
+            return false;
+        }
+        listener.noted(item.path().toString(), "put back by alice undo: left in the inbox while unchanged "
+                + "(alice organize files it)");
+        return true;
+    }
+
     /** The run, with the library's writer lock held with other organize runs (see {@link Catalog#concurrentWriter}). */
     private OrganizeSummary runHoldingLock(java.util.function.Predicate<InboxScanner.Item> ready) throws IOException {
         long started = System.nanoTime();
@@ -132,10 +151,12 @@ public final class Organizer {
             new Recovery(catalog, analyzer, library).reconcile();
         }
         List<String> unlisted = new ArrayList<>();
+        // read under the writer lock, which an undo also takes: a file it put back is never caught half-way
+        Map<String, String> restored = undone == null ? Map.of() : catalog.journal().restoredByUndo();
         List<InboxScanner.Item> items = InboxScanner.scan(options.inbox(), library, (path, e) -> {
             unlisted.add(path.toString());
             listener.failed(path.toString(), "cannot be read (" + reason(e) + "); nothing in it was organized");
-        }).stream().filter(ready).toList();
+        }).stream().filter(i -> restored.isEmpty() || !keptUndone(i, restored)).filter(ready).toList();
         Map<String, InboxFile> seen = catalog.inboxFiles();
         Map<String, String> known = new HashMap<>(catalog.assetPaths());
         initialiseNumbering();

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code organize --watch}: organizes what has settled, waits for changes, repeats until {@link #stop()}. A stop
- * request takes effect between batches, never in the middle of a file. Runs on the calling thread.
+ * request takes effect between batches, never in the middle of a file. Files an undo put back are left in the
+ * inbox while unchanged ({@link UndoneFiles}). Runs on the calling thread.
  */
 public final class WatchLoop {
     /** Hears each cycle's outcome. */
@@ -20,6 +21,7 @@ public final class WatchLoop {
     private final Duration rescan;
     private volatile boolean stopped;
     private volatile Organizer current;
+    private final UndoneFiles undone = new UndoneFiles();
 
     public WatchLoop(Supplier<Organizer> organizers, InboxWatcher watcher, Duration rescan) {
         this(organizers, watcher, rescan, new Object());
@@ -51,7 +53,7 @@ public final class WatchLoop {
     public void run(Listener listener) throws IOException, InterruptedException {
         while (!stopped) {
             synchronized (lock) {
-                Organizer organizer = organizers.get();
+                Organizer organizer = organizers.get().keepingUndone(undone);
                 current = organizer;
                 if (stopped) {
                     break;

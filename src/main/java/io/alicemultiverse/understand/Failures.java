@@ -25,6 +25,10 @@ final class Failures {
             if (t instanceof ProviderHttp.TransportException x) {
                 return new ProviderException(provider + " request " + x.getMessage(), 0, null, true);
             }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                // the answer itself (a proxy's error page, a cut-off body), not the model's reply inside it
+                return new ProviderException(provider + " answered with a body that is not JSON", 0, null, false);
+            }
         }
         return new ProviderException(provider + " request failed (" + e.getClass().getSimpleName() + ")", 0, null,
                 false);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Streams one output URL to a {@code .part} file, resuming with a {@code Range} request when an earlier attempt left
@@ -40,6 +41,16 @@ final class Download {
      * URL's own origin only: a redirect to another host (storage behind a CDN) gets none of them.
      */
     static void fetch(String url, Path part, Map<String, String> headers) throws Delivery.Failure {
+        fetch(url, part, headers, Download::usableSpace);
+    }
+
+    /**
+     * As {@link #fetch(String, Path, Map)}, with {@code usableSpace} telling how many bytes the folder of
+     * {@code part} can still take: an announced clip that does not fit is not started (the disk is not filled to
+     * the brim for a download that must fail), and one past {@link #MAX_BYTES} is refused outright.
+     */
+    static void fetch(String url, Path part, Map<String, String> headers, ToLongFunction<Path> usableSpace)
+            throws Delivery.Failure {
         String at = url;
         String origin = origin(url);
         for (int hop = 0; hop <= REDIRECTS; hop++) {
@@ -73,7 +84,23 @@ final class Download {
                 }
                 boolean append = status == 206;
                 expected = total(s, append, have);
-                write(s.body(), part, append);
+                if (expected > MAX_BYTES) {
+                    Files.deleteIfExists(part);
+                    throw new Delivery.Failure(Delivery.Failure.Kind.INVALID, "the clip would be " + expected
+                            + " bytes, more than the " + MAX_BYTES + " a clip may have");
+                }
+                long needed = expected - (append ? have : 0);
+                long free = expected < 0 ? Long.MAX_VALUE : usableSpace.applyAsLong(part.toAbsolutePath().getParent());
+                if (needed > free) {
+                    throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "the clip needs " + needed
+                            + " bytes but " + part.toAbsolutePath().getParent() + " has " + free + " free");
+                }
+                try {
+                    write(s.body(), part, append);
+                } catch (TooLarge e) {
+                    Files.deleteIfExists(part);
+                    throw new Delivery.Failure(Delivery.Failure.Kind.INVALID, e.getMessage());
+                }
                 long got = exists(part);
                 if (expected >= 0 && got != expected) {
                     throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT,
@@ -85,8 +112,10 @@ final class Download {
             } catch (IOException e) {
                 // a connection closed short of its Content-Length ends the body quietly on Java 17 (the length check
                 // above), with an IOException on later Javas: the same message either way
+                // the reason too: "No space left on device" is worth reading
                 throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "the download stopped at " + exists(part)
-                        + (expected >= 0 ? " of " + expected : "") + " bytes (" + e.getClass().getSimpleName() + ")");
+                        + (expected >= 0 ? " of " + expected : "") + " bytes (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             }
         }
         throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "too many redirects");
@@ -140,7 +169,7 @@ final class Download {
                 while ((n = in.read(buf)) >= 0) {
                     written += n;
                     if (written > MAX_BYTES) {
-                        throw new IOException("larger than " + MAX_BYTES + " bytes");
+                        throw new TooLarge("the clip is larger than the " + MAX_BYTES + " bytes a clip may have");
                     }
                     ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
                     while (b.hasRemaining()) {
@@ -151,6 +180,25 @@ final class Download {
                 out.force(true); // what was received survives a crash, so the next attempt resumes from it
             }
         }
+    }
+
+    /** A body that went past {@link #MAX_BYTES}: no retry makes it fit. */
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** What the filesystem holding {@code dir} (or its nearest existing parent) can still take. */
+    private static long usableSpace(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            try {
+                return Files.getFileStore(d).getUsableSpace();
+            } catch (IOException e) {
+                // not created yet: ask its parent
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     private static long exists(Path p) {

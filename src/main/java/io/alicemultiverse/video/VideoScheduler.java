@@ -367,7 +367,8 @@ final class VideoScheduler {
                 return save(j.edit(now, e -> {
                     e.state = JobState.FAILED;
                     e.attempts = attempts;
-                    e.error = "the clip could not be downloaded after " + attempts + " tries: " + f.getMessage();
+                    e.error = "the clip could not be downloaded after " + attempts + " tries: " + f.getMessage()
+                            + "; `alice video retry " + j.id() + "` downloads it again (not billed again)";
                 }));
             }
             if (f.kind() == Delivery.Failure.Kind.EXPIRED) {
@@ -460,6 +461,17 @@ final class VideoScheduler {
                     + "cancelled jobs are retried");
         }
         Instant now = clock.instant();
+        if (j.state() == JobState.FAILED && j.outputUrl() != null) {
+            // the provider finished it and billed it; only the download failed: fetch the clip again (a fresh URL
+            // if the old one expired), never a second paid submit
+            return save(j.edit(now, e -> {
+                e.state = JobState.DOWNLOADING;
+                e.attempts = 0;
+                e.error = null;
+                e.finishedAt = null;
+                e.nextCheckAt = now;
+            }));
+        }
         if (j.providerJobId() != null) {
             return create(j.request(), j.baseUrl(), j.estimateUsd());
         }

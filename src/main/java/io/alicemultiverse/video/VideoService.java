@@ -91,8 +91,12 @@ public final class VideoService {
      * @param budgetUsd the most these jobs may cost together ({@code --budget}), null for no limit of its own
      * @param confirmed the user said yes ({@code --yes}) to a total above {@code confirm_above_usd} or unknown
      * @throws IllegalStateException when a budget would be passed or confirmation is needed (nothing is recorded)
+     * @throws IllegalArgumentException when the budget is negative or not a number
      */
     public List<VideoJob> submit(Plan plan, String baseUrl, Double budgetUsd, boolean confirmed) {
+        if (budgetUsd != null && !(budgetUsd >= 0)) { // NaN compares false with everything: it would pass any estimate
+            throw new IllegalArgumentException("the budget must be a number of dollars ≥ 0, not " + budgetUsd);
+        }
         if (budgetUsd != null && (plan.unknownPrice() || plan.total() > budgetUsd + 1e-9)) {
             throw new IllegalStateException(plan.unknownPrice()
                     ? "the price of a model is unknown, so --budget " + usd(budgetUsd) + " cannot be checked"
@@ -261,7 +265,9 @@ public final class VideoService {
         return scheduler;
     }
 
+    /** Dollars to the cent, or to a hundredth of a cent when cents would hide the difference ($3.1999). */
     static String usd(double v) {
-        return String.format(Locale.ROOT, "$%.2f", v);
+        boolean cents = Math.abs(v * 100 - Math.rint(v * 100)) < 1e-6;
+        return String.format(Locale.ROOT, cents ? "$%.2f" : "$%.4f", v);
     }
 }

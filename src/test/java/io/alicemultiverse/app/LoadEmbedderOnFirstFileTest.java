@@ -33,6 +33,16 @@ class LoadEmbedderOnFirstFileTest {
             public void failed(String path, String error) {
                 heard.add("failed " + path);
             }
+
+            @Override
+            public void noted(String path, String note) {
+                heard.add("noted " + path);
+            }
+
+            @Override
+            public void waiting(String who) {
+                heard.add("waiting " + who);
+            }
         };
         AtomicInteger loads = new AtomicInteger();
         OrganizeListener l = new LoadEmbedderOnFirstFile(next, loads::incrementAndGet);
@@ -43,7 +53,10 @@ class LoadEmbedderOnFirstFileTest {
         l.planned("c", "y", "copy");
         l.planned("d", "z", "move");
         l.progressed(4, 4);
+        l.noted("e.xmp", "XMP sidecar without its file; left in the inbox"); // a watch's notes reach its output
+        l.waiting("organize from host-b");
         assertThat(loads).hasValue(1);
-        assertThat(heard).containsExactly("started 4", "duplicate a", "failed b", "copy c", "move d", "progressed 4");
+        assertThat(heard).containsExactly("started 4", "duplicate a", "failed b", "copy c", "move d", "progressed 4",
+                "noted e.xmp", "waiting organize from host-b");
     }
 }

@@ -39,6 +39,8 @@ class VideoCliTest {
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicInteger polls = new AtomicInteger();
     private byte[] clip;
+    /** When set, the fal submit is refused (422) with this as its detail. */
+    private volatile String refuseWith;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,6 +54,10 @@ class VideoCliTest {
                 requests.add(r);
                 String path = r.getUrl().encodedPath();
                 String root = fal.url("/fal-ai/veo3/requests/r1").toString();
+                if (r.getMethod().equals("POST") && refuseWith != null) {
+                    return new MockResponse.Builder().code(422).addHeader("Content-Type", "application/json")
+                            .body(JSON.createObjectNode().put("detail", refuseWith).toString()).build();
+                }
                 if (r.getMethod().equals("POST") && path.equals("/fal-ai/veo3")) {
                     return json("{\"request_id\":\"r1\",\"status_url\":\"" + root + "/status\",\"response_url\":\""
                             + root + "\",\"cancel_url\":\"" + root + "/cancel\"}");
@@ -148,6 +154,27 @@ class VideoCliTest {
     }
 
     @Test
+    void aBudgetThatIsNotANumberOfDollarsSendsNothingAndOneAtTheEstimateSends() {
+        String lib = dir.resolve("library").toString();
+        for (String budget : new String[]{"NaN", "-1", "-0.01"}) { // NaN used to pass every estimate
+            CliRun bad = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                    "waves", "--budget", budget, "--yes", "--library", lib);
+            assertThat(bad.exit()).as(budget).isEqualTo(2);
+            assertThat(bad.err()).contains("budget must be a number of dollars");
+        }
+        CliRun justUnder = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--budget", "3.1999", "--yes", "--library", lib);
+        assertThat(justUnder.exit()).isEqualTo(1);
+        assertThat(justUnder.err()).contains("the estimate $3.20 is above --budget $3.1999");
+        assertThat(requests).isEmpty();
+        assertThat(alice("video", "list", "--library", lib).lines()).isEmpty();
+        CliRun exact = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--budget", "3.20", "--yes", "--library", lib); // 8 s at $0.40: exactly the budget
+        assertThat(exact.exit()).as(exact.err()).isZero();
+        assertThat(alice("video", "list", "--library", lib).lines()).hasSize(1);
+    }
+
+    @Test
     void aDryRunPricesWithoutAnAccountAndSaysWhatARealRunNeeds() {
         String lib = dir.resolve("library").toString();
         Map<String, String> noKeys = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString());
@@ -194,6 +221,36 @@ class VideoCliTest {
                 "--image", "0000000000", "--dry-run", "--library", lib);
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("'0000000000'").contains("unique prefix of at least 8 hex digits");
+    }
+
+    @Test
+    void providerTextModelsAndProjectsReachTheTerminalOnlyEscaped() {
+        String lib = dir.resolve("library").toString();
+        String evil = "\u001b]0;PWNED\u0007\u001b[2Jcoast\u009b2J";
+        CliRun done = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt", "waves",
+                "--duration", "4", "--project", evil, "--wait", "--yes", "--library", lib);
+        assertThat(done.exit()).as(done.err()).isZero();
+        CliRun costs = alice("costs", "--by", "project", "--library", lib);
+        assertThat(costs.out()).contains("\\x1b]0;PWNED\\x07");
+        assertSafe(costs.out());
+
+        refuseWith = "bad input " + evil; // a provider's (or a proxy's) error text is not the terminal's to obey
+        CliRun refused = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--duration", "4", "--wait", "--yes", "--library", lib);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("bad input \\x1b]0;PWNED");
+        assertSafe(refused.out());
+        assertSafe(refused.err());
+        CliRun list = alice("video", "list", "--library", lib);
+        assertThat(list.out()).contains("\\x1b[2Jcoast");
+        assertSafe(list.out());
+        CliRun json = alice("video", "list", "--json", "--library", lib); // JSON keeps the text as it is
+        assertThat(json.out()).contains("\\u001B]0;PWNED");
+    }
+
+    private static void assertSafe(String out) {
+        assertThat(out.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f))
+                .as("control characters printed raw in:%n%s", out).isEmpty();
     }
 
     private static MockResponse json(String body) {

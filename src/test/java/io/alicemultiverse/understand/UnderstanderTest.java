@@ -155,6 +155,21 @@ class UnderstanderTest {
     }
 
     @Test
+    void anAnswerThatIsNotJsonAtAllSaysSoInsteadOfNamingAnExceptionClass() throws Exception {
+        try (FakeProvider fake = new FakeProvider("openai")) {
+            for (int i = 0; i < 10; i++) { // a proxy's error page, with a 200
+                fake.script.add(new mockwebserver3.MockResponse.Builder().code(200)
+                        .addHeader("Content-Type", "text/html").body("<html>502 Bad Gateway</html>").build());
+            }
+            List<String> errors = new ArrayList<>();
+            UnderstandSummary s = run(openAi(fake, 4, Duration.ofSeconds(5)), options(), images, errors);
+            assertThat(s.failed()).isEqualTo(8);
+            assertThat(errors).hasSize(8).allSatisfy(e -> assertThat(e).contains("not JSON")
+                    .doesNotContain("Exception").doesNotContain("Bad Gateway"));
+        }
+    }
+
+    @Test
     void aTimeoutIsRetriedThenFailsTheBatch() throws Exception {
         try (FakeProvider fake = new FakeProvider("openai")) {
             fake.delayMs = 1500;

@@ -251,6 +251,30 @@ class ProviderScenariosTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("protocols")
+    void retryingAJobWhoseClipCouldNotBeDownloadedFetchesItAgainWithoutASecondSubmit(FakeVideoApi.Protocol p)
+            throws Exception {
+        assumeTrue(p.downloadsByUrl(), "the clip comes inline, not from a URL");
+        start(p);
+        for (int i = 0; i < VideoScheduler.MAX_DELIVERY_ATTEMPTS; i++) {
+            api.fileFaults.add(FakeVideoApi.json(503, "{\"error\": \"storage unavailable\"}"));
+        }
+        VideoJob job = generate("waves");
+        assertThat(runToEnd(job.id())).endsWith(JobState.FAILED);
+        assertThat(video.status(job.id()).error()).contains("could not be downloaded");
+
+        List<Long> billed = library.catalog().select("SELECT count(*) FROM spend", List.of(), rs -> rs.getLong(1));
+        VideoJob retried = video.retry(job.id()); // the storage is back: the paid clip is fetched, not paid again
+        assertThat(retried.id()).isEqualTo(job.id());
+        assertThat(runToEnd(job.id())).endsWith(JobState.SUCCEEDED);
+        assertThat(api.submitCalls.get()).isEqualTo(1);
+        assertThat(video.status(job.id()).contentHash()).isEqualTo(ContentHash.of(Clips.mp4(1)));
+        assertThat(library.catalog().select("SELECT count(*) FROM spend", List.of(), rs -> rs.getLong(1)))
+                .isEqualTo(billed); // billed once, when the provider finished it
+        assertThat(video.list(null)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
     void anExpiredOutputUrlIsFetchedAfreshFromTheProvider(FakeVideoApi.Protocol p) throws Exception {
         assumeTrue(p.downloadsByUrl(), "the clip comes inline, not from a URL");
         start(p);
