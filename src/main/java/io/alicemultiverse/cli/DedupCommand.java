@@ -87,6 +87,8 @@ final class DedupCommand implements Callable<Integer> {
                 m.put("changed", r.changed());
                 m.put("skipped", r.skipped());
                 out.println(Output.json(m));
+            } else if (r.run() == null) {
+                out.println("no duplicate groups: nothing to " + action.name().toLowerCase(Locale.ROOT));
             } else {
                 out.printf("%s: %d files in run %s (alice undo %s reverses it)%n", action.name().toLowerCase(Locale.ROOT),
                         r.changed(), r.run(), r.run());

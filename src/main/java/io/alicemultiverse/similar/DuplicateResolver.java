@@ -48,7 +48,7 @@ public final class DuplicateResolver {
     /** What to do with the members that are not kept. */
     public enum Action { TRASH, HARDLINK, DELETE }
 
-    /** The outcome: files acted on and files left alone, each with why. */
+    /** The outcome: the run (null when there was nothing to do), files acted on and files left alone, each with why. */
     public record Result(String run, int changed, List<String> skipped) {
     }
 
@@ -62,7 +62,11 @@ public final class DuplicateResolver {
         this.clock = clock;
     }
 
+    /** Acts on {@code groups}; none: nothing is done and no run is recorded ({@link Result#run} is null). */
     public Result apply(List<DuplicateGroup> groups, Action action, KeepRule rule) throws IOException {
+        if (groups.isEmpty()) {
+            return new Result(null, 0, List.of());
+        }
         try (Catalog.WriterLock lock = catalog.exclusiveWriter(null)) {
             return applyHoldingLock(groups, action, rule);
         }

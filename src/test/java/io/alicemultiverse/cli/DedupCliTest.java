@@ -119,6 +119,27 @@ class DedupCliTest {
         assertThat(alice("check", "--json").exit()).isZero();
     }
 
+    /** With no groups left, --apply records no run (no trash folder, no "alice undo RUN reverses it" for 0 files). */
+    @Test
+    void applyingWithNothingToDoRecordsNoRun() throws IOException {
+        assertThat(alice("dedup", "--apply", "trash").exit()).isZero();
+        List<String> runsBefore = runs();
+        CliRun again = alice("dedup", "--apply", "trash");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("no duplicate groups: nothing to trash").doesNotContain("alice undo");
+        assertThat(runs()).isEqualTo(runsBefore);
+        JsonNode json = JSON.readTree(alice("dedup", "--apply", "trash", "--json").lines().get(0));
+        assertThat(json.hasNonNull("run")).isFalse();
+        assertThat(json.get("changed").asInt()).isZero();
+    }
+
+    /** The trash's run folders. */
+    private List<String> runs() throws IOException {
+        try (var s = Files.list(t.library().resolve(".alice/trash"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
     void hardlinkReplacesOnlyExactDuplicatesAndUndoesByteForByte() throws IOException {
         Map<String, String> before = TempLibrary.fingerprint(t.library());
