@@ -105,7 +105,9 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
             throw new IllegalArgumentException("--type must be image or video, not '" + mediaType + "'");
         }
         if (since != null && until != null && !since.isBefore(until)) {
-            throw new IllegalArgumentException("the time range is empty: since " + since + " is not before " + until);
+            // until is where the range ends, exclusive: --until 2025-04 ends at 2025-05-01T00:00
+            throw new IllegalArgumentException("the time range is empty: it starts at " + since + " (--since) and "
+                    + "ends before " + until + " (--until, the whole of the day or month it names)");
         }
     }
 

@@ -207,6 +207,14 @@ class SearchCliTest {
         }
     }
 
+    /** An empty range says where it starts and ends, not "since X is not before X" (--until takes its whole month). */
+    @Test
+    void anEmptyTimeRangeSaysWhereItStartsAndEnds() {
+        CliRun run = alice("search", "--since", "2025-05", "--until", "2025-04");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("starts at 2025-05-01T00:00 (--since)", "ends before 2025-05-01T00:00 (--until");
+    }
+
     @Test
     void aPagePastTheLastMatchSaysSoRatherThanNoMatches() {
         for (String[] args : List.of(new String[]{"search", "--offset", "6"}, new String[]{"search", "--offset", "6", "--all"},
