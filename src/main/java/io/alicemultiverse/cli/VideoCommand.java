@@ -120,7 +120,7 @@ final class VideoCommand {
             try {
                 jobs = video.submit(plan, o.baseUrl, o.budget, o.yes);
             } catch (IllegalStateException e) {
-                Output.error("alice video: " + e.getMessage());
+                Output.error(e.getMessage()); // "alice: " and the message, once
                 return 1;
             }
             if (!o.waitForIt) {

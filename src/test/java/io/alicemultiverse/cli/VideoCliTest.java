@@ -136,7 +136,7 @@ class VideoCliTest {
         CliRun over = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt", "waves",
                 "--budget", "1", "--yes", "--library", lib);
         assertThat(over.exit()).isEqualTo(1);
-        assertThat(over.err()).contains("above --budget $1.00");
+        assertThat(over.err()).contains("above --budget $1.00").doesNotContain("alice: alice");
         CliRun unconfirmed = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
                 "waves", "--library", lib);
         assertThat(unconfirmed.exit()).isEqualTo(1);
