@@ -147,9 +147,19 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             String hint = "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())
                     ? " (password from " + (url.passwordSource() == null ? "~/.pgpass" : url.passwordSource()) + ")"
-                    : "";
+                    : unknownHost(e) ? " (no address found for the host name " + url.host() + ")" : "";
             throw new CatalogException("cannot open the catalog " + url + ": " + e.getMessage() + hint, e);
         }
+    }
+
+    /** Whether the driver's "The connection attempt failed." came of a host name that does not resolve. */
+    private static boolean unknownHost(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

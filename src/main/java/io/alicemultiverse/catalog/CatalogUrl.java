@@ -182,6 +182,11 @@ public final class CatalogUrl {
         }
     }
 
+    /** The server's host name or address, as given. */
+    String host() {
+        return host;
+    }
+
     /** Where the password came from, for error messages ("PGPASSWORD", "the URL"), or null (then ~/.pgpass). */
     String passwordSource() {
         return passwordSource;

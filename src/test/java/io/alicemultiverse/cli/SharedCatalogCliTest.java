@@ -103,6 +103,9 @@ class SharedCatalogCliTest {
         CliRun unreachable = alice(t, "stats", "--catalog", "postgresql://alice:hunter2@127.0.0.1:1/alice");
         assertThat(unreachable.exit()).isNotZero();
         assertThat(unreachable.err()).contains("postgresql://alice@127.0.0.1:1/alice").doesNotContain("hunter2");
+        CliRun unknown = alice(t, "stats", "--catalog", "postgresql://alice@nosuchhost.invalid/alice");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("no address found for the host name nosuchhost.invalid");
 
         // a library with its own DuckDB catalog is not split by opening an empty shared one beside it
         assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
