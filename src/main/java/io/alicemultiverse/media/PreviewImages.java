@@ -36,18 +36,40 @@ public final class PreviewImages {
         double scale = Math.min(1.0, maxSide / (double) Math.max(source.getWidth(), source.getHeight()));
         int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        // a JPEG stored sideways (a phone's, or an editor's) is shown standing as its EXIF orientation says, as
+        // browsers and viewers show the file itself
+        int orientation = format == MediaFormat.JPEG ? ExifOrientation.of(file) : 1;
+        boolean swap = orientation >= 5 && orientation <= 8;
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.transform(orientationTransform(orientation, w, h));
             g.drawImage(source, 0, 0, w, h, null);
         } finally {
             g.dispose();
         }
         return encode(out);
+    }
+
+    /**
+     * What turns a {@code w × h} picture as EXIF orientation {@code o} says (see {@link GrayImage#oriented}) into the
+     * shown picture, whose sides are swapped for 5–8.
+     */
+    static java.awt.geom.AffineTransform orientationTransform(int o, int w, int h) {
+        return switch (o) {
+            case 2 -> new java.awt.geom.AffineTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> new java.awt.geom.AffineTransform(-1, 0, 0, -1, w, h);
+            case 4 -> new java.awt.geom.AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new java.awt.geom.AffineTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> new java.awt.geom.AffineTransform(0, 1, -1, 0, h, 0);
+            case 7 -> new java.awt.geom.AffineTransform(0, -1, -1, 0, h, w);
+            case 8 -> new java.awt.geom.AffineTransform(0, -1, 1, 0, 0, w);
+            default -> new java.awt.geom.AffineTransform();
+        };
     }
 
     private static BufferedImage read(Path file, int maxSide) throws IOException {
