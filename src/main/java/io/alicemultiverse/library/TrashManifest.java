@@ -40,16 +40,22 @@ public final class TrashManifest {
         Path dir = dir(library, manifest.run());
         io.alicemultiverse.media.Folders.create(dir);
         Path file = dir.resolve("manifest.json");
-        Path tmp = io.alicemultiverse.catalog.PrivateFiles.newTemp(file); // 0600 from creation, as all of .alice/
-        try {
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
+        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        // written in place, 0600 from creation as all of .alice/: a temporary file beside it would be left in the
+        // trash by a kill (the journal, not this file, is what recovery trusts; a torn manifest reads as none)
+        java.util.Set<StandardOpenOption> options = java.util.Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        boolean posix = Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        try (FileChannel ch = posix ? FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(file, options)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
             }
-            io.alicemultiverse.catalog.PrivateFiles.replace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
+            ch.force(true);
         }
+        io.alicemultiverse.catalog.PrivateFiles.restrict(file);
         SafeFiles.fsyncDirectory(dir);
     }
 
