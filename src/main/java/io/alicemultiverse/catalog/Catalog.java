@@ -147,7 +147,11 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             String hint = "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())
                     ? " (password from " + (url.passwordSource() == null ? "~/.pgpass" : url.passwordSource()) + ")"
-                    : unknownHost(e) ? " (no address found for the host name " + url.host() + ")" : "";
+                    : unknownHost(e) ? " (no address found for the host name " + url.host() + ")"
+                    // the server asks for a password and none was found (URL, PGPASSWORD, ~/.pgpass)
+                    : "08004".equals(e.getSQLState()) && url.passwordSource() == null ? " (no password found for it: "
+                    + "set PGPASSWORD, or add the line host:port:database:user:password to ~/.pgpass, mode 0600)"
+                    : "";
             throw new CatalogException("cannot open the catalog " + url + ": " + e.getMessage() + hint, e);
         }
     }
