@@ -501,6 +501,7 @@ public final class LibraryService implements AutoCloseable {
 
     /** Every tag with the number of assets carrying it, most used first; {@code origin} null for all origins. */
     public Map<String, Long> tagCounts(String origin) {
+        origin = origin == null ? null : origin.toLowerCase(java.util.Locale.ROOT); // --origin USER as --origin user
         if (origin != null && !AssetReads.TAG_ORIGINS.contains(origin)) {
             throw new IllegalArgumentException("--origin must be prompt, understanding or user, not '" + origin + "'");
         }

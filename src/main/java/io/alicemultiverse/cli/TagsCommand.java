@@ -20,7 +20,7 @@ final class TagsCommand implements Callable<Integer> {
     @Option(names = "--origin", paramLabel = "ORIGIN", description = "Only tags from prompt, understanding or user.")
     String origin;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N tags.")
+    @Option(names = "--limit", paramLabel = "N", description = "At most N tags (0: all, as for search).")
     Integer limit;
 
     @Option(names = "--json", description = "One object {\"tag\": …, \"count\": N} per line.")
@@ -28,8 +28,11 @@ final class TagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1");
+        if (limit != null && limit < 0) {
+            throw new IllegalArgumentException("--limit must be 0 (all) or more, not " + limit);
+        }
+        if (limit != null && limit == 0) {
+            limit = null; // as alice search --limit 0: every tag
         }
         PrintStream out = Output.out();
         try (LibraryService library = lib.existing()) {

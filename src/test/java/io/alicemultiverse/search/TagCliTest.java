@@ -65,6 +65,10 @@ class TagCliTest {
         CliRun tags = run(lib, "tags", "--origin", "user", "--json");
         assertThat(tags.lines()).hasSize(4);
         assertThat(tags.out()).contains("{\"tag\":\"food\",\"count\":2}").contains("\"favourite\"");
+        // as for search: --limit 0 is every tag, and the origin's case does not matter
+        assertThat(run(lib, "tags", "--origin", "USER", "--limit", "0", "--json").lines()).isEqualTo(tags.lines());
+        assertThat(run(lib, "tags", "--origin", "user", "--limit", "1").lines()).hasSize(1);
+        assertThat(CliRun.run("tags", "--limit", "-1", "--library", lib.toString()).exit()).isEqualTo(2);
 
         CliRun rebuilt = run(lib, "index", "rebuild");
         assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
