@@ -145,15 +145,24 @@ public final class Catalog implements AutoCloseable {
             throw new CatalogException("cannot record the catalog in " + library.resolve(".alice") + ": "
                     + e.getMessage(), e);
         } catch (SQLException e) {
-            String hint = "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())
-                    ? " (password from " + (url.passwordSource() == null ? "~/.pgpass" : url.passwordSource()) + ")"
-                    : unknownHost(e) ? " (no address found for the host name " + url.host() + ")"
-                    // the server asks for a password and none was found (URL, PGPASSWORD, ~/.pgpass)
-                    : "08004".equals(e.getSQLState()) && url.passwordSource() == null ? " (no password found for it: "
-                    + "set PGPASSWORD, or add the line host:port:database:user:password to ~/.pgpass, mode 0600)"
-                    : "";
-            throw new CatalogException("cannot open the catalog " + url + ": " + e.getMessage() + hint, e);
+            throw new CatalogException("cannot open the catalog " + url + ": " + e.getMessage() + hint(e, url), e);
         }
+    }
+
+    /** What the driver's message leaves out of why {@code url} could not be opened, or "". */
+    private static String hint(SQLException e, CatalogUrl url) {
+        if ("28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())) {
+            return " (password from " + (url.passwordSource() == null ? "~/.pgpass" : url.passwordSource()) + ")";
+        }
+        if (unknownHost(e)) {
+            return " (no address found for the host name " + url.host() + ")";
+        }
+        if ("08004".equals(e.getSQLState()) && url.passwordSource() == null) {
+            // the server asks for a password and none was found (URL, PGPASSWORD, ~/.pgpass)
+            return " (no password found for it: set PGPASSWORD, or add the line host:port:database:user:password to "
+                    + "~/.pgpass, mode 0600)";
+        }
+        return "";
     }
 
     /** Whether the driver's "The connection attempt failed." came of a host name that does not resolve. */
