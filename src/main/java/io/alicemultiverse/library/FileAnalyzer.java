@@ -45,13 +45,14 @@ public final class FileAnalyzer {
             if (bytes == 0) {
                 return failed(file, bytes, mtime, "zero-byte file");
             }
-            Inspection inspection = Inspector.inspect(file, file.toString());
-            if (inspection.error() != null) {
-                return failed(file, bytes, mtime, inspection.error());
-            }
+            // read once: the metadata, the hash and the copy all come from the same bytes
             ContentSlab.Content content = room == null ? null : room.read(file);
             if (content != null) {
                 bytes = content.length(); // what was read and hashed, even if the file changed since the stat
+            }
+            Inspection inspection = Inspector.inspect(file, file.toString(), content == null ? null : content.buffer());
+            if (inspection.error() != null) {
+                return failed(file, bytes, mtime, inspection.error());
             }
             String hash = content != null ? content.sha256() : ContentHash.of(file);
             long hashStart = System.nanoTime();

@@ -107,19 +107,21 @@ public final class PngScanlines {
         }
     }
 
-    private record BytesSource(byte[] bytes) implements Source {
+    /** A PNG's bytes in memory: {@code bytes} from its position to its limit (never moved: reads use duplicates). */
+    private record BytesSource(ByteBuffer bytes) implements Source {
         @Override
         public long size() {
-            return bytes.length;
+            return bytes.remaining();
         }
 
         @Override
         public int read(ByteBuffer dst, long position) {
-            if (position >= bytes.length) {
+            if (position >= bytes.remaining()) {
                 return -1;
             }
-            int n = (int) Math.min(dst.remaining(), bytes.length - position);
-            dst.put(bytes, (int) position, n);
+            int n = (int) Math.min(dst.remaining(), bytes.remaining() - position);
+            int from = bytes.position() + (int) position;
+            dst.put(bytes.duplicate().position(from).limit(from + n));
             return n;
         }
     }
@@ -153,7 +155,17 @@ public final class PngScanlines {
 
     /** {@link #readAll(Path, Sink)} for a file whose bytes were already read. */
     public static int readAll(byte[] png, Sink sink) throws IOException {
+        return readAll(ByteBuffer.wrap(png), sink);
+    }
+
+    /** {@link #readAll(Path, Sink)} for a file whose bytes were already read: {@code png}'s remaining bytes. */
+    public static int readAll(ByteBuffer png, Sink sink) throws IOException {
         return read(new BytesSource(png), sink, Libdeflate.available());
+    }
+
+    /** {@link #read(Path, Sink)} for a file whose bytes were already read: {@code png}'s remaining bytes. */
+    public static int read(ByteBuffer png, Sink sink) throws IOException {
+        return read(new BytesSource(png), sink, false);
     }
 
     private static int read(Path file, Sink sink, boolean whole) throws IOException {

@@ -21,14 +21,23 @@ public final class Inspector {
 
     /** Inspects {@code file}, reporting it under {@code shownPath}. */
     public static Inspection inspect(Path file, String shownPath) {
+        return inspect(file, shownPath, null);
+    }
+
+    /**
+     * Inspects {@code file} from {@code content}, its bytes already read (position to limit), so the inspection
+     * describes exactly those bytes; from the file when {@code content} is null. See
+     * {@link MetadataReader#read(Path, java.nio.ByteBuffer)} for what is still read from disk.
+     */
+    public static Inspection inspect(Path file, String shownPath, java.nio.ByteBuffer content) {
         try {
-            if (Files.isDirectory(file)) {
+            if (content == null && Files.isDirectory(file)) {
                 return Inspection.failed(shownPath, MediaFormat.UNKNOWN, "is a directory");
             }
-            if (Files.size(file) == 0) {
+            if (content != null ? !content.hasRemaining() : Files.size(file) == 0) {
                 return Inspection.failed(shownPath, MediaFormat.UNKNOWN, "zero-byte file");
             }
-            RawMetadata raw = MetadataReader.read(file);
+            RawMetadata raw = MetadataReader.read(file, content);
             return fromRaw(shownPath, raw);
         } catch (NoSuchFileException e) {
             return Inspection.failed(shownPath, MediaFormat.UNKNOWN, "no such file");

@@ -30,7 +30,17 @@ final class MetadataReader {
      * @throws IOException when the file cannot be opened or read at all (missing, unreadable, a directory)
      */
     public static RawMetadata read(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads {@code file} from {@code content} (its bytes, already read: position to limit) where that suffices, so
+     * what is read is exactly the bytes a caller hashed and will copy; from the file when {@code content} is null.
+     * Videos and the formats read by path (GIF, BMP, TIFF) and a {@code .txt} beside the file are read from disk.
+     */
+    static RawMetadata read(Path file, ByteBuffer content) throws IOException {
+        try (FileChannel ch = content == null ? FileChannel.open(file, StandardOpenOption.READ)
+                : new BytesChannel(content)) {
             ByteBuffer head = ByteBuffer.allocate(FormatSniffer.HEAD_LENGTH);
             int n = Math.max(0, ch.read(head, 0));
             MediaFormat format = FormatSniffer.sniff(head.array(), n);
@@ -43,7 +53,7 @@ final class MetadataReader {
                 out.problem(format.id() + " container damaged: " + describe(e));
             }
             if (format == MediaFormat.PNG && (out.build().hasAlpha() || !out.hasText())) {
-                StealthReader.read(file, out);
+                StealthReader.read(file, content, out);
             }
             if (format.isImage()) {
                 sidecar(file, out);

@@ -47,7 +47,12 @@ final class StealthProbe implements PngScanlines.Sink {
      * {@code stopAfter} rows with a signature still possible.
      */
     boolean run(Path file) throws IOException {
-        int rows = PngScanlines.read(file, this);
+        return run(file, null);
+    }
+
+    /** {@link #run(Path)} from the file's bytes when {@code content} is not null. */
+    boolean run(Path file, java.nio.ByteBuffer content) throws IOException {
+        int rows = content == null ? PngScanlines.read(file, this) : PngScanlines.read(content, this);
         if (rows < 0) {
             undecided = true;
         }

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -31,6 +32,11 @@ final class StealthReader {
     }
 
     static void read(Path file, RawMetadata.Builder out) {
+        read(file, null, out);
+    }
+
+    /** {@link #read(Path, RawMetadata.Builder)} from the file's bytes when {@code content} is not null. */
+    static void read(Path file, ByteBuffer content, RawMetadata.Builder out) {
         Integer w = out.width();
         Integer h = out.height();
         if (w == null || h == null) {
@@ -41,17 +47,17 @@ final class StealthReader {
             return;
         }
         StealthProbe probe = new StealthProbe(STREAMED_ROWS);
-        if (!probe(probe, file, out)) {
+        if (!probe(probe, file, content, out)) {
             return;
         }
         Planes planes;
         try {
-            planes = Planes.of(file, probe);
+            planes = Planes.of(file, content, probe);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             // reported as before the single pass: only when column 0 holds a signature, which a full probe decides
             // if the decode failed before it could
             if (probe.undecided() || probe.rows() >= StealthProbe.PROBE_ROWS
-                    || probe(new StealthProbe(StealthProbe.PROBE_ROWS), file, out)) {
+                    || probe(new StealthProbe(StealthProbe.PROBE_ROWS), file, content, out)) {
                 out.problem("stealth check: pixels cannot be decoded (" + e.getClass().getSimpleName() + ")");
             }
             return;
@@ -78,9 +84,9 @@ final class StealthReader {
     }
 
     /** Runs {@code probe}; a file it cannot read gets a problem and false. */
-    private static boolean probe(StealthProbe probe, Path file, RawMetadata.Builder out) {
+    private static boolean probe(StealthProbe probe, Path file, ByteBuffer content, RawMetadata.Builder out) {
         try {
-            return probe.run(file);
+            return probe.run(file, content);
         } catch (IOException | RuntimeException e) {
             out.problem("stealth check: pixels cannot be decoded (" + MetadataReader.describe(e) + ")");
             return false;
@@ -104,9 +110,9 @@ final class StealthReader {
         }
 
         /** The planes of a PNG with alpha or colour, or null when it has neither (grey, palette). */
-        static Planes of(Path file, StealthProbe probe) throws IOException {
+        static Planes of(Path file, ByteBuffer content, StealthProbe probe) throws IOException {
             PlaneSink sink = new PlaneSink(probe);
-            int rows = PngScanlines.readAll(file, sink);
+            int rows = content == null ? PngScanlines.readAll(file, sink) : PngScanlines.readAll(content, sink);
             if (rows >= 0) {
                 return sink.planes;
             }
