@@ -1,10 +1,7 @@
 package io.alicemultiverse.metadata;
 
-import com.drew.imaging.jpeg.JpegProcessingException;
 import com.drew.imaging.jpeg.JpegSegmentData;
-import com.drew.imaging.jpeg.JpegSegmentReader;
 import com.drew.imaging.jpeg.JpegSegmentType;
-import com.drew.lang.StreamReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.jpeg.JpegDirectory;
@@ -37,13 +34,8 @@ final class JpegReader {
     }
 
     static void read(InputStream in, RawMetadata.Builder out) throws IOException {
-        JpegSegmentData segments;
-        try {
-            segments = JpegSegmentReader.readSegments(new StreamReader(in), SEGMENTS);
-        } catch (JpegProcessingException e) {
-            out.problem("JPEG structure: " + e.getMessage());
-            return;
-        }
+        // a file cut inside its header keeps the segments before the cut (JpegSegments notes the damage)
+        JpegSegmentData segments = JpegSegments.read(in, SEGMENTS, out);
         Metadata md = new Metadata();
         List<byte[]> app1 = new ArrayList<>();
         for (byte[] s : segments.getSegments(JpegSegmentType.APP1)) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The generator or service that made a file. {@link #UNKNOWN} when nothing says. */
 public enum Source {
-    AUTOMATIC1111, FORGE, COMFYUI, FOOOCUS, INVOKEAI, NOVELAI, SWARMUI, EASYDIFFUSION, DRAWTHINGS,
+    AUTOMATIC1111, FORGE, SDNEXT, COMFYUI, FOOOCUS, INVOKEAI, NOVELAI, SWARMUI, EASYDIFFUSION, DRAWTHINGS,
     MIDJOURNEY, OPENAI, FIREFLY, GOOGLE, FLUX, LEONARDO, IDEOGRAM, RUNWAY, KLING, PIKA, LUMA,
     /** Sites and front ends that run another tool but write their own record: named for what wrote the file. */
     CIVITAI, TENSORART, STABILITYMATRIX, HUGGINGFACE,

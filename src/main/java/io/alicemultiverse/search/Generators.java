@@ -19,6 +19,7 @@ final class Generators {
     private static final Map<String, String> SOURCE_ALIASES = Map.ofEntries(
             Map.entry("comfy", "comfyui"), Map.entry("a1111", "automatic1111"), Map.entry("auto1111", "automatic1111"),
             Map.entry("automatic", "automatic1111"), Map.entry("webui", "automatic1111"), Map.entry("mj", "midjourney"),
+            Map.entry("sd.next", "sdnext"), Map.entry("sd-next", "sdnext"), Map.entry("vladmandic", "sdnext"),
             Map.entry("dalle", "openai"), Map.entry("dall-e", "openai"), Map.entry("chatgpt", "openai"),
             Map.entry("invoke", "invokeai"), Map.entry("nai", "novelai"), Map.entry("swarm", "swarmui"),
             Map.entry("adobe", "firefly"), Map.entry("imagen", "google"), Map.entry("gemini", "google"));

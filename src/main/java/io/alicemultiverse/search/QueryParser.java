@@ -12,7 +12,8 @@ import java.util.Set;
  * Reads a plain-language query ("cyberpunk portrait from last week", {@code "red hat" -blurry tag:portrait flux
  * videos}) into a {@link SearchQuery.Builder}: time expressions ({@link TimeWords}), generator and model names
  * ({@link Generators}), media words, {@code "quoted phrases"}, {@code -excluded} words, {@code tag:x},
- * {@code source:x}, {@code model:x}, {@code project:x} (each also negated: {@code -tag:x}); every other word is text
+ * {@code source:x}, {@code model:x}, {@code project:x}, {@code label:red}, {@code pick:accepted}, {@code rating:5}
+ * (the last three user tags read from XMP sidecars; each also negated: {@code -tag:x}); every other word is text
  * to rank by, less words of punctuation alone (a query of nothing else is refused). Thread-safe; time
  * words resolve against the injected clock.
  */
@@ -139,6 +140,9 @@ public final class QueryParser {
             case "source" -> b.namedSource(Generators.sourceId(value));
             case "model" -> b.namedModel(value);
             case "project" -> b.project(value);
+            // a colour or pick label and a rating are user tags (label:red, pick:accepted, rating 5; xmp package)
+            case "label", "pick" -> b.tag(key + ":" + value);
+            case "rating" -> b.tag("rating " + value);
             default -> {
                 return false;
             }
@@ -157,6 +161,8 @@ public final class QueryParser {
             }
             case "source" -> b.notSource(Generators.sourceId(value));
             case "model" -> b.notModel(value);
+            case "label", "pick" -> b.notTag(key + ":" + value);
+            case "rating" -> b.notTag("rating " + value);
             case "project" -> {
                 if (value.isBlank()) {
                     throw new IllegalArgumentException("-project: needs a project, e.g. -project:acme");

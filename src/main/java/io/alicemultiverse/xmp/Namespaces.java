@@ -11,6 +11,8 @@ final class Namespaces {
     static final String ALICE = "https://alicemultiverse.io/xmp/generation/1.0/";
     static final String LIGHTROOM = "http://ns.adobe.com/lightroom/1.0/";
     static final String IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/";
+    static final String DARKTABLE = "http://darktable.sf.net/";
+    static final String DIGIKAM = "http://www.digikam.org/ns/1.0/";
     static final String TRAINED_ALGORITHMIC_MEDIA =
             "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
 
@@ -19,6 +21,8 @@ final class Namespaces {
             XMPMetaFactory.getSchemaRegistry().registerNamespace(ALICE, "alice");
             XMPMetaFactory.getSchemaRegistry().registerNamespace(LIGHTROOM, "lr");
             XMPMetaFactory.getSchemaRegistry().registerNamespace(IPTC_EXT, "Iptc4xmpExt");
+            XMPMetaFactory.getSchemaRegistry().registerNamespace(DARKTABLE, "darktable");
+            XMPMetaFactory.getSchemaRegistry().registerNamespace(DIGIKAM, "digiKam");
         } catch (XMPException e) {
             throw new ExceptionInInitializerError(e);
         }

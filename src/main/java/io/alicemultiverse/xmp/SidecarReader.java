@@ -9,6 +9,9 @@ import com.adobe.internal.xmp.properties.XMPProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Reads an XMP sidecar (ours or any tool's) with Adobe's XMP Toolkit. Stateless and thread-safe. */
 public final class SidecarReader {
@@ -44,19 +47,80 @@ public final class SidecarReader {
     }
 
     static Sidecar of(XMPMeta meta) throws XMPException {
-        Integer rating = null;
-        XMPProperty r = meta.getProperty(XMPConst.NS_XMP, "Rating");
-        if (r != null && r.getValue() != null) {
-            try {
-                rating = (int) Math.round(Double.parseDouble(r.getValue().strip()));
-                rating = rating == 0 ? null : rating; // 0 is "unrated" in XMP, as -1 is "rejected"
-            } catch (NumberFormatException e) {
-                rating = null; // a rating we cannot read is no rating
-            }
-        }
+        Integer rating = integer(meta, XMPConst.NS_XMP, "Rating");
+        rating = rating == null || rating == 0 ? null : rating; // 0 is "unrated" in XMP, as -1 is "rejected"
         XMPProperty d = meta.getLocalizedText(XMPConst.NS_DC, "description", "", XMPConst.X_DEFAULT);
         XMPProperty h = meta.getProperty(Namespaces.ALICE, "contentHash");
         return new Sidecar(SidecarWriter.items(meta, XMPConst.NS_DC, "subject"), rating,
-                d == null ? null : d.getValue(), h == null ? null : h.getValue());
+                d == null ? null : d.getValue(), h == null ? null : h.getValue(), paths(meta), labels(meta),
+                picks(meta), integer(meta, Namespaces.ALICE, "rating"));
+    }
+
+    /** The keyword paths of other tools: Lightroom's hierarchy (not our own branches) and digiKam's tag list. */
+    private static List<String> paths(XMPMeta meta) throws XMPException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String h : SidecarWriter.items(meta, Namespaces.LIGHTROOM, "hierarchicalSubject")) {
+            if (!SidecarWriter.ours(h)) {
+                add(out, SidecarTags.pathTag(h, '|'));
+            }
+        }
+        for (String t : SidecarWriter.items(meta, Namespaces.DIGIKAM, "TagsList")) {
+            if (!t.startsWith("_Digikam_Internal_Tags_")) {
+                add(out, SidecarTags.pathTag(t, '/'));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Colour labels: {@code xmp:Label} as written, darktable's and digiKam's numbers as colour names. */
+    private static List<String> labels(XMPMeta meta) throws XMPException {
+        Set<String> out = new LinkedHashSet<>();
+        XMPProperty label = meta.getProperty(XMPConst.NS_XMP, "Label");
+        if (label != null && label.getValue() != null) {
+            add(out, keyword(label.getValue()));
+        }
+        for (String n : SidecarWriter.items(meta, Namespaces.DARKTABLE, "colorlabels")) {
+            add(out, named(SidecarTags.DARKTABLE, n.strip(), 0));
+        }
+        XMPProperty digikam = meta.getProperty(Namespaces.DIGIKAM, "ColorLabel");
+        if (digikam != null) {
+            add(out, named(SidecarTags.DIGIKAM, digikam.getValue(), 1));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> picks(XMPMeta meta) throws XMPException {
+        XMPProperty pick = meta.getProperty(Namespaces.DIGIKAM, "PickLabel");
+        String name = pick == null ? null : named(SidecarTags.PICKS, pick.getValue(), 1);
+        return name == null ? List.of() : List.of(name);
+    }
+
+    /** The name at index {@code number} of {@code names}, from {@code first} on; null for anything else. */
+    private static String named(List<String> names, String number, int first) {
+        try {
+            int i = Integer.parseInt(number == null ? "" : number.strip());
+            return i >= first && i < names.size() ? names.get(i) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void add(Set<String> out, String value) {
+        if (value != null && !value.isEmpty() && value.length() <= 100) {
+            out.add(value);
+        }
+    }
+
+    /** A whole number property (XMP ratings may be written {@code 4.0}); null when absent or unreadable. */
+    private static Integer integer(XMPMeta meta, String ns, String name) throws XMPException {
+        XMPProperty r = meta.getProperty(ns, name);
+        if (r == null || r.getValue() == null) {
+            return null;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(r.getValue().strip()));
+        } catch (NumberFormatException e) {
+            return null; // a rating we cannot read is no rating
+        }
     }
 }

@@ -12,7 +12,9 @@ import io.alicemultiverse.catalog.AssetRecord;
 import io.alicemultiverse.catalog.SidecarFacts;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -20,10 +22,11 @@ import java.util.Set;
 /**
  * Builds the XMP packet of one asset's sidecar with Adobe's XMP Toolkit: {@code dc:subject} (every tag),
  * {@code lr:hierarchicalSubject} ({@code user|tag}, {@code understanding|category|tag}, {@code prompt|tag}),
- * {@code dc:description} (unless a caption of someone else's is there), {@code xmp:Rating} (the local analyzer's stars), {@code Iptc4xmpExt:DigitalSourceType}
- * for AI-made files and the generation record in the {@code alice} namespace. An existing sidecar is the starting
- * point: what other tools wrote stays, subjects are merged, a tag of ours the asset no longer has is taken out,
- * and a rating already there (a person's) is kept.
+ * {@code dc:description} (unless a caption of someone else's is there), the rating and labels ({@link SidecarLabels}),
+ * {@code Iptc4xmpExt:DigitalSourceType} for AI-made files and the generation record in the {@code alice} namespace.
+ * Ratings, labels and keyword paths among the user tags ({@link SidecarTags}) go to their own properties, never to
+ * {@code dc:subject}. An existing sidecar is the starting point: what other tools wrote stays, subjects are merged,
+ * and a tag of ours the asset no longer has is taken out.
  * Stateless and thread-safe.
  */
 final class SidecarWriter {
@@ -52,7 +55,18 @@ final class SidecarWriter {
         Set<String> hierarchy = new LinkedHashSet<>(items(meta, Namespaces.LIGHTROOM, "hierarchicalSubject"));
         Set<String> current = new LinkedHashSet<>();
         Set<String> leaves = new HashSet<>();
+        List<AssetRecord.Tag> keywords = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (AssetRecord.Tag t : facts.tags()) {
+            if ("user".equals(t.origin()) && SidecarTags.special(t.tag())) {
+                continue; // a rating or label goes back to its own property, never among the keywords
+            }
+            if ("user".equals(t.origin()) && SidecarTags.path(t.tag())) {
+                paths.add(t.tag());
+                leaves.add(SidecarTags.leaf(t.tag()).toLowerCase(Locale.ROOT));
+                continue;
+            }
+            keywords.add(t);
             String leaf = t.tag().replace('|', '/');
             current.add("understanding".equals(t.origin()) && t.category() != null
                     ? "understanding|" + t.category().replace('|', '/') + "|" + leaf : t.origin() + "|" + leaf);
@@ -65,12 +79,13 @@ final class SidecarWriter {
         for (String s : subjects) {
             seen.add(SidecarReader.keyword(s));
         }
-        for (AssetRecord.Tag t : facts.tags()) {
+        for (AssetRecord.Tag t : keywords) {
             if (seen.add(SidecarReader.keyword(t.tag()))) {
                 subjects.add(t.tag());
             }
         }
         hierarchy.addAll(current);
+        addPaths(meta, hierarchy, paths);
         // properties set in place before the bags, which are re-appended: a rewrite keeps the order, so an unchanged
         // sidecar serializes to the same bytes
         if (facts.description() != null && !facts.description().isBlank() && descriptionIsOurs(meta)) {
@@ -78,14 +93,43 @@ final class SidecarWriter {
         }
         replaceBag(meta, XMPConst.NS_DC, "subject", subjects);
         replaceBag(meta, Namespaces.LIGHTROOM, "hierarchicalSubject", hierarchy);
-        if (facts.stars() != null && !meta.doesPropertyExist(XMPConst.NS_XMP, "Rating")) {
-            meta.setPropertyInteger(XMPConst.NS_XMP, "Rating", facts.stars());
-        }
+        SidecarLabels.rating(meta, facts);
+        SidecarLabels.labels(meta, SidecarTags.values(facts.tags(), SidecarTags.LABEL),
+                SidecarTags.values(facts.tags(), SidecarTags.PICK));
         if (Boolean.TRUE.equals(facts.aiGenerated())) {
             meta.setProperty(Namespaces.IPTC_EXT, "DigitalSourceType", Namespaces.TRAINED_ALGORITHMIC_MEDIA);
         }
         generation(meta, facts);
         return XMPMetaFactory.serializeToBuffer(meta, new SerializeOptions().setOmitPacketWrapper(true));
+    }
+
+    /**
+     * Keyword paths the asset has as tags ({@code places|europe|paris}) go to {@code lr:hierarchicalSubject} unless
+     * the sidecar holds them already, in any case, there or in digiKam's tag list: what the other tool wrote stays
+     * as it wrote it.
+     */
+    private static void addPaths(XMPMeta meta, Set<String> hierarchy, List<String> paths) throws XMPException {
+        if (paths.isEmpty()) {
+            return;
+        }
+        Set<String> there = new HashSet<>();
+        for (String h : hierarchy) {
+            there.add(SidecarTags.pathTag(h, '|'));
+        }
+        for (String t : items(meta, Namespaces.DIGIKAM, "TagsList")) {
+            there.add(SidecarTags.pathTag(t, '/'));
+        }
+        for (String p : paths) {
+            if (there.add(SidecarTags.pathTag(p, '|'))) {
+                hierarchy.add(p);
+            }
+        }
+    }
+
+    /** Whether a hierarchy entry is under one of the branches we write ({@code user|}, {@code prompt|}, …). */
+    static boolean ours(String entry) {
+        int bar = entry.indexOf('|');
+        return bar > 0 && OURS.contains(entry.substring(0, bar));
     }
 
     /**
@@ -114,8 +158,7 @@ final class SidecarWriter {
         Set<String> removed = new HashSet<>();
         for (java.util.Iterator<String> it = hierarchy.iterator(); it.hasNext(); ) {
             String h = it.next();
-            int bar = h.indexOf('|');
-            if (bar > 0 && OURS.contains(h.substring(0, bar)) && !current.contains(h)) {
+            if (ours(h) && !current.contains(h)) {
                 it.remove();
                 String leaf = h.substring(h.lastIndexOf('|') + 1).toLowerCase(Locale.ROOT);
                 if (!leaves.contains(leaf)) {

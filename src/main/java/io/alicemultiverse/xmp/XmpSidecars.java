@@ -46,6 +46,24 @@ public final class XmpSidecars {
     private XmpSidecars() {
     }
 
+    /**
+     * The rating to take from a sidecar: its {@code xmp:Rating} when another tool changed it since alice last wrote
+     * or took one ({@code alice:rating}); 0 when it was cleared there; null when there is nothing to take (unchanged,
+     * or only the local analyzer's stars).
+     */
+    private static Integer changedRating(Sidecar s, SidecarFacts f) {
+        if (java.util.Objects.equals(s.rating(), s.syncedRating())) {
+            return null;
+        }
+        if (s.rating() == null) {
+            return s.syncedRating() == null ? null : 0;
+        }
+        if (SidecarTags.rating(f.tags()) == null && s.rating().equals(f.stars())) {
+            return null;
+        }
+        return s.rating();
+    }
+
     /** The sidecar of {@code file}: its full name plus {@code .xmp} (darktable's and digiKam's convention). */
     public static Path sidecarOf(Path file) {
         return file.resolveSibling(file.getFileName() + ".xmp");
@@ -115,8 +133,9 @@ public final class XmpSidecars {
     }
 
     /**
-     * Reads the sidecars of the assets {@code hashes} names (every asset when null) and adds, as user tags, every
-     * subject the asset does not have yet and a rating other than the local analyzer's as {@code rating N}.
+     * Reads the sidecars of the assets {@code hashes} names (every asset when null) and adds, as user tags
+     * ({@link SidecarTags}), every subject, keyword path (with its last level), colour and pick label the asset
+     * does not have yet, and a rating set in another tool as {@code rating N} (replacing the one the asset had).
      */
     public static ReadResult read(Catalog catalog, Path root, Collection<String> hashes) {
         int sidecars = 0;
@@ -144,12 +163,40 @@ public final class XmpSidecars {
             List<String> fresh = new ArrayList<>();
             for (String subject : s.subjects()) {
                 String tag = SidecarReader.keyword(subject);
-                if (!tag.isEmpty() && tag.length() <= 100 && have.add(tag)) {
+                // "rating 5" or "label:red" among the keywords is what an earlier alice wrote there by mistake
+                if (!tag.isEmpty() && tag.length() <= 100 && !SidecarTags.special(tag) && have.add(tag)) {
                     fresh.add(tag);
                 }
             }
-            if (s.rating() != null && !s.rating().equals(f.stars()) && have.add("rating " + s.rating())) {
-                fresh.add("rating " + s.rating());
+            for (String path : s.paths()) {
+                for (String tag : List.of(path, SidecarTags.leaf(path))) {
+                    if (have.add(tag)) {
+                        fresh.add(tag);
+                    }
+                }
+            }
+            for (String label : s.labels()) {
+                if (have.add(SidecarTags.LABEL + label)) {
+                    fresh.add(SidecarTags.LABEL + label);
+                }
+            }
+            for (String pick : s.picks()) {
+                if (have.add(SidecarTags.PICK + pick)) {
+                    fresh.add(SidecarTags.PICK + pick);
+                }
+            }
+            Integer rating = changedRating(s, f);
+            if (rating != null) {
+                List<String> others = f.tags().stream().filter(t -> "user".equals(t.origin()))
+                        .map(AssetRecord.Tag::tag).filter(t -> SidecarTags.special(t) && t.startsWith("rating ")
+                                && !t.equals(SidecarTags.rating(rating))).toList();
+                if (!others.isEmpty()) { // the rating is one value: the sidecar's replaces the one alice had
+                    catalog.searchStore().changeUserTags(List.of(f.contentHash()), others, false);
+                    changed.add(f.contentHash());
+                }
+                if (rating != 0 && have.add(SidecarTags.rating(rating))) {
+                    fresh.add(SidecarTags.rating(rating));
+                }
             }
             for (String tag : fresh) {
                 batch.userTag(f.contentHash(), tag, "user");

@@ -231,6 +231,14 @@ class MetadataReaderTest {
     }
 
     @Test
+    void realSdNextFilesAreSdNext() throws IOException {
+        for (String name : new String[]{"sd-metadata/sd-next.jpg", "sd-metadata/sd-next-hires.jpg"}) {
+            Path p = io.alicemultiverse.testsupport.Peers.file(name);
+            assertThat(Inspector.inspect(p, name).generation().source()).as(name).isEqualTo(Source.SDNEXT);
+        }
+    }
+
+    @Test
     void skipsHugeTextChunkWithBoundedMemory() throws IOException {
         Path p = dir.resolve("huge.png");
         byte[] head = PngBuilder.rgb(2, 2).text("parameters", INFOTEXT).build();

@@ -53,6 +53,24 @@ class WriterQuirksTest {
     }
 
     @Test
+    void sdNextIsItsOwnSourceNotA1111NorForge() {
+        // real SD.Next infotext: its version is a git hash, which may start like Forge's "f2…"
+        for (String marks : new String[]{"App: SD.Next, Version: 56a8aea, Pipeline: StableDiffusionXLPipeline",
+                "App: SD.Next, Version: f2a8aea", "Version: 8b73cb6, Pipeline: StableDiffusionXLPipeline, Operations: txt2img",
+                "Backend: Diffusers, Version: 9d6ec5e", "Size-1: 512, Size-2: 768"}) {
+            Generation g = GeneratorRegistry.detect(raw("x.png", "parameters",
+                    "a lighthouse\nSteps: 30, Sampler: Euler a, Seed: 1234, " + marks)).orElseThrow();
+            assertThat(g.source()).as(marks).isEqualTo(Source.SDNEXT);
+        }
+        for (String other : new String[]{"Version: v1.10.1", "App: anapnoe, Version: v1.6.0", "Pipeline: my notes"}) {
+            Generation g = GeneratorRegistry.detect(raw("x.png", "parameters",
+                    "a lighthouse\nSteps: 30, Sampler: Euler a, Seed: 1234, " + other)).orElseThrow();
+            assertThat(g.source()).as(other).isEqualTo(Source.AUTOMATIC1111);
+        }
+        assertThat(Source.SDNEXT.id()).isEqualTo("sdnext");
+    }
+
+    @Test
     void unicodeEscapesInAQuotedParameterAreDecoded() {
         Generation g = GeneratorRegistry.detect(raw("x.png", "parameters", "a fox\nSteps: 20, Seed: 1, "
                 + "ADetailer prompt: \"caf\\u00e9, \\ud83c\\udf19 night\", Template: \"a\\\\u0041b\""))

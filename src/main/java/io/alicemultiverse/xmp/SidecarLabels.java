@@ -1,0 +1,104 @@
+package io.alicemultiverse.xmp;
+
+import com.adobe.internal.xmp.XMPConst;
+import com.adobe.internal.xmp.XMPException;
+import com.adobe.internal.xmp.XMPMeta;
+import com.adobe.internal.xmp.options.PropertyOptions;
+import com.adobe.internal.xmp.properties.XMPProperty;
+import io.alicemultiverse.catalog.SidecarFacts;
+
+import java.util.List;
+
+/**
+ * Writes an asset's rating, colour labels and pick label into its sidecar's own properties, never losing what a
+ * person set in another tool. The rating: {@code xmp:Rating} takes the asset's {@code rating N} user tag (else the
+ * local analyzer's stars) when the sidecar has none or still holds the one alice last wrote or took
+ * ({@code alice:rating}); a rating changed elsewhere since stays until {@code xmp read} takes it. Labels: the
+ * first as {@code xmp:Label} in a sidecar with no colour label at all, the ones darktable can hold added to its
+ * {@code colorlabels} list when the sidecar has one, digiKam's {@code ColorLabel} and {@code PickLabel} set when
+ * absent in a sidecar digiKam writes to; a label already there is never changed.
+ * Stateless.
+ */
+final class SidecarLabels {
+    private static final PropertyOptions SEQ = new PropertyOptions().setArray(true).setArrayOrdered(true);
+
+    static {
+        Namespaces.ensure();
+    }
+
+    private SidecarLabels() {
+    }
+
+    static void rating(XMPMeta meta, SidecarFacts facts) throws XMPException {
+        Integer mine = SidecarTags.rating(facts.tags());
+        if (mine == null) {
+            mine = facts.stars();
+        }
+        boolean present = meta.doesPropertyExist(XMPConst.NS_XMP, "Rating");
+        Integer shown = present ? integer(meta.getProperty(XMPConst.NS_XMP, "Rating")) : null;
+        Integer synced = integer(meta.getProperty(Namespaces.ALICE, "rating"));
+        if (!present || synced != null && synced.equals(shown)) {
+            if (mine == null) {
+                meta.deleteProperty(XMPConst.NS_XMP, "Rating");
+                meta.deleteProperty(Namespaces.ALICE, "rating");
+            } else {
+                meta.setPropertyInteger(XMPConst.NS_XMP, "Rating", mine);
+                meta.setPropertyInteger(Namespaces.ALICE, "rating", mine);
+            }
+        } else if (mine != null && mine.equals(shown)) {
+            meta.setPropertyInteger(Namespaces.ALICE, "rating", mine);
+        }
+    }
+
+    static void labels(XMPMeta meta, List<String> labels, List<String> picks) throws XMPException {
+        if (!labels.isEmpty()) {
+            // a sidecar holding a colour label in any tool's form keeps it as it is: Lightroom's is added only to
+            // one without (darktable and digiKam keep their own, added to below)
+            if (!meta.doesPropertyExist(XMPConst.NS_XMP, "Label")
+                    && !meta.doesPropertyExist(Namespaces.DARKTABLE, "colorlabels")
+                    && !meta.doesPropertyExist(Namespaces.DIGIKAM, "ColorLabel")) {
+                meta.setProperty(XMPConst.NS_XMP, "Label", SidecarTags.title(labels.get(0)));
+            }
+            if (meta.doesPropertyExist(Namespaces.DARKTABLE, "colorlabels")) {
+                List<String> there = SidecarWriter.items(meta, Namespaces.DARKTABLE, "colorlabels");
+                for (String l : labels) {
+                    int n = SidecarTags.DARKTABLE.indexOf(l);
+                    if (n >= 0 && there.stream().noneMatch(x -> x.strip().equals(String.valueOf(n)))) {
+                        meta.appendArrayItem(Namespaces.DARKTABLE, "colorlabels", SEQ, String.valueOf(n), null);
+                    }
+                }
+            }
+            boolean digiKam = meta.doesPropertyExist(Namespaces.DIGIKAM, "TagsList")
+                    || meta.doesPropertyExist(Namespaces.DIGIKAM, "PickLabel");
+            if (digiKam && !meta.doesPropertyExist(Namespaces.DIGIKAM, "ColorLabel")) {
+                labels.stream().mapToInt(SidecarTags.DIGIKAM::indexOf).filter(n -> n > 0).findFirst()
+                        .ifPresent(n -> set(meta, "ColorLabel", n));
+            }
+        }
+        if (!picks.isEmpty() && !meta.doesPropertyExist(Namespaces.DIGIKAM, "PickLabel")) {
+            int n = SidecarTags.PICKS.indexOf(picks.get(0));
+            if (n > 0) {
+                set(meta, "PickLabel", n);
+            }
+        }
+    }
+
+    private static void set(XMPMeta meta, String name, int value) {
+        try {
+            meta.setPropertyInteger(Namespaces.DIGIKAM, name, value);
+        } catch (XMPException e) {
+            throw new IllegalStateException(e); // a registered namespace and a simple name: cannot happen
+        }
+    }
+
+    private static Integer integer(XMPProperty p) {
+        if (p == null || p.getValue() == null) {
+            return null;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(p.getValue().strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.alicemultiverse.xmp;
+
+import com.adobe.internal.xmp.XMPConst;
+import com.adobe.internal.xmp.XMPMeta;
+import com.adobe.internal.xmp.XMPMetaFactory;
+import com.adobe.internal.xmp.options.PropertyOptions;
+import com.adobe.internal.xmp.options.SerializeOptions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alicemultiverse.testsupport.CliRun;
+import io.alicemultiverse.testsupport.TempLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a photo manager keeps besides keywords survives {@code xmp read} then {@code xmp write}, again and again:
+ * a rating stays {@code xmp:Rating} (never a {@code rating N} keyword), colour and pick labels are read and kept,
+ * keyword paths are searchable whole and by their last level and go back unchanged.
+ */
+class SidecarRoundTripTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PropertyOptions BAG = new PropertyOptions().setArray(true);
+    private static final PropertyOptions SEQ = new PropertyOptions().setArray(true).setArrayOrdered(true);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRatingRoundTripsAsARatingAndRepeatedSyncsChangeNothing() throws Exception {
+        Path lib = library(1);
+        Path sidecar = sidecars(lib).get(0);
+        edit(sidecar, m -> m.setPropertyInteger(XMPConst.NS_XMP, "Rating", 4)); // set in Lightroom
+
+        List<String> bytes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            run(lib, "xmp", "read");
+            run(lib, "xmp", "write", "--all");
+            bytes.add(Files.readString(sidecar));
+        }
+        assertThat(bytes).as("read then write, three times: the same sidecar").containsOnly(bytes.get(0));
+        Sidecar s = SidecarReader.read(sidecar);
+        assertThat(s.rating()).isEqualTo(4);
+        assertThat(s.subjects()).noneMatch(x -> x.startsWith("rating"));
+        assertThat(bytes.get(0)).doesNotContain("user|rating");
+        assertThat(userTags(lib)).containsOnlyOnce("rating 4");
+
+        // changed again in Lightroom: the new rating replaces the old, which does not pile up anywhere
+        edit(sidecar, m -> m.setPropertyInteger(XMPConst.NS_XMP, "Rating", 2));
+        run(lib, "xmp", "read");
+        run(lib, "xmp", "write", "--all");
+        assertThat(userTags(lib)).contains("rating 2").doesNotContain("rating 4");
+        assertThat(SidecarReader.read(sidecar).rating()).isEqualTo(2);
+        assertThat(SidecarReader.read(sidecar).subjects()).noneMatch(x -> x.startsWith("rating"));
+        assertThat(found(lib, "rating:2")).hasSize(1);
+
+        // changed in alice: the next write carries it to the sidecar
+        String path = lib.relativize(image(sidecar)).toString();
+        run(lib, "tag", "remove", path, "rating 2");
+        run(lib, "tag", "add", path, "rating 5");
+        run(lib, "xmp", "write", "--all");
+        assertThat(SidecarReader.read(sidecar).rating()).isEqualTo(5);
+        assertThat(run(lib, "xmp", "read").out()).contains("0 user tags added");
+    }
+
+    @Test
+    void keywordsAnEarlierVersionWroteForARatingAreTakenOut() throws Exception {
+        Path lib = library(1);
+        Path sidecar = sidecars(lib).get(0);
+        edit(sidecar, m -> {
+            m.setPropertyInteger(XMPConst.NS_XMP, "Rating", 3);
+            for (String r : List.of("rating 5", "rating 3")) {
+                m.appendArrayItem(XMPConst.NS_DC, "subject", BAG, r, null);
+                m.appendArrayItem("http://ns.adobe.com/lightroom/1.0/", "hierarchicalSubject", BAG, "user|" + r, null);
+            }
+        });
+        run(lib, "xmp", "read");
+        run(lib, "xmp", "write", "--all");
+        String after = Files.readString(sidecar);
+        assertThat(after).doesNotContain("rating 5", "rating 3", "user|rating");
+        assertThat(SidecarReader.read(sidecar).rating()).isEqualTo(3);
+        assertThat(userTags(lib)).contains("rating 3").doesNotContain("rating 5");
+    }
+
+    @Test
+    void colourAndPickLabelsOfLightroomDarktableAndDigiKamAreReadAndKept() throws Exception {
+        Path lib = library(3);
+        List<Path> s = sidecars(lib);
+        edit(s.get(0), m -> m.setProperty(XMPConst.NS_XMP, "Label", "Purple")); // Lightroom, Bridge
+        edit(s.get(1), m -> { // darktable: red and blue
+            m.appendArrayItem(Namespaces.DARKTABLE, "colorlabels", SEQ, "0", null);
+            m.appendArrayItem(Namespaces.DARKTABLE, "colorlabels", SEQ, "3", null);
+        });
+        edit(s.get(2), m -> { // digiKam: blue, accepted
+            m.setPropertyInteger(Namespaces.DIGIKAM, "ColorLabel", 5);
+            m.setPropertyInteger(Namespaces.DIGIKAM, "PickLabel", 3);
+        });
+        List<List<String>> before = new ArrayList<>();
+        for (Path p : s) {
+            before.add(List.of(SidecarReader.read(p).labels().toString(), SidecarReader.read(p).picks().toString()));
+        }
+        assertThat(before.get(1).get(0)).isEqualTo("[red, blue]");
+        for (int i = 0; i < 3; i++) {
+            run(lib, "xmp", "read");
+            run(lib, "xmp", "write", "--all");
+        }
+        for (int i = 0; i < 3; i++) {
+            Sidecar after = SidecarReader.read(s.get(i));
+            assertThat(List.of(after.labels().toString(), after.picks().toString())).as("labels kept as they were")
+                    .isEqualTo(before.get(i));
+            assertThat(SidecarReader.read(s.get(i)).subjects()).noneMatch(x -> x.startsWith("label:"));
+        }
+        assertThat(Files.readString(s.get(0))).contains("xmp:Label=\"Purple\"");
+        assertThat(Files.readString(s.get(1))).doesNotContain("xmp:Label");
+        assertThat(Files.readString(s.get(2))).contains("digiKam:ColorLabel=\"5\"", "digiKam:PickLabel=\"3\"")
+                .doesNotContain("xmp:Label");
+        assertThat(found(lib, "label:purple")).containsExactly(path(lib, s.get(0)));
+        assertThat(found(lib, "label:red")).containsExactly(path(lib, s.get(1)));
+        assertThat(found(lib, "label:blue")).containsExactlyInAnyOrder(path(lib, s.get(1)), path(lib, s.get(2)));
+        assertThat(found(lib, "pick:accepted")).containsExactly(path(lib, s.get(2)));
+
+        // a label added in alice joins darktable's list without changing the ones there
+        run(lib, "tag", "add", path(lib, s.get(1)), "label:green");
+        run(lib, "xmp", "write", "--all");
+        assertThat(SidecarReader.read(s.get(1)).labels()).as("darktable's list gains green, nothing else changes")
+                .containsExactly("red", "blue", "green");
+        assertThat(Files.readString(s.get(1))).doesNotContain("xmp:Label");
+    }
+
+    @Test
+    void keywordPathsAreSearchableWholeAndByTheirLastLevelAndGoBackUnchanged() throws Exception {
+        Path lib = library(2);
+        List<Path> s = sidecars(lib);
+        edit(s.get(0), m -> { // Lightroom
+            m.appendArrayItem(XMPConst.NS_DC, "subject", BAG, "Paris", null);
+            m.appendArrayItem("http://ns.adobe.com/lightroom/1.0/", "hierarchicalSubject", BAG,
+                    "Places|Europe|Paris", null);
+        });
+        edit(s.get(1), m -> m.appendArrayItem(Namespaces.DIGIKAM, "TagsList", SEQ, "Places/Europe/Paris", null));
+        List<String> first = null;
+        for (int i = 0; i < 3; i++) {
+            run(lib, "xmp", "read");
+            run(lib, "xmp", "write", "--all");
+            List<String> now = List.of(Files.readString(s.get(0)), Files.readString(s.get(1)));
+            if (first == null) {
+                first = now;
+            }
+            assertThat(now).isEqualTo(first);
+        }
+        List<String> both = List.of(path(lib, s.get(0)), path(lib, s.get(1)));
+        assertThat(found(lib, "tag:paris")).containsExactlyInAnyOrderElementsOf(both);
+        assertThat(found(lib, "tag:places|europe|paris")).containsExactlyInAnyOrderElementsOf(both);
+        assertThat(found(lib, "europe")).containsExactlyInAnyOrderElementsOf(both);
+
+        String lightroom = Files.readString(s.get(0));
+        assertThat(lightroom).contains("<rdf:li>Places|Europe|Paris</rdf:li>").doesNotContain("places|europe|paris");
+        String digiKam = Files.readString(s.get(1));
+        assertThat(digiKam).contains("<rdf:li>Places/Europe/Paris</rdf:li>").doesNotContain("places|europe|paris");
+        for (Path p : s) {
+            assertThat(SidecarReader.read(p).subjects()).noneMatch(x -> x.contains("|"));
+        }
+    }
+
+    // ---- helpers
+
+    private interface Edit {
+        void apply(XMPMeta meta) throws Exception;
+    }
+
+    /** Edits a sidecar as another tool would. */
+    private static void edit(Path sidecar, Edit edit) throws Exception {
+        XMPMeta m = XMPMetaFactory.parseFromBuffer(Files.readAllBytes(sidecar));
+        edit.apply(m);
+        Files.write(sidecar, XMPMetaFactory.serializeToBuffer(m, new SerializeOptions().setOmitPacketWrapper(true)));
+    }
+
+    private Path library(int files) throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        for (int i = 0; i < files; i++) {
+            t.inboxFile("p/" + i + ".png", TempLibrary.png("a lighthouse number " + i, "juggernaut", i));
+        }
+        Path lib = t.library();
+        run(lib, "organize", "--inbox", t.inbox().toString());
+        run(lib, "xmp", "write", "--all");
+        return lib;
+    }
+
+    private static List<Path> sidecars(Path lib) throws Exception {
+        try (var files = Files.walk(lib)) {
+            return files.filter(p -> p.toString().endsWith(".png.xmp")).sorted().toList();
+        }
+    }
+
+    private static Path image(Path sidecar) {
+        String n = sidecar.getFileName().toString();
+        return sidecar.resolveSibling(n.substring(0, n.length() - ".xmp".length()));
+    }
+
+    private static String path(Path lib, Path sidecar) {
+        return lib.relativize(image(sidecar)).toString();
+    }
+
+    private static List<String> userTags(Path lib) {
+        List<String> out = new ArrayList<>();
+        for (String l : run(lib, "tags", "--origin", "user").lines()) {
+            out.add(l.strip().replaceFirst("^\\d+\\s+", ""));
+        }
+        return out;
+    }
+
+    private static List<String> found(Path lib, String query) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String l : run(lib, "search", "--json", query).lines()) {
+            out.add(JSON.readTree(l).get("path").asText());
+        }
+        return out;
+    }
+
+    private static CliRun run(Path lib, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--library");
+        all.add(lib.toString());
+        CliRun r = CliRun.run(all.toArray(String[]::new));
+        assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        return r;
+    }
+}
