@@ -11,8 +11,8 @@ import java.util.Locale;
  * A parsed search: filters (each one narrows the result), a free-text part that ranks, and paging. Immutable.
  *
  * @param text      the words left for ranking (lexical and semantic); empty for a filters-only query
- * @param phrases   phrases every result's prompt or tags must contain (lower case)
- * @param excluded  words no result's prompt or tags may contain (lower case)
+ * @param phrases   phrases every result's prompt or tags must contain (lower case, accents folded)
+ * @param excluded  words no result's prompt or tags may contain (lower case, accents folded)
  * @param tags      tags a result must carry (all of them, or any with {@code anyTag})
  * @param sources   source ids, any of which matches ({@link io.alicemultiverse.metadata.Source#id()})
  * @param models    model substrings, any of which matches (lower case; combined with {@code sources} by OR: a
@@ -157,16 +157,18 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
             return this;
         }
 
+        /** A phrase every result must contain, matched in lower case with accents folded ("cafe" finds "café"). */
         public Builder phrase(String p) {
-            String n = norm(p);
+            String n = io.alicemultiverse.catalog.Accents.fold(norm(p));
             if (!n.isEmpty()) {
                 phrases.add(n);
             }
             return this;
         }
 
+        /** A word no result may hold, matched as {@link #phrase} is. */
         public Builder exclude(String w) {
-            String n = norm(w);
+            String n = io.alicemultiverse.catalog.Accents.fold(norm(w));
             if (n.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 excluded.add(n);
             }
