@@ -304,17 +304,14 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         }
 
         /**
-         * A model value as it is matched: lower case, less a checkpoint file's extension, so
-         * {@code sd_xl_base_1.0.safetensors} (as ComfyUI records it) also finds A1111's {@code sd_xl_base_1.0}.
+         * A model value as it is matched: lower case, less a checkpoint file's folders and extension
+         * ({@link io.alicemultiverse.catalog.ModelName}), so {@code SDXL/sd_xl_base_1.0.safetensors} (as ComfyUI
+         * records it) also finds A1111's {@code sd_xl_base_1.0}, as the model facet groups them.
          */
         private static String modelPart(String m) {
             String n = norm(m);
-            String bare = CHECKPOINT_EXTENSION.matcher(n).replaceFirst("");
-            return bare.isEmpty() ? n : bare;
+            return n.isEmpty() ? n : io.alicemultiverse.catalog.ModelName.bare(n);
         }
-
-        private static final java.util.regex.Pattern CHECKPOINT_EXTENSION =
-                java.util.regex.Pattern.compile("\\.(safetensors|ckpt|pt|pth|bin|gguf|sft)$");
 
         private static String norm(String s) {
             return s == null ? "" : s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
