@@ -680,12 +680,15 @@ public final class Catalog implements AutoCloseable {
         return out;
     }
 
-    /** Counts of assets grouped by a whitelisted dimension, largest first. */
+    /**
+     * Counts of assets grouped by a whitelisted dimension, largest first; models as the search facet groups them
+     * ({@link Facet#ordered}: with and without a checkpoint's extension and folders, as one).
+     */
     public Map<String, Long> countBy(Dimension d) {
         Map<String, Long> out = new LinkedHashMap<>();
         query("SELECT " + d.expression + " AS k, count(*) AS n FROM assets GROUP BY k ORDER BY n DESC, k",
                 rs -> out.put(rs.getString(1), rs.getLong(2)));
-        return out;
+        return d == Dimension.MODEL ? Facet.MODEL.ordered(out) : out;
     }
 
     public long assetCount() {

@@ -4,7 +4,7 @@ package io.alicemultiverse.catalog;
  * The facets a search counts, each defined once: its name in the output, the asset field it counts (by
  * {@link FilterRule.Field}, as filters name them; {@link FilterRule.Field#CREATED} is counted by month,
  * {@code yyyy-MM}), what a missing value is shown as, and how many values it lists (largest count first, then by
- * value). The catalog's SQL ({@link SearchReads}) and the rows a warm engine keeps in memory ({@code search.RowCache})
+ * value; models grouped by their bare name, {@link ModelName}). The catalog's SQL ({@link SearchReads}) and the rows a warm engine keeps in memory ({@code search.RowCache})
  * both count from this list, so they cannot name, label or cut a facet differently.
  */
 public enum Facet {
@@ -47,12 +47,26 @@ public enum Facet {
     }
 
     /**
+     * {@code counts} with the values this facet lists as one added up: a model with and without its checkpoint file's
+     * extension and folders ({@link ModelName#bare}), under the bare name. The catalog and the indexes keep each
+     * file's own value; grouping here, where every way of counting ends, keeps them all in step.
+     */
+    private java.util.Map<String, Long> grouped(java.util.Map<String, Long> counts) {
+        if (this != MODEL) {
+            return counts;
+        }
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        counts.forEach((value, n) -> out.merge(value.equals(missing) ? value : ModelName.bare(value), n, Long::sum));
+        return out;
+    }
+
+    /**
      * {@code counts} as this facet lists them: largest count first, then by value, at most {@link #limit} values.
      * Every way of counting facets (SQL, the warm rows, the lexical index) ends here.
      */
     public java.util.Map<String, Long> ordered(java.util.Map<String, Long> counts) {
         java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
-        counts.entrySet().stream()
+        grouped(counts).entrySet().stream()
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
                         .thenComparing(java.util.Map.Entry.comparingByKey()))
                 .limit(limit).forEach(e -> out.put(e.getKey(), e.getValue()));

@@ -42,10 +42,13 @@ final class SearchText {
                 + binary("u.model", d) + ")";
     }
 
-    /** Prompt, tags and descriptions of {@code a} in lower case: what phrases and exclusions look into. */
+    /**
+     * Prompt, tags and descriptions of {@code a} in lower case, accents folded ({@link Accents}): what phrases and
+     * exclusions look into.
+     */
     static String lower(Dialect d) {
-        return "lower(coalesce(a.prompt, '') || ' ' || coalesce(" + tags(d) + ", '') || ' ' || "
-                + "coalesce(" + descriptions(d) + ", ''))";
+        return Accents.sql("lower(coalesce(a.prompt, '') || ' ' || coalesce(" + tags(d) + ", '') || ' ' || "
+                + "coalesce(" + descriptions(d) + ", ''))");
     }
 
     /** Every tag of {@code a} that did not come from its prompt, distinct and sorted, comma-separated; or null. */

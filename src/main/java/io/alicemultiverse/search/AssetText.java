@@ -1,5 +1,7 @@
 package io.alicemultiverse.search;
 
+import io.alicemultiverse.catalog.Accents;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,10 +20,13 @@ final class AssetText {
     private AssetText() {
     }
 
-    /** Prompt, tags and descriptions in lower case: what phrases and exclusions look into; {@code tags} distinct and sorted. */
+    /**
+     * Prompt, tags and descriptions in lower case, accents folded ({@link Accents}: "café" is "cafe"): what phrases and
+     * exclusions look into; {@code tags} distinct and sorted.
+     */
     static String lower(String prompt, Collection<String> tags, String descriptions) {
-        return ((prompt == null ? "" : prompt) + " " + String.join(" ", tags) + " "
-                + (descriptions == null ? "" : descriptions)).toLowerCase(Locale.ROOT);
+        return Accents.fold(((prompt == null ? "" : prompt) + " " + String.join(" ", tags) + " "
+                + (descriptions == null ? "" : descriptions)).toLowerCase(Locale.ROOT));
     }
 
     /** {@code text} as its words separated by single spaces, with a space at each end: for whole-word tests. */

@@ -188,6 +188,31 @@ final class CategoryWords {
         return w;
     }
 
+    /**
+     * Whether WordNet knows one of the words of {@code query} (any part of speech, plurals and other forms found;
+     * English stop words and single letters aside), or cannot tell (no WordNet). For a query none of whose words
+     * either the library or the dictionary holds ("zxqvbnm", "blorptastic") the sentence model still puts some prompt
+     * nearest: such a query asks more of a match by meaning ({@code SearchEngine.UNKNOWN_WORDS_MIN_COSINE}).
+     */
+    synchronized boolean knowsAWord(String query) {
+        if (dictionary == null) {
+            return true;
+        }
+        for (String w : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
+            if (w.length() < 2 || org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)) {
+                continue;
+            }
+            try {
+                if (dictionary.lookupAllIndexWords(w).size() > 0) {
+                    return true;
+                }
+            } catch (JWNLException | RuntimeException e) {
+                return true; // cannot tell: rank as before
+            }
+        }
+        return false;
+    }
+
     /** Recent queries widened: a search embeds and looks up the same words (paging, refining filters). */
     private final java.util.Map<String, Widened> recent = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override

@@ -4,7 +4,6 @@ import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.SearchIndexSources;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -22,7 +21,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -45,7 +43,8 @@ import java.util.Set;
 // Over 400 lines: one Lucene index's life (open, catch up, rebuild, re-index) and the reads that share the reader it
 // swaps (ranking, facets, phrases); what facets and phrases read from each document lives in IndexFacets and IndexPhrases.
 /**
- * A Lucene index of every asset's prompt, descriptions and tags (English analyzer: stop words, Porter stemming; BM25), kept at
+ * A Lucene index of every asset's prompt, descriptions and tags ({@link WordAnalyzer}: English stop words and Porter
+ * stemming, accents folded, CJK characters and their pairs; BM25), kept at
  * {@code <library>/.alice/search/lexical}, or for a shared catalog in this user's cache folder ({@link IndexFolder}). It records the catalog change counter it reflects; {@link #sync} rebuilds
  * it from the catalog when the counters differ, {@link #update} re-indexes named assets after a change this
  * process made. Not thread-safe for writes; searches may run concurrently.
@@ -59,12 +58,16 @@ final class LexicalIndex implements AutoCloseable {
     private static final String FORMAT = "format";
     /**
      * Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values; 3: the
-     * fields facets count; 4: the lower-case text phrases look into; 5: and the creation time.
+     * fields facets count; 4: the lower-case text phrases look into; 5: and the creation time; 6: accents folded
+     * (terms and phrase text) and CJK text as characters and their pairs ({@link WordAnalyzer}): an older index would
+     * miss "café" for "cafe" and "桜の木" for "桜" without saying so.
      */
-    private static final String CURRENT_FORMAT = "5";
+    private static final String CURRENT_FORMAT = "6";
     static final String HASH_VALUES = "hash_values";
     private final Directory dir;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    /** What documents are indexed with, and what queries are read with ({@link WordAnalyzer}). */
+    private final Analyzer analyzer = new WordAnalyzer(true);
+    private final Analyzer queries = new WordAnalyzer(false);
     /** The reader searches use, swapped whole on reopen; each search holds a reference while it runs. */
     private volatile Opened opened;
     private volatile long counter = -1;
@@ -235,9 +238,9 @@ final class LexicalIndex implements AutoCloseable {
      * of more than 1,024 ("maxClauseCount is set to 1024" was all a query of 1,500 words got).
      */
     private org.apache.lucene.search.Query query(String text, List<String> phrases) {
-        List<String[]> phraseTerms = phrases.stream().map(p -> terms(p).toArray(String[]::new))
-                .filter(w -> w.length > 0).toList();
-        int budget = MAX_TERMS - phraseTerms.stream().mapToInt(w -> w.length).sum();
+        List<String> phrasesWithTerms = phrases.stream().filter(p -> !terms(p).isEmpty()).toList();
+        int[] phraseTerms = phrasesWithTerms.stream().mapToInt(p -> terms(p).size()).toArray();
+        int budget = MAX_TERMS - Arrays.stream(phraseTerms).sum();
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         int clauses = 0;
         for (String t : terms(text)) {
@@ -248,13 +251,18 @@ final class LexicalIndex implements AutoCloseable {
             clauses++;
         }
         int phraseBudget = MAX_TERMS;
-        for (String[] words : phraseTerms) {
-            if ((phraseBudget -= words.length) < 0) {
+        for (int i = 0; i < phraseTerms.length; i++) {
+            if ((phraseBudget -= phraseTerms[i]) < 0) {
                 break;
             }
-            q.add(words.length == 1 ? new TermQuery(new Term("text", words[0]))
-                    : new PhraseQuery(1, "text", words), BooleanClause.Occur.SHOULD);
-            clauses++;
+            // the terms at the analyzer's positions, one word between allowed: CJK characters and their pairs
+            // stand at the same positions
+            org.apache.lucene.search.Query phrase = new org.apache.lucene.util.QueryBuilder(queries)
+                    .createPhraseQuery("text", phrasesWithTerms.get(i), 1);
+            if (phrase != null) {
+                q.add(phrase, BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
         }
         return clauses == 0 ? null : q.build();
     }
@@ -322,7 +330,7 @@ final class LexicalIndex implements AutoCloseable {
 
     Set<String> terms(String text) {
         Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+        try (TokenStream ts = queries.tokenStream("text", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

@@ -46,6 +46,16 @@ public final class SearchEngine implements AutoCloseable {
     static final double RELEVANCE_GAP = 0.7;
     static final float MIN_COSINE = 0.25f;
     /**
+     * The least cosine similarity of a result to a query none of whose words the library's index or WordNet holds:
+     * the model puts some prompt near any string, and cosine alone does not tell a made-up word from a rare one
+     * ("xyzzy" came to a kitten prompt at 0.34, "feline" to the same at 0.33, "sushi" to ramen at 0.31). Measured with
+     * all-MiniLM-L6-v2 over WordlessQueryTest's prompts and six more: made-up words (xyzzy, zxqvbnm, blorptastic,
+     * asdf, qwerty, flurbex, gnarp, wibblewobble) reached 0.34, real words WordNet lacks reached unrelated prompts at
+     * 0.28–0.35 (steampunk, photorealistic, cosplay, pixar), while "selfie" found the woman photographing herself at
+     * 0.46. A query with a word either knows keeps {@link #MIN_COSINE}.
+     */
+    static final float UNKNOWN_WORDS_MIN_COSINE = 0.4f;
+    /**
      * A result found by meaning alone (none of its words ranked) is not shown when it stands out from generic phrases
      * less than this share of what the best match does: its cosine to the query minus its projection on the
      * {@link GenericDirection}, against the same for the best. Such a result is near the query only as short generic
@@ -55,6 +65,12 @@ public final class SearchEngine implements AutoCloseable {
      * at 0.27 of their best and up (docs/benchmarks.md, issue 18, "Relevance floor").
      */
     static final double GENERIC_SHARE = 0.2;
+    /**
+     * What a match of a query's words in another script than Latin ({@link OtherScripts}) gains: as much as cosine
+     * similarity can differ between two results, so it ranks above every result found by meaning alone, which for
+     * such words is noise (the model learnt English), and the {@link #RELEVANCE_GAP} then cuts those.
+     */
+    static final double OTHER_SCRIPT_LIFT = 1.0;
     /** A warm engine embeds at most this many changed assets itself; more are left to its owner's background. */
     private static final int SYNC_EMBED_MAX = 64;
     /** Rows read and handed on at a time by {@link #each}. */
@@ -281,10 +297,19 @@ public final class SearchEngine implements AutoCloseable {
         List<VectorIndex.Scored> lex = mode == Mode.SEMANTIC ? List.of()
                 : widened == null ? v.lexical().search(text, k)
                 : v.lexical().search(widened.lexical(), widened.names(), k);
+        // no word of it in the library or the dictionary (a made-up word, a typo, a name): found by meaning alone,
+        // a result must be nearer than the model puts any string to some prompt
+        float minCosine = mode == Mode.HYBRID && lex.isEmpty() && !categories.get().knowsAWord(text)
+                ? UNKNOWN_WORDS_MIN_COSINE : MIN_COSINE;
+        // the matches of its words in scripts the model cannot read (CJK, emoji …) rank above every other result
+        String other = mode == Mode.HYBRID ? OtherScripts.words(text) : "";
+        java.util.Set<String> lifted = other.isEmpty() || lex.isEmpty() ? java.util.Set.of()
+                : v.lexical().search(other, k).stream().map(VectorIndex.Scored::contentHash)
+                .collect(java.util.stream.Collectors.toSet());
         float[] query = mode == Mode.LEXICAL ? null : vector.get();
         VectorIndex vi = mode == Mode.LEXICAL ? null : v.vectors();
         double bestCosine = 0;
-        List<VectorIndex.Scored> near = vi == null ? List.of() : vi.nearest(query, k, MIN_COSINE);
+        List<VectorIndex.Scored> near = vi == null ? List.of() : vi.nearest(query, k, minCosine);
         if (vi != null) {
             for (VectorIndex.Scored s : near) {
                 score.put(s.contentHash(), (double) s.score());
@@ -317,7 +342,8 @@ public final class SearchEngine implements AutoCloseable {
                 } else {
                     base = mode == Mode.SEMANTIC ? 0 : stand * relative;
                 }
-                score.put(s.contentHash(), base + weight * relative);
+                score.put(s.contentHash(), base + weight * relative
+                        + (lifted.contains(s.contentHash()) ? OTHER_SCRIPT_LIFT : 0));
             }
         }
         if (floor && genericShare > 0 && !near.isEmpty()) {

@@ -11,8 +11,8 @@ import java.util.Locale;
  * A parsed search: filters (each one narrows the result), a free-text part that ranks, and paging. Immutable.
  *
  * @param text      the words left for ranking (lexical and semantic); empty for a filters-only query
- * @param phrases   phrases every result's prompt or tags must contain (lower case)
- * @param excluded  words no result's prompt or tags may contain (lower case)
+ * @param phrases   phrases every result's prompt or tags must contain (lower case, accents folded)
+ * @param excluded  words no result's prompt or tags may contain (lower case, accents folded)
  * @param tags      tags a result must carry (all of them, or any with {@code anyTag})
  * @param sources   source ids, any of which matches ({@link io.alicemultiverse.metadata.Source#id()})
  * @param models    model substrings, any of which matches (lower case; combined with {@code sources} by OR: a
@@ -157,16 +157,18 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
             return this;
         }
 
+        /** A phrase every result must contain, matched in lower case with accents folded ("cafe" finds "café"). */
         public Builder phrase(String p) {
-            String n = norm(p);
+            String n = io.alicemultiverse.catalog.Accents.fold(norm(p));
             if (!n.isEmpty()) {
                 phrases.add(n);
             }
             return this;
         }
 
+        /** A word no result may hold, matched as {@link #phrase} is. */
         public Builder exclude(String w) {
-            String n = norm(w);
+            String n = io.alicemultiverse.catalog.Accents.fold(norm(w));
             if (n.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 excluded.add(n);
             }
@@ -302,17 +304,14 @@ public record SearchQuery(String text, List<String> phrases, List<String> exclud
         }
 
         /**
-         * A model value as it is matched: lower case, less a checkpoint file's extension, so
-         * {@code sd_xl_base_1.0.safetensors} (as ComfyUI records it) also finds A1111's {@code sd_xl_base_1.0}.
+         * A model value as it is matched: lower case, less a checkpoint file's folders and extension
+         * ({@link io.alicemultiverse.catalog.ModelName}), so {@code SDXL/sd_xl_base_1.0.safetensors} (as ComfyUI
+         * records it) also finds A1111's {@code sd_xl_base_1.0}, as the model facet groups them.
          */
         private static String modelPart(String m) {
             String n = norm(m);
-            String bare = CHECKPOINT_EXTENSION.matcher(n).replaceFirst("");
-            return bare.isEmpty() ? n : bare;
+            return n.isEmpty() ? n : io.alicemultiverse.catalog.ModelName.bare(n);
         }
-
-        private static final java.util.regex.Pattern CHECKPOINT_EXTENSION =
-                java.util.regex.Pattern.compile("\\.(safetensors|ckpt|pt|pth|bin|gguf|sft)$");
 
         private static String norm(String s) {
             return s == null ? "" : s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
