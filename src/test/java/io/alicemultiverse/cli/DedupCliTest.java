@@ -361,34 +361,9 @@ class DedupCliTest {
         return out;
     }
 
-    /** The same PNG with its (single) IDAT chunk cut in two: same pixels and metadata, other bytes. */
+    /** The same PNG with its image data in two chunks: same pixels and metadata, other bytes. */
     static byte[] splitIdat(byte[] png) {
-        ByteBuffer in = ByteBuffer.wrap(png);
-        in.position(8);
-        while (true) {
-            int at = in.position();
-            int length = in.getInt();
-            String type = new String(png, at + 4, 4, StandardCharsets.US_ASCII);
-            if (type.equals("IDAT")) {
-                int half = length / 2;
-                ByteBuffer out = ByteBuffer.allocate(png.length + 12);
-                out.put(png, 0, at);
-                out.put(chunk("IDAT", java.util.Arrays.copyOfRange(png, at + 8, at + 8 + half)));
-                out.put(chunk("IDAT", java.util.Arrays.copyOfRange(png, at + 8 + half, at + 8 + length)));
-                out.put(png, at + 12 + length, png.length - at - 12 - length);
-                return out.array();
-            }
-            in.position(at + 12 + length);
-        }
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(chunk.array(), 4, 4 + data.length);
-        chunk.putInt((int) crc.getValue());
-        return chunk.array();
+        return io.alicemultiverse.testsupport.CrashCorpus.splitIdat(png);
     }
 
     /** The same PNG with a tEXt chunk before IEND: same pixels, other bytes. */
