@@ -64,11 +64,19 @@ class DedupCliTest {
         return List.of();
     }
 
+    /** {@link #catalogArgs()} for a second library: a catalog of its own (a shared one holds one library). */
+    List<String> newCatalogArgs() {
+        return List.of();
+    }
+
+    /** When set, what {@link #alice} adds instead of {@link #catalogArgs()}. */
+    private List<String> catalogOverride;
+
     CliRun alice(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--library");
         all.add(t.library().toString());
-        all.addAll(catalogArgs());
+        all.addAll(catalogOverride != null ? catalogOverride : catalogArgs());
         return CliRun.run(all.toArray(String[]::new));
     }
 
@@ -181,6 +189,7 @@ class DedupCliTest {
     @Test
     void hardlinkTrashesInsteadACopyCarryingMetadataTheKeeperLacks() throws IOException {
         t = new TempLibrary(tmp.resolve("tagged"));
+        catalogOverride = newCatalogArgs();
         byte[] owlPng = png(Pictures.photo(2, 256, 256, 6));
         t.inboxFile("owl/a.png", owlPng);
         t.inboxFile("owl/b.png", withText(owlPng, "parameters", "an owl, steps: 20"));
