@@ -31,7 +31,6 @@ import io.alicemultiverse.understand.VisionProvider;
 import io.alicemultiverse.library.Recovery;
 import io.alicemultiverse.library.ThumbnailCache;
 import io.alicemultiverse.media.ContentHash;
-import io.alicemultiverse.media.FileCompleteness;
 import io.alicemultiverse.media.FormatSniffer;
 import io.alicemultiverse.similar.CatalogAssets;
 import io.alicemultiverse.similar.DedupAsset;
@@ -587,7 +586,7 @@ public final class LibraryService implements AutoCloseable {
         Bounds.maxDistance(maxDistance);
         hashPendingUnlessInBackground();
         return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule,
-                a -> !FileCompleteness.complete(root.resolve(a.path())));
+                io.alicemultiverse.similar.MemberFiles.onDisk(root));
     }
 
     /** Resolves {@code groups} on disk (see {@link DuplicateResolver}); interrupted operations are settled first. */

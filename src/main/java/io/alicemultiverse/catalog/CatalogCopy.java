@@ -24,7 +24,11 @@ import java.util.Map;
  * catalog copy --to URL}), or a shared catalog back into a new DuckDB file ({@code --to duckdb}). Every table is
  * copied in one transaction on the target, then verified (row counts per table and a SHA-256 over every asset's
  * hash, path and size on both sides); only then does the library switch to the target. Nothing is deleted: the old
- * DuckDB file is renamed {@code catalog.duckdb.before-copy-DATE}, and a shared catalog is left as it was.
+ * DuckDB file is renamed {@code catalog.duckdb.before-copy-DATE}, and a shared catalog is left as it was. A
+ * PostgreSQL target must be empty, unless {@code replace} is asked and it holds an older copy of this very library:
+ * every run its journal records is one of the source's (a different library's runs, or runs made there since the
+ * copy, would be lost: refused). The old rows are deleted in the same transaction that copies and verifies the new
+ * ones, so a failure leaves the old copy as it was.
  */
 public final class CatalogCopy {
     /** Every table, in the order copied. */
@@ -43,6 +47,14 @@ public final class CatalogCopy {
      * catalog must be the other backend, the target empty.
      */
     public static Result copy(Path library, CatalogUrl to) {
+        return copy(library, to, false);
+    }
+
+    /**
+     * {@link #copy(Path, CatalogUrl)}; with {@code replace}, a PostgreSQL target holding an older copy of this
+     * library (see the class comment) is replaced.
+     */
+    public static Result copy(Path library, CatalogUrl to, boolean replace) {
         Path lib = library.toAbsolutePath().normalize();
         boolean shared = Catalog.isShared(lib);
         if (to.isPostgres() == shared) {
@@ -55,7 +67,7 @@ public final class CatalogCopy {
         Path duckFile = lib.resolve(".alice").resolve("catalog.duckdb");
         Result result;
         if (to.isPostgres()) {
-            try (Catalog source = Catalog.open(lib); Catalog target = openTarget(to)) {
+            try (Catalog source = Catalog.open(lib); Catalog target = openTarget(to, source, replace)) {
                 result = copyTables(source, target);
             }
             try {
@@ -142,25 +154,58 @@ public final class CatalogCopy {
         }
     }
 
-    private static Catalog openTarget(CatalogUrl to) {
+    private static Catalog openTarget(CatalogUrl to, Catalog source, boolean replace) {
         Catalog target = Catalog.openUnrecorded(to);
-        if (target.assetCount() > 0 || !target.journal().runs().isEmpty()) {
+        try {
+            java.util.Set<String> runs = new java.util.LinkedHashSet<>();
+            target.journal().runs().forEach(r -> runs.add(r.run()));
+            long assets = target.assetCount();
+            if (assets == 0 && runs.isEmpty()) {
+                return target;
+            }
+            if (!replace) {
+                throw new CatalogException("the catalog " + to + " is not empty (" + assets + " assets, " + runs.size()
+                        + " runs); copy only into an empty database, or add --replace if it holds an older copy of "
+                        + "this library (it is then replaced in one verified transaction)");
+            }
+            source.journal().runs().forEach(r -> runs.remove(r.run()));
+            if (!runs.isEmpty() || target.journal().runs().isEmpty()) {
+                throw new CatalogException("the catalog " + to + " does not hold an older copy of this library: "
+                        + (runs.isEmpty() ? "its journal records no run to tell by"
+                        : runs.size() + " of its runs (" + runs.iterator().next() + (runs.size() > 1 ? ", …" : "")
+                        + ") are not in this library's journal: another library's, or made there after the copy")
+                        + "; nothing replaced");
+            }
+            return target;
+        } catch (RuntimeException e) {
             target.close();
-            throw new CatalogException("the catalog " + to + " is not empty; copy only into an empty database");
+            throw e;
         }
-        return target;
     }
 
     private static Result copyTables(Catalog source, Catalog target) {
         Map<String, Long> rows = new LinkedHashMap<>();
         target.inTransaction(() -> {
+            long counter = 0;
             try (Statement s = target.connection().createStatement()) {
-                for (String table : TABLES) {
-                    s.execute("DELETE FROM " + table); // the empty catalog's seed rows (the change counter)
+                try (ResultSet rs = s.executeQuery("SELECT coalesce(max(counter), 0) FROM changes")) {
+                    rs.next();
+                    counter = rs.getLong(1);
                 }
+                for (String table : TABLES) {
+                    s.execute("DELETE FROM " + table); // the seed rows (the change counter), or an older copy's
+                }
+                s.execute("DELETE FROM change_log"); // an older copy's: every index is rebuilt after the copy
             }
             for (String table : TABLES) {
                 rows.put(table, copyTable(source, target, table));
+            }
+            try (java.sql.PreparedStatement ps = target.connection().prepareStatement(
+                    "UPDATE changes SET counter = CASE WHEN counter < ? THEN ? ELSE counter END")) {
+                // never behind an older copy's counter, which other machines' search caches may have reached
+                ps.setLong(1, counter);
+                ps.setLong(2, counter);
+                ps.executeUpdate();
             }
             if (target.dialect() == Dialect.POSTGRES) {
                 try (Statement s = target.connection().createStatement()) {

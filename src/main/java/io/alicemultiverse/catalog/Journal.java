@@ -81,6 +81,23 @@ public final class Journal {
         }
     }
 
+    /**
+     * Operations whose latest state is {@code planned} in runs a live process still holds: on a shared catalog,
+     * another machine's (or this process's) run under way, whose files may lie in the library before their rows are
+     * committed. None on DuckDB, where one process owns the catalog and a check never runs beside its runs.
+     */
+    public List<JournalEntry> inFlight() {
+        if (catalog.dialect() != Dialect.POSTGRES) {
+            return List.of();
+        }
+        List<JournalEntry> pending = pending();
+        if (pending.isEmpty()) {
+            return pending;
+        }
+        Set<String> dead = ended(new LinkedHashSet<>(pending.stream().map(JournalEntry::run).toList()));
+        return pending.stream().filter(e -> !dead.contains(e.run())).toList();
+    }
+
     /** Those of {@code runs} no live process holds (finished or dead): their temporary files are leftovers. */
     public Set<String> ended(Collection<String> runs) {
         Set<String> dead = leases.claimDead(runs);

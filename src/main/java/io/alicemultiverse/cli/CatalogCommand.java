@@ -29,6 +29,11 @@ final class CatalogCommand {
                 description = "postgresql://user@host:5432/dbname (password from PGPASSWORD or ~/.pgpass), or duckdb.")
         String to;
 
+        @Option(names = "--replace", description = "Replace the PostgreSQL database's contents when it holds an older "
+                + "copy of this library (every run it records is one of this library's; else refused). Deleted and "
+                + "copied in one verified transaction.")
+        boolean replace;
+
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
@@ -36,7 +41,11 @@ final class CatalogCommand {
         public Integer call() {
             Config c = lib.resolve();
             CatalogUrl target = CatalogUrl.parse(to, CallerEnv.get());
-            CatalogCopy.Result r = CatalogCopy.copy(c.library(), target);
+            if (replace && !target.isPostgres()) {
+                Output.error("--replace is for a PostgreSQL target; a copy back to DuckDB never replaces a catalog");
+                return 2;
+            }
+            CatalogCopy.Result r = CatalogCopy.copy(c.library(), target, replace);
             PrintStream out = Output.out();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -41,17 +41,21 @@ final class CheckCommand implements Callable<Integer> {
                 m.put("linked", r.linked());
                 m.put("repaired", r.repaired());
                 m.put("uncatalogued", r.uncatalogued());
+                m.put("in_flight", r.inFlight());
                 out.println(Output.json(m));
             } else {
-                r.missing().forEach(p -> out.println("missing  " + p));
-                r.changed().forEach(p -> out.println("changed  " + p));
-                r.unknown().forEach(p -> out.println("unknown  " + p));
+                r.missing().forEach(p -> out.println("missing  " + TerminalText.line(p)));
+                r.changed().forEach(p -> out.println("changed  " + TerminalText.line(p)));
+                r.unknown().forEach(p -> out.println("unknown  " + TerminalText.line(p)));
+                r.inFlight().forEach(p -> out.println("in flight  " + TerminalText.line(p)));
                 if (r.repaired()) {
                     r.uncatalogued().forEach(p -> out.println("not catalogued  " + p));
                 }
-                out.printf("%d missing, %d changed, %d not in the catalog%s%s%n", r.missing().size(),
+                out.printf("%d missing, %d changed, %d not in the catalog%s%s%s%n", r.missing().size(),
                         r.changed().size(), r.unknown().size(), r.linked().isEmpty() ? ""
                                 : " (" + r.linked().size() + " hard links to catalogued files, fine)",
+                        r.inFlight().isEmpty() ? "" : " (" + r.inFlight().size()
+                                + " in flight: a run under way is placing or moving them, fine)",
                         !r.repaired() || r.clean() ? ""
                                 : r.fullyRepaired() ? " — catalog repaired"
                                 : " — catalog repaired except " + r.uncatalogued().size() + " file(s) it cannot take");

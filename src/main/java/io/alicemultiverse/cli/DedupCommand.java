@@ -86,13 +86,17 @@ final class DedupCommand implements Callable<Integer> {
                 m.put("run", r.run());
                 m.put("changed", r.changed());
                 m.put("skipped", r.skipped());
+                if (action == DuplicateResolver.Action.HARDLINK) {
+                    m.put("trashed_instead", r.trashedInstead());
+                }
                 out.println(Output.json(m));
             } else if (r.run() == null) {
                 out.println("no duplicate groups: nothing to " + action.name().toLowerCase(Locale.ROOT));
             } else {
                 out.printf("%s: %d files in run %s (alice undo %s reverses it)%n", action.name().toLowerCase(Locale.ROOT),
                         r.changed(), r.run(), r.run());
-                r.skipped().forEach(s -> out.println("  left alone: " + s));
+                r.trashedInstead().forEach(s -> out.println("  trashed, not linked: " + TerminalText.line(s)));
+                r.skipped().forEach(s -> out.println("  left alone: " + TerminalText.line(s)));
             }
             return r.skipped().isEmpty() ? 0 : 1;
         }

@@ -7,11 +7,14 @@ import java.util.List;
  * the catalog lacks (all library-relative paths); {@code linked}, for information, library files that are hard
  * links to a catalogued file (what {@code dedup --apply hardlink} leaves; not a problem); {@code repaired} when the
  * catalog was brought in line; {@code uncatalogued}, changed or unknown files the catalog cannot take, each with why
- * ("path: reason": not readable as an asset, or its content catalogued under another name), which a repair leaves.
+ * ("path: reason": not readable as an asset, or its content catalogued under another name), which a repair leaves;
+ * {@code inFlight}, for information, files a live run (another machine's, on a shared catalog) is placing or
+ * taking away right now (not a problem).
  */
 public record CheckReport(List<String> missing, List<String> changed, List<String> unknown, List<String> linked,
-                          boolean repaired, List<String> uncatalogued) {
+                          boolean repaired, List<String> uncatalogued, List<String> inFlight) {
     public CheckReport {
+        inFlight = List.copyOf(inFlight);
         uncatalogued = List.copyOf(uncatalogued);
         linked = List.copyOf(linked);
         missing = List.copyOf(missing);

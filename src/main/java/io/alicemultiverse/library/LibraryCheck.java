@@ -3,6 +3,7 @@ package io.alicemultiverse.library;
 import io.alicemultiverse.catalog.AssetFile;
 import io.alicemultiverse.catalog.Catalog;
 import io.alicemultiverse.catalog.CatalogBatch;
+import io.alicemultiverse.catalog.JournalEntry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +21,9 @@ import java.util.Set;
  * Compares the catalog with the disk: rows whose file is missing or whose content changed (size or time differ
  * and the SHA-256 confirms it), and library files the catalog lacks. A file that is another name (hard link) of a
  * catalogued file, as {@code dedup --apply hardlink} leaves, is listed as linked, not as a problem. With repair,
- * missing rows are dropped, changed files re-read, unknown files catalogued where they lie. Never touches user
- * files.
+ * missing rows are dropped, changed files re-read, unknown files catalogued where they lie. A file that a live run
+ * (on a shared catalog, another machine's organize under way) has planned to place or take away is reported in
+ * flight, neither missing nor unknown, and a repair leaves it to that run. Never touches user files.
  */
 public final class LibraryCheck {
     private final Catalog catalog;
@@ -58,12 +60,12 @@ public final class LibraryCheck {
         Set<Object> catalogued = new HashSet<>(); // file identities (device, inode) of catalogued files
         Map<String, String> hashes = catalog.assetPaths();
         CatalogBatch batch = new CatalogBatch();
+        List<AssetFile> gone = new ArrayList<>();
         for (AssetFile f : catalog.assetFiles()) {
             byPath.put(f.path(), f);
             Path file = library.resolve(f.path());
             if (!Files.isRegularFile(file)) {
-                missing.add(f.path());
-                batch.remove(f.contentHash());
+                gone.add(f);
                 continue;
             }
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -85,6 +87,7 @@ public final class LibraryCheck {
                 uncatalogued.add(f.path() + ": " + why(a, hashes));
             }
         }
+        List<String> strangers = new ArrayList<>();
         for (String rel : LibraryFiles.list(library)) {
             if (byPath.containsKey(rel)) {
                 continue;
@@ -92,6 +95,27 @@ public final class LibraryCheck {
             Object key = Files.readAttributes(library.resolve(rel), BasicFileAttributes.class).fileKey();
             if (key != null && catalogued.contains(key)) {
                 linked.add(rel); // another name of a catalogued file (dedup --apply hardlink): nothing to fix
+                continue;
+            }
+            strangers.add(rel);
+        }
+        // read after the disk: a file a live run (another machine's organize, dedup, undo) is placing or taking
+        // away, or one whose row was committed meanwhile, is in flight, not a problem
+        List<String> inFlight = new ArrayList<>();
+        Set<String> flying = strangers.isEmpty() && gone.isEmpty() ? Set.of() : flying();
+        Set<String> nowCatalogued = strangers.isEmpty() && gone.isEmpty() ? Set.of()
+                : new HashSet<>(catalog.assetPaths().values());
+        for (AssetFile f : gone) {
+            if (flying.contains(f.path())) {
+                inFlight.add(f.path());
+            } else if (nowCatalogued.contains(f.path())) {
+                missing.add(f.path());
+                batch.remove(f.contentHash());
+            }
+        }
+        for (String rel : strangers) {
+            if (flying.contains(rel) || nowCatalogued.contains(rel)) {
+                inFlight.add(rel);
                 continue;
             }
             unknown.add(rel);
@@ -106,7 +130,23 @@ public final class LibraryCheck {
         if (repair) {
             catalog.commit(batch);
         }
-        return new CheckReport(missing, changed, unknown, linked, repair, uncatalogued);
+        return new CheckReport(missing, changed, unknown, linked, repair, uncatalogued, inFlight);
+    }
+
+    /** Library paths (relative) that live runs' planned operations name, as source or target. */
+    private Set<String> flying() {
+        Set<String> out = new HashSet<>();
+        for (JournalEntry e : catalog.journal().inFlight()) {
+            for (String p : new String[]{e.source(), e.target()}) {
+                if (p != null) {
+                    Path abs = library.resolve(p).normalize();
+                    if (abs.startsWith(library)) {
+                        out.add(library.relativize(abs).toString());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Why a file cannot be catalogued: it cannot be read as an asset, or its content is catalogued already. */

@@ -129,8 +129,9 @@ final class Tools {
                         args.integer("max_distance", SimilarFinder.DEFAULT_MAX_DISTANCE, 0, Bounds.MAX_DISTANCE),
                         args.integer("limit", 20, 1, 500))).stream().map(SimilarMatchJson::of).toList())));
         out.add(tool("find_duplicates", READ_ONLY,
-                "Groups of exact duplicates (same picture in another container) and near duplicates (variants, "
-                        + "re-encodes, resizes) in the library, each with a suggested keeper and why. Read-only: "
+                "Groups of exact duplicates (the very same pixels in other bytes) and near duplicates (variants, "
+                        + "re-encodes, resizes, greyscale copies) in the library, each with a suggested keeper and "
+                        + "why. Read-only: "
                         + "resolve them with `alice dedup --apply trash` (undoable) or in the gallery.",
                 schema(Map.of(
                         "max_distance", prop("integer", "Near-duplicate threshold, 0-32 (default "

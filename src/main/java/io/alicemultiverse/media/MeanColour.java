@@ -38,17 +38,36 @@ public final class MeanColour {
      * @throws IOException when the file cannot be decoded, or is not a still image
      */
     public static int of(Path file, byte[] content, MediaFormat format) throws IOException {
+        return sum(file, content, format).mean();
+    }
+
+    /**
+     * How colourful {@code file} is: the mean over its pixels of the spread between the largest and the smallest of
+     * the three channels (0..255, composited over white as for {@link #of}; a JPEG's 8 × 8 block means). A greyscale
+     * picture, or a colour one whose channels are all equal, has 0; a desaturated copy of a colour picture stays
+     * below {@link #GREY_CHROMA} while even a muted colour one (sepia) lies well above it.
+     *
+     * @throws IOException when the file cannot be decoded, or is not a still image
+     */
+    public static double chroma(Path file, byte[] content, MediaFormat format) throws IOException {
+        return sum(file, content, format).chroma();
+    }
+
+    /** Below this {@link #chroma} a picture is greyscale: lossy encoding leaves a grey picture a little tint. */
+    public static final double GREY_CHROMA = 2.0;
+
+    private static Sum sum(Path file, byte[] content, MediaFormat format) throws IOException {
         byte[] bytes = content;
         switch (format) {
             case PNG: {
-                Integer png = png(file, content);
+                Sum png = png(file, content);
                 return png != null ? png : imageIo(file, content, format);
             }
             case JPEG: {
                 if (bytes == null && TurboJpeg.available()) {
                     bytes = Files.readAllBytes(file);
                 }
-                Integer jpeg = bytes == null ? null : jpeg(bytes);
+                Sum jpeg = bytes == null ? null : jpeg(bytes);
                 return jpeg != null ? jpeg : imageIo(file, bytes, format);
             }
             case WEBP: {
@@ -57,7 +76,7 @@ public final class MeanColour {
                 }
                 Sum sum = new Sum();
                 if (bytes != null && WebpGray.rgba(bytes, bytes.length, sum)) {
-                    return sum.mean();
+                    return sum;
                 }
                 return imageIo(file, bytes, format);
             }
@@ -70,7 +89,7 @@ public final class MeanColour {
                 for (int i = 0; i < rgb.length; i += 3) {
                     sum.add(rgb[i] & 0xFF, rgb[i + 1] & 0xFF, rgb[i + 2] & 0xFF, 1);
                 }
-                return sum.mean();
+                return sum;
             }
             default:
                 throw new IOException("not a still image format that can be decoded: " + format.id());
@@ -78,7 +97,7 @@ public final class MeanColour {
     }
 
     /** Streamed row by row; null when the PNG is interlaced (ImageIO then reads it). */
-    private static Integer png(Path file, byte[] content) throws IOException {
+    private static Sum png(Path file, byte[] content) throws IOException {
         PngColour sink = new PngColour();
         int rows = content != null ? PngScanlines.readAll(content, sink) : PngScanlines.readAll(file, sink);
         if (rows < 0) {
@@ -87,7 +106,7 @@ public final class MeanColour {
         if ((long) rows * 10 < (long) sink.height * 9) {
             throw new IOException("truncated or corrupt PNG: " + rows + " of " + sink.height + " rows decoded");
         }
-        return sink.sum.mean();
+        return sink.sum;
     }
 
     /** Each scanline's colours into the sum. */
@@ -118,7 +137,7 @@ public final class MeanColour {
      * TurboJPEG at 1/8 scale, each pixel a block's mean weighted by the share of the block inside the image (the
      * last column and row of blocks may be cut); null when TurboJPEG is missing or refuses the file.
      */
-    private static Integer jpeg(byte[] bytes) throws IOException {
+    private static Sum jpeg(byte[] bytes) throws IOException {
         TurboJpeg.Pixels rgb;
         try {
             rgb = TurboJpeg.rgb(bytes, bytes.length, header -> {
@@ -144,12 +163,12 @@ public final class MeanColour {
                 sum.add(p[i] & 0xFF, p[i + 1] & 0xFF, p[i + 2] & 0xFF, rowWeight * Math.min(8, width - 8 * x));
             }
         }
-        return sum.mean();
+        return sum;
     }
 
     /** ImageIO, subsampled to at least {@value #SUBSAMPLED_SIDE} pixels a side. */
-    private static int imageIo(Path file, byte[] content, MediaFormat format) throws IOException {
-        Integer mean;
+    private static Sum imageIo(Path file, byte[] content, MediaFormat format) throws IOException {
+        Sum mean;
         try {
             if (content != null) {
                 try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
@@ -168,7 +187,7 @@ public final class MeanColour {
         return mean;
     }
 
-    private static int read(javax.imageio.ImageReader reader, MediaFormat format) throws IOException {
+    private static Sum read(javax.imageio.ImageReader reader, MediaFormat format) throws IOException {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         Limits.check(format.id().toUpperCase(Locale.ROOT), w, h);
@@ -190,7 +209,7 @@ public final class MeanColour {
                 }
             }
         }
-        return sum.mean();
+        return sum;
     }
 
     /**
@@ -233,12 +252,22 @@ public final class MeanColour {
         private double g;
         private double b;
         private double weight;
+        private double spread;
 
         void add(double red, double green, double blue, double w) {
             r += red * w;
             g += green * w;
             b += blue * w;
+            spread += (Math.max(red, Math.max(green, blue)) - Math.min(red, Math.min(green, blue))) * w;
             weight += w;
+        }
+
+        /** The mean channel spread ({@link MeanColour#chroma}). */
+        double chroma() throws IOException {
+            if (weight <= 0) {
+                throw new IOException("no pixels decoded");
+            }
+            return spread / weight;
         }
 
         @Override

@@ -11,8 +11,8 @@ import java.util.List;
  * lists every pair of pHashes within the threshold (each pair once), and each image's zoom hash is looked up in the
  * same index (crops of it); pairs that pass the {@link NearRule} are joined. Union–find joins them into connected
  * components (so a chain A~B~C is one group even when A and C are further apart; each member reports its own
- * distance to the keeper). Exact duplicates (equal dHash, pHash and size) are at distance 0, so they are among
- * those pairs; a group whose members all match that way is {@code exact}. Images link to images, videos to videos
+ * distance to the keeper). A group is {@code exact} when every member holds the keeper's pixels ({@link MemberFiles}:
+ * decoded and compared; two catalogued assets never share their bytes), else {@code near}. Images link to images, videos to videos
  * (every keyframe within the threshold). Stateless; the self-join runs on all cores.
  */
 public final class DuplicateFinder {
@@ -34,6 +34,16 @@ public final class DuplicateFinder {
      */
     public static List<DuplicateGroup> groups(List<DedupAsset> assets, int maxDistance, KeepRule rule,
                                               java.util.function.Predicate<DedupAsset> damaged) {
+        return groups(assets, maxDistance, rule, MemberFiles.hashesOnly(damaged));
+    }
+
+    /**
+     * {@link #groups(List, int, KeepRule)}, where {@code files} tells what the group members' files hold: which are
+     * damaged or greyscale (for the keeper) and which hold the keeper's pixels (for the kind). It is asked only
+     * about members of groups.
+     */
+    public static List<DuplicateGroup> groups(List<DedupAsset> assets, int maxDistance, KeepRule rule,
+                                              MemberFiles files) {
         if (maxDistance < 0) {
             throw new IllegalArgumentException("maxDistance must be >= 0, got " + maxDistance);
         }
@@ -79,7 +89,7 @@ public final class DuplicateFinder {
             for (int i : component) {
                 members.add(assets.get(i));
             }
-            out.add(group(members, rule, damaged));
+            out.add(group(members, rule, files));
         }
         out.sort(Comparator.comparing((DuplicateGroup g) -> g.keep().path()));
         List<DuplicateGroup> numbered = new ArrayList<>(out.size());
@@ -141,15 +151,16 @@ public final class DuplicateFinder {
         return a.isVideo() == b.isVideo() && distance(a, b) <= maxDistance;
     }
 
-    private static DuplicateGroup group(List<DedupAsset> members, KeepRule rule,
-                                        java.util.function.Predicate<DedupAsset> damaged) {
-        DedupAsset first = members.get(0);
-        boolean allExact = members.stream().allMatch(m -> sameExactKey(first, m));
-        KeepRule.Choice choice = rule.choose(members, damaged);
+    private static DuplicateGroup group(List<DedupAsset> members, KeepRule rule, MemberFiles files) {
+        KeepRule.Choice choice = rule.choose(members, files::damaged, files::greyscale);
         DedupAsset keep = choice.bestFirst().get(0);
         List<DuplicateGroup.Member> list = new ArrayList<>();
+        boolean allExact = true;
         for (DedupAsset m : choice.bestFirst()) {
-            list.add(new DuplicateGroup.Member(m, distance(keep, m)));
+            boolean same = m == keep || (keep.isVideo() ? MemberFiles.sameVideo(keep, m)
+                    : !m.isVideo() && files.samePixels(keep, m));
+            allExact &= same;
+            list.add(new DuplicateGroup.Member(m, distance(keep, m), same));
         }
         List<DuplicateGroup.Member> others = new ArrayList<>(list.subList(1, list.size()));
         others.sort(Comparator.comparingInt(DuplicateGroup.Member::distance)
@@ -175,12 +186,5 @@ public final class DuplicateFinder {
         if (ra != rb) {
             parent[Math.max(ra, rb)] = Math.min(ra, rb);
         }
-    }
-
-    /** Same pixels in another container, as far as hashes, size, a flat picture's colour and keyframes can tell. */
-    private static boolean sameExactKey(DedupAsset a, DedupAsset b) {
-        return a.dhash() == b.dhash() && a.phash() == b.phash() && a.width() == b.width() && a.height() == b.height()
-                && java.util.Objects.equals(a.colour(), b.colour())
-                && a.isVideo() == b.isVideo() && (!a.isVideo() || Arrays.equals(a.frames(), b.frames()));
     }
 }

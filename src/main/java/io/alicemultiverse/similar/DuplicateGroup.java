@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A set of assets that look the same, with the one to keep. Immutable.
  *
- * @param kind    {@code exact} (same pixels in another container: equal dHash, equal pHash and equal dimensions) or
- *                {@code near} (pHash within the threshold, linked transitively)
+ * @param kind    {@code exact} (every member holds the keeper's pixels, decoded and compared: the same picture in
+ *                other bytes) or {@code near} (pHash within the threshold, linked transitively)
  * @param keep    the member to keep: always {@code members.get(0)}
  * @param reason  the first keeper rule that set it apart from the runner-up
  * @param members the keeper first, then the others by distance to it
@@ -20,8 +20,15 @@ public record DuplicateGroup(int group, Kind kind, DedupAsset keep, String reaso
         }
     }
 
-    /** One member and its pHash distance to the keeper (for videos: the largest keyframe distance). */
-    public record Member(DedupAsset asset, int distance) {
+    /**
+     * One member, its pHash distance to the keeper (for videos: the largest keyframe distance), and whether it holds
+     * the keeper's very pixels (the keeper itself does; in a {@code near} group some members may).
+     */
+    public record Member(DedupAsset asset, int distance, boolean samePixels) {
+        /** A member not known to hold the keeper's pixels. */
+        public Member(DedupAsset asset, int distance) {
+            this(asset, distance, false);
+        }
     }
 
     /** The members other than the keeper. */

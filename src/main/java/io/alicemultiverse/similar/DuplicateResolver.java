@@ -33,8 +33,13 @@ import java.util.Set;
  * <ul>
  *   <li>{@code trash}: every other member moves to {@code .alice/trash/<run>/<its library path>}, listed in the
  *       run's {@link TrashManifest}; its asset row is removed.</li>
- *   <li>{@code hardlink}: exact groups only, and only members of the keeper's format whose decoded pixels equal
- *       the keeper's. Two journal lines are written first: {@code trash-link} (the member's bytes get a second name
+ *   <li>{@code hardlink}: members of exact groups, and members of near groups holding the keeper's pixels; only
+ *       those of the keeper's format whose decoded pixels equal
+ *       the keeper's. Their bytes always differ from the keeper's (the catalog holds each content once), so a link
+ *       is made only when nothing but the pixel encoding is lost: every piece of metadata the member carries (a
+ *       PNG's non-pixel chunks, a JPEG's APPn/COM segments: {@link CarriedMetadata}) is also in the keeper. A member
+ *       with metadata of its own (or of another format) is trashed instead, as {@code trash} does, and named in
+ *       {@link Result#trashedInstead}. Two journal lines are written first: {@code trash-link} (the member's bytes get a second name
  *       in the trash, so undo can bring them back) and {@code hardlink} (keeper → the member's name). Then the
  *       trash name is made, and a temporary link to the keeper is renamed over the member's name — one atomic
  *       rename(2), so at every instant the name holds either the member's bytes or the keeper's. Space is freed
@@ -48,8 +53,14 @@ public final class DuplicateResolver {
     /** What to do with the members that are not kept. */
     public enum Action { TRASH, HARDLINK, DELETE }
 
-    /** The outcome: the run (null when there was nothing to do), files acted on and files left alone, each with why. */
-    public record Result(String run, int changed, List<String> skipped) {
+    /**
+     * The outcome: the run (null when there was nothing to do), files acted on, files left alone (each with why),
+     * and under {@code hardlink} the members trashed instead of linked (each with why).
+     */
+    public record Result(String run, int changed, List<String> skipped, List<String> trashedInstead) {
+        public Result(String run, int changed, List<String> skipped) {
+            this(run, changed, skipped, List.of());
+        }
     }
 
     private final Catalog catalog;
@@ -75,16 +86,24 @@ public final class DuplicateResolver {
     private Result applyHoldingLock(List<DuplicateGroup> groups, Action action, KeepRule rule) throws IOException {
         String run = RunIds.next(clock);
         List<String> skipped = new ArrayList<>();
+        List<String> trashedInstead = new ArrayList<>();
         List<Planned> plan = new ArrayList<>();
         for (DuplicateGroup g : groups) {
             Path keeper = file(g.keep());
             for (DuplicateGroup.Member m : g.others()) {
-                String why = refusal(g, keeper, m.asset(), action);
+                String why = refusal(g, keeper, m, action);
                 if (why != null) {
                     skipped.add(m.asset().path() + ": " + why);
-                } else {
-                    plan.add(new Planned(g, m, file(m.asset()), keeper));
+                    continue;
                 }
+                Action act = action;
+                if (action == Action.HARDLINK
+                        && !CarriedMetadata.keeperHoldsAll(file(m.asset()), keeper, m.asset().format())) {
+                    act = Action.TRASH;
+                    trashedInstead.add(m.asset().path() + ": its bytes carry metadata the keeper lacks (a link "
+                            + "would lose it); trashed instead");
+                }
+                plan.add(new Planned(g, m, file(m.asset()), keeper, act));
             }
         }
         catalog.journal().startRun(new RunInfo(run, "dedup", action.name().toLowerCase(), null, LocalDateTime.now(clock), null,
@@ -97,7 +116,7 @@ public final class DuplicateResolver {
         Set<Path> dirs = new LinkedHashSet<>();
         for (Planned p : plan) {
             try {
-                switch (action) {
+                switch (p.action()) {
                     case TRASH -> seq = trash(run, seq + 1, p);
                     case HARDLINK -> seq = link(run, seq + 1, p);
                     case DELETE -> delete(run, ++seq, p);
@@ -110,10 +129,11 @@ public final class DuplicateResolver {
         }
         dirs.forEach(SafeFiles::fsyncDirectory);
         catalog.journal().finishRun(run, skipped.isEmpty() ? "done" : "partial");
-        return new Result(run, changed, skipped);
+        return new Result(run, changed, skipped, trashedInstead);
     }
 
-    private record Planned(DuplicateGroup group, DuplicateGroup.Member member, Path file, Path keeper) {
+    private record Planned(DuplicateGroup group, DuplicateGroup.Member member, Path file, Path keeper,
+                           Action action) {
     }
 
     private Path file(DedupAsset a) {
@@ -121,7 +141,8 @@ public final class DuplicateResolver {
     }
 
     /** Why a member must be left alone, or null when it may be acted on. */
-    private String refusal(DuplicateGroup g, Path keeper, DedupAsset a, Action action) {
+    private String refusal(DuplicateGroup g, Path keeper, DuplicateGroup.Member m, Action action) {
+        DedupAsset a = m.asset();
         Path f = file(a);
         if (!f.startsWith(library) || f.startsWith(library.resolve(".alice")) || !a.inLibrary() || !reallyInside(f)) {
             return "not inside the library; left alone";
@@ -131,7 +152,7 @@ public final class DuplicateResolver {
             return "missing or changed since it was catalogued; left alone";
         }
         if (action == Action.HARDLINK) {
-            if (g.kind() != DuplicateGroup.Kind.EXACT) {
+            if (g.kind() != DuplicateGroup.Kind.EXACT && !m.samePixels()) {
                 return "near duplicate; hardlink only replaces exact duplicates";
             }
             if (!a.format().equals(g.keep().format())) {

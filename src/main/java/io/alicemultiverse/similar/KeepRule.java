@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * How the keeper of a duplicate group is chosen. Under every rule an intact file comes before a damaged one (a
  * container that stops short of its end: a truncated download), so a damaged copy is never kept while an intact one
- * would be let go. {@link #BEST} then applies the documented order — inside the library, most pixels, richest
+ * would be let go, and then a picture in colour before a greyscale one (a desaturated copy has the original's
+ * greyscale hashes, but it is not the original). {@link #BEST} then applies the documented order — inside the library, most pixels, richest
  * generation metadata (prompt, model, seed present), a lossless format (PNG, TIFF, BMP) before a lossy one, oldest,
  * then the smallest path so the choice is stable; every other rule puts its own criterion next and then falls back
  * to that order.
@@ -78,16 +79,31 @@ public enum KeepRule {
         return choose(members, a -> false);
     }
 
+    /** {@link #choose(List, java.util.function.Predicate, java.util.function.Predicate)}, none greyscale. */
+    Choice choose(List<DedupAsset> members, java.util.function.Predicate<DedupAsset> damaged) {
+        return choose(members, damaged, a -> false);
+    }
+
+    /** The criterion after {@link #intact}: pictures in colour before {@code greyscale} ones. */
+    static Criterion inColour(java.util.function.Predicate<DedupAsset> greyscale) {
+        return new Criterion("in colour", Comparator.comparing(greyscale::test));
+    }
+
     /**
      * Orders {@code members} best first and names the criterion that decided between the first two.
      *
-     * @param damaged whether a member's file is damaged; asked once per member
+     * @param damaged   whether a member's file is damaged; asked once per member
+     * @param greyscale whether a member is a greyscale picture; asked once per member
      */
-    Choice choose(List<DedupAsset> members, java.util.function.Predicate<DedupAsset> damaged) {
+    Choice choose(List<DedupAsset> members, java.util.function.Predicate<DedupAsset> damaged,
+                  java.util.function.Predicate<DedupAsset> greyscale) {
         java.util.Set<DedupAsset> broken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         members.stream().filter(damaged).forEach(broken::add);
+        java.util.Set<DedupAsset> grey = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        members.stream().filter(greyscale).forEach(grey::add);
         List<Criterion> criteria = new java.util.ArrayList<>();
         criteria.add(intact(broken::contains));
+        criteria.add(inColour(grey::contains));
         criteria.addAll(criteria());
         Comparator<DedupAsset> order = criteria.get(0).order();
         for (int i = 1; i < criteria.size(); i++) {

@@ -34,16 +34,20 @@ public final class KeeperChoice {
                 "asset " + keep + " is in no duplicate group now; reload the duplicates"));
         DedupAsset keeper = group.members().stream().map(DuplicateGroup.Member::asset)
                 .filter(a -> a.contentHash().equals(keep)).findFirst().orElseThrow();
+        boolean sameKeeper = group.keep().contentHash().equals(keep);
         List<DuplicateGroup.Member> members = new ArrayList<>();
-        members.add(new DuplicateGroup.Member(keeper, 0));
+        members.add(new DuplicateGroup.Member(keeper, 0, true));
         for (String hash : wanted) {
-            DedupAsset a = group.members().stream().map(DuplicateGroup.Member::asset)
-                    .filter(m -> m.contentHash().equals(hash)).findFirst()
+            DuplicateGroup.Member found = group.members().stream()
+                    .filter(m -> m.asset().contentHash().equals(hash)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("asset " + hash
                             + " is not (or no longer) a duplicate of " + keep + "; reload the duplicates"));
-            members.add(new DuplicateGroup.Member(a, DuplicateFinder.distance(keeper, a)));
+            DedupAsset a = found.asset();
+            // whether it holds the pixels of a keeper other than the group's is not known
+            members.add(new DuplicateGroup.Member(a, DuplicateFinder.distance(keeper, a),
+                    sameKeeper && found.samePixels()));
         }
-        String reason = group.keep().contentHash().equals(keep) ? group.reason() : "chosen by the reviewer";
+        String reason = sameKeeper ? group.reason() : "chosen by the reviewer";
         return new DuplicateGroup(group.group(), group.kind(), keeper, reason, List.copyOf(members));
     }
 

@@ -96,6 +96,57 @@ class CatalogCopyCliTest {
         assertThat(stats(t).get("catalog").get("backend").asText()).as("still on DuckDB").isEqualTo("duckdb");
     }
 
+    /**
+     * A database holding an older copy of this library (copied there, then back, then organized more) is refused by
+     * default with a message naming --replace, and replaced with it: one verified transaction.
+     */
+    @Test
+    void replacesAnOlderCopyOfThisLibraryOnlyWhenAsked() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        String url = TestPostgres.newDatabase();
+        assertThat(alice(t, "catalog", "copy", "--to", url).exit()).isZero();
+        assertThat(alice(t, "catalog", "copy", "--to", "duckdb").exit()).isZero();
+        t.inboxFile("b.png", TempLibrary.png(2));
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+
+        CliRun refused = alice(t, "catalog", "copy", "--to", url);
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("not empty").contains("--replace");
+        assertThat(stats(t).get("catalog").get("backend").asText()).isEqualTo("duckdb");
+        assertThat(alice(t, "catalog", "copy", "--to", "duckdb", "--replace").exit()).isEqualTo(2);
+
+        CliRun replaced = alice(t, "catalog", "copy", "--to", url, "--replace", "--json");
+        assertThat(replaced.exit()).as(replaced.err()).isZero();
+        assertThat(JSON.readTree(replaced.lines().get(0)).get("rows").get("assets").asInt()).isEqualTo(2);
+        JsonNode onPg = stats(t);
+        assertThat(onPg.get("catalog").get("backend").asText()).isEqualTo("postgresql");
+        assertThat(onPg.get("assets").asInt()).isEqualTo(2);
+        assertThat(alice(t, "check").exit()).isZero();
+        assertThat(alice(t, "undo", "--json").exit()).isZero(); // the journal is the replacing one: b's run undone
+        assertThat(stats(t).get("assets").asInt()).isEqualTo(1);
+    }
+
+    /** --replace never touches a database that holds another library's catalog. */
+    @Test
+    void replaceRefusesAnotherLibrarysCatalog() throws Exception {
+        String url = TestPostgres.newDatabase();
+        TempLibrary other = new TempLibrary(tmp.resolve("other"));
+        other.inboxFile("a.png", TempLibrary.png(1));
+        assertThat(alice(other, "organize", "--inbox", other.inbox().toString(), "--catalog", url).exit()).isZero();
+
+        TempLibrary t = new TempLibrary(tmp.resolve("mine"));
+        t.inboxFile("b.png", TempLibrary.png(2));
+        assertThat(alice(t, "organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        CliRun copy = alice(t, "catalog", "copy", "--to", url, "--replace");
+        assertThat(copy.exit()).isNotZero();
+        assertThat(copy.err()).contains("does not hold an older copy of this library").contains("nothing replaced");
+        assertThat(stats(t).get("catalog").get("backend").asText()).isEqualTo("duckdb");
+        assertThat(stats(other).get("assets").asInt()).isEqualTo(1);
+        assertThat(alice(other, "check").exit()).isZero();
+    }
+
     @Test
     void copiesBackAndForthTheSameDayKeepingEveryEarlierFile() throws Exception {
         TempLibrary t = new TempLibrary(tmp);

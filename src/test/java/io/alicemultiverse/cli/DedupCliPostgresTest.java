@@ -16,4 +16,9 @@ class DedupCliPostgresTest extends DedupCliTest {
     List<String> catalogArgs() {
         return List.of("--catalog", url);
     }
+
+    @Override
+    List<String> newCatalogArgs() {
+        return List.of("--catalog", TestPostgres.newDatabase());
+    }
 }

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code alice similar} and {@code alice dedup} end to end on a library organized from photo-like pictures: an
- * original with a half-size and a JPEG copy (near), a picture with a pixel-identical PNG copy (exact), and an
- * unrelated one.
+ * original with a half-size and a JPEG copy (near), a picture with a pixel-identical PNG copy (exact: its image data
+ * in two chunks, no metadata of its own), and an unrelated one.
  */
 class DedupCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +53,7 @@ class DedupCliTest {
         t.inboxFile("fox/fox.jpg", jpeg(fox, 0.85f));
         byte[] owlPng = png(owl);
         t.inboxFile("owl/owl.png", owlPng);
-        t.inboxFile("owl/owl-tagged.png", withText(owlPng, "Comment", "same pixels, other bytes"));
+        t.inboxFile("owl/owl-split.png", splitIdat(owlPng)); // same pixels, other bytes, no metadata of its own
         t.inboxFile("cat/cat.png", png(Pictures.photo(3, 512, 512, 6)));
         CliRun organized = alice("organize", "--inbox", t.inbox().toString(), "--json");
         assertThat(organized.exit()).as(organized.err()).isZero();
@@ -64,11 +64,19 @@ class DedupCliTest {
         return List.of();
     }
 
+    /** {@link #catalogArgs()} for a second library: a catalog of its own (a shared one holds one library). */
+    List<String> newCatalogArgs() {
+        return List.of();
+    }
+
+    /** When set, what {@link #alice} adds instead of {@link #catalogArgs()}. */
+    private List<String> catalogOverride;
+
     CliRun alice(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--library");
         all.add(t.library().toString());
-        all.addAll(catalogArgs());
+        all.addAll(catalogOverride != null ? catalogOverride : catalogArgs());
         return CliRun.run(all.toArray(String[]::new));
     }
 
@@ -133,6 +141,17 @@ class DedupCliTest {
         assertThat(json.get("changed").asInt()).isZero();
     }
 
+    /** The library path (of those in {@code fingerprint}) of the file whose bytes contain {@code text}. */
+    private String pathOf(Map<String, String> fingerprint, String text) throws IOException {
+        for (String path : fingerprint.keySet()) {
+            Path f = t.library().resolve(path);
+            if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(text)) {
+                return t.library().relativize(f).toString();
+            }
+        }
+        throw new AssertionError("no file holds " + text);
+    }
+
     /** The trash's run folders. */
     private List<String> runs() throws IOException {
         try (var s = Files.list(t.library().resolve(".alice/trash"))) {
@@ -161,6 +180,46 @@ class DedupCliTest {
         assertThat(alice("undo").exit()).isZero();
         assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(before);
         assertThat(Files.isSameFile(keeper, other)).isFalse();
+    }
+
+    /**
+     * A pixel-identical copy whose bytes carry metadata of their own (a text chunk the keeper lacks) is never
+     * replaced by a link, which would lose that text: hardlink trashes it instead (undo brings it back) and says so.
+     */
+    @Test
+    void hardlinkTrashesInsteadACopyCarryingMetadataTheKeeperLacks() throws IOException {
+        t = new TempLibrary(tmp.resolve("tagged"));
+        catalogOverride = newCatalogArgs();
+        byte[] owlPng = png(Pictures.photo(2, 256, 256, 6));
+        t.inboxFile("owl/a.png", owlPng);
+        t.inboxFile("owl/b.png", withText(owlPng, "parameters", "an owl, steps: 20"));
+        t.inboxFile("owl/c.png", withText(owlPng, "Comment", "retouched by hand"));
+        assertThat(alice("organize", "--inbox", t.inbox().toString()).exit()).isZero();
+        JsonNode exact = kind(groups(alice("dedup", "--json")), "exact");
+        assertThat(exact.get("members")).hasSize(3);
+        Path keeper = t.library().resolve(exact.get("keep").asText());
+        assertThat(new String(Files.readAllBytes(keeper), StandardCharsets.ISO_8859_1)).contains("an owl"); // richest
+        Map<String, String> before = TempLibrary.fingerprint(t.library());
+        String commented = pathOf(before, "retouched by hand");
+
+        CliRun apply = alice("dedup", "--apply", "hardlink", "--json");
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+        JsonNode summary = JSON.readTree(apply.lines().get(apply.lines().size() - 1));
+        assertThat(summary.get("changed").asInt()).isEqualTo(2);
+        assertThat(summary.get("trashed_instead")).hasSize(1);
+        assertThat(summary.get("trashed_instead").get(0).asText()).contains("metadata the keeper lacks");
+        Map<String, String> after = TempLibrary.fingerprint(t.library());
+        assertThat(after).hasSize(before.size() - 1); // the plain copy is linked, the commented one trashed
+        for (JsonNode m : exact.get("members")) {
+            Path f = t.library().resolve(m.get("path").asText());
+            if (!f.equals(keeper)) {
+                // each other member is either a link to the keeper or gone to the trash; none holds other bytes now
+                assertThat(!Files.exists(f) || Files.isSameFile(f, keeper)).as(f.toString()).isTrue();
+            }
+        }
+        assertThat(summary.get("trashed_instead").get(0).asText()).startsWith(commented);
+        assertThat(alice("undo").exit()).isZero();
+        assertThat(TempLibrary.fingerprint(t.library())).isEqualTo(before);
     }
 
     @Test
@@ -309,6 +368,11 @@ class DedupCliTest {
         g.drawImage(img, 0, 0, side, side, null);
         g.dispose();
         return out;
+    }
+
+    /** The same PNG with its image data in two chunks: same pixels and metadata, other bytes. */
+    static byte[] splitIdat(byte[] png) {
+        return io.alicemultiverse.testsupport.CrashCorpus.splitIdat(png);
     }
 
     /** The same PNG with a tEXt chunk before IEND: same pixels, other bytes. */

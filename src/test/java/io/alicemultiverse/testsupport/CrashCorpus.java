@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The crash loop's inbox: photo-like pictures in project folders and loose, with work for every file operation —
- * singletons, exact duplicates (the same pixels in other PNG bytes: {@code dedup --apply hardlink} links them),
+ * singletons, exact duplicates (the same pixels in other PNG bytes, no metadata of their own: {@code dedup --apply hardlink}
+ * links them),
  * near duplicates (a PNG and its JPEG: {@code dedup --apply trash} trashes one), and byte-identical twins in two
  * folders (organize parks the second as a duplicate when moving). A second, smaller set ({@code late/}) is dropped
  * into the inbox while {@code organize --watch} runs. Deterministic for a seed; the manifest maps every file's
@@ -62,7 +63,7 @@ public final class CrashCorpus {
         String stem = folder + "pic-" + i;
         put(root, stem + ".png", png, i, manifest, prefix);
         switch (i % 4) {
-            case 1 -> put(root, stem + "-copy.png", withText(png, "Comment", "exported again " + i), i, manifest, prefix);
+            case 1 -> put(root, stem + "-copy.png", splitIdat(png), i, manifest, prefix);
             case 2 -> put(root, stem + ".jpg", jpeg(img), i, manifest, prefix);
             case 3 -> put(root, prefix + "twins/pic-" + i + ".png", png, i, manifest, prefix);
             default -> { }
@@ -138,6 +139,27 @@ public final class CrashCorpus {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The same PNG with its (single) IDAT chunk cut in two: same pixels and metadata, other bytes — a copy that
+     * {@code dedup --apply hardlink} links (one with a text chunk of its own it trashes instead).
+     */
+    public static byte[] splitIdat(byte[] png) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(png);
+        int at = 8;
+        while (true) {
+            int length = in.getInt(at);
+            String type = new String(png, at + 4, 4, StandardCharsets.US_ASCII);
+            if (type.equals("IDAT")) {
+                int half = length / 2;
+                return PngBuilder.concat(java.util.Arrays.copyOfRange(png, 0, at),
+                        PngBuilder.encode("IDAT", java.util.Arrays.copyOfRange(png, at + 8, at + 8 + half)),
+                        PngBuilder.encode("IDAT", java.util.Arrays.copyOfRange(png, at + 8 + half, at + 8 + length)),
+                        java.util.Arrays.copyOfRange(png, at + 12 + length, png.length));
+            }
+            at += 12 + length;
         }
     }
 
