@@ -37,11 +37,21 @@ public final class VideoService {
         java.util.function.Function<VideoJob, VideoProvider> client = j -> clients.computeIfAbsent(
                 j.provider() + "\u0000" + j.model() + "\u0000" + j.baseUrl(),
                 k -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock));
-        ClipDelivery delivery = new ClipDelivery(root, filer, client);
+        ClipDelivery delivery = new ClipDelivery(root, filer, client, maxClipBytes(this.env));
         this.scheduler = new VideoScheduler(new Jobs(catalog), client, delivery, clock, settings::cap);
     }
 
-    /** What {@code generate} would do: each request's estimate (null when unknown) and the total. */
+    /** {@code ALICE_VIDEO_MAX_CLIP_BYTES} lowers the ceiling of a downloaded clip (it never raises it). */
+    static long maxClipBytes(Map<String, String> env) {
+        String v = env.get("ALICE_VIDEO_MAX_CLIP_BYTES");
+        try {
+            long n = v == null ? Download.MAX_BYTES : Long.parseLong(v.strip());
+            return n > 0 ? Math.min(n, Download.MAX_BYTES) : Download.MAX_BYTES;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ALICE_VIDEO_MAX_CLIP_BYTES is not a number of bytes: " + v);
+        }
+    }
+
     /**
      * The priced requests; {@code missingKeys} names what a real run would still need (a dry run's plan only: a
      * plan for sending fails on a missing key instead).
