@@ -104,28 +104,40 @@ public final class VideoService {
      * @throws IllegalArgumentException when the budget is negative or not a number
      */
     public List<VideoJob> submit(Plan plan, String baseUrl, Double budgetUsd, boolean confirmed) {
-        if (budgetUsd != null && !(budgetUsd >= 0)) { // NaN compares false with everything: it would pass any estimate
-            throw new IllegalArgumentException("the budget must be a number of dollars ≥ 0, not " + budgetUsd);
-        }
-        if (budgetUsd != null && (plan.unknownPrice() || plan.total() > budgetUsd + 1e-9)) {
-            throw new IllegalStateException(plan.unknownPrice()
-                    ? "the price of a model is unknown, so --budget " + usd(budgetUsd) + " cannot be checked"
-                    : "the estimate " + usd(plan.total()) + " is above --budget " + usd(budgetUsd));
-        }
-        String limit = overLimit(plan.total());
-        if (limit != null) {
-            throw new IllegalStateException(limit);
-        }
-        if (!confirmed && (plan.unknownPrice() || plan.total() > settings.confirmAboveUsd())) {
-            throw new IllegalStateException((plan.unknownPrice() ? "the price is not known"
-                    : "the estimate " + usd(plan.total()) + " is above confirm_above_usd "
-                    + usd(settings.confirmAboveUsd())) + "; pass --yes to generate");
+        String refused = refusal(plan, budgetUsd, confirmed);
+        if (refused != null) {
+            throw new IllegalStateException(refused);
         }
         List<VideoJob> out = new ArrayList<>();
         for (int i = 0; i < plan.requests().size(); i++) {
             out.add(scheduler.create(plan.requests().get(i), baseUrl, plan.estimates().get(i)));
         }
         return out;
+    }
+
+    /**
+     * Why {@link #submit} would refuse {@code plan} (the budget, the daily or monthly limit, an unconfirmed estimate
+     * above {@code confirm_above_usd}), or null when it would send it: a dry run asks this, and changes nothing.
+     */
+    public String refusal(Plan plan, Double budgetUsd, boolean confirmed) {
+        if (budgetUsd != null && !(budgetUsd >= 0)) { // NaN compares false with everything: it would pass any estimate
+            throw new IllegalArgumentException("the budget must be a number of dollars ≥ 0, not " + budgetUsd);
+        }
+        if (budgetUsd != null && (plan.unknownPrice() || plan.total() > budgetUsd + 1e-9)) {
+            return plan.unknownPrice()
+                    ? "the price of a model is unknown, so --budget " + usd(budgetUsd) + " cannot be checked"
+                    : "the estimate " + usd(plan.total()) + " is above --budget " + usd(budgetUsd);
+        }
+        String limit = overLimit(plan.total());
+        if (limit != null) {
+            return limit;
+        }
+        if (!confirmed && (plan.unknownPrice() || plan.total() > settings.confirmAboveUsd())) {
+            return (plan.unknownPrice() ? "the price is not known"
+                    : "the estimate " + usd(plan.total()) + " is above confirm_above_usd "
+                    + usd(settings.confirmAboveUsd())) + "; pass --yes to generate";
+        }
+        return null;
     }
 
     /** The daily or monthly limit the estimate would pass, counting spend and what active jobs will cost. */
