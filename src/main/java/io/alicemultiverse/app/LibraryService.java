@@ -110,7 +110,9 @@ public final class LibraryService implements AutoCloseable {
      * inside the library unless the library records a shared PostgreSQL catalog, or {@code catalog} names one).
      */
     public static LibraryService open(Path root, Layout layout, Clock clock, CatalogUrl catalog) {
-        return new LibraryService(root, Catalog.open(root.toAbsolutePath().normalize(), catalog), layout, clock);
+        Catalog c = Catalog.open(root.toAbsolutePath().normalize(), catalog);
+        io.alicemultiverse.library.OlderPrivateFolders.narrow(root.toAbsolutePath().normalize()); // once: see there
+        return new LibraryService(root, c, layout, clock);
     }
 
     /**

@@ -115,8 +115,11 @@ public final class UnderstandingStore {
         }
     }
 
-    /** One group of the spend ledger: its key, the images (ledger lines), tokens and dollars. */
-    public record SpendGroup(String key, long images, long tokensIn, long tokensOut, double costUsd) {
+    /**
+     * One group of the spend ledger: its key, the images (paid lines whose image has a result: a video clip is
+     * billed only when made), the paid lines whose image has none (an unreadable or failed reply), tokens and dollars.
+     */
+    public record SpendGroup(String key, long images, long failed, long tokensIn, long tokensOut, double costUsd) {
     }
 
     /**
@@ -145,8 +148,16 @@ public final class UnderstandingStore {
 
     /** The spend ledger grouped by {@code grouping}, by key (oldest day first). */
     public java.util.List<SpendGroup> spendBy(SpendGrouping grouping) {
-        return catalog.select("SELECT " + grouping.expression + " AS k, count(*), sum(tokens_in), sum(tokens_out), "
-                + "sum(cost_usd) FROM spend GROUP BY k ORDER BY k", java.util.List.of(),
-                rs -> new SpendGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5)));
+        // the ledger does not say whether a paid reply could be read: a line made something when its image has a
+        // result from that provider and model made then or later (a later run's success over an earlier unreadable
+        // reply counts both; a result replaced by a newer one still counts)
+        String produced = "(provider LIKE 'video:%' OR EXISTS (SELECT 1 FROM understanding u WHERE "
+                + "u.content_hash = spend.content_hash AND u.provider = spend.provider AND u.model = spend.model "
+                + "AND u.created_at >= spend.time))";
+        return catalog.select("SELECT " + grouping.expression + " AS k, sum(CASE WHEN " + produced
+                + " THEN 1 ELSE 0 END), sum(CASE WHEN " + produced + " THEN 0 ELSE 1 END), sum(tokens_in), "
+                + "sum(tokens_out), sum(cost_usd) FROM spend GROUP BY k ORDER BY k", java.util.List.of(),
+                rs -> new SpendGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getDouble(6)));
     }
 }

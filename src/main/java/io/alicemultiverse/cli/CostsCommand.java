@@ -26,7 +26,8 @@ final class CostsCommand implements Callable<Integer> {
             description = "day, provider, model or project (default: day).")
     String by;
 
-    @Option(names = "--json", description = "Print {\"by\", \"rows\": [{KEY, images, tokens_in, tokens_out, cost_usd}], \"total_usd\"}.")
+    @Option(names = "--json", description = "Print {\"by\", \"rows\": [{KEY, images, failed, tokens_in, tokens_out, "
+            + "cost_usd}], \"total_usd\"}.")
     boolean json;
 
     @Override
@@ -42,14 +43,14 @@ final class CostsCommand implements Callable<Integer> {
                 out.println(Output.json(report));
                 return 0;
             }
-            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12s%n", report.by(), "images", "tokens in", "tokens out",
-                    "USD");
+            out.printf(Locale.ROOT, "%-32s %8s %8s %12s %12s %12s%n", report.by(), "images", "failed", "tokens in",
+                    "tokens out", "USD");
             for (Costs.Row r : report.rows()) {
                 // a project is a folder name (or a video job's --project, which an MCP client may have chosen)
-                out.printf(Locale.ROOT, "%-32s %8d %12d %12d %12.4f%n", TerminalText.line(r.key()), r.images(), r.tokensIn(),
-                        r.tokensOut(), r.costUsd());
+                out.printf(Locale.ROOT, "%-32s %8d %8d %12d %12d %12.4f%n", TerminalText.line(r.key()), r.images(),
+                        r.failed(), r.tokensIn(), r.tokensOut(), r.costUsd());
             }
-            out.printf(Locale.ROOT, "%-32s %8s %12s %12s %12.4f%n", "total", "", "", "", report.totalUsd());
+            out.printf(Locale.ROOT, "%-32s %8s %8s %12s %12s %12.4f%n", "total", "", "", "", "", report.totalUsd());
             return 0;
         }
     }

@@ -102,17 +102,29 @@ final class VideoCommand {
             VideoService.Plan plan = video.plan(requests, !o.dryRun); // an estimate needs no account yet
             PrintStream out = Output.out();
             if (o.dryRun) {
+                // what the real run would refuse: the budgets (which --yes does not lift); needing --yes is the
+                // question a dry run is there to answer, so it is a note, not a refusal
+                String refused = video.refusal(plan, o.budget, true);
+                String unconfirmed = refused == null ? video.refusal(plan, o.budget, o.yes) : null;
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("dry_run", true);
                 m.put("estimate_usd", plan.unknownPrice() ? null : plan.total());
                 m.put("estimates", plan.estimates());
                 m.put("prices_as_of", io.alicemultiverse.video.VideoPrices.AS_OF);
                 m.put("missing_keys", plan.missingKeys());
+                m.put("refused", refused);
                 out.println(o.json ? Output.json(m) : "dry run: " + requests.size() + " job(s), estimate "
                         + (plan.unknownPrice() ? "unknown (a model's price is not in the table)"
                         : String.format(Locale.ROOT, "$%.2f", plan.total())));
                 if (!o.json) {
                     plan.missingKeys().forEach(k -> out.println("note: a real run needs what is missing: " + k));
+                    if (unconfirmed != null) {
+                        out.println("note: " + unconfirmed);
+                    }
+                }
+                if (refused != null) {
+                    Output.error("a real run would be refused: " + refused); // and exits as it would
+                    return 1;
                 }
                 return 0;
             }

@@ -40,6 +40,8 @@ final class ToolResults {
     record VideoEstimate(@JsonProperty("dry_run") boolean dryRun,
                          @JsonProperty("estimate_usd") Double estimateUsd,
                          @JsonProperty("prices_as_of") String pricesAsOf,
+                         @JsonPropertyDescription("Why a real call would be refused (budget_usd, the daily or "
+                                 + "monthly budget), else null") String refused,
                          String next) {
     }
 

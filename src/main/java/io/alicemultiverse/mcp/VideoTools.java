@@ -119,7 +119,12 @@ final class VideoTools {
         boolean dryRun = args.bool("dry_run", true);
         VideoService.Plan plan = video.plan(List.of(r), !dryRun); // an estimate needs no account yet
         if (dryRun) {
-            return new ToolResults.VideoEstimate(true, plan.estimates().get(0), VideoPrices.AS_OF,
+            String refused = video.refusal(plan, args.number("budget_usd"), true); // a real call confirms by consent
+            if (refused != null) {
+                return new ToolResults.VideoEstimate(true, plan.estimates().get(0), VideoPrices.AS_OF, refused,
+                        "a real call would be refused: " + refused + "; tell the user");
+            }
+            return new ToolResults.VideoEstimate(true, plan.estimates().get(0), VideoPrices.AS_OF, null,
                     "show the estimate to the user; to generate, call generate_video again with "
                             + "dry_run=false (the user is asked to approve)"
                             + (plan.missingKeys().isEmpty() ? ""

@@ -17,8 +17,9 @@ import java.util.Set;
  * Creating folders with the right permissions from the moment they exist. A folder inside a library's private
  * {@code .alice/} (search index, thumbnails, trash, temporary copies, caches, clip staging) is made 0700 whatever the
  * process's umask, as {@code .alice/} itself is; so is every folder {@link #privately} asked for (this user's search
- * cache of a shared catalog). Other folders (the library's dated folders) are made as the umask says. Existing
- * folders are left as they are. Stateless.
+ * cache of a shared catalog). Other folders (the library's dated folders) are made as the umask says, also when the
+ * library itself lies under some other {@code .alice} folder ({@code ~/.alice/lib}). Existing folders are left as
+ * they are. Stateless.
  */
 public final class Folders {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
@@ -48,9 +49,10 @@ public final class Folders {
             p = p.getParent();
         }
         boolean posix = p != null && Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
+        Path alice = posix && !allPrivate ? libraryAlice(abs) : null; // decided before any of it is made
         while (!missing.isEmpty()) {
             Path next = missing.pop();
-            boolean priv = posix && (allPrivate || insideAlice(next));
+            boolean priv = posix && (allPrivate || alice != null && next.startsWith(alice));
             try {
                 Files.createDirectory(next, priv ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PRIVATE)}
                         : new FileAttribute<?>[0]);
@@ -63,14 +65,26 @@ public final class Folders {
         return dir;
     }
 
-    /** Whether {@code p} is a {@code .alice} folder or inside one. */
-    static boolean insideAlice(Path p) {
+    /**
+     * The library's private folder that {@code p} is or lies in, else null: the innermost {@code .alice} of the path,
+     * when it is still to be made (a library's folder exists before anything is filed in it, so a missing
+     * {@code .alice} is the one being made for a library) or holds a library's catalog (its DuckDB file or the
+     * pointer to a shared one). Any other {@code .alice} ({@code ~/.alice} holding a library) is just a folder.
+     */
+    static Path libraryAlice(Path p) {
+        Path alice = null;
+        Path prefix = p.getRoot();
         for (Path name : p) {
+            prefix = prefix == null ? name : prefix.resolve(name);
             if (name.toString().equals(".alice")) {
-                return true;
+                alice = prefix;
             }
         }
-        return false;
+        if (alice == null || !Files.isDirectory(alice, LinkOption.NOFOLLOW_LINKS)) {
+            return alice;
+        }
+        return Files.exists(alice.resolve("catalog.duckdb"), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(alice.resolve("catalog.url"), LinkOption.NOFOLLOW_LINKS) ? alice : null;
     }
 
     /** Narrows an existing folder of this user's to 0700 (a cache folder an older alice made wider). */

@@ -28,12 +28,17 @@ final class ClipDelivery implements Delivery {
     private final Path root;
     private final Filer filer;
     private final Function<VideoJob, VideoProvider> providers;
+    private final long maxBytes;
 
-    /** @param providers the provider client of a job: the maker of its model, and how its output is fetched */
-    public ClipDelivery(Path libraryRoot, Filer filer, Function<VideoJob, VideoProvider> providers) {
+    /**
+     * @param providers the provider client of a job: the maker of its model, and how its output is fetched
+     * @param maxBytes  the most bytes a clip downloaded from its output URL may have
+     */
+    public ClipDelivery(Path libraryRoot, Filer filer, Function<VideoJob, VideoProvider> providers, long maxBytes) {
         this.root = libraryRoot.toAbsolutePath().normalize();
         this.filer = filer;
         this.providers = providers;
+        this.maxBytes = maxBytes;
     }
 
     Path partial(VideoJob job) {
@@ -67,8 +72,8 @@ final class ClipDelivery implements Delivery {
                     throw new Failure(Failure.Kind.EXPIRED, "no output URL recorded");
                 }
                 Path part = partial(job);
-                if (!provider(job).fetchOutput(job, part)) {
-                    Download.fetch(job.outputUrl(), part);
+                if (!provider(job).fetchOutput(job, part, maxBytes)) {
+                    Download.fetch(job.outputUrl(), part, java.util.Map.of(), Download::usableSpace, maxBytes);
                 }
                 staged = Optional.of(stage(job, part));
             }

@@ -18,7 +18,9 @@ public interface Delivery {
             /** A dropped or short transfer, a 5xx: try again later. */
             TRANSIENT,
             /** The bytes are not a video the library takes. */
-            INVALID
+            INVALID,
+            /** The clip is (or was about to be) larger than a clip may be: fetching it again would repeat that. */
+            TOO_LARGE
         }
 
         private final Kind kind;

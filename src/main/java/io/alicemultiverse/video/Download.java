@@ -51,6 +51,17 @@ final class Download {
      */
     static void fetch(String url, Path part, Map<String, String> headers, ToLongFunction<Path> usableSpace)
             throws Delivery.Failure {
+        fetch(url, part, headers, usableSpace, MAX_BYTES);
+    }
+
+    /**
+     * As {@link #fetch(String, Path, Map, ToLongFunction)} with a ceiling of {@code maxBytes}: a clip announced past
+     * it is not started, and a body that runs past it (no length announced, a chunked answer) is cut at the ceiling,
+     * its partial file deleted and the failure {@link Delivery.Failure.Kind#TOO_LARGE}: another try would download
+     * the same gigabytes again.
+     */
+    static void fetch(String url, Path part, Map<String, String> headers, ToLongFunction<Path> usableSpace,
+                      long maxBytes) throws Delivery.Failure {
         String at = url;
         String origin = origin(url);
         for (int hop = 0; hop <= REDIRECTS; hop++) {
@@ -84,10 +95,10 @@ final class Download {
                 }
                 boolean append = status == 206;
                 expected = total(s, append, have);
-                if (expected > MAX_BYTES) {
+                if (expected > maxBytes) {
                     Files.deleteIfExists(part);
-                    throw new Delivery.Failure(Delivery.Failure.Kind.INVALID, "the clip would be " + expected
-                            + " bytes, more than the " + MAX_BYTES + " a clip may have");
+                    throw new Delivery.Failure(Delivery.Failure.Kind.TOO_LARGE, "the clip would be " + expected
+                            + " bytes, more than the " + maxBytes + " a clip may have");
                 }
                 long needed = expected - (append ? have : 0);
                 long free = expected < 0 ? Long.MAX_VALUE : usableSpace.applyAsLong(part.toAbsolutePath().getParent());
@@ -96,10 +107,10 @@ final class Download {
                             + " bytes but " + part.toAbsolutePath().getParent() + " has " + free + " free");
                 }
                 try {
-                    write(s.body(), part, append);
+                    write(s.body(), part, append, maxBytes);
                 } catch (TooLarge e) {
                     Files.deleteIfExists(part);
-                    throw new Delivery.Failure(Delivery.Failure.Kind.INVALID, e.getMessage());
+                    throw new Delivery.Failure(Delivery.Failure.Kind.TOO_LARGE, e.getMessage());
                 }
                 long got = exists(part);
                 if (expected >= 0 && got != expected) {
@@ -124,10 +135,11 @@ final class Download {
     /** Writes a clip the provider handed over inline into {@code part}, whole and fsynced. */
     static void write(byte[] clip, Path part) throws Delivery.Failure {
         if (clip.length > MAX_BYTES) {
-            throw new Delivery.Failure(Delivery.Failure.Kind.INVALID, "the clip is larger than " + MAX_BYTES + " bytes");
+            throw new Delivery.Failure(Delivery.Failure.Kind.TOO_LARGE, "the clip is larger than " + MAX_BYTES
+                    + " bytes");
         }
         try {
-            write(new java.io.ByteArrayInputStream(clip), part, false);
+            write(new java.io.ByteArrayInputStream(clip), part, false, MAX_BYTES);
         } catch (IOException e) {
             throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "writing the clip: " + e.getMessage());
         }
@@ -158,7 +170,7 @@ final class Download {
         }
     }
 
-    private static void write(InputStream in, Path part, boolean append) throws IOException {
+    private static void write(InputStream in, Path part, boolean append, long maxBytes) throws IOException {
         io.alicemultiverse.media.Folders.create(part.getParent());
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -168,8 +180,9 @@ final class Download {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     written += n;
-                    if (written > MAX_BYTES) {
-                        throw new TooLarge("the clip is larger than the " + MAX_BYTES + " bytes a clip may have");
+                    if (written > maxBytes) { // nothing past the ceiling reaches the disk
+                        throw new TooLarge("the download ran past " + maxBytes + " bytes, the most a clip may have,"
+                                + " without announcing its length; stopped there");
                     }
                     ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
                     while (b.hasRemaining()) {
@@ -182,7 +195,7 @@ final class Download {
         }
     }
 
-    /** A body that went past {@link #MAX_BYTES}: no retry makes it fit. */
+    /** A body that went past the ceiling: no retry makes it fit. */
     private static final class TooLarge extends IOException {
         TooLarge(String message) {
             super(message);
@@ -190,7 +203,7 @@ final class Download {
     }
 
     /** What the filesystem holding {@code dir} (or its nearest existing parent) can still take. */
-    private static long usableSpace(Path dir) {
+    static long usableSpace(Path dir) {
         for (Path d = dir; d != null; d = d.getParent()) {
             try {
                 return Files.getFileStore(d).getUsableSpace();

@@ -120,7 +120,7 @@ final class Veo implements VideoProvider {
     }
 
     @Override
-    public boolean fetchOutput(VideoJob job, Path part) throws Delivery.Failure {
+    public boolean fetchOutput(VideoJob job, Path part, long maxBytes) throws Delivery.Failure {
         if (INLINE.equals(job.outputUrl())) {
             JsonNode video;
             try {
@@ -141,7 +141,7 @@ final class Veo implements VideoProvider {
         if (job.outputUrl() != null && job.outputUrl().startsWith(api.base() + "/")) {
             // Gemini file URLs need the key; Download sends it to this host only, never after a redirect elsewhere.
             // Download rather than the SDK's files.download: it resumes, bounds the size and never files half a clip.
-            Download.fetch(job.outputUrl(), part, keyHeader);
+            Download.fetch(job.outputUrl(), part, keyHeader, Download::usableSpace, maxBytes);
             return true;
         }
         return false;

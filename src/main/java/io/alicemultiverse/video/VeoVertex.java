@@ -175,7 +175,7 @@ final class VeoVertex implements VideoProvider {
     }
 
     @Override
-    public boolean fetchOutput(VideoJob job, Path part) throws Delivery.Failure {
+    public boolean fetchOutput(VideoJob job, Path part, long maxBytes) throws Delivery.Failure {
         if (!Veo.INLINE.equals(job.outputUrl())) {
             return false;
         }

@@ -21,9 +21,10 @@ interface VideoProvider {
     /**
      * Fetches a finished job's clip into {@code part} when that takes more than a plain GET of its output URL (a key
      * header the URL needs, bytes inline in the provider's answer), so the key stays inside the provider; returns
-     * false when a plain GET does. May be called again after a partial attempt.
+     * false when a plain GET does. May be called again after a partial attempt. A download stops at
+     * {@code maxBytes}.
      */
-    default boolean fetchOutput(VideoJob job, Path part) throws Delivery.Failure {
+    default boolean fetchOutput(VideoJob job, Path part, long maxBytes) throws Delivery.Failure {
         return false;
     }
 

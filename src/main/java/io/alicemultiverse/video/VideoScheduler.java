@@ -363,6 +363,15 @@ final class VideoScheduler {
         } catch (Delivery.Failure f) {
             Instant now = clock.instant();
             int attempts = j.attempts() + 1;
+            if (f.kind() == Delivery.Failure.Kind.TOO_LARGE) {
+                // another try would download the same gigabytes again: the job stops here, the user decides
+                return save(j.edit(now, e -> {
+                    e.state = JobState.FAILED;
+                    e.attempts = attempts;
+                    e.error = "job " + j.id() + ": clip refused, " + f.getMessage() + "; nothing was kept. `alice video"
+                            + " retry " + j.id() + "` downloads it once more (not billed again)";
+                }));
+            }
             if (attempts >= MAX_DELIVERY_ATTEMPTS) {
                 return save(j.edit(now, e -> {
                     e.state = JobState.FAILED;

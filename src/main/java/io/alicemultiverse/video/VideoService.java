@@ -37,11 +37,21 @@ public final class VideoService {
         java.util.function.Function<VideoJob, VideoProvider> client = j -> clients.computeIfAbsent(
                 j.provider() + "\u0000" + j.model() + "\u0000" + j.baseUrl(),
                 k -> VideoProviders.of(j.provider()).client(j.model(), j.baseUrl(), this.env, clock));
-        ClipDelivery delivery = new ClipDelivery(root, filer, client);
+        ClipDelivery delivery = new ClipDelivery(root, filer, client, maxClipBytes(this.env));
         this.scheduler = new VideoScheduler(new Jobs(catalog), client, delivery, clock, settings::cap);
     }
 
-    /** What {@code generate} would do: each request's estimate (null when unknown) and the total. */
+    /** {@code ALICE_VIDEO_MAX_CLIP_BYTES} lowers the ceiling of a downloaded clip (it never raises it). */
+    static long maxClipBytes(Map<String, String> env) {
+        String v = env.get("ALICE_VIDEO_MAX_CLIP_BYTES");
+        try {
+            long n = v == null ? Download.MAX_BYTES : Long.parseLong(v.strip());
+            return n > 0 ? Math.min(n, Download.MAX_BYTES) : Download.MAX_BYTES;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ALICE_VIDEO_MAX_CLIP_BYTES is not a number of bytes: " + v);
+        }
+    }
+
     /**
      * The priced requests; {@code missingKeys} names what a real run would still need (a dry run's plan only: a
      * plan for sending fails on a missing key instead).
@@ -94,28 +104,40 @@ public final class VideoService {
      * @throws IllegalArgumentException when the budget is negative or not a number
      */
     public List<VideoJob> submit(Plan plan, String baseUrl, Double budgetUsd, boolean confirmed) {
-        if (budgetUsd != null && !(budgetUsd >= 0)) { // NaN compares false with everything: it would pass any estimate
-            throw new IllegalArgumentException("the budget must be a number of dollars ≥ 0, not " + budgetUsd);
-        }
-        if (budgetUsd != null && (plan.unknownPrice() || plan.total() > budgetUsd + 1e-9)) {
-            throw new IllegalStateException(plan.unknownPrice()
-                    ? "the price of a model is unknown, so --budget " + usd(budgetUsd) + " cannot be checked"
-                    : "the estimate " + usd(plan.total()) + " is above --budget " + usd(budgetUsd));
-        }
-        String limit = overLimit(plan.total());
-        if (limit != null) {
-            throw new IllegalStateException(limit);
-        }
-        if (!confirmed && (plan.unknownPrice() || plan.total() > settings.confirmAboveUsd())) {
-            throw new IllegalStateException((plan.unknownPrice() ? "the price is not known"
-                    : "the estimate " + usd(plan.total()) + " is above confirm_above_usd "
-                    + usd(settings.confirmAboveUsd())) + "; pass --yes to generate");
+        String refused = refusal(plan, budgetUsd, confirmed);
+        if (refused != null) {
+            throw new IllegalStateException(refused);
         }
         List<VideoJob> out = new ArrayList<>();
         for (int i = 0; i < plan.requests().size(); i++) {
             out.add(scheduler.create(plan.requests().get(i), baseUrl, plan.estimates().get(i)));
         }
         return out;
+    }
+
+    /**
+     * Why {@link #submit} would refuse {@code plan} (the budget, the daily or monthly limit, an unconfirmed estimate
+     * above {@code confirm_above_usd}), or null when it would send it: a dry run asks this, and changes nothing.
+     */
+    public String refusal(Plan plan, Double budgetUsd, boolean confirmed) {
+        if (budgetUsd != null && !(budgetUsd >= 0)) { // NaN compares false with everything: it would pass any estimate
+            throw new IllegalArgumentException("the budget must be a number of dollars ≥ 0, not " + budgetUsd);
+        }
+        if (budgetUsd != null && (plan.unknownPrice() || plan.total() > budgetUsd + 1e-9)) {
+            return plan.unknownPrice()
+                    ? "the price of a model is unknown, so --budget " + usd(budgetUsd) + " cannot be checked"
+                    : "the estimate " + usd(plan.total()) + " is above --budget " + usd(budgetUsd);
+        }
+        String limit = overLimit(plan.total());
+        if (limit != null) {
+            return limit;
+        }
+        if (!confirmed && (plan.unknownPrice() || plan.total() > settings.confirmAboveUsd())) {
+            return (plan.unknownPrice() ? "the price is not known"
+                    : "the estimate " + usd(plan.total()) + " is above confirm_above_usd "
+                    + usd(settings.confirmAboveUsd())) + "; pass --yes to generate";
+        }
+        return null;
     }
 
     /** The daily or monthly limit the estimate would pass, counting spend and what active jobs will cost. */

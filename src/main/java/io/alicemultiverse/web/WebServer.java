@@ -46,6 +46,8 @@ public final class WebServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIMIT = 500;
     private static final int MAX_OFFSET = SearchQuery.MAX_OFFSET;
+    /** How long a request's line and headers may take to arrive (a browser sends them at once). */
+    static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
 
     private final LibraryService library;
     private final RequestGuard guard;
@@ -141,6 +143,11 @@ public final class WebServer implements AutoCloseable {
         WebServer server = new WebServer(library, bind, port, token == null || token.isBlank() ? null : token,
                 allowedHosts, videoService);
         server.app.start();
+        // read by each connection as it opens (Jetty configures a new connection with its connector's listeners)
+        HeaderDeadline deadline = new HeaderDeadline(HEADER_DEADLINE);
+        for (org.eclipse.jetty.server.Connector c : server.app.jettyServer().server().getConnectors()) {
+            c.addBean(deadline);
+        }
         return server;
     }
 

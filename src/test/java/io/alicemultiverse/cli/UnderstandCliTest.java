@@ -124,6 +124,43 @@ class UnderstandCliTest {
     }
 
     @Test
+    void costsCountOnlyTheImagesAPaidReplyDescribedAndShowTheUnreadableApart() throws Exception {
+        TempLibrary t = organized(2);
+        AtomicInteger requests = new AtomicInteger();
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest req) {
+                    // the first request's reply cannot be read, yet its tokens are billed; the second is fine
+                    String text = requests.incrementAndGet() == 1 ? "I cannot help with that"
+                            : "{\\\"images\\\":[{\\\"index\\\":1,\\\"description\\\":\\\"a fox\\\"}]}";
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                            .body("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+                                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                                    + text + "\"},\"finish_reason\":\"stop\"}],"
+                                    + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":100,\"total_tokens\":1100}}")
+                            .build();
+                }
+            });
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+            Path config = Files.writeString(root.resolve("alice.yaml"), "understanding:\n  concurrency: 1\n"
+                    + "  batch_size: 1\n");
+            CliRun ran = CliRun.run("understand", "--all", "--provider", "openai-compatible", "--model", "my-vlm",
+                    "--base-url", server.url("/v1").toString(), "--json", "--yes", "--library",
+                    t.library().toString(), "--config", config.toString());
+            assertThat(requests.get()).as(ran.err() + ran.out()).isEqualTo(2);
+            JsonNode costs = last(CliRun.run("costs", "--by", "provider", "--json", "--library",
+                    t.library().toString()));
+            JsonNode row = costs.path("rows").path(0);
+            assertThat(row.path("images").asLong()).as(costs.toString()).isEqualTo(1); // described
+            assertThat(row.path("failed").asLong()).as(costs.toString()).isEqualTo(1); // paid, unreadable
+            assertThat(row.path("tokens_in").asLong()).isEqualTo(2000); // both were paid
+            CliRun text = CliRun.run("costs", "--by", "provider", "--library", t.library().toString());
+            assertThat(text.lines().get(0)).contains("images").contains("failed");
+        }
+    }
+
+    @Test
     void withoutPathsOrAllItIsAUsageError() {
         CliRun r = CliRun.run("understand", "--library", root.resolve("lib").toString());
         assertThat(r.exit()).isEqualTo(2);

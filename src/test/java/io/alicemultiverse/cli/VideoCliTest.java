@@ -175,6 +175,30 @@ class VideoCliTest {
     }
 
     @Test
+    void aDryRunOverTheBudgetSaysTheRealRunWouldBeRefusedAndExitsAsItWould() {
+        String lib = dir.resolve("library").toString();
+        for (String budget : new String[]{"0", "3.19"}) {
+            CliRun real = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                    "waves", "--budget", budget, "--yes", "--library", lib);
+            CliRun dry = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                    "waves", "--budget", budget, "--dry-run", "--library", lib);
+            assertThat(dry.exit()).as(budget).isEqualTo(real.exit()).isEqualTo(1);
+            assertThat(dry.out()).contains("estimate $3.20");
+            assertThat(dry.err()).contains("a real run would be refused: the estimate $3.20 is above --budget");
+            CliRun json = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                    "waves", "--budget", budget, "--dry-run", "--json", "--library", lib);
+            assertThat(json.exit()).isEqualTo(1);
+            assertThat(json.out()).contains("\"refused\":\"the estimate $3.20 is above --budget");
+        }
+        CliRun within = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
+                "waves", "--budget", "5", "--dry-run", "--library", lib);
+        assertThat(within.exit()).as(within.err()).isZero();
+        assertThat(within.out()).contains("note: the estimate $3.20 is above confirm_above_usd"); // --yes, not refused
+        assertThat(requests).isEmpty();
+        assertThat(alice("video", "list", "--library", lib).lines()).isEmpty(); // nothing recorded
+    }
+
+    @Test
     void aDryRunPricesWithoutAnAccountAndSaysWhatARealRunNeeds() {
         String lib = dir.resolve("library").toString();
         Map<String, String> noKeys = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString());

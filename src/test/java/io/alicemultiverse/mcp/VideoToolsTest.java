@@ -86,6 +86,13 @@ class VideoToolsTest {
                 JsonNode dry = JSON.readTree(raw(client.callTool(new McpSchema.CallToolRequest("generate_video", args))));
                 assertThat(dry.path("dry_run").asBoolean()).isTrue();
                 assertThat(dry.path("estimate_usd").asDouble()).isPositive();
+                assertThat(dry.path("refused").isNull()).isTrue();
+                java.util.Map<String, Object> broke = new java.util.HashMap<>(args);
+                broke.put("budget_usd", 0);
+                JsonNode over = JSON.readTree(raw(client.callTool(new McpSchema.CallToolRequest("generate_video",
+                        broke))));
+                assertThat(over.path("refused").asText()).contains("is above --budget $0.00");
+                assertThat(over.path("next").asText()).contains("a real call would be refused");
                 assertThat(asking.questions).isEmpty();
                 assertThat(requests).isEmpty();
 

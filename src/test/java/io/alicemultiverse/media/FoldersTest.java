@@ -32,6 +32,24 @@ class FoldersTest {
     }
 
     @Test
+    void aLibraryUnderSomeOtherDotAliceFolderKeepsItsOwnFoldersOpenAndOnlyItsOwnPrivateFolderNarrow() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve(".alice/lib/.alice")); // ~/.alice/lib, a library that has a catalog
+        Files.writeString(home.resolve(".alice/lib/.alice/catalog.duckdb"), "");
+        Path lib = home.resolve(".alice/lib");
+        Folders.create(lib.resolve("2026-01-01/acme/midjourney"));
+        assertThat(mode(lib.resolve("2026-01-01"))).isEqualTo(mode(lib)).isNotEqualTo("rwx------");
+        assertThat(mode(lib.resolve("2026-01-01/acme/midjourney"))).isEqualTo(mode(lib));
+        Folders.create(lib.resolve(".alice/thumbs/ab"));
+        assertThat(mode(lib.resolve(".alice/thumbs"))).isEqualTo("rwx------");
+        assertThat(mode(lib.resolve(".alice/thumbs/ab"))).isEqualTo("rwx------");
+        Files.createDirectories(tmp.resolve("shared/.alice")); // a shared-catalog library: the pointer marks it
+        Files.writeString(tmp.resolve("shared/.alice/catalog.url"), "postgresql://h/db");
+        Folders.create(tmp.resolve("shared/.alice/video/partial"));
+        assertThat(mode(tmp.resolve("shared/.alice/video"))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aPrivateCacheIsOwnerOnlyAndAnOlderWiderOneIsNarrowed() throws Exception {
         Path cache = tmp.resolve("cache/alice/search/abc/lexical");
         Folders.privately(cache);

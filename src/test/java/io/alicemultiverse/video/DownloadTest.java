@@ -71,7 +71,7 @@ class DownloadTest {
         Files.write(part, new byte[10]); // even what an earlier attempt left goes
         assertThatThrownBy(() -> Download.fetch(url(), part, Map.of(), dir -> Long.MAX_VALUE))
                 .isInstanceOfSatisfying(Delivery.Failure.class, f -> {
-                    assertThat(f.kind()).isEqualTo(Delivery.Failure.Kind.INVALID);
+                    assertThat(f.kind()).isEqualTo(Delivery.Failure.Kind.TOO_LARGE);
                     assertThat(f.getMessage()).contains(String.valueOf(Download.MAX_BYTES + 1));
                 });
         assertThat(part).doesNotExist();

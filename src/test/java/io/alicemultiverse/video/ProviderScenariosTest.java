@@ -39,6 +39,8 @@ class ProviderScenariosTest {
     private TestClock clock;
     private LibraryService library;
     private VideoService video;
+    /** More environment for the video service (a lower clip ceiling). */
+    private final Map<String, String> extraEnv = new HashMap<>();
 
     static Stream<FakeVideoApi.Protocol> protocols() {
         return Protocols.all().stream();
@@ -55,6 +57,7 @@ class ProviderScenariosTest {
         Map<String, String> env = new HashMap<>(Protocols.KEYS);
         env.put("ALICE_" + api.protocol.provider().toUpperCase() + "_BASE_URL", api.base());
         env.putAll(api.protocol.env(api));
+        env.putAll(extraEnv);
         video = library.video(UnderstandSettings.defaults(), env);
     }
 
@@ -247,6 +250,27 @@ class ProviderScenariosTest {
         assertThat(files.get(1).getHeaders().get("Range")).isEqualTo("bytes=500-");
         assertThat(video.status(job.id()).contentHash()).isEqualTo(ContentHash.of(Clips.mp4(1)));
         assertThat(leftovers()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void aDownloadWithNoLengthThatRunsPastTheCeilingFailsOnceNamingTheJobAndLeavesNothing(FakeVideoApi.Protocol p)
+            throws Exception {
+        assumeTrue(p.downloadsByUrl(), "the clip comes inline, not from a URL");
+        extraEnv.put("ALICE_VIDEO_MAX_CLIP_BYTES", "100000");
+        start(p);
+        // chunked, no Content-Length: only counting the bytes can stop it
+        api.fileFaults.add(new Builder().code(200).addHeader("Content-Type", "video/mp4")
+                .chunkedBody(new okio.Buffer().write(new byte[1_000_000]), 8192).build());
+        VideoJob job = generate("waves");
+        assertThat(runToEnd(job.id())).endsWith(JobState.FAILED);
+        VideoJob failed = video.status(job.id());
+        assertThat(failed.error()).contains("job " + job.id()).contains("ran past 100000 bytes")
+                .contains("alice video retry " + job.id());
+        assertThat(api.requests.stream().filter(r -> r.getUrl().encodedPath().startsWith("/files/")))
+                .hasSize(1); // not fetched again and again at full size
+        assertThat(leftovers()).isEmpty(); // the cut-off download is gone
+        assertThat(libraryMedia()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

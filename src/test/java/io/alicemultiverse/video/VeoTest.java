@@ -193,12 +193,12 @@ class VeoTest {
             VideoJob j = job("models/veo-3.1-generate-001/operations/op")
                     .edit(CLOCK.instant(), e -> e.outputUrl = base() + "/v1beta/files/abc:download?alt=media");
             Path part = dir.resolve("clip.part");
-            assertThat(gemini().fetchOutput(j, part)).isTrue();
+            assertThat(gemini().fetchOutput(j, part, Download.MAX_BYTES)).isTrue();
             assertThat(Files.readAllBytes(part)).isEqualTo(clip);
             assertThat(server.takeRequest().getHeaders().get("x-goog-api-key")).isEqualTo("gm-test-key");
             assertThat(storage.takeRequest().getHeaders().get("x-goog-api-key")).isNull();
         }
         VideoJob elsewhere = job("op").edit(CLOCK.instant(), e -> e.outputUrl = "https://cdn.example.com/clip.mp4");
-        assertThat(gemini().fetchOutput(elsewhere, dir.resolve("x.part"))).isFalse(); // a plain GET, no key
+        assertThat(gemini().fetchOutput(elsewhere, dir.resolve("x.part"), Download.MAX_BYTES)).isFalse(); // a plain GET, no key
     }
 }
