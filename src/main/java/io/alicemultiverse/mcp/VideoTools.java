@@ -119,7 +119,7 @@ final class VideoTools {
         boolean dryRun = args.bool("dry_run", true);
         VideoService.Plan plan = video.plan(List.of(r), !dryRun); // an estimate needs no account yet
         if (dryRun) {
-            String refused = video.refusal(plan, args.number("budget_usd"), true); // a real call confirms by consent
+            String refused = video.refusal(plan, args.number("budget_usd"), true, "budget_usd"); // a real call confirms by consent
             if (refused != null) {
                 return new ToolResults.VideoEstimate(true, plan.estimates().get(0), VideoPrices.AS_OF, refused,
                         "a real call would be refused: " + refused + "; tell the user");
@@ -140,7 +140,7 @@ final class VideoTools {
                 args.exchange(), costly);
         VideoJob job;
         try {
-            job = video.submit(plan, null, args.number("budget_usd"), true).get(0);
+            job = video.submit(plan, null, args.number("budget_usd"), true, "budget_usd").get(0);
         } catch (IllegalStateException e) {
             throw new ToolError(e.getMessage());
         }

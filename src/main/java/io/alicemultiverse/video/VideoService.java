@@ -104,7 +104,12 @@ public final class VideoService {
      * @throws IllegalArgumentException when the budget is negative or not a number
      */
     public List<VideoJob> submit(Plan plan, String baseUrl, Double budgetUsd, boolean confirmed) {
-        String refused = refusal(plan, budgetUsd, confirmed);
+        return submit(plan, baseUrl, budgetUsd, confirmed, "--budget");
+    }
+
+    /** {@link #submit(Plan, String, Double, boolean)}, naming the budget as the caller's surface spells it. */
+    public List<VideoJob> submit(Plan plan, String baseUrl, Double budgetUsd, boolean confirmed, String budgetName) {
+        String refused = refusal(plan, budgetUsd, confirmed, budgetName);
         if (refused != null) {
             throw new IllegalStateException(refused);
         }
@@ -120,13 +125,21 @@ public final class VideoService {
      * above {@code confirm_above_usd}), or null when it would send it: a dry run asks this, and changes nothing.
      */
     public String refusal(Plan plan, Double budgetUsd, boolean confirmed) {
+        return refusal(plan, budgetUsd, confirmed, "--budget");
+    }
+
+    /**
+     * {@link #refusal(Plan, Double, boolean)}, naming the budget as the caller's surface spells it ({@code --budget}
+     * on the command line, {@code budget_usd} for an MCP tool), so the message tells the reader what to change.
+     */
+    public String refusal(Plan plan, Double budgetUsd, boolean confirmed, String budgetName) {
         if (budgetUsd != null && !(budgetUsd >= 0)) { // NaN compares false with everything: it would pass any estimate
             throw new IllegalArgumentException("the budget must be a number of dollars ≥ 0, not " + budgetUsd);
         }
         if (budgetUsd != null && (plan.unknownPrice() || plan.total() > budgetUsd + 1e-9)) {
             return plan.unknownPrice()
-                    ? "the price of a model is unknown, so --budget " + usd(budgetUsd) + " cannot be checked"
-                    : "the estimate " + usd(plan.total()) + " is above --budget " + usd(budgetUsd);
+                    ? "the price of a model is unknown, so " + budgetName + " " + usd(budgetUsd) + " cannot be checked"
+                    : "the estimate " + usd(plan.total()) + " is above " + budgetName + " " + usd(budgetUsd);
         }
         String limit = overLimit(plan.total());
         if (limit != null) {

@@ -91,7 +91,7 @@ class VideoToolsTest {
                 broke.put("budget_usd", 0);
                 JsonNode over = JSON.readTree(raw(client.callTool(new McpSchema.CallToolRequest("generate_video",
                         broke))));
-                assertThat(over.path("refused").asText()).contains("is above --budget $0.00");
+                assertThat(over.path("refused").asText()).contains("is above budget_usd $0.00").doesNotContain("--budget");
                 assertThat(over.path("next").asText()).contains("a real call would be refused");
                 assertThat(asking.questions).isEmpty();
                 assertThat(requests).isEmpty();
