@@ -137,7 +137,7 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%d matches; counted below: %s%n", f.total(), COUNTED);
         f.facets().forEach((k, v) -> {
             out.println(k + ":");
-            v.forEach((name, n) -> out.printf("  %-40s %d%n", TerminalText.line(name), n));
+            v.forEach((name, n) -> out.printf("  %s %d%n", TerminalText.padded(name, 40), n));
         });
     }
 
@@ -147,7 +147,7 @@ final class SearchCommand implements Callable<Integer> {
 
     private static void row(PrintStream out, SearchHit h) {
         String date = h.createdAt() == null ? "-" : h.createdAt().toLocalDate().toString();
-        out.printf("%-50s %-14s %-10s %s%n", TerminalText.line(h.path()), h.source() == null ? "-" : h.source(),
+        out.printf("%s %-14s %-10s %s%n", TerminalText.padded(h.path(), 50), h.source() == null ? "-" : h.source(),
                 date, excerpt(h.prompt(), 60));
     }
 

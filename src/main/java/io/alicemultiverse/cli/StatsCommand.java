@@ -37,8 +37,8 @@ final class StatsCommand implements Callable<Integer> {
             for (Map.Entry<String, JsonNode> part : Output.tree(stats).properties()) {
                 if (part.getValue().isObject()) {
                     out.println(part.getKey().replace('_', ' ') + ":");
-                    part.getValue().properties().forEach(e -> out.printf("  %-40s %s%n", e.getKey(),
-                            e.getValue().asText()));
+                    part.getValue().properties().forEach(e -> out.printf("  %s %s%n",
+                            TerminalText.padded(e.getKey(), 40), TerminalText.line(e.getValue().asText())));
                 }
             }
             return 0;

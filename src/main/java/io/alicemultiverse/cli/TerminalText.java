@@ -22,6 +22,22 @@ final class TerminalText {
         return escape(s, true);
     }
 
+    /**
+     * {@link #line}({@code s}) followed by spaces up to {@code columns} terminal columns: a CJK character or an emoji
+     * takes two columns and a combining mark none (JLine's {@code wcwidth}, which {@code %-40s} does not know), so a
+     * table's next column stays aligned whatever script a name is in. Never cuts a longer text.
+     */
+    static String padded(String s, int columns) {
+        String shown = line(s == null ? "null" : s);
+        int width = 0;
+        for (int i = 0; i < shown.length(); ) {
+            int cp = shown.codePointAt(i);
+            width += Math.max(0, org.jline.utils.WCWidth.wcwidth(cp));
+            i += Character.charCount(cp);
+        }
+        return width >= columns ? shown : shown + " ".repeat(columns - width);
+    }
+
     private static String escape(String s, boolean keepLines) {
         if (s == null) {
             return null;

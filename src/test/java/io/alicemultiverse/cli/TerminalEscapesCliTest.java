@@ -76,6 +76,31 @@ class TerminalEscapesCliTest {
         assertSafe(tags.out());
     }
 
+    /**
+     * {@code stats} printed the names it counts (models, tags, projects: from files) raw, and every table padded them
+     * with {@code %-40s}, which counts a CJK character as one column where a terminal draws two.
+     */
+    @Test
+    void statsShowsNamesFromFilesEscapedAndTablesStayAlignedInAnyScript() throws Exception {
+        TempLibrary t = new TempLibrary(tmp);
+        t.inboxFile("p/a.png", TempLibrary.png("a fox", "\u001b[2Jwiped\u009b2J", 1));
+        t.inboxFile("p/b.png", io.alicemultiverse.testsupport.PngBuilder.rgb(8, 8).itxt("parameters",
+                "a cat\nSteps: 20, Sampler: Euler, Seed: 2, Model: 東京モデル", false).build());
+        String lib = t.library().toString();
+        assertThat(CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", lib).exit()).isZero();
+
+        CliRun stats = CliRun.run("stats", "--library", lib);
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        assertSafe(stats.out());
+        assertThat(stats.out()).contains("\\x1b[2Jwiped\\x9b2J");
+        // five wide characters take ten columns: thirty spaces make forty, then the count
+        assertThat(stats.out()).contains("  東京モデル" + " ".repeat(30) + " 1");
+
+        CliRun facets = CliRun.run("search", "--library", lib, "--facets");
+        assertThat(facets.exit()).as(facets.err()).isZero();
+        assertThat(facets.out()).contains("  東京モデル" + " ".repeat(30) + " 1");
+    }
+
     private static void assertSafe(String out) {
         assertThat(out.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e
                         || c >= 0x2066 && c <= 0x2069))
