@@ -587,8 +587,7 @@ public final class LibraryService implements AutoCloseable {
     public List<DuplicateGroup> duplicates(int maxDistance, KeepRule rule) {
         Bounds.maxDistance(maxDistance);
         hashPendingUnlessInBackground();
-        return DuplicateFinder.groups(CatalogAssets.load(catalog, root, true), maxDistance, rule,
-                io.alicemultiverse.similar.MemberFiles.onDisk(root));
+        return DuplicateFinder.groupsOnDisk(CatalogAssets.load(catalog, root, true), maxDistance, rule, root);
     }
 
     /** Resolves {@code groups} on disk (see {@link DuplicateResolver}); interrupted operations are settled first. */

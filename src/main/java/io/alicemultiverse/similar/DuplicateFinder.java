@@ -38,12 +38,26 @@ public final class DuplicateFinder {
     }
 
     /**
+     * {@link #groups(List, int, KeepRule)} for a library's assets, its files under {@code library} telling what they
+     * hold ({@link MemberFiles#onDisk}); what their decodes found is kept in the library's cache
+     * ({@link MemberFacts}) for the next run.
+     */
+    public static List<DuplicateGroup> groupsOnDisk(List<DedupAsset> assets, int maxDistance, KeepRule rule,
+                                                    java.nio.file.Path library) {
+        MemberFacts facts = MemberFacts.open(library);
+        try {
+            return groups(assets, maxDistance, rule, MemberFiles.onDisk(library, facts));
+        } finally {
+            facts.saveIfChanged();
+        }
+    }
+
+    /**
      * {@link #groups(List, int, KeepRule)}, where {@code files} tells what the group members' files hold: which are
      * damaged or greyscale (for the keeper) and which hold the keeper's pixels (for the kind). It is asked only
      * about members of groups.
      */
-    public static List<DuplicateGroup> groups(List<DedupAsset> assets, int maxDistance, KeepRule rule,
-                                              MemberFiles files) {
+    static List<DuplicateGroup> groups(List<DedupAsset> assets, int maxDistance, KeepRule rule, MemberFiles files) {
         if (maxDistance < 0) {
             throw new IllegalArgumentException("maxDistance must be >= 0, got " + maxDistance);
         }

@@ -8,8 +8,6 @@ import io.alicemultiverse.media.MediaFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +15,7 @@ import java.util.function.Predicate;
  * file is damaged, whether it is greyscale (a desaturated copy loses to its colour original), and whether two files
  * hold the same pixels (which alone makes a group {@code exact}). Implementations are thread-safe.
  */
-public interface MemberFiles {
+interface MemberFiles {
     /**
      * Largest pHash distance at which two images of one size may still hold the same pixels: an interlaced PNG is
      * hashed along another decoding path than a plain one and lands a few bits away (its dHash up to 5 or more).
@@ -64,7 +62,11 @@ public interface MemberFiles {
      * holds no one's pixels.
      */
     static MemberFiles onDisk(Path root) {
-        Map<String, Boolean> grey = new ConcurrentHashMap<>();
+        return onDisk(root, MemberFacts.inMemory());
+    }
+
+    /** {@link #onDisk(Path)}, remembering what decodes found in {@code facts} (see {@link MemberFacts}). */
+    static MemberFiles onDisk(Path root, MemberFacts facts) {
         return new MemberFiles() {
             @Override
             public boolean damaged(DedupAsset a) {
@@ -76,14 +78,19 @@ public interface MemberFiles {
                 if (a.isVideo()) {
                     return false;
                 }
-                return grey.computeIfAbsent(a.contentHash(), h -> {
-                    try {
-                        return MeanColour.chroma(root.resolve(a.path()), null, MediaFormat.ofId(a.format()))
-                                < MeanColour.GREY_CHROMA;
-                    } catch (IOException | RuntimeException e) {
-                        return false;
-                    }
-                });
+                Boolean known = facts.grey(a.contentHash());
+                if (known != null) {
+                    return known;
+                }
+                boolean grey;
+                try {
+                    grey = MeanColour.chroma(root.resolve(a.path()), null, MediaFormat.ofId(a.format()))
+                            < MeanColour.GREY_CHROMA;
+                } catch (IOException | RuntimeException e) {
+                    return false; // not remembered: a file that could not be read may be readable next time
+                }
+                facts.grey(a.contentHash(), grey);
+                return grey;
             }
 
             @Override
@@ -92,7 +99,16 @@ public interface MemberFiles {
                         || PerceptualHash.distance(a.phash(), b.phash()) > SAME_PIXELS_BITS) {
                     return false;
                 }
-                return DuplicateResolver.samePixels(root.resolve(a.path()), root.resolve(b.path()));
+                Boolean known = facts.same(a.contentHash(), b.contentHash());
+                if (known != null) {
+                    return known;
+                }
+                boolean same = DuplicateResolver.samePixels(root.resolve(a.path()), root.resolve(b.path()));
+                if (same || (java.nio.file.Files.isReadable(root.resolve(a.path()))
+                        && java.nio.file.Files.isReadable(root.resolve(b.path())))) {
+                    facts.same(a.contentHash(), b.contentHash(), same);
+                }
+                return same;
             }
         };
     }

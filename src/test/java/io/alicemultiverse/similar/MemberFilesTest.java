@@ -76,6 +76,34 @@ class MemberFilesTest {
         }
     }
 
+    /**
+     * Each greyscale and same-pixels answer costs a decode (tens of milliseconds; a thousand groups took half a
+     * minute on every dry run): they are kept by content hash in the library's cache, so the next run decodes none.
+     * Shown by changing a file's bytes behind its content hash: a fresh decode answers otherwise, the cache does not.
+     */
+    @Test
+    void whatDecodesFoundIsKeptForTheNextRunByContentHash() throws IOException {
+        BufferedImage photo = Pictures.photo(7, 256, 256, 6);
+        DedupAsset colour = asset("b-colour.png", photo, false, 0);
+        DedupAsset grey = asset("a-grey.png", grey(photo), false, 30);
+        List<DuplicateGroup> first = DuplicateFinder.groupsOnDisk(List.of(colour, grey), 10, KeepRule.OLDEST, root);
+        assertThat(first.get(0).reason()).isEqualTo("in colour");
+        assertThat(MemberFacts.file(root)).exists();
+
+        Files.copy(root.resolve("b-colour.png"), root.resolve("a-grey.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        DuplicateGroup fresh = groups(List.of(colour, grey), KeepRule.OLDEST).get(0);
+        assertThat(fresh.reason()).as("decoded afresh: two colour files, the older kept").isNotEqualTo("in colour");
+        DuplicateGroup cached = DuplicateFinder.groupsOnDisk(List.of(colour, grey), 10, KeepRule.OLDEST, root).get(0);
+        assertThat(cached.reason()).as("from the cache").isEqualTo("in colour");
+        assertThat(cached.kind()).isEqualTo(DuplicateGroup.Kind.NEAR);
+
+        Files.writeString(MemberFacts.file(root), "{not json");
+        DuplicateGroup unreadable = DuplicateFinder.groupsOnDisk(List.of(colour, grey), 10, KeepRule.OLDEST, root)
+                .get(0);
+        assertThat(unreadable.reason()).as("an unreadable cache is an empty one").isEqualTo(fresh.reason());
+    }
+
     @Test
     void anInterlacedCopyOfTheSamePixelsIsExact() throws IOException {
         BufferedImage photo = Pictures.photo(8, 256, 256, 6);
