@@ -192,13 +192,16 @@ class DedupCliTest {
         catalogOverride = newCatalogArgs();
         byte[] owlPng = png(Pictures.photo(2, 256, 256, 6));
         t.inboxFile("owl/a.png", owlPng);
-        t.inboxFile("owl/b.png", withText(owlPng, "parameters", "an owl, steps: 20"));
+        t.inboxFile("owl/b.png", withText(owlPng, "parameters",
+                "an owl\nSteps: 20, Sampler: Euler, Seed: 7, Model: owlmodel"));
         t.inboxFile("owl/c.png", withText(owlPng, "Comment", "retouched by hand"));
         assertThat(alice("organize", "--inbox", t.inbox().toString()).exit()).isZero();
         JsonNode exact = kind(groups(alice("dedup", "--json")), "exact");
         assertThat(exact.get("members")).hasSize(3);
         Path keeper = t.library().resolve(exact.get("keep").asText());
-        assertThat(new String(Files.readAllBytes(keeper), StandardCharsets.ISO_8859_1)).contains("an owl"); // richest
+        // kept for its generation record, never by the files' age or path (the three are written within one tick)
+        assertThat(exact.get("reason").asText()).isEqualTo("richest generation metadata");
+        assertThat(new String(Files.readAllBytes(keeper), StandardCharsets.ISO_8859_1)).contains("an owl");
         Map<String, String> before = TempLibrary.fingerprint(t.library());
         String commented = pathOf(before, "retouched by hand");
 
