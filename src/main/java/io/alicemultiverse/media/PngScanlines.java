@@ -59,7 +59,8 @@ public final class PngScanlines {
     private static final int KEEP_LIMIT = 16 << 20;
     private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(() -> new ByteBuffer[2]);
 
-    private final Source ch;
+    /** The PNG: a file, or its bytes already in memory ({@link BytesChannel}). */
+    private final FileChannel ch;
     private final Sink sink;
     /** Read-ahead over the file: chunk headers, small chunks and IDAT data all come from here, in file order. */
     private final ByteBuffer buffer = ByteBuffer.allocate(PIECE).limit(0);
@@ -87,46 +88,7 @@ public final class PngScanlines {
     /** Whole mode: the image data gathered so far (a per-thread direct buffer). */
     private ByteBuffer gathered;
 
-    /** Positional reads from a file or from its bytes already in memory. */
-    private interface Source {
-        long size() throws IOException;
-
-        /** Like {@link FileChannel#read(ByteBuffer, long)}: bytes read, or -1 at the end. */
-        int read(ByteBuffer dst, long position) throws IOException;
-    }
-
-    private record FileSource(FileChannel ch) implements Source {
-        @Override
-        public long size() throws IOException {
-            return ch.size();
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            return ch.read(dst, position);
-        }
-    }
-
-    /** A PNG's bytes in memory: {@code bytes} from its position to its limit (never moved: reads use duplicates). */
-    private record BytesSource(ByteBuffer bytes) implements Source {
-        @Override
-        public long size() {
-            return bytes.remaining();
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) {
-            if (position >= bytes.remaining()) {
-                return -1;
-            }
-            int n = (int) Math.min(dst.remaining(), bytes.remaining() - position);
-            int from = bytes.position() + (int) position;
-            dst.put(bytes.duplicate().position(from).limit(from + n));
-            return n;
-        }
-    }
-
-    private PngScanlines(Source ch, Sink sink, boolean whole) {
+    private PngScanlines(FileChannel ch, Sink sink, boolean whole) {
         this.ch = ch;
         this.sink = sink;
         this.whole = whole;
@@ -160,21 +122,21 @@ public final class PngScanlines {
 
     /** {@link #readAll(Path, Sink)} for a file whose bytes were already read: {@code png}'s remaining bytes. */
     public static int readAll(ByteBuffer png, Sink sink) throws IOException {
-        return read(new BytesSource(png), sink, Libdeflate.available());
+        return read(new BytesChannel(png), sink, Libdeflate.available());
     }
 
     /** {@link #read(Path, Sink)} for a file whose bytes were already read: {@code png}'s remaining bytes. */
     public static int read(ByteBuffer png, Sink sink) throws IOException {
-        return read(new BytesSource(png), sink, false);
+        return read(new BytesChannel(png), sink, false);
     }
 
     private static int read(Path file, Sink sink, boolean whole) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(new FileSource(ch), sink, whole);
+            return read(ch, sink, whole);
         }
     }
 
-    private static int read(Source source, Sink sink, boolean whole) throws IOException {
+    private static int read(FileChannel source, Sink sink, boolean whole) throws IOException {
         PngScanlines d = new PngScanlines(source, sink, whole);
         try {
             return d.run();

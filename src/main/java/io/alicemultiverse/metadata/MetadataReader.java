@@ -1,5 +1,6 @@
 package io.alicemultiverse.metadata;
 
+import io.alicemultiverse.media.BytesChannel;
 import io.alicemultiverse.media.FormatSniffer;
 import io.alicemultiverse.media.MediaFormat;
 import io.alicemultiverse.media.Probes;

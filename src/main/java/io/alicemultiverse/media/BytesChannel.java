@@ -1,4 +1,4 @@
-package io.alicemultiverse.metadata;
+package io.alicemultiverse.media;
 
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -10,19 +10,19 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * A read-only {@link FileChannel} over a file's bytes already in memory, so the container readers (which take a
- * {@code FileChannel} for positional reads) read the very bytes organize hashed and will copy, without opening and
- * reading the file a second time. Written here because the JDK has none and the in-memory channels libraries offer
+ * A read-only {@link FileChannel} over a file's bytes already in memory, so the container readers and
+ * {@link PngScanlines} (which take a {@code FileChannel} for positional reads) read the very bytes organize hashed
+ * and will copy, without opening and reading the file a second time. Written here because the JDK has none and the in-memory channels libraries offer
  * (e.g. commons-compress's {@code SeekableInMemoryByteChannel}) are not {@code FileChannel}s: they lack the
  * positional {@link #read(ByteBuffer, long)} every reader uses. Not thread-safe (one reader at a time, as a file
  * channel's position is shared anyway).
  */
-final class BytesChannel extends FileChannel {
+public final class BytesChannel extends FileChannel {
     private final ByteBuffer bytes;
     private long position;
 
     /** A channel over {@code bytes}' remaining bytes; {@code bytes} itself is never moved. */
-    BytesChannel(ByteBuffer bytes) {
+    public BytesChannel(ByteBuffer bytes) {
         this.bytes = bytes.slice();
     }
 
