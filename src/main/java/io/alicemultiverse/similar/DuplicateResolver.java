@@ -37,7 +37,8 @@ import java.util.Set;
  *       those of the keeper's format whose decoded pixels equal
  *       the keeper's. Their bytes always differ from the keeper's (the catalog holds each content once), so a link
  *       is made only when nothing but the pixel encoding is lost: every piece of metadata the member carries (a
- *       PNG's non-pixel chunks, a JPEG's APPn/COM segments: {@link CarriedMetadata}) is also in the keeper. A member
+ *       PNG's non-pixel chunks, a JPEG's APPn/COM segments, a WebP's, GIF's or TIFF's own: {@link CarriedMetadata})
+ *       is also in the keeper. A member
  *       with metadata of its own (or of another format) is trashed instead, as {@code trash} does, and named in
  *       {@link Result#trashedInstead}. Two journal lines are written first: {@code trash-link} (the member's bytes get a second name
  *       in the trash, so undo can bring them back) and {@code hardlink} (keeper → the member's name). Then the
