@@ -11,8 +11,6 @@ import io.alicemultiverse.library.SafeFiles;
 import io.alicemultiverse.library.Sidecars;
 import io.alicemultiverse.library.TrashManifest;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,25 +278,6 @@ public final class DuplicateResolver {
 
     /** Whether two image files decode to the same pixels (ImageIO; false when either cannot be decoded). */
     static boolean samePixels(Path a, Path b) {
-        try {
-            BufferedImage x = ImageIO.read(a.toFile());
-            BufferedImage y = ImageIO.read(b.toFile());
-            if (x == null || y == null || x.getWidth() != y.getWidth() || x.getHeight() != y.getHeight()) {
-                return false;
-            }
-            int w = x.getWidth();
-            int[] rowX = new int[w];
-            int[] rowY = new int[w];
-            for (int r = 0; r < x.getHeight(); r++) {
-                x.getRGB(0, r, w, 1, rowX, 0, w);
-                y.getRGB(0, r, w, 1, rowY, 0, w);
-                if (!java.util.Arrays.equals(rowX, rowY)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Pixels.same(Pixels.decode(a), Pixels.decode(b));
     }
 }
