@@ -157,9 +157,10 @@ class SidecarRoundTripTest {
         assertThat(found(lib, "tag:places|europe|paris")).containsExactlyInAnyOrderElementsOf(both);
         assertThat(found(lib, "europe")).containsExactlyInAnyOrderElementsOf(both);
 
-        String lightroom = Files.readString(s.get(0));
+        // alice's own record of the tags it synced (alice:synced) aside, the paths stay as the other tools wrote them
+        String lightroom = Files.readString(s.get(0)).replaceAll("(?s)<alice:synced>.*?</alice:synced>", "");
         assertThat(lightroom).contains("<rdf:li>Places|Europe|Paris</rdf:li>").doesNotContain("places|europe|paris");
-        String digiKam = Files.readString(s.get(1));
+        String digiKam = Files.readString(s.get(1)).replaceAll("(?s)<alice:synced>.*?</alice:synced>", "");
         assertThat(digiKam).contains("<rdf:li>Places/Europe/Paris</rdf:li>").doesNotContain("places|europe|paris");
         for (Path p : s) {
             assertThat(SidecarReader.read(p).subjects()).noneMatch(x -> x.contains("|"));
