@@ -72,7 +72,8 @@ public final class SidecarReader {
     static List<String> paths(XMPMeta meta) throws XMPException {
         Set<String> out = new LinkedHashSet<>();
         for (String h : SidecarWriter.items(meta, Namespaces.LIGHTROOM, "hierarchicalSubject")) {
-            if (!SidecarWriter.ours(h)) {
+            // darktable's own tags (darktable|format|png, darktable|changed) say how it handled the file, not what it shows
+            if (!SidecarWriter.ours(h) && !h.strip().toLowerCase(java.util.Locale.ROOT).startsWith("darktable|")) {
                 add(out, SidecarTags.pathTag(h, '|'));
             }
         }

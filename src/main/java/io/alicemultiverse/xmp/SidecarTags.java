@@ -78,17 +78,23 @@ final class SidecarTags {
     /**
      * A colour label as one name whichever tool wrote it: trimmed, lower case ({@code Red}, {@code red}), with
      * digiKam's and others' names for the same colour made one ({@code magenta}, {@code violet} → {@code purple},
-     * {@code grey} → {@code gray}); null for none ({@code None}, blank).
+     * {@code grey} → {@code gray}; Lightroom's German, French, Spanish and Italian names, {@code Rot} → {@code red});
+     * null for none ({@code None}, blank).
      */
     static String colour(String name) {
         if (name == null) {
             return null;
         }
         String c = SidecarReader.keyword(name);
+        // Lightroom writes its label names in the language of its interface
         return switch (c) {
             case "", "none" -> null;
-            case "magenta", "violet" -> "purple";
+            case "magenta", "violet", "lila", "morado", "viola" -> "purple";
             case "grey" -> "gray";
+            case "rot", "rouge", "rojo", "rosso" -> "red";
+            case "gelb", "jaune", "amarillo", "giallo" -> "yellow";
+            case "grün", "vert", "verde" -> "green";
+            case "blau", "bleu", "azul", "blu" -> "blue";
             default -> c;
         };
     }

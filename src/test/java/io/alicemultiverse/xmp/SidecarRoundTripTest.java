@@ -167,6 +167,28 @@ class SidecarRoundTripTest {
         }
     }
 
+    @Test
+    void darktablesOwnTagsAreNotReadAndLightroomsTranslatedLabelNamesAreTheColours() throws Exception {
+        Path lib = library(2);
+        List<Path> s = sidecars(lib);
+        edit(s.get(0), m -> { // darktable tags every file it touched with its own branch
+            m.appendArrayItem("http://ns.adobe.com/lightroom/1.0/", "hierarchicalSubject", BAG,
+                    "darktable|format|png", null);
+            m.appendArrayItem("http://ns.adobe.com/lightroom/1.0/", "hierarchicalSubject", BAG, "darktable|changed",
+                    null);
+            m.appendArrayItem("http://ns.adobe.com/lightroom/1.0/", "hierarchicalSubject", BAG,
+                    "places|wales|castle", null);
+        });
+        edit(s.get(1), m -> m.setProperty(XMPConst.NS_XMP, "Label", "Rot")); // a German Lightroom's red
+        run(lib, "xmp", "read");
+        assertThat(userTags(lib)).contains("places|wales|castle", "castle", "label:red")
+                .noneMatch(t -> t.startsWith("darktable") || t.equals("png") || t.equals("changed")
+                        || t.equals("label:rot"));
+        run(lib, "xmp", "write", "--all");
+        assertThat(Files.readString(s.get(0))).contains("darktable|format|png");
+        assertThat(Files.readString(s.get(1))).contains("xmp:Label=\"Rot\"");
+    }
+
     // ---- helpers
 
     private interface Edit {
