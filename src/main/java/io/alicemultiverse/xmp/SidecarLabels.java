@@ -41,6 +41,9 @@ final class SidecarLabels {
         Integer synced = integer(meta.getProperty(Namespaces.ALICE, "rating"));
         if (!present || synced != null && synced.equals(shown)) {
             if (mine == null) {
+                if (present) { // digiKam reads MicrosoftPhoto:Rating (its percent) when xmp:Rating is missing
+                    meta.deleteProperty(Namespaces.MICROSOFT_PHOTO, "Rating");
+                }
                 meta.deleteProperty(XMPConst.NS_XMP, "Rating");
                 meta.deleteProperty(Namespaces.ALICE, "rating");
             } else {

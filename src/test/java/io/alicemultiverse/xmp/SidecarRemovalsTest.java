@@ -42,6 +42,8 @@ class SidecarRemovalsTest {
             m.setPropertyInteger(Namespaces.DIGIKAM, "ColorLabel", 1);
             m.setPropertyInteger(XMPConst.NS_PHOTOSHOP, "Urgency", 1);
             m.setProperty(XMPConst.NS_XMP, "Label", "Red");
+            m.setPropertyInteger(XMPConst.NS_XMP, "Rating", 3);
+            m.setPropertyInteger(Namespaces.MICROSOFT_PHOTO, "Rating", 50); // digiKam's copy of 3 stars
             m.appendArrayItem(Namespaces.DIGIKAM, "TagsList", SEQ, "Places/Europe/Paris", null);
             m.appendArrayItem(Namespaces.MICROSOFT_PHOTO, "LastKeywordXMP", BAG, "Places/Europe/Paris", null);
             m.appendArrayItem(LR, "hierarchicalSubject", BAG, "Places|Europe|Paris", null);
@@ -50,7 +52,7 @@ class SidecarRemovalsTest {
         run(lib, "xmp", "read");
         assertThat(userTags(lib)).contains("label:red", "places|europe|paris", "paris");
 
-        run(lib, "tag", "remove", path, "label:red", "places|europe|paris");
+        run(lib, "tag", "remove", path, "label:red", "places|europe|paris", "rating 3");
         assertThat(run(lib, "xmp", "read").out()).as("not brought back before a write").contains("0 user tags added");
         assertThat(userTags(lib)).doesNotContain("label:red", "places|europe|paris").contains("paris");
 
@@ -61,7 +63,7 @@ class SidecarRemovalsTest {
         assertThat(s.subjects()).contains("Paris"); // the asset still has "paris"
         String xml = Files.readString(sidecar);
         assertThat(xml).doesNotContain("ColorLabel", "Urgency", "xmp:Label", "Places/Europe/Paris",
-                "Places|Europe|Paris");
+                "Places|Europe|Paris", "Rating");
         assertThat(run(lib, "xmp", "read").out()).contains("0 user tags added");
         assertThat(userTags(lib)).doesNotContain("label:red", "places|europe|paris");
     }
