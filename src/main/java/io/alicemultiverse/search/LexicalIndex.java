@@ -60,9 +60,10 @@ final class LexicalIndex implements AutoCloseable {
      * Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values; 3: the
      * fields facets count; 4: the lower-case text phrases look into; 5: and the creation time; 6: accents folded
      * (terms and phrase text) and CJK text as characters and their pairs ({@link WordAnalyzer}): an older index would
-     * miss "café" for "cafe" and "桜の木" for "桜" without saying so.
+     * miss "café" for "cafe" and "桜の木" for "桜" without saying so; 7: phrase text folds letters that stand for two
+     * ("Straße" holds "strasse", {@link io.alicemultiverse.catalog.Accents}).
      */
-    private static final String CURRENT_FORMAT = "6";
+    private static final String CURRENT_FORMAT = "7";
     static final String HASH_VALUES = "hash_values";
     private final Directory dir;
     /** What documents are indexed with, and what queries are read with ({@link WordAnalyzer}). */
