@@ -344,6 +344,23 @@ final class LexicalIndex implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Whether some asset's text holds a word of {@code text} (as a search reads it: stemmed, accents folded); empty
+     * when there is no index or no word to tell by (stop words, emoji). Bring the index up to date first
+     * ({@link #catchUp}).
+     */
+    java.util.Optional<Boolean> holdsAWord(String text) {
+        Set<String> wanted = terms(text);
+        return wanted.isEmpty() ? java.util.Optional.empty() : read(o -> {
+            for (String t : wanted) {
+                if (o.reader().docFreq(new org.apache.lucene.index.Term("text", t)) > 0) {
+                    return java.util.Optional.of(true);
+                }
+            }
+            return java.util.Optional.of(false);
+        });
+    }
+
     private static Document doc(SearchIndexSources.LexicalSource src) {
         String tags = src.tags().isEmpty() ? null : String.join(" . ", src.tags());
         Document d = new Document();
