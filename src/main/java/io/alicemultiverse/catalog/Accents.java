@@ -16,7 +16,8 @@ import java.util.Map;
  * a server may lack). The table: every letter of Latin-1 Supplement, Latin Extended-A and -B, Latin Extended
  * Additional and the Latin ligatures that the filter folds to other letters, folded to lower case. {@code translate}
  * maps one character to one, so the SQL first maps each letter that stands for two or more (ß, æ, œ, þ, ǆ, ﬁ…) to one
- * letter of its kind and then replaces that one. Stateless.
+ * letter of its kind and then replaces that one; the dot that lower case leaves after the "i" of "İ" is dropped.
+ * Stateless.
  */
 public final class Accents {
     private static final int[][] RANGES = {{0xC0, 0x250}, {0x1E00, 0x1F00}, {0xFB00, 0xFB07}};
@@ -25,6 +26,11 @@ public final class Accents {
     /** Each letter that folds to more than one, by its representative ({@link #FROM} maps its kind to it). */
     private static final Map<Character, String> LONG;
     private static final String[] MAP = new String[0xFB07];
+    /**
+     * What Java's (and a database's) lower case of "İ" leaves after its "i" ("İstanbul" is "i̇stanbul"), which the
+     * lexical index, lowering one character at a time, does not: dropped after an "i".
+     */
+    private static final char DOT_ABOVE = '\u0307';
 
     static {
         StringBuilder from = new StringBuilder();
@@ -69,7 +75,8 @@ public final class Accents {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String f = c >= 0xC0 && c < MAP.length ? MAP[c] : null;
+            String f = c == DOT_ABOVE ? (i > 0 && text.charAt(i - 1) == 'i' ? "" : null)
+                    : c >= 0xC0 && c < MAP.length ? MAP[c] : null;
             if (f != null && out == null) {
                 out = new StringBuilder(text.length() + 8).append(text, 0, i);
             }
@@ -86,7 +93,7 @@ public final class Accents {
 
     /** The SQL twin of {@link #fold}: {@code expression} with the same letters folded. */
     static String sql(String expression) {
-        String s = "translate(" + expression + ", '" + FROM + "', '" + TO + "')";
+        String s = "translate(replace(" + expression + ", 'i" + DOT_ABOVE + "', 'i'), '" + FROM + "', '" + TO + "')";
         for (Map.Entry<Character, String> e : LONG.entrySet()) {
             s = "replace(" + s + ", '" + e.getKey() + "', '" + e.getValue() + "')";
         }
