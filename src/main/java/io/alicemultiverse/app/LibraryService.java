@@ -481,7 +481,9 @@ public final class LibraryService implements AutoCloseable {
             return new TagOutcome(0, List.of());
         }
         long before = catalog.changeCounter();
-        if (catalog.searchStore().changeUserTags(hashes, normalised, add) > 0) {
+        boolean changed = catalog.searchStore().changeUserTags(hashes, normalised, add) > 0;
+        changed |= io.alicemultiverse.xmp.XmpSidecars.keepRatingsCleared(catalog, hashes, normalised, add);
+        if (changed) {
             synchronized (this) {
                 search().changed(before, hashes, false);
             }
@@ -790,6 +792,19 @@ public final class LibraryService implements AutoCloseable {
             synchronized (this) {
                 search().changed(before, r.changedAssets(), false);
             }
+            // the sidecars a read took from are rewritten at once, so their record of what alice holds
+            // (alice:synced, alice:rating, the user| entries) includes what it took: a tag removed in alice
+            // afterwards is then taken out of the sidecar, not brought back by the next read
+            List<String> errors = new java.util.ArrayList<>(r.errors());
+            try {
+                errors.addAll(io.alicemultiverse.xmp.XmpSidecars.write(catalog, root, List.copyOf(r.changedAssets()))
+                        .errors());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                errors.add("XMP sidecars not rewritten after reading: interrupted");
+            }
+            r = new io.alicemultiverse.xmp.XmpSidecars.ReadResult(r.sidecars(), r.tagsAdded(), r.changedAssets(),
+                    errors);
         }
         return r;
     }

@@ -48,15 +48,26 @@ public enum Facet {
 
     /**
      * {@code counts} with the values this facet lists as one added up: a model with and without its checkpoint file's
-     * extension and folders ({@link ModelName#bare}), under the bare name. The catalog and the indexes keep each
-     * file's own value; grouping here, where every way of counting ends, keeps them all in step.
+     * extension and folders ({@link ModelName#bare}), in any case ({@code Juggernaut_XL} and {@code juggernaut_xl}),
+     * under the bare name as most of its assets spell it (ties: the first by code point). The catalog and the indexes
+     * keep each file's own value; grouping here, where every way of counting ends, keeps them all in step.
      */
     private java.util.Map<String, Long> grouped(java.util.Map<String, Long> counts) {
         if (this != MODEL) {
             return counts;
         }
+        java.util.Map<String, java.util.Map<String, Long>> spellings = new java.util.HashMap<>();
+        counts.forEach((value, n) -> {
+            boolean none = value.equals(missing); // kept apart from a model a file names "Unknown"
+            String name = none ? value : ModelName.bare(value);
+            spellings.computeIfAbsent(none ? "" : ModelName.key(name), k -> new java.util.HashMap<>())
+                    .merge(name, n, Long::sum);
+        });
         java.util.Map<String, Long> out = new java.util.HashMap<>();
-        counts.forEach((value, n) -> out.merge(value.equals(missing) ? value : ModelName.bare(value), n, Long::sum));
+        spellings.values().forEach(names -> out.put(
+                java.util.Collections.min(names.entrySet(), java.util.Map.Entry.<String, Long>comparingByValue()
+                        .reversed().thenComparing(java.util.Map.Entry.comparingByKey())).getKey(),
+                names.values().stream().mapToLong(Long::longValue).sum()));
         return out;
     }
 

@@ -23,10 +23,10 @@ import java.util.function.Function;
  */
 public enum FilterRule {
     /** Tags an asset must all carry (the default for several {@code tag:} words). */
-    TAG_EACH(Field.TAG, Match.EQUALS_EACH, Group.ALONE, f -> f.anyTag() ? List.of() : f.tags(),
+    TAG_EACH(Field.TAG, Match.IS_OR_UNDER_EACH, Group.ALONE, f -> f.anyTag() ? List.of() : f.tags(),
             (f, v) -> f.withTags(strings(v), false)),
     /** Tags of which an asset must carry one ({@code anyTag}). */
-    TAG_ANY(Field.TAG, Match.EQUALS_ANY, Group.ALONE, f -> f.anyTag() ? f.tags() : List.of(),
+    TAG_ANY(Field.TAG, Match.IS_OR_UNDER_ANY, Group.ALONE, f -> f.anyTag() ? f.tags() : List.of(),
             (f, v) -> f.withTags(strings(v), true)),
     /** Source ids (exact, as {@code metadata.Source#id}) of generator words, any of which matches. */
     SOURCE(Field.SOURCE, Match.EQUALS_ANY, Group.GENERATOR, AssetFilter::sources,
@@ -57,7 +57,7 @@ public enum FilterRule {
     EXCLUDED_WORD(Field.WORDS, Match.CONTAINS_NONE, Group.ALONE, AssetFilter::excludedWords,
             (f, v) -> f.withExcludedWords(strings(v))),
     /** Tags an asset must carry none of ({@code -tag:x}). */
-    NOT_TAG(Field.TAG, Match.EQUALS_NONE, Group.ALONE, AssetFilter::notTags, (f, v) -> f.withNotTags(strings(v))),
+    NOT_TAG(Field.TAG, Match.IS_OR_UNDER_NONE, Group.ALONE, AssetFilter::notTags, (f, v) -> f.withNotTags(strings(v))),
     /** Source ids an asset must not have ({@code -source:x}); an asset without a source passes. */
     NOT_SOURCE(Field.SOURCE, Match.EQUALS_NONE, Group.ALONE, AssetFilter::notSources,
             (f, v) -> f.withNotSources(strings(v))),
@@ -114,6 +114,16 @@ public enum FilterRule {
         /** Containing none of the (lower-case) values once the field is in lower case. */
         CONTAINS_NONE_IGNORING_CASE(Quantifier.NONE,
                 (field, v) -> ((String) field).toLowerCase(Locale.ROOT).contains((String) v)),
+        /**
+         * Equal to one of the values, or, where that value is a keyword path ({@code places|europe}), a path under it
+         * ({@code places|europe|paris}): a tag that is a path matches its descendants. A value without {@code |}
+         * is plain equality.
+         */
+        IS_OR_UNDER_ANY(Quantifier.ANY, FilterRule::isOrUnder),
+        /** As {@link #IS_OR_UNDER_ANY}, for each value. */
+        IS_OR_UNDER_EACH(Quantifier.EACH, FilterRule::isOrUnder),
+        /** As {@link #IS_OR_UNDER_ANY}, for none of the values. */
+        IS_OR_UNDER_NONE(Quantifier.NONE, FilterRule::isOrUnder),
         /** At or after the one value. */
         AT_LEAST(Quantifier.ANY, (field, v) -> ((LocalDateTime) field).compareTo((LocalDateTime) v) >= 0),
         /** Before the one value. */
@@ -175,6 +185,20 @@ public enum FilterRule {
                 }
             }
             return quantifier != Quantifier.ANY;
+        }
+
+        /** Whether a value of this match is a keyword path whose descendants pass too (not one look-up). */
+        public boolean under(Object value) {
+            return pathMatch() && ((String) value).indexOf('|') > 0;
+        }
+
+        /** Whether passing {@code value} means being equal to it (one look-up): plain tags, unlike paths. */
+        public boolean equalityFor(Object value) {
+            return equality() || pathMatch() && !under(value);
+        }
+
+        private boolean pathMatch() {
+            return this == IS_OR_UNDER_ANY || this == IS_OR_UNDER_EACH || this == IS_OR_UNDER_NONE;
         }
 
         /** Whether passing means being equal, so an index by value answers it with one look-up per value. */
@@ -264,6 +288,14 @@ public enum FilterRule {
             group.add(new Clause(r, v));
         }
         return out.stream().map(List::copyOf).toList();
+    }
+
+    /** {@code field} is {@code value}, or {@code value} is a keyword path and {@code field} a path under it. */
+    private static boolean isOrUnder(Object field, Object value) {
+        String f = (String) field;
+        String v = (String) value;
+        return f.equals(v) || v.indexOf('|') > 0 && f.length() > v.length() && f.charAt(v.length()) == '|'
+                && f.startsWith(v);
     }
 
     private static List<?> optional(Object v) {

@@ -52,15 +52,30 @@ final class FilterSql {
         boolean tags = field == FilterRule.Field.TAG; // many values per asset, in their own table
         String column = column(field, dialect);
         List<String> tests = new ArrayList<>();
-        if (match == FilterRule.Match.EQUALS_ANY) { // one IN list, which PostgreSQL's indexes answer in one scan
-            tests.add(column + " IN (" + placeholders(c.values().size()) + ")");
-        } else if (match == FilterRule.Match.EQUALS_ANY_IGNORING_CASE) { // PostgreSQL: an index on lower(column)
-            tests.add("lower(" + column + ") IN (" + placeholders(c.values().size()) + ")");
+        if (c.values().stream().anyMatch(match::under)) {
+            // a keyword path also matches the paths under it: plain tags keep their one equality each
+            for (Object v : c.values()) {
+                if (match.under(v)) {
+                    tests.add("(" + column + " = ? OR " + column + " LIKE ? ESCAPE '\\')");
+                    params.add(v);
+                    params.add(((String) v).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%");
+                } else {
+                    tests.add(column + " = ?");
+                    params.add(v);
+                }
+            }
         } else {
-            c.values().forEach(v -> tests.add(test(match, column)));
+            if (match == FilterRule.Match.EQUALS_ANY || match == FilterRule.Match.IS_OR_UNDER_ANY) {
+                // one IN list, which PostgreSQL's indexes answer in one scan
+                tests.add(column + " IN (" + placeholders(c.values().size()) + ")");
+            } else if (match == FilterRule.Match.EQUALS_ANY_IGNORING_CASE) { // PostgreSQL: an index on lower(column)
+                tests.add("lower(" + column + ") IN (" + placeholders(c.values().size()) + ")");
+            } else {
+                c.values().forEach(v -> tests.add(test(match, column)));
+            }
+            // an IN list binds every value, one test per value binds its own: in the values' order either way
+            c.values().forEach(v -> params.add(v instanceof LocalDateTime t ? Timestamp.valueOf(t) : v));
         }
-        // an IN list binds every value, one test per value binds its own: in the values' order either way
-        c.values().forEach(v -> params.add(v instanceof LocalDateTime t ? Timestamp.valueOf(t) : v));
         List<String> out = new ArrayList<>();
         switch (match.quantifier()) {
             case EACH -> tests.forEach(t -> out.add(tags ? withTag(t) : t));
@@ -101,7 +116,8 @@ final class FilterSql {
     /** The SQL test of {@code column} against one bound value. */
     private static String test(FilterRule.Match match, String column) {
         return switch (match) {
-            case EQUALS, EQUALS_ANY, EQUALS_EACH, EQUALS_NONE -> column + " = ?";
+            case EQUALS, EQUALS_ANY, EQUALS_EACH, EQUALS_NONE, IS_OR_UNDER_ANY, IS_OR_UNDER_EACH, IS_OR_UNDER_NONE ->
+                    column + " = ?";
             case EQUALS_ANY_IGNORING_CASE, EQUALS_NONE_IGNORING_CASE -> "lower(" + column + ") = ?";
             // a missing value is an empty text, which contains no (non-empty) value
             case CONTAINS_ANY_IGNORING_CASE, CONTAINS_NONE_IGNORING_CASE ->

@@ -84,15 +84,16 @@ public final class Journal {
     /**
      * Operations whose latest state is {@code planned} in runs a live process still holds: on a shared catalog,
      * another machine's (or this process's) run under way, whose files may lie in the library before their rows are
-     * committed. None on DuckDB, where one process owns the catalog and a check never runs beside its runs.
+     * committed. On DuckDB, where one process owns the catalog, this process's own runs under way: a check forwarded
+     * to a watch runs beside the watch's organize runs.
      */
     public List<JournalEntry> inFlight() {
-        if (catalog.dialect() != Dialect.POSTGRES) {
-            return List.of();
-        }
         List<JournalEntry> pending = pending();
         if (pending.isEmpty()) {
             return pending;
+        }
+        if (catalog.dialect() != Dialect.POSTGRES) {
+            return pending.stream().filter(e -> leases.live(e.run())).toList();
         }
         Set<String> dead = ended(new LinkedHashSet<>(pending.stream().map(JournalEntry::run).toList()));
         return pending.stream().filter(e -> !dead.contains(e.run())).toList();

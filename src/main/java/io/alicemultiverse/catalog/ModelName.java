@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /**
  * A checkpoint's name as counts group it: the model an A1111 file names {@code sd_xl_base_1.0} is the one ComfyUI
  * records as {@code sd_xl_base_1.0.safetensors} or {@code SDXL/sd_xl_base_1.0.safetensors}. The catalog keeps the
- * value each file gave; only counts ({@link Facet#MODEL}, {@code alice stats}) and model filters use the bare name.
+ * value each file gave; only counts ({@link Facet#MODEL}, {@code alice stats}) and model filters use the bare name,
+ * whatever its case ({@link #key}).
  * Stateless.
  */
 public final class ModelName {
@@ -25,5 +26,10 @@ public final class ModelName {
         int slash = Math.max(m.lastIndexOf('/'), m.lastIndexOf('\\'));
         String name = EXTENSION.matcher(m.substring(slash + 1)).replaceFirst("");
         return name.isBlank() ? model : name;
+    }
+
+    /** What spellings of one model share: its bare name in lower case ({@code Juggernaut_XL} is {@code juggernaut_xl}). */
+    public static String key(String bare) {
+        return bare.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link CatalogUrl}), and the run's interrupted operations become another process's to settle — never before.
  * The lock is the heartbeat: the server itself probes the session, so no row needs rewriting to stay alive.
  *
- * <p>On DuckDB one process writes the catalog and settles everything it finds (no leases). Run ids carry 32 random
- * bits, so two runs sharing a lock name is rare, and only delays settling one of them while the other lives.
+ * <p>On DuckDB one process writes the catalog and settles everything it finds (no leases); it only keeps the runs it
+ * has under way ({@link #live}), which a check beside them (forwarded to a watch that owns the catalog) reads. Run ids
+ * carry 32 random bits, so two runs sharing a lock name is rare, and only delays settling one of them while the other
+ * lives.
  */
 final class RunLeases {
     /** The first key of every run lease ("alir" in ASCII); the second is the run id's hash. */
@@ -34,18 +36,23 @@ final class RunLeases {
         return catalog.dialect() == Dialect.POSTGRES;
     }
 
-    /** Takes the lease of a run this process starts. */
+    /** Takes the lease of a run this process starts (on DuckDB: notes it as under way). */
     void hold(String run) {
-        if (shared() && held.add(run)) {
+        if (held.add(run) && shared()) {
             run("SELECT pg_advisory_lock(?, ?)", run); // waits only while a run with a twin id lives
         }
     }
 
     /** Gives up the lease of a finished run. */
     void release(String run) {
-        if (shared() && held.remove(run)) {
+        if (held.remove(run) && shared()) {
             call("SELECT pg_advisory_unlock(?, ?)", run);
         }
+    }
+
+    /** Whether {@code run} is one this process has under way (started and not finished). */
+    boolean live(String run) {
+        return held.contains(run);
     }
 
     /**

@@ -116,10 +116,12 @@ public final class UnderstandingStore {
     }
 
     /**
-     * One group of the spend ledger: its key, the images (paid lines whose image has a result: a video clip is
-     * billed only when made), the paid lines whose image has none (an unreadable or failed reply), tokens and dollars.
+     * One group of the spend ledger: its key, the images (paid lines whose image has a result), the paid lines whose
+     * image has none (an unreadable or failed reply), the video clips billed (a clip is billed only when made) and
+     * their seconds (the duration asked for, else the filed clip's), tokens and dollars.
      */
-    public record SpendGroup(String key, long images, long failed, long tokensIn, long tokensOut, double costUsd) {
+    public record SpendGroup(String key, long images, long failed, long clips, double seconds, long tokensIn,
+                             long tokensOut, double costUsd) {
     }
 
     /**
@@ -151,13 +153,19 @@ public final class UnderstandingStore {
         // the ledger does not say whether a paid reply could be read: a line made something when its image has a
         // result from that provider and model made then or later (a later run's success over an earlier unreadable
         // reply counts both; a result replaced by a newer one still counts)
-        String produced = "(provider LIKE 'video:%' OR EXISTS (SELECT 1 FROM understanding u WHERE "
+        String video = "provider LIKE 'video:%'";
+        String produced = "EXISTS (SELECT 1 FROM understanding u WHERE "
                 + "u.content_hash = spend.content_hash AND u.provider = spend.provider AND u.model = spend.model "
-                + "AND u.created_at >= spend.time))";
-        return catalog.select("SELECT " + grouping.expression + " AS k, sum(CASE WHEN " + produced
-                + " THEN 1 ELSE 0 END), sum(CASE WHEN " + produced + " THEN 0 ELSE 1 END), sum(tokens_in), "
-                + "sum(tokens_out), sum(cost_usd) FROM spend GROUP BY k ORDER BY k", java.util.List.of(),
-                rs -> new SpendGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getDouble(6)));
+                + "AND u.created_at >= spend.time)";
+        // a video line's run is its job: the seconds asked for, else those of the clip it filed
+        String seconds = "(SELECT coalesce(CAST(v.request ->> 'duration' AS DOUBLE PRECISION), (SELECT a.duration "
+                + "FROM assets a WHERE a.content_hash = v.content_hash)) FROM video_jobs v WHERE v.id = s.run)";
+        return catalog.select("SELECT " + grouping.expression + " AS k, sum(CASE WHEN " + video + " THEN 0 WHEN "
+                + produced + " THEN 1 ELSE 0 END), sum(CASE WHEN " + video + " OR " + produced
+                + " THEN 0 ELSE 1 END), sum(CASE WHEN " + video + " THEN 1 ELSE 0 END), sum(coalesce(seconds, 0)), "
+                + "sum(tokens_in), sum(tokens_out), sum(cost_usd) FROM (SELECT s.*, CASE WHEN s.provider LIKE "
+                + "'video:%' THEN " + seconds + " END AS seconds FROM spend s) spend GROUP BY k ORDER BY k",
+                java.util.List.of(), rs -> new SpendGroup(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getDouble(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8)));
     }
 }

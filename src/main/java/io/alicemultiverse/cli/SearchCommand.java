@@ -93,6 +93,7 @@ final class SearchCommand implements Callable<Integer> {
             if (r.hits().isEmpty() && !json) {
                 out.println(noMatches(q));
             }
+            unknownWords(out, r);
             facets(out, r);
             return 0;
         }
@@ -124,7 +125,27 @@ final class SearchCommand implements Callable<Integer> {
         return q.offset() == 0 ? "no matches" : "no matches past --offset " + q.offset() + " (the query has fewer)";
     }
 
-        /** The facets of {@code r}, if counted, after its rows: a last JSON line or a table headed by what they cover. */
+    /** The line {@code --json} ends with (before the facets) when no word of the query is known. */
+    record UnknownJson(@com.fasterxml.jackson.annotation.JsonProperty("unknown_words") List<String> unknownWords,
+                       String notice) {
+    }
+
+    /**
+     * Says on stderr, and with {@code --json} in a last line of its own (before the facets), that no word of the query
+     * is known to this library or the dictionary, when that is why nothing matched.
+     */
+    private void unknownWords(PrintStream out, SearchResult r) {
+        if (r.unknownWords().isEmpty()) {
+            return;
+        }
+        String notice = "no word of the query is known to this library";
+        Output.err().println(notice + ": " + TerminalText.line(String.join(" ", r.unknownWords())));
+        if (json) {
+            out.println(Output.json(new UnknownJson(r.unknownWords(), notice)));
+        }
+    }
+
+    /** The facets of {@code r}, if counted, after its rows: a last JSON line or a table headed by what they cover. */
     private void facets(PrintStream out, SearchResult r) {
         if (r.facets() == null) {
             return;

@@ -226,6 +226,11 @@ public final class Organizer {
                             listener.failed(item.path().toString(), a.error());
                             continue;
                         }
+                        if (a.inspection().width() == null && !a.inspection().format().isVideo()
+                                && !a.inspection().warnings().isEmpty()) { // metadata read, image cut short
+                            listener.noted(item.path().toString(), "damaged image, filed as it is: "
+                                    + a.inspection().warnings().get(0));
+                        }
                         String existing = known.get(a.contentHash());
                         if (existing == null && filingElsewhere.contains(a.contentHash())) {
                             // not a duplicate yet: that run may still fail, and then this file is the one to keep

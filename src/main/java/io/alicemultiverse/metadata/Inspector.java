@@ -58,11 +58,20 @@ public final class Inspector {
         String error = null;
         if (raw.format() == MediaFormat.UNKNOWN) {
             error = "not a recognised image or video format";
-        } else if (raw.width() == null && !raw.format().isVideo() && !raw.problems().isEmpty()) {
+        } else if (raw.width() == null && !raw.format().isVideo() && !raw.problems().isEmpty()
+                && !readSomething(generation, raw)) {
+            // an image cut before its size segment still counts when its metadata was read (as exiftool reads what
+            // it can and warns): the damage stays in the warnings; one that gave nothing at all is an error
             error = raw.problems().get(0);
         }
         return new Inspection(shownPath, raw.format(), raw.width(), raw.height(), generation,
                 aiGenerated(generation, raw), raw.text(), raw.c2pa(), raw.video(), raw.problems(), error);
+    }
+
+    /** Whether the file gave anything beyond its format: a generation, a text entry or a C2PA manifest. */
+    private static boolean readSomething(Generation generation, RawMetadata raw) {
+        return generation.source() != Source.UNKNOWN || generation.prompt() != null || !raw.text().isEmpty()
+                || raw.c2pa() != null;
     }
 
     /**

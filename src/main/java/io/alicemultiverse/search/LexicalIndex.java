@@ -60,9 +60,10 @@ final class LexicalIndex implements AutoCloseable {
      * Bumped when the documents change shape; an index of another format is rebuilt. 2: hashes in doc values; 3: the
      * fields facets count; 4: the lower-case text phrases look into; 5: and the creation time; 6: accents folded
      * (terms and phrase text) and CJK text as characters and their pairs ({@link WordAnalyzer}): an older index would
-     * miss "café" for "cafe" and "桜の木" for "桜" without saying so.
+     * miss "café" for "cafe" and "桜の木" for "桜" without saying so; 7: phrase text folds letters that stand for two
+     * ("Straße" holds "strasse", {@link io.alicemultiverse.catalog.Accents}).
      */
-    private static final String CURRENT_FORMAT = "6";
+    private static final String CURRENT_FORMAT = "7";
     static final String HASH_VALUES = "hash_values";
     private final Directory dir;
     /** What documents are indexed with, and what queries are read with ({@link WordAnalyzer}). */
@@ -341,6 +342,23 @@ final class LexicalIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /**
+     * Whether some asset's text holds a word of {@code text} (as a search reads it: stemmed, accents folded); empty
+     * when there is no index or no word to tell by (stop words, emoji). Bring the index up to date first
+     * ({@link #catchUp}).
+     */
+    java.util.Optional<Boolean> holdsAWord(String text) {
+        Set<String> wanted = terms(text);
+        return wanted.isEmpty() ? java.util.Optional.empty() : read(o -> {
+            for (String t : wanted) {
+                if (o.reader().docFreq(new org.apache.lucene.index.Term("text", t)) > 0) {
+                    return java.util.Optional.of(true);
+                }
+            }
+            return java.util.Optional.of(false);
+        });
     }
 
     private static Document doc(SearchIndexSources.LexicalSource src) {

@@ -138,8 +138,9 @@ public final class QueryParser {
                 b.tag(value);
             }
             case "source" -> b.namedSource(Generators.sourceId(value));
-            case "model" -> b.namedModel(value);
-            case "project" -> b.project(value);
+            // nothing named: an error as for tag:, not a filter left out (model:) or one no asset passes (project:)
+            case "model" -> b.namedModel(named(value, "model: needs a model, e.g. model:flux"));
+            case "project" -> b.project(named(value, "project: needs a project, e.g. project:acme"));
             // a colour or pick label and a rating are user tags (label:red, pick:accepted, rating 5; xmp package)
             case "label", "pick" -> b.tag(key + ":" + value);
             case "rating" -> b.tag("rating " + value);
@@ -148,6 +149,14 @@ public final class QueryParser {
             }
         }
         return true;
+    }
+
+    /** {@code value}, unless it is blank: then an {@link IllegalArgumentException} saying {@code needs}. */
+    private static String named(String value, String needs) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(needs);
+        }
+        return value;
     }
 
     /** {@code -tag:x}, {@code -source:x}, {@code -model:x}, {@code -project:x}; false for another key. */

@@ -181,7 +181,7 @@ final class RowCache {
         BitSet out = null;
         for (Object v : c.values()) {
             BitSet one;
-            if (match.equality()) {
+            if (match.equalityFor(v)) { // a keyword path's descendants: a pass over the distinct tags
                 one = union(java.util.Collections.singletonList(postings.get(v)));
             } else {
                 List<int[]> passing = new ArrayList<>();

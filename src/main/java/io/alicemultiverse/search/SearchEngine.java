@@ -207,12 +207,25 @@ public final class SearchEngine implements AutoCloseable {
         List<Match> sorted = matches(plan, rows, selected, v, vector);
         List<Match> page = sorted.subList(Math.min(sorted.size(), plan.offset()),
                 Math.min(sorted.size(), plan.offset() + plan.limit()));
+        List<String> unknown = sorted.isEmpty() ? unknownWords(plan.text(), v) : List.of();
         if (!plan.facets()) {
-            return new SearchResult(rows.hits(page), null, sorted.size());
+            return new SearchResult(rows.hits(page), null, sorted.size()).withUnknownWords(unknown);
         }
         List<Match> every = plan.everything() ? sorted : found(plan.everyMatch(), rows, selected, v, vector);
         return new SearchResult(rows.hits(page), every.isEmpty() ? emptyFacets() : selected.facetsOf(every),
-                every.size());
+                every.size()).withUnknownWords(unknown);
+    }
+
+    /**
+     * The words of {@code text} when neither the lexical index nor the dictionary knows any of them ("zxqvbnm"), for a
+     * search that found nothing to say why; empty when one is known or that cannot be told (no index, no WordNet).
+     */
+    private List<String> unknownWords(String text, View v) {
+        if (text == null || text.isBlank() || v.lexical().holdsAWord(text).orElse(true)
+                || categories.get().knowsAWord(text)) {
+            return List.of();
+        }
+        return List.of(text.trim().split("\\s+"));
     }
 
     /**

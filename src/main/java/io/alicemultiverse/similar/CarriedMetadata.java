@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What a file carries besides its pixels, to tell whether replacing it by a hard link to a pixel-identical keeper
  * loses anything: a PNG's chunks other than those that encode the pixels (generation text, EXIF, XMP, ICC profile,
- * gamma, C2PA…), a JPEG's application and comment segments. Each piece is kept whole (its type and bytes). Stateless.
+ * gamma, C2PA…), a JPEG's application and comment segments, and a WebP's, GIF's or TIFF's own
+ * ({@link ContainerPieces}). Each piece is kept whole (its type and bytes). Stateless.
  */
 final class CarriedMetadata {
     /** PNG chunks that hold the pixels themselves (compared by decoding instead). */
@@ -43,6 +44,9 @@ final class CarriedMetadata {
         return switch (format) {
             case "png" -> png(b);
             case "jpeg" -> jpeg(b);
+            case "webp" -> ContainerPieces.webp(b);
+            case "gif" -> ContainerPieces.gif(b);
+            case "tiff" -> ContainerPieces.tiff(b);
             default -> throw new IOException("metadata of " + format + " files is not compared");
         };
     }

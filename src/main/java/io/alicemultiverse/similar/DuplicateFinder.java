@@ -97,14 +97,14 @@ public final class DuplicateFinder {
                 union(parent, i, j);
             }
         }
-        List<DuplicateGroup> out = new ArrayList<>();
-        for (int[] component : components(parent)) {
+        // groups are settled in parallel: deciding one may decode its members' files (tens of ms each)
+        List<DuplicateGroup> out = new ArrayList<>(components(parent).parallelStream().map(component -> {
             List<DedupAsset> members = new ArrayList<>(component.length);
             for (int i : component) {
                 members.add(assets.get(i));
             }
-            out.add(group(members, rule, files));
-        }
+            return group(members, rule, files);
+        }).toList());
         out.sort(Comparator.comparing((DuplicateGroup g) -> g.keep().path()));
         List<DuplicateGroup> numbered = new ArrayList<>(out.size());
         for (int i = 0; i < out.size(); i++) {
@@ -166,12 +166,14 @@ public final class DuplicateFinder {
     }
 
     private static DuplicateGroup group(List<DedupAsset> members, KeepRule rule, MemberFiles files) {
-        KeepRule.Choice choice = rule.choose(members, files::damaged, files::greyscale);
+        // one picture in every member: they are alike in colour, so no decode is spent asking which is greyscale
+        boolean allSame = files.allSamePixels(members);
+        KeepRule.Choice choice = rule.choose(members, files::damaged, allSame ? a -> false : files::greyscale);
         DedupAsset keep = choice.bestFirst().get(0);
         List<DuplicateGroup.Member> list = new ArrayList<>();
         boolean allExact = true;
         for (DedupAsset m : choice.bestFirst()) {
-            boolean same = m == keep || (keep.isVideo() ? MemberFiles.sameVideo(keep, m)
+            boolean same = m == keep || allSame || (keep.isVideo() ? MemberFiles.sameVideo(keep, m)
                     : !m.isVideo() && files.samePixels(keep, m));
             allExact &= same;
             list.add(new DuplicateGroup.Member(m, distance(keep, m), same));

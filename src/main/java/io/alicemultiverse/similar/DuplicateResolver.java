@@ -11,8 +11,6 @@ import io.alicemultiverse.library.SafeFiles;
 import io.alicemultiverse.library.Sidecars;
 import io.alicemultiverse.library.TrashManifest;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,8 @@ import java.util.Set;
  *       those of the keeper's format whose decoded pixels equal
  *       the keeper's. Their bytes always differ from the keeper's (the catalog holds each content once), so a link
  *       is made only when nothing but the pixel encoding is lost: every piece of metadata the member carries (a
- *       PNG's non-pixel chunks, a JPEG's APPn/COM segments: {@link CarriedMetadata}) is also in the keeper. A member
+ *       PNG's non-pixel chunks, a JPEG's APPn/COM segments, a WebP's, GIF's or TIFF's own: {@link CarriedMetadata})
+ *       is also in the keeper. A member
  *       with metadata of its own (or of another format) is trashed instead, as {@code trash} does, and named in
  *       {@link Result#trashedInstead}. Two journal lines are written first: {@code trash-link} (the member's bytes get a second name
  *       in the trash, so undo can bring them back) and {@code hardlink} (keeper → the member's name). Then the
@@ -279,25 +278,6 @@ public final class DuplicateResolver {
 
     /** Whether two image files decode to the same pixels (ImageIO; false when either cannot be decoded). */
     static boolean samePixels(Path a, Path b) {
-        try {
-            BufferedImage x = ImageIO.read(a.toFile());
-            BufferedImage y = ImageIO.read(b.toFile());
-            if (x == null || y == null || x.getWidth() != y.getWidth() || x.getHeight() != y.getHeight()) {
-                return false;
-            }
-            int w = x.getWidth();
-            int[] rowX = new int[w];
-            int[] rowY = new int[w];
-            for (int r = 0; r < x.getHeight(); r++) {
-                x.getRGB(0, r, w, 1, rowX, 0, w);
-                y.getRGB(0, r, w, 1, rowY, 0, w);
-                if (!java.util.Arrays.equals(rowX, rowY)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Pixels.same(Pixels.decode(a), Pixels.decode(b));
     }
 }

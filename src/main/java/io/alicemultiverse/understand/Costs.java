@@ -39,8 +39,9 @@ public final class Costs {
 
     /**
      * The ledger grouped {@code by}, the record behind {@code alice costs --json} and the MCP tool {@code get_costs}:
-     * {@code {"by", "rows": [{<by>, images, failed, tokens_in, tokens_out, cost_usd}], "total_usd"}}: {@code images}
-     * the paid images described (or clips made), {@code failed} the paid replies that described nothing.
+     * {@code {"by", "rows": [{<by>, images, failed, clips, seconds, tokens_in, tokens_out, cost_usd}], "total_usd"}}:
+     * {@code images} the paid images described, {@code failed} the paid replies that described nothing, {@code clips}
+     * the video clips billed and {@code seconds} their length.
      */
     public record Report(@JsonPropertyDescription("day, provider, model or project") String by, List<Row> rows,
                          @JsonProperty("total_usd") double totalUsd) {
@@ -50,6 +51,8 @@ public final class Costs {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String day, String provider, String model, String project, long images,
                       @JsonPropertyDescription("Paid replies that could not be read or described nothing") long failed,
+                      @JsonPropertyDescription("Video clips billed") long clips,
+                      @JsonPropertyDescription("Seconds of the video clips billed") double seconds,
                       @JsonProperty("tokens_in") long tokensIn, @JsonProperty("tokens_out") long tokensOut,
                       @JsonProperty("cost_usd") double costUsd) {
 
@@ -62,8 +65,8 @@ public final class Costs {
     public static Report report(Catalog catalog, By by) {
         List<Row> rows = catalog.understanding().spendBy(by.grouping).stream().map(g -> new Row(
                 by == By.DAY ? g.key() : null, by == By.PROVIDER ? g.key() : null, by == By.MODEL ? g.key() : null,
-                by == By.PROJECT ? g.key() : null, g.images(), g.failed(), g.tokensIn(), g.tokensOut(),
-                Math.round(g.costUsd() * 1e6) / 1e6)).toList();
+                by == By.PROJECT ? g.key() : null, g.images(), g.failed(), g.clips(), g.seconds(), g.tokensIn(),
+                g.tokensOut(), Math.round(g.costUsd() * 1e6) / 1e6)).toList();
         double total = rows.stream().mapToDouble(Row::costUsd).sum();
         return new Report(by.name().toLowerCase(Locale.ROOT), rows, Math.round(total * 1e6) / 1e6);
     }

@@ -45,6 +45,15 @@ final class ClipDelivery implements Delivery {
         return root.resolve(".alice/video/partial").resolve(job.id() + ".part");
     }
 
+    @Override
+    public void discard(VideoJob job) {
+        try {
+            Files.deleteIfExists(partial(job));
+        } catch (IOException e) {
+            // left for the next retry to resume from or overwrite
+        }
+    }
+
     Path stagingDir(VideoJob job) {
         return root.resolve(io.alicemultiverse.library.InboxRule.CLIP_STAGING).resolve(project(job));
     }

@@ -36,4 +36,11 @@ public interface Delivery {
     }
 
     Delivered deliver(VideoJob job) throws Failure;
+
+    /**
+     * Drops what an unfinished delivery of {@code job} left on disk (a partial download), once the job has given up:
+     * a later {@code retry} downloads from the start. Best-effort; never throws.
+     */
+    default void discard(VideoJob job) {
+    }
 }

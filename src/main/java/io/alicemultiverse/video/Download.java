@@ -132,16 +132,76 @@ final class Download {
         throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "too many redirects");
     }
 
-    /** Writes a clip the provider handed over inline into {@code part}, whole and fsynced. */
-    static void write(byte[] clip, Path part) throws Delivery.Failure {
-        if (clip.length > MAX_BYTES) {
-            throw new Delivery.Failure(Delivery.Failure.Kind.TOO_LARGE, "the clip is larger than " + MAX_BYTES
-                    + " bytes");
-        }
+    /** Writes a clip the provider handed over inline (already in memory) into {@code part}, whole and fsynced. */
+    static void write(byte[] clip, Path part, long maxBytes) throws Delivery.Failure {
+        writeStreamed(part, maxBytes, out -> out.write(clip));
+    }
+
+    /** Writes bytes to a stream, as a provider's reader decodes them. */
+    interface ClipWriter {
+        void write(java.io.OutputStream out) throws IOException, Delivery.Failure;
+    }
+
+    /**
+     * Writes a clip the provider hands over inline into {@code part} as {@code writer} produces it (decoding base64
+     * from a reply, say), whole and fsynced: nothing past {@code maxBytes} reaches the disk, and a clip that runs past
+     * it fails {@link Delivery.Failure.Kind#TOO_LARGE}. An inline clip cannot be resumed, so whatever stops the
+     * writer leaves no partial file.
+     */
+    static void writeStreamed(Path part, long maxBytes, ClipWriter writer) throws Delivery.Failure {
+        boolean done = false;
         try {
-            write(new java.io.ByteArrayInputStream(clip), part, false, MAX_BYTES);
+            io.alicemultiverse.media.Folders.create(part.getParent());
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 java.io.OutputStream out = new java.io.BufferedOutputStream(new Bounded(ch, maxBytes), 64 * 1024)) {
+                writer.write(out);
+                out.flush();
+                ch.force(true);
+            }
+            done = true;
+        } catch (TooLarge e) {
+            throw new Delivery.Failure(Delivery.Failure.Kind.TOO_LARGE, e.getMessage());
         } catch (IOException e) {
             throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "writing the clip: " + e.getMessage());
+        } finally {
+            if (!done) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    // overwritten by the next attempt
+                }
+            }
+        }
+    }
+
+    /** A file channel that takes at most {@code max} bytes in all. */
+    private static final class Bounded extends java.io.OutputStream {
+        private final FileChannel out;
+        private final long max;
+        private long written;
+
+        Bounded(FileChannel out, long max) {
+            this.out = out;
+            this.max = max;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            written += len;
+            if (written > max) {
+                throw new TooLarge("the inline clip ran past " + max + " bytes, the most a clip may have; stopped "
+                        + "there");
+            }
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
         }
     }
 

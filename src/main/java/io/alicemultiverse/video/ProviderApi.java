@@ -66,6 +66,35 @@ final class ProviderApi {
         }
     }
 
+    /** Reads a successful answer's body as it arrives (a large one need not fit in memory). */
+    interface BodyReader<T> {
+        T read(java.io.InputStream body) throws IOException;
+    }
+
+    /**
+     * GETs {@code pathOrUrl} and hands a 2xx body to {@code reader} as a stream; other answers throw as
+     * {@link #call} does.
+     *
+     * @throws IOException what {@code reader} threw, or the body breaking off
+     */
+    <T> T getStreamed(String pathOrUrl, BodyReader<T> reader) throws IOException {
+        HttpCall.Request r = HttpCall.Request.of("GET", url(pathOrUrl));
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            r = r.header(h.getKey(), h.getValue());
+        }
+        try (HttpCall.Streamed s = HttpCall.stream(r, CONNECT, TIMEOUT)) {
+            if (s.status() < 200 || s.status() >= 300) {
+                String retryAfter = s.header("Retry-After");
+                throw statusError(new HttpCall.Response(s.status(), retryAfter == null ? Map.of()
+                        : Map.of("Retry-After", java.util.List.of(retryAfter)), s.body().readNBytes(64 * 1024)));
+            }
+            return reader.read(s.body());
+        } catch (HttpFailure e) {
+            throw new ProviderError(e.mayHaveArrived() ? ProviderError.Kind.AMBIGUOUS : ProviderError.Kind.NOT_SENT,
+                    0, null, "GET " + pathOf(pathOrUrl) + ": " + e.getMessage());
+        }
+    }
+
     /** The raw exchange: any status comes back; only a missing answer throws. */
     HttpCall.Response exchange(String method, String pathOrUrl, JsonNode body, Map<String, String> extraHeaders) {
         HttpCall.Request r = HttpCall.Request.of(method, url(pathOrUrl));

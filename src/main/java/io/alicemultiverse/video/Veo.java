@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -93,7 +94,14 @@ final class Veo implements VideoProvider {
 
     @Override
     public RemoteStatus check(VideoJob job) {
-        JsonNode op = api.get(job.statusUrl());
+        JsonNode op;
+        try {
+            op = api.getStreamed(job.statusUrl(), body -> VeoOperation.read(body, null).operation());
+        } catch (IOException e) {
+            throw new ProviderError(e instanceof com.fasterxml.jackson.core.JacksonException
+                    ? ProviderError.Kind.BAD_ANSWER : ProviderError.Kind.AMBIGUOUS, 0, null,
+                    "reading the Veo operation: " + e.getMessage());
+        }
         if (!op.path("done").asBoolean(false)) {
             return RemoteStatus.of(RemoteStatus.Phase.RUNNING, "running");
         }
@@ -122,20 +130,19 @@ final class Veo implements VideoProvider {
     @Override
     public boolean fetchOutput(VideoJob job, Path part, long maxBytes) throws Delivery.Failure {
         if (INLINE.equals(job.outputUrl())) {
-            JsonNode video;
-            try {
-                video = api.get(job.statusUrl()).path("response").path("generateVideoResponse")
-                        .path("generatedSamples").path(0).path("video");
-            } catch (ProviderError e) {
-                throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "fetching the inline clip: "
-                        + e.getMessage());
-            }
-            String b64 = ProviderApi.text(video, "encodedVideo");
-            b64 = b64 != null ? b64 : ProviderApi.text(video, "bytesBase64Encoded");
-            if (b64 == null) {
-                throw new Delivery.Failure(Delivery.Failure.Kind.EXPIRED, "the operation no longer holds the clip");
-            }
-            Download.write(Base64.getDecoder().decode(b64), part);
+            // the reply is decoded into the partial file as it arrives: a clip of gigabytes never sits in memory
+            Download.writeStreamed(part, maxBytes, out -> {
+                boolean held;
+                try {
+                    held = api.getStreamed(job.statusUrl(), body -> VeoOperation.read(body, out).clipWritten());
+                } catch (ProviderError e) {
+                    throw new Delivery.Failure(Delivery.Failure.Kind.TRANSIENT, "fetching the inline clip: "
+                            + e.getMessage());
+                }
+                if (!held) {
+                    throw new Delivery.Failure(Delivery.Failure.Kind.EXPIRED, "the operation no longer holds the clip");
+                }
+            });
             return true;
         }
         if (job.outputUrl() != null && job.outputUrl().startsWith(api.base() + "/")) {

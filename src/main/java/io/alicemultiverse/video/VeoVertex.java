@@ -189,7 +189,7 @@ final class VeoVertex implements VideoProvider {
                 .flatMap(l -> l.stream().findFirst()).flatMap(GeneratedVideo::video).flatMap(Video::videoBytes)
                 .orElseThrow(() -> new Delivery.Failure(Delivery.Failure.Kind.EXPIRED,
                         "the operation no longer holds the clip"));
-        Download.write(bytes, part);
+        Download.write(bytes, part, maxBytes); // the SDK has read the whole reply already: only the ceiling is left
         return true;
     }
 

@@ -373,12 +373,17 @@ final class VideoScheduler {
                 }));
             }
             if (attempts >= MAX_DELIVERY_ATTEMPTS) {
-                return save(j.edit(now, e -> {
+                VideoJob failed = save(j.edit(now, e -> {
                     e.state = JobState.FAILED;
                     e.attempts = attempts;
                     e.error = "the clip could not be downloaded after " + attempts + " tries: " + f.getMessage()
                             + "; `alice video retry " + j.id() + "` downloads it again (not billed again)";
                 }));
+                if (failed.state() == JobState.FAILED) {
+                    // resuming is worth the disk only while tries remain; a retry starts the download afresh
+                    delivery.discard(failed);
+                }
+                return failed;
             }
             if (f.kind() == Delivery.Failure.Kind.EXPIRED) {
                 return refresh(j, attempts, f);

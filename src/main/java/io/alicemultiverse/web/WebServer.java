@@ -211,7 +211,7 @@ public final class WebServer implements AutoCloseable {
         java.util.List<SearchHitJson> items = r.hits().stream().map(h -> SearchHitJson.of(h)
                 .withThumbnail("/api/assets/" + h.contentHash() + "/thumbnail")).toList();
         json(ctx, new SearchPageJson(total ? SearchHitJson.total(r) : null, (System.nanoTime() - start) / 1e6,
-                items));
+                items, r.unknownWords()));
     }
 
     private void tags(Context ctx) throws IOException {

@@ -13,6 +13,9 @@ final class Namespaces {
     static final String IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/";
     static final String DARKTABLE = "http://darktable.sf.net/";
     static final String DIGIKAM = "http://www.digikam.org/ns/1.0/";
+    /** Where digiKam also keeps keyword paths ({@code Places/Europe/Paris}), and reads them from when its own list is empty. */
+    static final String MICROSOFT_PHOTO = "http://ns.microsoft.com/photo/1.0/";
+    static final String MEDIAPRO = "http://ns.iview-multimedia.com/mediapro/1.0/";
     static final String TRAINED_ALGORITHMIC_MEDIA =
             "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
 
@@ -23,6 +26,8 @@ final class Namespaces {
             XMPMetaFactory.getSchemaRegistry().registerNamespace(IPTC_EXT, "Iptc4xmpExt");
             XMPMetaFactory.getSchemaRegistry().registerNamespace(DARKTABLE, "darktable");
             XMPMetaFactory.getSchemaRegistry().registerNamespace(DIGIKAM, "digiKam");
+            XMPMetaFactory.getSchemaRegistry().registerNamespace(MICROSOFT_PHOTO, "MicrosoftPhoto");
+            XMPMetaFactory.getSchemaRegistry().registerNamespace(MEDIAPRO, "mediapro");
         } catch (XMPException e) {
             throw new ExceptionInInitializerError(e);
         }

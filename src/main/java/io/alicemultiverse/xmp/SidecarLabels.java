@@ -33,12 +33,17 @@ final class SidecarLabels {
         Integer mine = SidecarTags.rating(facts.tags());
         if (mine == null) {
             mine = facts.stars();
+        } else if (mine == 0) {
+            mine = null; // a person cleared the rating ("rating 0"): the analyzer's stars do not fill it
         }
         boolean present = meta.doesPropertyExist(XMPConst.NS_XMP, "Rating");
         Integer shown = present ? integer(meta.getProperty(XMPConst.NS_XMP, "Rating")) : null;
         Integer synced = integer(meta.getProperty(Namespaces.ALICE, "rating"));
         if (!present || synced != null && synced.equals(shown)) {
             if (mine == null) {
+                if (present) { // digiKam reads MicrosoftPhoto:Rating (its percent) when xmp:Rating is missing
+                    meta.deleteProperty(Namespaces.MICROSOFT_PHOTO, "Rating");
+                }
                 meta.deleteProperty(XMPConst.NS_XMP, "Rating");
                 meta.deleteProperty(Namespaces.ALICE, "rating");
             } else {
@@ -79,6 +84,66 @@ final class SidecarLabels {
             int n = SidecarTags.PICKS.indexOf(picks.get(0));
             if (n > 0) {
                 set(meta, "PickLabel", n);
+            }
+        }
+    }
+
+    /**
+     * Takes out of the sidecar the labels, picks and keyword paths ({@code label:red}, {@code pick:accepted},
+     * {@code places|europe|paris}) of {@code gone}: tags alice held when it last wrote the sidecar and no longer holds.
+     * Every form a tool keeps them in goes ({@code xmp:Label}, darktable's list, digiKam's numbers with the
+     * {@code photoshop:Urgency} it reads when its own is missing, its tag lists), or that tool would show them still.
+     * Lightroom's hierarchy is the writer's ({@link SidecarWriter}).
+     */
+    static void forget(XMPMeta meta, java.util.Collection<String> gone) throws XMPException {
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        java.util.Set<String> picks = new java.util.HashSet<>();
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (String t : gone) {
+            if (t.startsWith(SidecarTags.LABEL)) {
+                labels.add(t.substring(SidecarTags.LABEL.length()));
+            } else if (t.startsWith(SidecarTags.PICK)) {
+                picks.add(t.substring(SidecarTags.PICK.length()));
+            } else {
+                paths.add(t);
+            }
+        }
+        XMPProperty label = meta.getProperty(XMPConst.NS_XMP, "Label");
+        if (label != null && labels.contains(SidecarTags.colour(label.getValue()))) {
+            meta.deleteProperty(XMPConst.NS_XMP, "Label");
+        }
+        deleteItems(meta, Namespaces.DARKTABLE, "colorlabels",
+                v -> labels.contains(SidecarReader.named(SidecarTags.DARKTABLE, v, 0)));
+        XMPProperty colour = meta.getProperty(Namespaces.DIGIKAM, "ColorLabel");
+        if (colour != null && labels.contains(SidecarReader.named(SidecarTags.DIGIKAM, colour.getValue(), 1))) {
+            meta.deleteProperty(Namespaces.DIGIKAM, "ColorLabel");
+            XMPProperty urgency = meta.getProperty(XMPConst.NS_PHOTOSHOP, "Urgency");
+            if (urgency != null && String.valueOf(urgency.getValue()).strip().equals(colour.getValue().strip())) {
+                meta.deleteProperty(XMPConst.NS_PHOTOSHOP, "Urgency");
+            }
+        }
+        XMPProperty pick = meta.getProperty(Namespaces.DIGIKAM, "PickLabel");
+        if (pick != null && picks.contains(SidecarReader.named(SidecarTags.PICKS, pick.getValue(), 1))) {
+            meta.deleteProperty(Namespaces.DIGIKAM, "PickLabel");
+        }
+        if (!paths.isEmpty()) {
+            deleteItems(meta, Namespaces.DIGIKAM, "TagsList", v -> paths.contains(SidecarTags.pathTag(v, '/')));
+            deleteItems(meta, Namespaces.MICROSOFT_PHOTO, "LastKeywordXMP",
+                    v -> paths.contains(SidecarTags.pathTag(v, '/')));
+            deleteItems(meta, Namespaces.MEDIAPRO, "CatalogSets", v -> paths.contains(SidecarTags.pathTag(v, '|')));
+        }
+    }
+
+    /** Deletes the items of an array property whose value {@code gone} accepts. */
+    private static void deleteItems(XMPMeta meta, String ns, String name, java.util.function.Predicate<String> gone)
+            throws XMPException {
+        if (!meta.doesPropertyExist(ns, name)) {
+            return;
+        }
+        for (int i = meta.countArrayItems(ns, name); i >= 1; i--) {
+            XMPProperty item = meta.getArrayItem(ns, name, i);
+            if (item != null && item.getValue() != null && gone.test(item.getValue())) {
+                meta.deleteArrayItem(ns, name, i);
             }
         }
     }

@@ -53,14 +53,27 @@ public final class SidecarReader {
         XMPProperty h = meta.getProperty(Namespaces.ALICE, "contentHash");
         return new Sidecar(SidecarWriter.items(meta, XMPConst.NS_DC, "subject"), rating,
                 d == null ? null : d.getValue(), h == null ? null : h.getValue(), paths(meta), labels(meta),
-                picks(meta), integer(meta, Namespaces.ALICE, "rating"));
+                picks(meta), integer(meta, Namespaces.ALICE, "rating"),
+                SidecarWriter.items(meta, Namespaces.ALICE, "synced"), ours(meta));
+    }
+
+    /** The tags of the entries under alice's own hierarchies: the last level, as {@link #keyword} makes it. */
+    private static List<String> ours(XMPMeta meta) throws XMPException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String h : SidecarWriter.items(meta, Namespaces.LIGHTROOM, "hierarchicalSubject")) {
+            if (SidecarWriter.ours(h)) {
+                add(out, keyword(h.substring(h.lastIndexOf('|') + 1)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The keyword paths of other tools: Lightroom's hierarchy (not our own branches) and digiKam's tag list. */
-    private static List<String> paths(XMPMeta meta) throws XMPException {
+    static List<String> paths(XMPMeta meta) throws XMPException {
         Set<String> out = new LinkedHashSet<>();
         for (String h : SidecarWriter.items(meta, Namespaces.LIGHTROOM, "hierarchicalSubject")) {
-            if (!SidecarWriter.ours(h)) {
+            // darktable's own tags (darktable|format|png, darktable|changed) say how it handled the file, not what it shows
+            if (!SidecarWriter.ours(h) && !h.strip().toLowerCase(java.util.Locale.ROOT).startsWith("darktable|")) {
                 add(out, SidecarTags.pathTag(h, '|'));
             }
         }
@@ -72,12 +85,15 @@ public final class SidecarReader {
         return List.copyOf(out);
     }
 
-    /** Colour labels: {@code xmp:Label} as written, darktable's and digiKam's numbers as colour names. */
-    private static List<String> labels(XMPMeta meta) throws XMPException {
+    /**
+     * Colour labels, each once whichever tools wrote it ({@link SidecarTags#colour}): {@code xmp:Label}, darktable's
+     * and digiKam's numbers as colour names.
+     */
+    static List<String> labels(XMPMeta meta) throws XMPException {
         Set<String> out = new LinkedHashSet<>();
         XMPProperty label = meta.getProperty(XMPConst.NS_XMP, "Label");
-        if (label != null && label.getValue() != null) {
-            add(out, keyword(label.getValue()));
+        if (label != null) {
+            add(out, SidecarTags.colour(label.getValue()));
         }
         for (String n : SidecarWriter.items(meta, Namespaces.DARKTABLE, "colorlabels")) {
             add(out, named(SidecarTags.DARKTABLE, n.strip(), 0));
@@ -89,14 +105,14 @@ public final class SidecarReader {
         return List.copyOf(out);
     }
 
-    private static List<String> picks(XMPMeta meta) throws XMPException {
+    static List<String> picks(XMPMeta meta) throws XMPException {
         XMPProperty pick = meta.getProperty(Namespaces.DIGIKAM, "PickLabel");
         String name = pick == null ? null : named(SidecarTags.PICKS, pick.getValue(), 1);
         return name == null ? List.of() : List.of(name);
     }
 
     /** The name at index {@code number} of {@code names}, from {@code first} on; null for anything else. */
-    private static String named(List<String> names, String number, int first) {
+    static String named(List<String> names, String number, int first) {
         try {
             int i = Integer.parseInt(number == null ? "" : number.strip());
             return i >= first && i < names.size() ? names.get(i) : null;

@@ -21,8 +21,11 @@ final class SidecarTags {
     private static final Pattern RATING = Pattern.compile("rating (-1|[0-5])");
     /** darktable's {@code colorlabels} numbers. */
     static final List<String> DARKTABLE = List.of("red", "yellow", "green", "blue", "purple");
-    /** digiKam's {@code ColorLabel} numbers (0 is none). */
-    static final List<String> DIGIKAM = List.of("", "red", "orange", "yellow", "green", "blue", "magenta", "gray",
+    /**
+     * digiKam's {@code ColorLabel} numbers (0 is none). Its 6, "magenta", is the colour darktable and Lightroom
+     * call purple (digiKam itself writes {@code xmp:Label="Purple"} beside it), so it is one label here.
+     */
+    static final List<String> DIGIKAM = List.of("", "red", "orange", "yellow", "green", "blue", "purple", "gray",
             "black", "white");
     /** digiKam's {@code PickLabel} numbers (0 is none). */
     static final List<String> PICKS = List.of("", "rejected", "pending", "accepted");
@@ -36,6 +39,17 @@ final class SidecarTags {
         return RATING.matcher(t).matches() || t.startsWith(LABEL) || t.startsWith(PICK);
     }
 
+    /** The asset's keyword path tags ({@code places|europe|paris}), user tags only. */
+    static List<String> paths(List<AssetRecord.Tag> tags) {
+        List<String> out = new ArrayList<>();
+        for (AssetRecord.Tag t : tags) {
+            if ("user".equals(t.origin()) && !special(t.tag()) && path(t.tag())) {
+                out.add(t.tag().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code tag} is a keyword path ({@code places|europe|paris}). */
     static boolean path(String tag) {
         return tag.indexOf('|') > 0;
@@ -46,15 +60,43 @@ final class SidecarTags {
         return "rating " + stars;
     }
 
-    /** The rating the asset's user tags give ({@code rating N}; the last when there are several), or null. */
+    /**
+     * The rating the asset's user tags give ({@code rating N}; the last when there are several), 0 when the only one
+     * is {@code rating 0} (a person cleared it: the analyzer's stars must not fill it), or null when none.
+     */
     static Integer rating(List<AssetRecord.Tag> tags) {
         Integer r = null;
         for (AssetRecord.Tag t : tags) {
             if ("user".equals(t.origin()) && RATING.matcher(t.tag().toLowerCase(Locale.ROOT)).matches()) {
-                r = Integer.valueOf(t.tag().substring("rating ".length()));
+                int n = Integer.parseInt(t.tag().substring("rating ".length()));
+                r = n == 0 && r != null ? r : n;
             }
         }
-        return r == null || r == 0 ? null : r;
+        return r;
+    }
+
+    /**
+     * A colour label as one name whichever tool wrote it: trimmed, lower case ({@code Red}, {@code red}), with
+     * digiKam's and others' names for the same colour made one ({@code magenta}, {@code violet} → {@code purple},
+     * {@code grey} → {@code gray}; Lightroom's German, French, Spanish and Italian names, {@code Rot} → {@code red});
+     * null for none ({@code None}, blank).
+     */
+    static String colour(String name) {
+        if (name == null) {
+            return null;
+        }
+        String c = SidecarReader.keyword(name);
+        // Lightroom writes its label names in the language of its interface
+        return switch (c) {
+            case "", "none" -> null;
+            case "magenta", "violet", "lila", "morado", "viola" -> "purple";
+            case "grey" -> "gray";
+            case "rot", "rouge", "rojo", "rosso" -> "red";
+            case "gelb", "jaune", "amarillo", "giallo" -> "yellow";
+            case "grün", "vert", "verde" -> "green";
+            case "blau", "bleu", "azul", "blu" -> "blue";
+            default -> c;
+        };
     }
 
     /** The values of the asset's user tags with {@code prefix} ({@code label:} or {@code pick:}), in order. */
@@ -62,9 +104,11 @@ final class SidecarTags {
         List<String> out = new ArrayList<>();
         for (AssetRecord.Tag t : tags) {
             String tag = t.tag().toLowerCase(Locale.ROOT);
-            if ("user".equals(t.origin()) && tag.startsWith(prefix) && tag.length() > prefix.length()
-                    && !out.contains(tag.substring(prefix.length()))) {
-                out.add(tag.substring(prefix.length()));
+            String value = tag.startsWith(prefix) && tag.length() > prefix.length()
+                    ? LABEL.equals(prefix) ? colour(tag.substring(prefix.length())) : tag.substring(prefix.length())
+                    : null;
+            if ("user".equals(t.origin()) && value != null && !out.contains(value)) {
+                out.add(value);
             }
         }
         return out;

@@ -73,6 +73,13 @@ final class SidecarWriter {
             leaves.add(t.tag().toLowerCase(Locale.ROOT));
         }
         forgetRemoved(subjects, hierarchy, current, leaves);
+        // labels, picks and keyword paths alice held at its last write and no longer holds leave the sidecar too
+        List<String> now = synced(facts);
+        List<String> gone = items(meta, Namespaces.ALICE, "synced").stream().filter(t -> !now.contains(t)).toList();
+        if (!gone.isEmpty()) {
+            SidecarLabels.forget(meta, gone);
+            hierarchy.removeIf(h -> !ours(h) && gone.contains(SidecarTags.pathTag(h, '|')));
+        }
         // a keyword already there in another case or spacing ("Paris", which xmp read made the tag "paris") is not
         // added again: photo managers would show both
         Set<String> seen = new HashSet<>();
@@ -100,7 +107,36 @@ final class SidecarWriter {
             meta.setProperty(Namespaces.IPTC_EXT, "DigitalSourceType", Namespaces.TRAINED_ALGORITHMIC_MEDIA);
         }
         generation(meta, facts);
+        remember(meta, now);
         return XMPMetaFactory.serializeToBuffer(meta, new SerializeOptions().setOmitPacketWrapper(true));
+    }
+
+    /** The asset's label, pick and keyword path tags, as {@code alice:synced} lists them. */
+    private static List<String> synced(SidecarFacts facts) {
+        List<String> out = new ArrayList<>();
+        SidecarTags.values(facts.tags(), SidecarTags.LABEL).forEach(l -> out.add(SidecarTags.LABEL + l));
+        SidecarTags.values(facts.tags(), SidecarTags.PICK).forEach(p -> out.add(SidecarTags.PICK + p));
+        SidecarTags.paths(facts.tags()).forEach(p -> {
+            String tag = SidecarTags.pathTag(p, '|');
+            if (tag != null && !out.contains(tag)) {
+                out.add(tag);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Records in {@code alice:synced} which of the asset's labels, picks and keyword paths the sidecar now holds:
+     * the base against which the next write tells a tag removed in alice (held then, not now: taken out of the
+     * sidecar) from one another tool added (not held then: kept), and the next read a tag removed in alice since
+     * (not brought back). Left as it is when the same, so an unchanged sidecar keeps its bytes.
+     */
+    private static void remember(XMPMeta meta, List<String> now) throws XMPException {
+        Sidecar s = SidecarReader.of(meta);
+        List<String> held = now.stream().filter(s::holds).toList();
+        if (!new HashSet<>(held).equals(new HashSet<>(s.synced()))) {
+            replaceBag(meta, Namespaces.ALICE, "synced", new LinkedHashSet<>(held));
+        }
     }
 
     /**

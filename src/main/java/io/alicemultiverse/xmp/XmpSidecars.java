@@ -64,6 +64,33 @@ public final class XmpSidecars {
         return s.rating();
     }
 
+    /**
+     * Keeps a rating a person cleared cleared: after the user tags {@code tags} were removed from {@code hashes}, an
+     * asset that lost a {@code rating N} and has no other gets {@code rating 0}, so the local analyzer's stars do not
+     * fill its sidecar's {@code xmp:Rating} again; after they were added, a new rating replaces {@code rating 0}.
+     * Returns whether it changed a tag.
+     */
+    public static boolean keepRatingsCleared(Catalog catalog, Collection<String> hashes, List<String> tags,
+                                             boolean added) {
+        String cleared = SidecarTags.rating(0);
+        if (tags.stream().noneMatch(t -> SidecarTags.special(t) && t.startsWith("rating ") && !t.equals(cleared))) {
+            return false;
+        }
+        if (added) {
+            return catalog.searchStore().changeUserTags(hashes, List.of(cleared), false) > 0;
+        }
+        List<String> unrated = catalog.sidecarFacts(hashes).stream()
+                .filter(f -> SidecarTags.rating(f.tags()) == null).map(SidecarFacts::contentHash).toList();
+        return !unrated.isEmpty() && catalog.searchStore().changeUserTags(unrated, List.of(cleared), true) > 0;
+    }
+
+    /** Adds {@code tag} to {@code fresh} unless the asset has it or it was removed in alice since its last write. */
+    private static void take(String tag, Set<String> have, Set<String> removedHere, List<String> fresh) {
+        if (!removedHere.contains(tag) && have.add(tag)) {
+            fresh.add(tag);
+        }
+    }
+
     /** The sidecar of {@code file}: its full name plus {@code .xmp} (darktable's and digiKam's convention). */
     public static Path sidecarOf(Path file) {
         return file.resolveSibling(file.getFileName() + ".xmp");
@@ -160,30 +187,31 @@ public final class XmpSidecars {
             for (AssetRecord.Tag t : f.tags()) {
                 have.add(t.tag().toLowerCase(Locale.ROOT));
             }
+            // what alice held at its last write and holds no more was removed here since: it is not brought back
+            Set<String> removedHere = new HashSet<>(s.synced());
+            removedHere.addAll(s.ours());
+            removedHere.removeAll(have);
             List<String> fresh = new ArrayList<>();
             for (String subject : s.subjects()) {
                 String tag = SidecarReader.keyword(subject);
                 // "rating 5" or "label:red" among the keywords is what an earlier alice wrote there by mistake
-                if (!tag.isEmpty() && tag.length() <= 100 && !SidecarTags.special(tag) && have.add(tag)) {
-                    fresh.add(tag);
+                if (!tag.isEmpty() && tag.length() <= 100 && !SidecarTags.special(tag)) {
+                    take(tag, have, removedHere, fresh);
                 }
             }
             for (String path : s.paths()) {
-                for (String tag : List.of(path, SidecarTags.leaf(path))) {
-                    if (have.add(tag)) {
-                        fresh.add(tag);
-                    }
+                if (!removedHere.contains(path)) { // a path removed here brings back neither it nor its last level
+                    take(path, have, removedHere, fresh);
+                    take(SidecarTags.leaf(path), have, removedHere, fresh);
                 }
             }
-            for (String label : s.labels()) {
-                if (have.add(SidecarTags.LABEL + label)) {
-                    fresh.add(SidecarTags.LABEL + label);
-                }
-            }
-            for (String pick : s.picks()) {
-                if (have.add(SidecarTags.PICK + pick)) {
-                    fresh.add(SidecarTags.PICK + pick);
-                }
+            s.labels().forEach(label -> take(SidecarTags.LABEL + label, have, removedHere, fresh));
+            s.picks().forEach(pick -> take(SidecarTags.PICK + pick, have, removedHere, fresh));
+            // a label, pick or keyword path both held at alice's last write that the sidecar lost was removed there
+            List<String> removedThere = s.synced().stream().filter(t -> have.contains(t) && !s.holds(t)).toList();
+            if (!removedThere.isEmpty()) {
+                catalog.searchStore().changeUserTags(List.of(f.contentHash()), removedThere, false);
+                changed.add(f.contentHash());
             }
             Integer rating = changedRating(s, f);
             if (rating != null) {
@@ -194,7 +222,8 @@ public final class XmpSidecars {
                     catalog.searchStore().changeUserTags(List.of(f.contentHash()), others, false);
                     changed.add(f.contentHash());
                 }
-                if (rating != 0 && have.add(SidecarTags.rating(rating))) {
+                // cleared there: "rating 0" keeps it cleared (the analyzer's stars do not fill it)
+                if (have.add(SidecarTags.rating(rating))) {
                     fresh.add(SidecarTags.rating(rating));
                 }
             }

@@ -99,7 +99,14 @@ class BackendsTest {
             assertThat(c.understanding().spendBy(UnderstandingStore.SpendGrouping.DAY)).singleElement()
                     .satisfies(g -> assertThat(g.key()).isEqualTo("2024-05-06"));
             c.understanding().saveUnderstanding(List.of(), List.of(new SpendEntry(may.plusHours(1), "video:fal",
-                    "kling", 0, 0, 1.5, null, "job-1", "proj")));
+                    "kling", 0, 0, 1.5, null, "clip-1", "proj")));
+            java.time.Instant t = java.time.Instant.parse("2024-05-06T10:00:00Z");
+            c.videoJobs().insert(new VideoJobRow("clip-1", "fal", "kling", "{\"duration\": 5}", "p", "proj", null,
+                    "r1", null, null, null, "succeeded", null, 0, 1.5, 1.5, null, null, null, null, null, t, t, t, t,
+                    t, t));
+            assertThat(c.understanding().spendBy(UnderstandingStore.SpendGrouping.PROVIDER)).containsExactly(
+                    new UnderstandingStore.SpendGroup("openai", 1, 0, 0, 0, 100, 20, 0.25),
+                    new UnderstandingStore.SpendGroup("video:fal", 0, 0, 1, 5.0, 0, 0, 1.5)); // clips, not images
             assertThat(c.understanding().byDayAndOperation(may.minusDays(1))).containsExactly(
                     new UnderstandingStore.DailyOperation("2024-05-06", "understanding", 1, 0.25),
                     new UnderstandingStore.DailyOperation("2024-05-06", "video", 1, 1.5),

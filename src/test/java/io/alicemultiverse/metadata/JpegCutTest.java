@@ -85,4 +85,37 @@ class JpegCutTest {
         CliRun r = CliRun.run("inspect", "--json", p.toString());
         assertThat(r.out()).contains("\"path\":\"" + p + "\"", "a castle on a hill", "inside its APP1 segment");
     }
+
+    @Test
+    void aCutBeforeTheSizeSegmentKeepsThePromptAsAWarningNotAnError() throws IOException {
+        byte[] com = com(INFOTEXT);
+        byte[] jpeg = JpegBuilder.withSegments(16, 16, com);
+        Inspection i = inspectCut("cut-before-sof.jpg", jpeg, 2 + com.length + 6); // inside the JFIF APP0
+        assertThat(i.width()).isNull();
+        assertThat(i.generation().prompt()).isEqualTo("a castle on a hill");
+        assertThat(i.warnings()).anyMatch(w -> w.startsWith("JPEG ends at byte"));
+        assertThat(i.error()).isNull();
+
+        // with nothing read before the cut it stays an error
+        Inspection bare = inspectCut("bare-cut.jpg", JpegBuilder.withSegments(16, 16), 8);
+        assertThat(bare.error()).startsWith("JPEG ends at byte");
+    }
+
+    @Test
+    void organizeFilesACutJpegWhoseMetadataWasReadAndNamesItInAWarning() throws IOException {
+        byte[] com = com(INFOTEXT);
+        byte[] jpeg = Arrays.copyOf(JpegBuilder.withSegments(16, 16, com), 2 + com.length + 6);
+        io.alicemultiverse.testsupport.TempLibrary t = new io.alicemultiverse.testsupport.TempLibrary(dir);
+        Path in = t.inboxFile("p/cut short.jpg", jpeg);
+        CliRun r = CliRun.run("organize", "--inbox", t.inbox().toString(), "--library", t.library().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains(in.toString(), "damaged image, filed as it is", "JPEG ends at byte");
+        assertThat(in).exists(); // a copy: the inbox keeps its file
+        try (var files = Files.walk(t.library())) {
+            Path filed = files.filter(f -> f.toString().endsWith(".jpg")).findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(filed)).isEqualTo(jpeg);
+        }
+        assertThat(CliRun.run("search", "castle", "--json", "--library", t.library().toString()).out())
+                .contains("a castle on a hill");
+    }
 }

@@ -52,6 +52,56 @@ class AccentFoldingTest {
         }
     }
 
+    /**
+     * Letters that stand for two ("ß" is "ss", "æ" is "ae", "œ" is "oe", "þ" is "th", "ﬁ" is "fi") fold in a quoted
+     * phrase and an exclusion as they do in an unquoted word: {@code "strasse"} found no "Straße" while {@code strasse}
+     * did (SQL's {@code translate} maps one character to one).
+     */
+    @Test
+    void lettersThatStandForTwoFoldInPhrasesAsInWordsOnBothBackends() {
+        String strasse = "a quiet Straße in Berlin at dawn";
+        String plain = "the STRASSE sign on a wall";
+        String aeon = "Æon flux portrait, œuvre of Þór";
+        String other = "a lighthouse on a cliff";
+        String istanbul = "İstanbul skyline, Łódź street";
+        for (boolean postgres : new boolean[]{false, true}) {
+            Path lib = tmp.resolve(postgres ? "pg2" : "duck2");
+            try (Catalog c = TestPostgres.openCatalog(lib, postgres);
+                 SearchEngine e = new SearchEngine(c, lib, MiniLmEmbedder::new)) {
+                LocalDateTime t = LocalDateTime.of(2026, 1, 1, 0, 0);
+                List<SyntheticCatalog.Spec> specs = new java.util.ArrayList<>();
+                int i = 0;
+                for (String p : List.of(strasse, plain, aeon, other, istanbul)) {
+                    specs.add(new SyntheticCatalog.Spec("joined-" + i, p, "automatic1111", "m", "p", t.plusHours(i++)));
+                }
+                SyntheticCatalog.write(c, specs);
+                for (String where : List.of("catalog", "index", "warm")) {
+                    if (where.equals("index")) {
+                        e.search(parser.parse("lighthouse").build(), false);
+                    } else if (where.equals("warm")) {
+                        e.warm();
+                    }
+                    String as = "postgres=" + postgres + ", " + where;
+                    for (String q : List.of("\"strasse\"", "\"straße\"", "\"STRAẞE\"")) {
+                        assertThat(prompts(e, q)).as(as + " " + q).containsExactlyInAnyOrder(strasse, plain);
+                    }
+                    for (String q : List.of("strasse", "straße")) { // words: a neighbour in meaning may follow
+                        assertThat(prompts(e, q).subList(0, 2)).as(as + " " + q)
+                                .containsExactlyInAnyOrder(strasse, plain);
+                    }
+                    assertThat(prompts(e, "\"aeon flux\"")).as(as).containsExactly(aeon);
+                    assertThat(prompts(e, "\"oeuvre of thor\"")).as(as).containsExactly(aeon);
+                    assertThat(prompts(e, "-strasse -aeon -lodz")).as(as).containsExactly(other);
+                    // Java's lower case of "İ" is "i" and a combining dot, which the index's words do not keep
+                    for (String q : List.of("\"istanbul skyline\"", "\"İSTANBUL\"", "istanbul")) {
+                        assertThat(prompts(e, q)).as(as + " " + q).contains(istanbul);
+                    }
+                    assertThat(prompts(e, "-istanbul -strasse -aeon")).as(as).containsExactly(other);
+                }
+            }
+        }
+    }
+
     @Test
     void anIndexWrittenBeforeFoldingIsRebuilt() throws Exception {
         Path lib = tmp.resolve("old");

@@ -52,4 +52,37 @@ class ModelFacetTest {
                     .extracting(SearchHit::model).containsExactlyInAnyOrder(models.get(0), models.get(1), models.get(2));
         }
     }
+
+    /**
+     * One model spelled in two cases ({@code Juggernaut_XL}, {@code juggernaut_xl}) is one model in {@code stats} and
+     * the facets, under the spelling most of its assets have; each asset keeps its own.
+     */
+    @Test
+    void oneModelInTwoCasesIsOneModelUnderItsCommonestSpelling() {
+        Path lib = tmp.resolve("case");
+        QueryParser parser = new QueryParser(Clock.systemUTC());
+        try (Catalog c = Catalog.open(lib); SearchEngine e = new SearchEngine(c, lib, MiniLmEmbedder::new)) {
+            List<String> models = List.of("juggernaut_xl", "Juggernaut_XL", "checkpoints/Juggernaut_XL.safetensors",
+                    "flux1-dev", "FLUX1-dev");
+            List<SyntheticCatalog.Spec> specs = new java.util.ArrayList<>();
+            for (int i = 0; i < models.size(); i++) {
+                specs.add(new SyntheticCatalog.Spec("case-" + i, "a red fox " + i, "comfyui", models.get(i), "p",
+                        LocalDateTime.of(2026, 1, 1, i, 0)));
+            }
+            SyntheticCatalog.write(c, specs);
+            // flux1-dev: one each way, the first by code point ("F" before "f") names them
+            Map<String, Long> grouped = Map.of("Juggernaut_XL", 3L, "FLUX1-dev", 2L);
+            assertThat(c.countBy(Catalog.Dimension.MODEL)).as("stats").isEqualTo(grouped);
+            assertThat(e.search(parser.parse("").build(), true).facets().get("model")).as("catalog")
+                    .isEqualTo(grouped);
+            assertThat(e.search(parser.parse("fox").build(), true).facets().get("model")).as("ranked")
+                    .isEqualTo(grouped);
+            assertThat(e.search(parser.parse("").build(), true).facets().get("model")).as("index")
+                    .isEqualTo(grouped);
+            assertThat(e.search(parser.parse("model:JUGGERNAUT_xl").build(), false).hits()).as("filter")
+                    .extracting(SearchHit::model).containsExactlyInAnyOrder(models.get(0), models.get(1), models.get(2));
+            e.warm();
+            assertThat(e.search(parser.parse("").build(), true).facets().get("model")).as("warm").isEqualTo(grouped);
+        }
+    }
 }

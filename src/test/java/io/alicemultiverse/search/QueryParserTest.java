@@ -177,6 +177,18 @@ class QueryParserTest {
         assertThatThrownBy(() -> q("-source:nope")).hasMessageContaining("nope");
     }
 
+    /** {@code model:} and {@code project:} with nothing named are errors, as {@code tag:} is: {@code model:} was left
+     * out (every asset listed) and {@code project:} matched no asset. */
+    @Test
+    void aFieldNamingNothingIsAnError() {
+        for (String s : new String[]{"model:", "model:\"\"", "model:\" \"", "castle model:"}) {
+            assertThatThrownBy(() -> q(s)).as(s).hasMessageContaining("model: needs a model");
+        }
+        for (String s : new String[]{"project:", "project:\"\""}) {
+            assertThatThrownBy(() -> q(s)).as(s).hasMessageContaining("project: needs a project");
+        }
+    }
+
     @Test
     void punctuationAloneIsNoQuery() {
         for (String s : new String[]{"!!!", "--", "-", "\"\"", "\"  \"", "-!!!", "... ?", "%"}) {

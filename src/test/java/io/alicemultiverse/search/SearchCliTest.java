@@ -226,6 +226,26 @@ class SearchCliTest {
         assertThat(alice("search", "zebra-unicorn-xyzzy", "tag:none").out()).startsWith("no matches\n");
     }
 
+    /** A query none of whose words the library or the dictionary knows says so, beside "no matches"; exit 0. */
+    @Test
+    void aQueryOfWordsNobodyKnowsSaysSo() {
+        CliRun run = alice("search", "zxqvbnm", "blorptastic");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("no matches\n");
+        assertThat(run.err()).contains("no word of the query is known to this library: zxqvbnm blorptastic");
+        CliRun json = alice("search", "zxqvbnm", "--json", "--facets");
+        assertThat(json.exit()).as(json.err()).isZero();
+        List<JsonNode> lines = json.json();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("unknown_words").get(0).asText()).isEqualTo("zxqvbnm");
+        assertThat(lines.get(1).has("facets")).isTrue();
+        // one word known (to the library, or only to the dictionary): no such notice
+        for (String q : List.of("castle zxqvbnm", "dragon")) {
+            assertThat(alice("search", q, "tag:none").err()).as(q).doesNotContain("no word of the query");
+            assertThat(alice("search", q).err()).as(q).doesNotContain("no word of the query");
+        }
+    }
+
     @Test
     void tableOutputShowsPathSourceDateAndPrompt() {
         CliRun run = alice("search", "castle");

@@ -126,4 +126,46 @@ class MemberFilesTest {
         assertThat(g.members()).extracting(m -> m.asset().path() + "=" + m.samePixels())
                 .containsExactlyInAnyOrder("a-colour.png=true", "b-copy.png=true", "c-grey.png=false");
     }
+
+    /**
+     * The first dedup decodes every group member; what the catalogue and earlier answers already decide is not
+     * decoded again: the members of an exact group are never asked whether they are greyscale (one picture is
+     * alike in colour), and two pictures known to differ in greyscale are never decoded to compare their pixels.
+     */
+    @Test
+    void decodesAreSparedWhereEarlierFactsDecide() throws IOException {
+        BufferedImage photo = Pictures.photo(10, 128, 128, 6);
+        DedupAsset a = asset("a.png", photo, false, 0);
+        DedupAsset b = asset("b.png", photo, true, 0);
+        java.util.concurrent.atomic.AtomicInteger askedGrey = new java.util.concurrent.atomic.AtomicInteger();
+        MemberFiles onDisk = MemberFiles.onDisk(root);
+        MemberFiles counting = new MemberFiles() {
+            @Override
+            public boolean damaged(DedupAsset x) {
+                return false;
+            }
+
+            @Override
+            public boolean greyscale(DedupAsset x) {
+                askedGrey.incrementAndGet();
+                return onDisk.greyscale(x);
+            }
+
+            @Override
+            public boolean samePixels(DedupAsset x, DedupAsset y) {
+                return onDisk.samePixels(x, y);
+            }
+        };
+        DuplicateGroup exact = DuplicateFinder.groups(List.of(a, b), 10, KeepRule.BEST, counting).get(0);
+        assertThat(exact.kind()).isEqualTo(DuplicateGroup.Kind.EXACT);
+        assertThat(askedGrey).as("greyscale asked of an exact group's members").hasValue(0);
+
+        MemberFacts facts = MemberFacts.inMemory();
+        facts.grey(a.contentHash(), false);
+        facts.grey(b.contentHash(), true); // not so on disk: only a decode would find the pixels equal
+        DuplicateGroup g = DuplicateFinder.groups(List.of(a, b), 10, KeepRule.BEST, MemberFiles.onDisk(root, facts))
+                .get(0);
+        assertThat(g.kind()).as("decided by the greyscale facts, no pixels decoded").isEqualTo(DuplicateGroup.Kind.NEAR);
+        assertThat(facts.same(a.contentHash(), b.contentHash())).isNull();
+    }
 }

@@ -279,18 +279,24 @@ class ProviderScenariosTest {
             throws Exception {
         assumeTrue(p.downloadsByUrl(), "the clip comes inline, not from a URL");
         start(p);
-        for (int i = 0; i < VideoScheduler.MAX_DELIVERY_ATTEMPTS; i++) {
+        api.fileFaults.add(api.truncated(1, 500)); // leaves a partial file, kept for resuming while tries remain
+        for (int i = 1; i < VideoScheduler.MAX_DELIVERY_ATTEMPTS; i++) {
             api.fileFaults.add(FakeVideoApi.json(503, "{\"error\": \"storage unavailable\"}"));
         }
         VideoJob job = generate("waves");
         assertThat(runToEnd(job.id())).endsWith(JobState.FAILED);
         assertThat(video.status(job.id()).error()).contains("could not be downloaded");
+        assertThat(leftovers()).isEmpty(); // a job that gave up keeps no partial download on disk
+        int fetched = api.requests.size();
 
         List<Long> billed = library.catalog().select("SELECT count(*) FROM spend", List.of(), rs -> rs.getLong(1));
         VideoJob retried = video.retry(job.id()); // the storage is back: the paid clip is fetched, not paid again
         assertThat(retried.id()).isEqualTo(job.id());
         assertThat(runToEnd(job.id())).endsWith(JobState.SUCCEEDED);
         assertThat(api.submitCalls.get()).isEqualTo(1);
+        assertThat(api.requests.stream().skip(fetched)
+                .filter(r -> r.getUrl().encodedPath().startsWith("/files/")).findFirst().orElseThrow()
+                .getHeaders().get("Range")).isNull(); // the download starts afresh
         assertThat(video.status(job.id()).contentHash()).isEqualTo(ContentHash.of(Clips.mp4(1)));
         assertThat(library.catalog().select("SELECT count(*) FROM spend", List.of(), rs -> rs.getLong(1)))
                 .isEqualTo(billed); // billed once, when the provider finished it

@@ -201,4 +201,52 @@ class VeoTest {
         VideoJob elsewhere = job("op").edit(CLOCK.instant(), e -> e.outputUrl = "https://cdn.example.com/clip.mp4");
         assertThat(gemini().fetchOutput(elsewhere, dir.resolve("x.part"), Download.MAX_BYTES)).isFalse(); // a plain GET, no key
     }
+
+    private static String inlineOperation(byte[] clip) {
+        return "{\"name\":\"op\",\"done\":true,\"response\":{\"generateVideoResponse\":{\"generatedSamples\":[{"
+                + "\"video\":{\"encodedVideo\":\"" + java.util.Base64.getEncoder().encodeToString(clip)
+                + "\",\"mimeType\":\"video/mp4\"}}]}}}";
+    }
+
+    @Test
+    void anInlineClipIsDecodedIntoThePartialFileAsItArrivesEvenPastJacksonsLimitOnOneString() throws Exception {
+        byte[] clip = new byte[16 << 20]; // its 22 million base64 characters are more than Jackson holds in one string
+        new java.util.Random(7).nextBytes(clip);
+        String operation = inlineOperation(clip);
+        server.enqueue(json(200, operation));
+        server.enqueue(json(200, operation));
+        VideoJob j = job("models/veo-3.1-generate-001/operations/op");
+        RemoteStatus s = gemini().check(j);
+        assertThat(s.phase()).isEqualTo(RemoteStatus.Phase.SUCCEEDED);
+        assertThat(s.outputUrl()).isEqualTo(Veo.INLINE);
+        Path part = dir.resolve("clip.part");
+        assertThat(gemini().fetchOutput(j.edit(CLOCK.instant(), e -> e.outputUrl = Veo.INLINE), part,
+                Download.MAX_BYTES)).isTrue();
+        assertThat(io.alicemultiverse.media.ContentHash.of(part))
+                .isEqualTo(io.alicemultiverse.media.ContentHash.of(clip));
+        for (int i = 0; i < 2; i++) {
+            RecordedRequest r = server.takeRequest();
+            assertThat(r.getMethod()).isEqualTo("GET");
+            assertThat(r.getUrl().encodedPath()).isEqualTo("/v1beta/models/veo-3.1-generate-001/operations/op");
+            assertThat(r.getHeaders().get("x-goog-api-key")).isEqualTo("gm-test-key");
+        }
+    }
+
+    @Test
+    void anInlineClipPastTheCeilingStopsThereAndLeavesNoPartialFile() throws Exception {
+        server.enqueue(json(200, inlineOperation(new byte[300_000])));
+        Path part = Files.write(dir.resolve("clip.part"), new byte[]{1, 2, 3}); // an earlier attempt's leftovers
+        VideoJob j = job("models/veo-3.1-generate-001/operations/op").edit(CLOCK.instant(),
+                e -> e.outputUrl = Veo.INLINE);
+        assertThatThrownBy(() -> gemini().fetchOutput(j, part, 100_000))
+                .isInstanceOfSatisfying(Delivery.Failure.class, f -> assertThat(f.kind())
+                        .isEqualTo(Delivery.Failure.Kind.TOO_LARGE))
+                .hasMessageContaining("100000");
+        assertThat(part).doesNotExist();
+        server.enqueue(json(200, "{\"name\":\"op\",\"done\":true,\"response\":{}}"));
+        assertThatThrownBy(() -> gemini().fetchOutput(j, part, 100_000))
+                .isInstanceOfSatisfying(Delivery.Failure.class, f -> assertThat(f.kind())
+                        .isEqualTo(Delivery.Failure.Kind.EXPIRED));
+        assertThat(part).doesNotExist();
+    }
 }
