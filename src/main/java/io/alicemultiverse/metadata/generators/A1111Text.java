@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class A1111Text {
     private static final String NEGATIVE = "Negative prompt:";
+    private static final String STEPS = ", Steps: ";
     // possessive quantifiers: the name, the weight and the rest cannot give characters back to each other, so a
     // "<lora:" never closed is given up in one pass (found by fuzzing: 20 KB after it took 0.8 s, quadratic)
     private static final java.util.regex.Pattern PROMPT_LORA =
@@ -60,6 +61,18 @@ final class A1111Text {
         StringBuilder prompt = new StringBuilder();
         StringBuilder negative = null;
         int end = paramLine < 0 ? lines.length : paramLine;
+        if (paramLine == 0) {
+            // all on one line ("a red fox, Steps: 20, Sampler: Euler a, …"), as some sites and scripts copy it: A1111's
+            // own reader gives no prompt, but what comes before its first parameter (always Steps) is the prompt,
+            // unless it starts as a parameter does ("Key: value"; a weight such as "(red:1.2)" has no space after it)
+            int steps = lines[0].indexOf(STEPS);
+            String first = steps > 0 ? lines[0].substring(0, steps).split(",", 2)[0] : "";
+            int colon = first.indexOf(": ");
+            if (steps > 0 && (colon < 0 || !isKey(first.substring(0, colon).strip()))) {
+                prompt.append(lines[0], 0, steps);
+                params = parseParams(lines[0].substring(steps + 2));
+            }
+        }
         for (int i = 0; i < end; i++) {
             String line = lines[i];
             if (negative == null && line.startsWith(NEGATIVE)) {

@@ -43,6 +43,23 @@ class WriterQuirksTest {
     }
 
     @Test
+    void infotextOnOneLineKeepsItsPromptBeforeTheFirstParameter() {
+        Generation g = GeneratorRegistry.detect(raw("x.jpg", "Exif.UserComment", "a red square, on a blue table, Steps: 20,"
+                + " Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 512x512, Model: sd15")).orElseThrow();
+        assertThat(g.prompt()).isEqualTo("a red square, on a blue table");
+        assertThat(g.seeds()).containsExactly(BigInteger.valueOf(42));
+        assertThat(g.model()).isEqualTo("sd15");
+        assertThat(g.extra()).doesNotContainKey("a red square");
+        assertThat(GeneratorRegistry.detect(raw("x.jpg", "Exif.UserComment", "a (red:1.2) square, Steps: 20,"
+                + " Sampler: Euler a, Seed: 42")).orElseThrow().prompt()).isEqualTo("a (red:1.2) square");
+        // a parameter line alone keeps no prompt, and a key-shaped start is still a parameter
+        assertThat(GeneratorRegistry.detect(raw("x.png", "parameters", "Steps: 20, Sampler: Euler a, CFG scale: 7,"
+                + " Seed: 42")).orElseThrow().prompt()).isNull();
+        assertThat(GeneratorRegistry.detect(raw("x.png", "parameters", "Model: sd15, Steps: 20, Sampler: Euler a,"
+                + " Seed: 42")).orElseThrow().prompt()).isNull();
+    }
+
+    @Test
     void sdNextSplitSizeGivesWidthAndHeight() {
         Generation g = GeneratorRegistry.detect(raw("x.png", "parameters", "a lighthouse\nNegative prompt: blurry\n"
                 + "Steps: 30, Sampler: DPM++ 2M, CFG scale: 6, Seed: 1234, Size-1: 512, Size-2: 768, App: SD.Next"))
