@@ -18,6 +18,8 @@ import java.util.Set;
  * words resolve against the injected clock.
  */
 public final class QueryParser {
+    /** Keys that make {@code key:} a field even with nothing after it (then an error), not a word. */
+    private static final Set<String> FIELDS = Set.of("tag", "source", "model", "project", "label", "pick", "rating");
     private static final Set<String> VIDEO_WORDS = Set.of("video", "videos", "clip", "clips", "movie", "movies");
     private static final Set<String> IMAGE_WORDS = Set.of("image", "images", "photo", "photos", "picture", "pictures",
             "pic", "pics");
@@ -75,7 +77,7 @@ public final class QueryParser {
             if (colon > 0) {
                 String key = w.substring(0, colon);
                 String value = tok.text.substring(colon + 1);
-                if (tok.valueQuoted || !value.isEmpty() || Set.of("tag", "source", "model", "project").contains(key)) {
+                if (tok.valueQuoted || !value.isEmpty() || FIELDS.contains(key)) {
                     if (applyField(b, key, value)) {
                         continue;
                     }
@@ -137,18 +139,22 @@ public final class QueryParser {
                 }
                 b.tag(value);
             }
-            case "source" -> b.namedSource(Generators.sourceId(value));
+            case "source" -> b.namedSource(Generators.sourceId(named(value, "source: needs a source, e.g. source:comfyui")));
             // nothing named: an error as for tag:, not a filter left out (model:) or one no asset passes (project:)
             case "model" -> b.namedModel(named(value, "model: needs a model, e.g. model:flux"));
             case "project" -> b.project(named(value, "project: needs a project, e.g. project:acme"));
             // a colour or pick label and a rating are user tags (label:red, pick:accepted, rating 5; xmp package)
-            case "label", "pick" -> b.tag(key + ":" + value);
-            case "rating" -> b.tag("rating " + value);
+            case "label", "pick" -> b.tag(key + ":" + named(value, key + ": needs a name, e.g. " + example(key)));
+            case "rating" -> b.tag("rating " + named(value, "rating: needs a number of stars, e.g. rating:5"));
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String example(String key) {
+        return "label".equals(key) ? "label:red" : "pick:accepted";
     }
 
     /** {@code value}, unless it is blank: then an {@link IllegalArgumentException} saying {@code needs}. */
@@ -168,10 +174,10 @@ public final class QueryParser {
                 }
                 b.notTag(value);
             }
-            case "source" -> b.notSource(Generators.sourceId(value));
-            case "model" -> b.notModel(value);
-            case "label", "pick" -> b.notTag(key + ":" + value);
-            case "rating" -> b.notTag("rating " + value);
+            case "source" -> b.notSource(Generators.sourceId(named(value, "-source: needs a source, e.g. -source:comfyui")));
+            case "model" -> b.notModel(named(value, "-model: needs a model, e.g. -model:flux"));
+            case "label", "pick" -> b.notTag(key + ":" + named(value, "-" + key + ": needs a name, e.g. -" + example(key)));
+            case "rating" -> b.notTag("rating " + named(value, "-rating: needs a number of stars, e.g. -rating:1"));
             case "project" -> {
                 if (value.isBlank()) {
                     throw new IllegalArgumentException("-project: needs a project, e.g. -project:acme");

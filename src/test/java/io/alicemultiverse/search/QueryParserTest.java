@@ -187,6 +187,15 @@ class QueryParserTest {
         for (String s : new String[]{"project:", "project:\"\""}) {
             assertThatThrownBy(() -> q(s)).as(s).hasMessageContaining("project: needs a project");
         }
+        // the same for every field: an empty one is a mistake to report, not a tag "label:" or a source ''
+        String[][] cases = {{"source:", "source: needs a source"}, {"label:", "label: needs a name"},
+            {"pick:\"\"", "pick: needs a name"}, {"rating:", "rating: needs a number"},
+            {"cat -source:", "-source: needs a source"}, {"-model:", "-model: needs a model"},
+            {"cat -label:", "-label: needs a name"}, {"cat -rating:", "-rating: needs a number"}};
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> q(c[0])).as(c[0]).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(c[1]);
+        }
     }
 
     @Test
