@@ -91,7 +91,7 @@ final class SearchCommand implements Callable<Integer> {
                 }
             }
             if (r.hits().isEmpty() && !json) {
-                out.println(noMatches(q));
+                out.println(r.unknownWords().isEmpty() ? noMatches(q) : "no matches");
             }
             unknownWords(out, r);
             facets(out, r);
@@ -111,11 +111,15 @@ final class SearchCommand implements Callable<Integer> {
                 row(out, h);
             }
         });
-        if (n == 0 && !json) {
-            out.println(noMatches(q));
-        }
-        if (facets) {
-            facets(out, library.search(q, true));
+        if (n == 0 || facets) { // the page's search also says which words are unknown when nothing matched
+            SearchResult r = library.search(q, facets);
+            if (n == 0 && !json) {
+                out.println(r.unknownWords().isEmpty() ? noMatches(q) : "no matches");
+            }
+            if (n == 0) {
+                unknownWords(out, r);
+            }
+            facets(out, r);
         }
         return 0;
     }

@@ -239,6 +239,13 @@ class SearchCliTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).get("unknown_words").get(0).asText()).isEqualTo("zxqvbnm");
         assertThat(lines.get(1).has("facets")).isTrue();
+        // the same with --all, and past an --offset (nothing matched at all: not "the query has fewer")
+        CliRun all = alice("search", "zxqvbnm", "--all");
+        assertThat(all.out()).isEqualTo("no matches\n");
+        assertThat(all.err()).contains("no word of the query is known to this library: zxqvbnm");
+        CliRun past = alice("search", "zxqvbnm", "--offset", "5");
+        assertThat(past.out()).isEqualTo("no matches\n");
+        assertThat(past.err()).contains("no word of the query is known to this library: zxqvbnm");
         // one word known (to the library, or only to the dictionary): no such notice
         for (String q : List.of("castle zxqvbnm", "dragon")) {
             assertThat(alice("search", q, "tag:none").err()).as(q).doesNotContain("no word of the query");
