@@ -1,21 +1,14 @@
 package io.alicemultiverse.xmp;
 
 import com.adobe.internal.xmp.XMPConst;
-import com.adobe.internal.xmp.XMPMeta;
-import com.adobe.internal.xmp.XMPMetaFactory;
-import com.adobe.internal.xmp.options.PropertyOptions;
-import com.adobe.internal.xmp.options.SerializeOptions;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.alicemultiverse.testsupport.CliRun;
-import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.alicemultiverse.xmp.SidecarFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another tool replaces alice's; the colour names of Lightroom, darktable and digiKam are one label.
  */
 class SidecarRemovalsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final PropertyOptions BAG = new PropertyOptions().setArray(true);
-    private static final PropertyOptions SEQ = new PropertyOptions().setArray(true).setArrayOrdered(true);
     private static final String LR = "http://ns.adobe.com/lightroom/1.0/";
 
     @TempDir
@@ -35,7 +25,7 @@ class SidecarRemovalsTest {
 
     @Test
     void aLabelAndAKeywordPathRemovedInAliceLeaveADigiKamSidecarAndStayRemoved() throws Exception {
-        Path lib = library(1);
+        Path lib = library(tmp, 1);
         Path sidecar = sidecars(lib).get(0);
         String path = path(lib, sidecar);
         edit(sidecar, m -> { // as digiKam writes a red label and the tag Places/Europe/Paris
@@ -70,7 +60,7 @@ class SidecarRemovalsTest {
 
     @Test
     void tagsRemovedInAliceAfterItsLastWriteAreNotBroughtBackByARead() throws Exception {
-        Path lib = library(1);
+        Path lib = library(tmp, 1);
         Path sidecar = sidecars(lib).get(0);
         String path = path(lib, sidecar);
         run(lib, "tag", "add", path, "portfolio", "label:green", "trips|2024|rome");
@@ -89,7 +79,7 @@ class SidecarRemovalsTest {
 
     @Test
     void aLabelChangedInAnotherToolReplacesAlicesAtTheNextRead() throws Exception {
-        Path lib = library(1);
+        Path lib = library(tmp, 1);
         Path sidecar = sidecars(lib).get(0);
         run(lib, "tag", "add", path(lib, sidecar), "label:red");
         run(lib, "xmp", "write", "--all");
@@ -102,7 +92,7 @@ class SidecarRemovalsTest {
 
     @Test
     void theColourNamesOfLightroomDarktableAndDigiKamAreOneLabel() throws Exception {
-        Path lib = library(3);
+        Path lib = library(tmp, 3);
         List<Path> s = sidecars(lib);
         edit(s.get(0), m -> { // digiKam's magenta, with the Lightroom name it writes beside it
             m.setPropertyInteger(Namespaces.DIGIKAM, "ColorLabel", 6);
@@ -126,7 +116,7 @@ class SidecarRemovalsTest {
 
     @Test
     void aRatingClearedInAliceOrElsewhereIsNotFilledAgainByTheAnalyzersStars() throws Exception {
-        Path lib = library(1);
+        Path lib = library(tmp, 1);
         Path sidecar = sidecars(lib).get(0);
         String path = path(lib, sidecar);
         run(lib, "understand", "--all");
@@ -156,65 +146,5 @@ class SidecarRemovalsTest {
         run(lib, "xmp", "write", "--all");
         assertThat(SidecarReader.read(sidecar).rating()).isNull();
         assertThat(userTags(lib)).contains("rating 0").doesNotContain("rating 4");
-    }
-
-    // ---- helpers
-
-    private interface Edit {
-        void apply(XMPMeta meta) throws Exception;
-    }
-
-    /** Edits a sidecar as another tool would. */
-    private static void edit(Path sidecar, Edit edit) throws Exception {
-        XMPMeta m = XMPMetaFactory.parseFromBuffer(Files.readAllBytes(sidecar));
-        edit.apply(m);
-        Files.write(sidecar, XMPMetaFactory.serializeToBuffer(m, new SerializeOptions().setOmitPacketWrapper(true)));
-    }
-
-    private Path library(int files) throws Exception {
-        TempLibrary t = new TempLibrary(tmp);
-        for (int i = 0; i < files; i++) {
-            t.inboxFile("p/" + i + ".png", TempLibrary.png("a lighthouse number " + i, "juggernaut", i));
-        }
-        Path lib = t.library();
-        run(lib, "organize", "--inbox", t.inbox().toString());
-        run(lib, "xmp", "write", "--all");
-        return lib;
-    }
-
-    private static List<Path> sidecars(Path lib) throws Exception {
-        try (var files = Files.walk(lib)) {
-            return files.filter(p -> p.toString().endsWith(".png.xmp")).sorted().toList();
-        }
-    }
-
-    private static String path(Path lib, Path sidecar) {
-        String n = sidecar.toString();
-        return lib.relativize(Path.of(n.substring(0, n.length() - ".xmp".length()))).toString();
-    }
-
-    private static List<String> userTags(Path lib) {
-        List<String> out = new ArrayList<>();
-        for (String l : run(lib, "tags", "--origin", "user").lines()) {
-            out.add(l.strip().replaceFirst("^\\d+\\s+", ""));
-        }
-        return out;
-    }
-
-    private static List<String> found(Path lib, String query) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String l : run(lib, "search", "--json", query).lines()) {
-            out.add(JSON.readTree(l).get("path").asText());
-        }
-        return out;
-    }
-
-    private static CliRun run(Path lib, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--library");
-        all.add(lib.toString());
-        CliRun r = CliRun.run(all.toArray(String[]::new));
-        assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
-        return r;
     }
 }

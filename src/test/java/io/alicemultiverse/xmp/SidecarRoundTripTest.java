@@ -1,13 +1,6 @@
 package io.alicemultiverse.xmp;
 
 import com.adobe.internal.xmp.XMPConst;
-import com.adobe.internal.xmp.XMPMeta;
-import com.adobe.internal.xmp.XMPMetaFactory;
-import com.adobe.internal.xmp.options.PropertyOptions;
-import com.adobe.internal.xmp.options.SerializeOptions;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.alicemultiverse.testsupport.CliRun;
-import io.alicemultiverse.testsupport.TempLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.alicemultiverse.xmp.SidecarFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,16 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keyword paths are searchable whole and by their last level and go back unchanged.
  */
 class SidecarRoundTripTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final PropertyOptions BAG = new PropertyOptions().setArray(true);
-    private static final PropertyOptions SEQ = new PropertyOptions().setArray(true).setArrayOrdered(true);
 
     @TempDir
     Path tmp;
 
     @Test
     void aRatingRoundTripsAsARatingAndRepeatedSyncsChangeNothing() throws Exception {
-        Path lib = library(1);
+        Path lib = library(tmp, 1);
         Path sidecar = sidecars(lib).get(0);
         edit(sidecar, m -> m.setPropertyInteger(XMPConst.NS_XMP, "Rating", 4)); // set in Lightroom
 
@@ -70,7 +61,7 @@ class SidecarRoundTripTest {
 
     @Test
     void keywordsAnEarlierVersionWroteForARatingAreTakenOut() throws Exception {
-        Path lib = library(1);
+        Path lib = library(tmp, 1);
         Path sidecar = sidecars(lib).get(0);
         edit(sidecar, m -> {
             m.setPropertyInteger(XMPConst.NS_XMP, "Rating", 3);
@@ -89,7 +80,7 @@ class SidecarRoundTripTest {
 
     @Test
     void colourAndPickLabelsOfLightroomDarktableAndDigiKamAreReadAndKept() throws Exception {
-        Path lib = library(3);
+        Path lib = library(tmp, 3);
         List<Path> s = sidecars(lib);
         edit(s.get(0), m -> m.setProperty(XMPConst.NS_XMP, "Label", "Purple")); // Lightroom, Bridge
         edit(s.get(1), m -> { // darktable: red and blue
@@ -134,7 +125,7 @@ class SidecarRoundTripTest {
 
     @Test
     void keywordPathsAreSearchableWholeAndByTheirLastLevelAndGoBackUnchanged() throws Exception {
-        Path lib = library(2);
+        Path lib = library(tmp, 2);
         List<Path> s = sidecars(lib);
         edit(s.get(0), m -> { // Lightroom
             m.appendArrayItem(XMPConst.NS_DC, "subject", BAG, "Paris", null);
@@ -169,7 +160,7 @@ class SidecarRoundTripTest {
 
     @Test
     void darktablesOwnTagsAreNotReadAndLightroomsTranslatedLabelNamesAreTheColours() throws Exception {
-        Path lib = library(2);
+        Path lib = library(tmp, 2);
         List<Path> s = sidecars(lib);
         edit(s.get(0), m -> { // darktable tags every file it touched with its own branch
             m.appendArrayItem("http://ns.adobe.com/lightroom/1.0/", "hierarchicalSubject", BAG,
@@ -187,69 +178,5 @@ class SidecarRoundTripTest {
         run(lib, "xmp", "write", "--all");
         assertThat(Files.readString(s.get(0))).contains("darktable|format|png");
         assertThat(Files.readString(s.get(1))).contains("xmp:Label=\"Rot\"");
-    }
-
-    // ---- helpers
-
-    private interface Edit {
-        void apply(XMPMeta meta) throws Exception;
-    }
-
-    /** Edits a sidecar as another tool would. */
-    private static void edit(Path sidecar, Edit edit) throws Exception {
-        XMPMeta m = XMPMetaFactory.parseFromBuffer(Files.readAllBytes(sidecar));
-        edit.apply(m);
-        Files.write(sidecar, XMPMetaFactory.serializeToBuffer(m, new SerializeOptions().setOmitPacketWrapper(true)));
-    }
-
-    private Path library(int files) throws Exception {
-        TempLibrary t = new TempLibrary(tmp);
-        for (int i = 0; i < files; i++) {
-            t.inboxFile("p/" + i + ".png", TempLibrary.png("a lighthouse number " + i, "juggernaut", i));
-        }
-        Path lib = t.library();
-        run(lib, "organize", "--inbox", t.inbox().toString());
-        run(lib, "xmp", "write", "--all");
-        return lib;
-    }
-
-    private static List<Path> sidecars(Path lib) throws Exception {
-        try (var files = Files.walk(lib)) {
-            return files.filter(p -> p.toString().endsWith(".png.xmp")).sorted().toList();
-        }
-    }
-
-    private static Path image(Path sidecar) {
-        String n = sidecar.getFileName().toString();
-        return sidecar.resolveSibling(n.substring(0, n.length() - ".xmp".length()));
-    }
-
-    private static String path(Path lib, Path sidecar) {
-        return lib.relativize(image(sidecar)).toString();
-    }
-
-    private static List<String> userTags(Path lib) {
-        List<String> out = new ArrayList<>();
-        for (String l : run(lib, "tags", "--origin", "user").lines()) {
-            out.add(l.strip().replaceFirst("^\\d+\\s+", ""));
-        }
-        return out;
-    }
-
-    private static List<String> found(Path lib, String query) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String l : run(lib, "search", "--json", query).lines()) {
-            out.add(JSON.readTree(l).get("path").asText());
-        }
-        return out;
-    }
-
-    private static CliRun run(Path lib, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--library");
-        all.add(lib.toString());
-        CliRun r = CliRun.run(all.toArray(String[]::new));
-        assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
-        return r;
     }
 }
