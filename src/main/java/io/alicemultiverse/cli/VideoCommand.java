@@ -256,8 +256,13 @@ final class VideoCommand {
         public Integer call() {
             JobState s = state == null ? null : JobState.parse(state);
             try (LibraryService library = lib.open()) {
-                for (VideoJob j : service(library, lib).list(s)) {
+                java.util.List<VideoJob> jobs = service(library, lib).list(s);
+                for (VideoJob j : jobs) {
                     print(Output.out(), j, json);
+                }
+                if (jobs.isEmpty() && !json) { // said beside the (empty) list, so a script reading it sees no line
+                    Output.err().println(s == null ? "no video jobs (alice video generate starts one)"
+                            : "no video jobs in state " + s.id());
                 }
             }
             return 0;

@@ -146,7 +146,9 @@ class VideoCliTest {
         assertThat(dry.exit()).isZero();
         assertThat(dry.out()).contains("\"estimate_usd\":3.2");
         assertThat(requests).isEmpty();
-        assertThat(alice("video", "list", "--library", lib).lines()).isEmpty();
+        CliRun none = alice("video", "list", "--library", lib);
+        assertThat(none.lines()).isEmpty();
+        assertThat(none.err()).contains("no video jobs");
         CliRun badDuration = alice("video", "generate", "--provider", "fal", "--model", "fal-ai/veo3", "--prompt",
                 "waves", "--duration", "5", "--library", lib);
         assertThat(badDuration.exit()).isEqualTo(2);
